@@ -1,0 +1,3 @@
+from xlkip.cli import main
+
+main()

@@ -1,0 +1,203 @@
+"""The library API behind the CLI: write templates, read and check a folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from xlkip import contoh
+from xlkip.findings import Finding, Report, error, info
+from xlkip.inputs import Inputs
+from xlkip.read.files import Marker, discover, open_workbook, read_marker
+from xlkip.read.records import TemplateData
+from xlkip.read.sheets import read_template
+from xlkip.schema import TEMPLATES
+from xlkip.schema.writer import Period, write_template
+from xlkip.validate import validate
+
+
+class UsageError(Exception):
+    """The command was asked for something it cannot do (exit code 2)."""
+
+
+@dataclass
+class CheckResult:
+    inputs: Inputs
+    report: Report
+
+
+def default_tahun(today: dt.date | None = None) -> int:
+    """The LKjIP is written early in the year about the year before."""
+    return (today or dt.date.today()).year - 1
+
+
+def init_templates(
+    folder: Path,
+    tahun: int | None = None,
+    renstra: tuple[int, int] | None = None,
+    with_example: bool = False,
+    overwrite: bool = False,
+) -> list[Path]:
+    """Write the seven templates into `folder`: blank, or filled with the example."""
+    if with_example:
+        period = Period(*contoh.period_of())
+    else:
+        tahun = tahun or default_tahun()
+        period = Period(tahun, *renstra) if renstra else Period.around(tahun)
+    if not period.renstra_awal <= period.tahun <= period.renstra_akhir:
+        raise UsageError(
+            f"Tahun {period.tahun} berada di luar periode Renstra "
+            f"{period.renstra_awal}–{period.renstra_akhir}."
+        )
+    folder.mkdir(parents=True, exist_ok=True)
+    targets = [folder / template.filename for template in TEMPLATES.values()]
+    existing = [p.name for p in targets if p.exists()]
+    if existing and not overwrite:
+        raise UsageError(
+            f"Berkas sudah ada di {folder}: {', '.join(existing)}. Agar isian staf tidak "
+            "tertimpa, pilih folder lain atau tambahkan --timpa."
+        )
+    for template, target in zip(TEMPLATES.values(), targets, strict=False):
+        content = contoh.load(template.kind) if with_example else None
+        _write_atomically(
+            target, lambda path, t=template, c=content: write_template(t, path, period, c)
+        )
+    return targets
+
+
+def _write_atomically(target: Path, write: Any) -> None:
+    """Write beside the target and rename, so a crash never leaves half a file."""
+    handle, temp_name = tempfile.mkstemp(suffix=".xlsx", prefix=".xlkip-", dir=target.parent)
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        write(temp)
+        os.replace(temp, target)
+    finally:
+        temp.unlink(missing_ok=True)
+
+
+def check(folder: Path) -> CheckResult:
+    """Read every template in `folder` and collect every finding in one pass."""
+    if not folder.exists():
+        raise UsageError(f"Folder {folder} tidak ditemukan.")
+    if not folder.is_dir():
+        raise UsageError(f"{folder} bukan folder. Sebutkan folder yang berisi template.")
+    report = Report()
+    candidates, skipped = discover(folder)
+    report.extend(skipped)
+    opened = _recognise(candidates, report)
+    _require_templates(opened, report)
+    period = _period(opened)
+    inputs = Inputs(folder=folder, period=period)
+    for kind in TEMPLATES:
+        if kind not in opened:
+            continue
+        path, workbook, _ = opened[kind]
+        data = TemplateData(TEMPLATES[kind], path)
+        report.extend(read_template(workbook, data, period))
+        inputs.templates[kind] = data
+        if kind == "identitas":
+            period = inputs.period = _identitas_period(data, period)
+    report.extend(validate(inputs))
+    return CheckResult(inputs, report)
+
+
+_Opened = dict[str, tuple[Path, Any, Marker]]
+
+
+def _recognise(candidates: list[Path], report: Report) -> _Opened:
+    opened: _Opened = {}
+    for path in candidates:
+        workbook, problem = open_workbook(path)
+        if problem is not None:
+            report.add(problem)
+            continue
+        marker = read_marker(workbook)
+        finding, kind = _classify(path, marker)
+        if finding is not None:
+            report.add(finding)
+        if kind is None:
+            continue
+        if kind in opened:
+            first = opened[kind][0].name
+            report.add(
+                error(
+                    "template_ganda",
+                    f"Template {kind} ada dua kali: '{first}' dan '{path.name}'. Simpan hanya satu "
+                    "di folder ini (pindahkan versi lama ke folder lain).",
+                    file=path.name,
+                )
+            )
+            continue
+        opened[kind] = (path, workbook, marker)
+    return opened
+
+
+def _classify(path: Path, marker: Marker | None) -> tuple[Finding | None, str | None]:
+    if marker is None:
+        return info(
+            "template_tidak_dikenal",
+            "Buku kerja ini bukan template xlkip (tidak ada penanda template) — dilewati. Bila ini "
+            "isian LKjIP, salin isinya ke template dari xlkip init.",
+            file=path.name,
+        ), None
+    template = TEMPLATES.get(marker.kind)
+    if template is None:
+        return error(
+            "jenis_template_tidak_dikenal",
+            f"Penanda template '{marker.kind}' tidak dikenal oleh xlkip versi ini. Buat template "
+            "baru dengan xlkip init.",
+            file=path.name,
+        ), None
+    if marker.version != template.version:
+        return error(
+            "versi_template",
+            f"Template {template.kind} versi {marker.version}, sedangkan xlkip memakai versi "
+            f"{template.version}. Buat template baru dengan xlkip init lalu salin isinya.",
+            file=path.name,
+        ), None
+    return None, marker.kind
+
+
+def _require_templates(opened: _Opened, report: Report) -> None:
+    for template in TEMPLATES.values():
+        if template.kind in opened:
+            continue
+        if template.required:
+            report.add(
+                error(
+                    "template_wajib_tidak_ada",
+                    f"Template {template.kind} ({template.title}) wajib ada tetapi tidak "
+                    "ditemukan. Buat dengan xlkip init, isi, lalu simpan di folder ini.",
+                    file=template.filename,
+                )
+            )
+        else:
+            report.add(
+                info(
+                    "template_opsional_tidak_ada",
+                    f"Template {template.kind} tidak ada: {template.feeds} tidak dibuat.",
+                    file=template.filename,
+                )
+            )
+
+
+def _period(opened: _Opened) -> Period:
+    """The year before Identitas is read: from a template's marker, else last year."""
+    years = [m.tahun for _, _, m in opened.values() if m.tahun]
+    return Period.around(years[0] if years else default_tahun())
+
+
+def _identitas_period(data: TemplateData, fallback: Period) -> Period:
+    form = data.forms.get("Identitas")
+    if form is None or form.get("tahun") is None:
+        return fallback
+    tahun = form.get("tahun")
+    awal = form.get("renstra_awal", fallback.renstra_awal)
+    akhir = form.get("renstra_akhir", fallback.renstra_akhir)
+    return Period(tahun, awal, akhir)

@@ -1,0 +1,130 @@
+"""The `xlkip` command: a thin layer over xlkip.api (imports stay lazy so --help is quick)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    help="xlkip — menyusun tabel Bab III LKjIP (Tabel 3.1–3.17) dari template Excel.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+_state = {"debug": False}
+
+
+@app.callback()
+def _options(
+    debug: Annotated[bool, typer.Option("--debug", help="Tampilkan traceback bila gagal.")] = False,
+) -> None:
+    _state["debug"] = debug
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def _fail_usage(message: str) -> None:
+    _console(stderr=True).print(f"[bold red]Kesalahan:[/] {message}")
+    raise typer.Exit(EXIT_USAGE)
+
+
+def _parse_renstra(text: str | None) -> tuple[int, int] | None:
+    if text is None:
+        return None
+    parts = text.replace("–", "-").split("-")
+    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+        _fail_usage(f"--renstra harus berbentuk TAHUN-TAHUN, mis. 2021-2026 (bukan '{text}').")
+    start, end = (int(p) for p in parts)
+    if start > end:
+        _fail_usage(f"Periode Renstra {text} terbalik: awal harus sebelum akhir.")
+    return start, end
+
+
+@app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="Folder tujuan template.")],
+    tahun: Annotated[
+        int | None, typer.Option(help="Tahun laporan (baku: tahun lalu).", min=1990, max=2100)
+    ] = None,
+    renstra: Annotated[
+        str | None, typer.Option(help="Periode Renstra, mis. 2021-2026 (baku: tahun-3 s.d. +2).")
+    ] = None,
+    contoh: Annotated[
+        bool, typer.Option("--contoh", help="Isi dengan contoh LKjIP Diskominfo Binjai 2024.")
+    ] = False,
+    timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang sudah ada.")] = False,
+) -> None:
+    """Tulis tujuh template input (kosong, atau berisi contoh)."""
+    from xlkip import api
+
+    period = _parse_renstra(renstra)
+    with _guard():
+        try:
+            paths = api.init_templates(folder, tahun, period, with_example=contoh, overwrite=timpa)
+        except api.UsageError as exc:
+            _fail_usage(str(exc))
+    console = _console()
+    jenis = "berisi contoh" if contoh else "kosong"
+    console.print(f"Template {jenis} ditulis ke [bold]{folder}[/]:")
+    for path in paths:
+        console.print(f"  • {path.name}")
+    console.print(f"Langkah berikut: isi template, lalu jalankan [bold]xlkip check {folder}[/].")
+
+
+@app.command()
+def check(
+    folder: Annotated[Path, typer.Argument(help="Folder berisi template yang sudah diisi.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Cetak laporan sebagai JSON.")] = False,
+) -> None:
+    """Periksa isian template dan tampilkan semua temuan."""
+    from xlkip import api
+
+    with _guard():
+        try:
+            result = api.check(folder)
+        except api.UsageError as exc:
+            _fail_usage(str(exc))
+    report = result.report
+    if as_json:
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        from xlkip.console import print_report
+
+        print_report(report, _console())
+    raise typer.Exit(EXIT_OK if report.valid else EXIT_INPUT)
+
+
+class _guard:
+    """Turn an unexpected failure into one Indonesian line and exit code 3."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        if exc is None or isinstance(exc, typer.Exit | KeyboardInterrupt | SystemExit):
+            return False
+        if _state["debug"]:
+            return False
+        _console(stderr=True).print(
+            f"[bold red]Kesalahan internal xlkip:[/] {type(exc).__name__}: {exc}. "
+            "Jalankan lagi dengan --debug untuk melihat rinciannya, dan laporkan ke pengembang."
+        )
+        raise typer.Exit(EXIT_INTERNAL)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

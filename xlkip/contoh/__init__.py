@@ -1,0 +1,24 @@
+"""The built-in example: the 2024 LKjIP of Diskominfo Kota Binjai, as data files.
+
+Each JSON file holds one template's rows with the seed's values typed as printed
+("2.358.277.568,00", "94%"), slips included.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+EXAMPLE = "binjai_2024"
+
+
+def load(kind: str, example: str = EXAMPLE) -> dict[str, Any]:
+    """Sheet name -> rows (tables) or field values (forms) for one template."""
+    source = resources.files(__package__) / example / f"{kind}.json"
+    return json.loads(source.read_text(encoding="utf-8"))["sheets"]
+
+
+def period_of(example: str = EXAMPLE) -> tuple[int, int, int]:
+    identitas = load("identitas", example)["Identitas"]
+    return identitas["tahun"], identitas["renstra_awal"], identitas["renstra_akhir"]

@@ -1,0 +1,200 @@
+"""Turn one raw cell into a typed value, or into a problem to report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from xlkip.read.numbers import NotANumber, is_dash, parse_number
+from xlkip.schema.base import Kind, is_percent_unit
+
+_SPACES = re.compile(r"\s+")
+_YEAR_RANGE = re.compile(r"^((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)\d\d))?$")
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+
+@dataclass(frozen=True)
+class Problem:
+    kode: str
+    pesan: str
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A number whose unit is decided by the row's satuan (see resolve_measure)."""
+
+    value: float
+    percent: bool
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What a cell must hold: the part of a Column or Field that coercion needs."""
+
+    label: str
+    kind: Kind
+    choices: tuple[str, ...] = ()
+    strict_choices: bool = True
+    dash_is_zero: bool = False
+    minimum: float | None = 0
+    maximum: float | None = None
+
+
+Coerced = tuple[Any, Problem | None]
+
+
+def clean_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, dt.datetime):
+        value = value.date().isoformat()
+    text = _SPACES.sub(" ", str(value)).strip()
+    return text or None
+
+
+def is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def coerce(spec: Spec, raw: Any, number_format: str | None = None) -> Coerced:
+    """Read `raw` as `spec` says; (None, None) for an empty cell."""
+    if is_blank(raw):
+        return None, None
+    if spec.kind is Kind.CHOICE:
+        return _choice(spec, raw)
+    if spec.kind in (Kind.TEXT, Kind.YEAR_RANGE):
+        text = clean_text(raw)
+        if text is None or is_dash(text):
+            return None, None
+        return _year_range(spec, text) if spec.kind is Kind.YEAR_RANGE else (text, None)
+    if spec.kind is Kind.YEAR:
+        return _year(spec, raw)
+    return _number(spec, raw, number_format)
+
+
+def _choice(spec: Spec, raw: Any) -> Coerced:
+    text = clean_text(raw)
+    if text is None or is_dash(text):
+        return None, None
+    folded = text.casefold()
+    for choice in spec.choices:
+        if choice.casefold() == folded:
+            return choice, None
+    if not spec.strict_choices:
+        return text, None
+    options = ", ".join(spec.choices)
+    return None, Problem(
+        "pilihan_tidak_dikenal",
+        f"'{text}' bukan pilihan kolom '{spec.label}'. Pilih salah satu: {options}.",
+    )
+
+
+def _year_range(spec: Spec, text: str) -> Coerced:
+    match = _YEAR_RANGE.match(text)
+    if not match or not all(
+        MIN_YEAR <= int(y) <= MAX_YEAR for y in match.groups() if y is not None
+    ):
+        return None, Problem(
+            "tahun_tidak_valid",
+            f"'{text}' bukan tahun pada kolom '{spec.label}'. Ketik mis. 2019 atau 2018-2024.",
+        )
+    start, end = match.groups()
+    return (start if end is None or end == start else f"{start}-{end}"), None
+
+
+def _year(spec: Spec, raw: Any) -> Coerced:
+    value, problem = _number(Spec(spec.label, Kind.COUNT), raw, None)
+    if problem or value is None:
+        return None, problem and Problem(
+            "tahun_tidak_valid", f"'{raw}' bukan tahun pada kolom '{spec.label}'. Ketik mis. 2024."
+        )
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        return None, Problem(
+            "tahun_tidak_valid",
+            f"Tahun {int(value)} pada kolom '{spec.label}' tidak masuk akal "
+            f"(harus antara {MIN_YEAR} dan {MAX_YEAR}).",
+        )
+    return int(value), None
+
+
+def _number(spec: Spec, raw: Any, number_format: str | None) -> Coerced:
+    parsed, problem = _raw_number(spec, raw, number_format)
+    if problem or parsed is None:
+        return None, problem
+    if spec.kind is Kind.MEASURE:
+        return parsed, None
+    value = parsed.value
+    if spec.kind is Kind.PERCENT:
+        value = as_fraction(parsed.value, parsed.percent)
+    return _check_number(spec, value)
+
+
+def _raw_number(
+    spec: Spec, raw: Any, number_format: str | None
+) -> tuple[Measure | None, Problem | None]:
+    percent_format = bool(number_format and "%" in number_format)
+    if isinstance(raw, (bool, dt.date | dt.time | dt.timedelta)):
+        return None, _not_a_number(spec, raw)
+    if isinstance(raw, int | float):
+        if raw != raw or raw in (float("inf"), float("-inf")):
+            return None, _not_a_number(spec, raw)
+        return Measure(float(raw), percent_format), None
+    text = str(raw)
+    if is_dash(text):
+        return (Measure(0.0, False) if spec.dash_is_zero else None), None
+    try:
+        parsed = parse_number(text)
+    except NotANumber:
+        return None, _not_a_number(spec, raw)
+    if parsed is None:
+        return None, None
+    return Measure(parsed.value, parsed.percent or percent_format), None
+
+
+def _not_a_number(spec: Spec, raw: Any) -> Problem:
+    shown = raw.date().isoformat() if isinstance(raw, dt.datetime) else str(raw)[:60]
+    return Problem(
+        "bukan_angka",
+        f"Isi '{shown}' pada kolom '{spec.label}' bukan angka. Ketik angka saja, "
+        "mis. 1.234.567 atau 91,43%.",
+    )
+
+
+def as_fraction(value: float, had_percent: bool) -> float:
+    """A percentage as a fraction: "15%" and 0.15 are 0.15; a bare 15 is 15%."""
+    if had_percent or abs(value) <= 1:
+        return value
+    return value / 100
+
+
+def resolve_measure(measure: Measure | None, satuan: Any) -> float | None:
+    """IKU and Renstra numbers take their unit from the row: % rows hold fractions."""
+    if measure is None:
+        return None
+    if is_percent_unit(satuan):
+        return as_fraction(measure.value, measure.percent)
+    return measure.value
+
+
+def _check_number(spec: Spec, value: float) -> Coerced:
+    if spec.kind is Kind.COUNT and not float(value).is_integer():
+        return None, Problem(
+            "bukan_bilangan_bulat",
+            f"Kolom '{spec.label}' berisi jumlah, harus bilangan bulat (bukan {value:g}).",
+        )
+    if spec.minimum is not None and value < spec.minimum:
+        return None, Problem(
+            "angka_negatif",
+            f"Nilai {value:g} pada kolom '{spec.label}' tidak boleh negatif.",
+        )
+    if spec.maximum is not None and value > spec.maximum:
+        kode = "persen_di_luar_rentang" if spec.kind is Kind.PERCENT else "nilai_di_luar_rentang"
+        batas = f"{spec.maximum:.0%}" if spec.kind is Kind.PERCENT else f"{spec.maximum:g}"
+        return None, Problem(
+            kode, f"Nilai pada kolom '{spec.label}' melebihi batas {batas}. Periksa ketikannya."
+        )
+    return (int(value) if spec.kind is Kind.COUNT else value), None

@@ -1,0 +1,61 @@
+"""What reading produces: typed values with the cell each came from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from xlkip.schema.base import FormSheet, TableSheet, Template
+
+
+@dataclass
+class Record:
+    """One data row of a table sheet."""
+
+    row: int
+    values: dict[str, Any]
+    cells: dict[str, str]
+    years: dict[int, Any] = field(default_factory=dict)
+    year_cells: dict[int, str] = field(default_factory=dict)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = self.values.get(key)
+        return default if value is None else value
+
+    def cell(self, key: str) -> str | None:
+        return self.cells.get(key)
+
+
+@dataclass
+class TableData:
+    sheet: TableSheet
+    records: list[Record]
+    years: list[int] = field(default_factory=list)
+
+
+@dataclass
+class FormData:
+    sheet: FormSheet
+    values: dict[str, Any]
+    cells: dict[str, str]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        value = self.values.get(key)
+        return default if value is None else value
+
+
+@dataclass
+class TemplateData:
+    template: Template
+    path: Path
+    tables: dict[str, TableData] = field(default_factory=dict)
+    forms: dict[str, FormData] = field(default_factory=dict)
+
+    @property
+    def file(self) -> str:
+        return self.path.name
+
+    def where(self, sheet: str, cell: str | None = None) -> dict[str, str | None]:
+        """Keyword arguments that place a finding at a cell of this file."""
+        return {"file": self.file, "sheet": sheet, "sel": cell}

@@ -1,0 +1,1 @@
+"""The rules of an LKjIP as pure functions (DESIGN §4)."""

@@ -1,0 +1,15 @@
+"""One declarative schema per input template (DESIGN §2)."""
+
+from xlkip.schema import anggaran, aplikasi, identitas, informasi, kinerja, pengaduan, spbe
+from xlkip.schema.base import Template
+
+TEMPLATES: dict[str, Template] = {
+    module.TEMPLATE.kind: module.TEMPLATE
+    for module in (identitas, kinerja, anggaran, spbe, aplikasi, informasi, pengaduan)
+}
+
+MARKER_KIND = "xlkip_template"
+MARKER_VERSION = "xlkip_versi"
+MARKER_TAHUN = "xlkip_tahun"
+
+__all__ = ["MARKER_KIND", "MARKER_TAHUN", "MARKER_VERSION", "TEMPLATES", "Template"]

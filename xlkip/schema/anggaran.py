@@ -1,0 +1,80 @@
+"""Anggaran: one row per sub-kegiatan, as exported from SIPD."""
+
+from xlkip.schema.base import Column, Kind, TableSheet, Template
+
+SUMBER_DANA = ("DAU", "DAK", "DBH", "PAD", "BLUD", "Lainnya")
+
+REALISASI_ANGGARAN = TableSheet(
+    name="Realisasi Anggaran",
+    table_name="RealisasiAnggaran",
+    title="Realisasi anggaran per sub kegiatan tahun {tahun}",
+    description="Satu baris per sub kegiatan. Total program dan kegiatan dihitung xlkip.",
+    feeds="Tabel 3.16 dan 3.17",
+    columns=(
+        Column(
+            "kode",
+            "Kode",
+            Kind.TEXT,
+            "Opsional: kode rekening sub kegiatan dari SIPD.",
+            required=False,
+            width=14,
+        ),
+        Column(
+            "program",
+            "Program",
+            Kind.TEXT,
+            "Nama program. Boleh kosong bila sama dengan baris di atasnya.",
+            fill_down=True,
+            width=34,
+        ),
+        Column(
+            "kegiatan",
+            "Kegiatan",
+            Kind.TEXT,
+            "Nama kegiatan. Boleh kosong bila sama dengan baris di atasnya.",
+            fill_down=True,
+            width=34,
+        ),
+        Column("sub_kegiatan", "Sub Kegiatan", Kind.TEXT, "Nama sub kegiatan.", width=40),
+        Column(
+            "sumber_dana",
+            "Sumber Dana",
+            Kind.TEXT,
+            "Mis. DAU, DAK, PAD.",
+            choices=SUMBER_DANA,
+            strict_choices=False,
+            required=False,
+            width=11,
+        ),
+        Column(
+            "anggaran",
+            "Anggaran",
+            Kind.MONEY,
+            "Pagu anggaran (Rp). Boleh ditempel dari SIPD: 2.358.277.568,00 atau Rp…; "
+            "- berarti nol.",
+            dash_is_zero=True,
+            width=18,
+        ),
+        Column(
+            "realisasi",
+            "Realisasi",
+            Kind.MONEY,
+            "Realisasi anggaran (Rp) sampai 31 Desember; - berarti nol.",
+            dash_is_zero=True,
+            width=18,
+        ),
+    ),
+    unique=("program", "kegiatan", "sub_kegiatan"),
+    blank_rows=300,
+)
+
+TEMPLATE = Template(
+    kind="anggaran",
+    version=1,
+    title="Realisasi Anggaran",
+    filename="anggaran.xlsx",
+    filled_by="Sub Bagian Keuangan",
+    feeds="Tabel 3.16, 3.17",
+    required=True,
+    sheets=(REALISASI_ANGGARAN,),
+)

@@ -1,0 +1,168 @@
+"""The declarative vocabulary of a template: one definition writes the blank
+workbook, explains it on the Petunjuk sheet, and reads the filled one back."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    TEXT = "teks"
+    CHOICE = "pilihan"
+    NUMBER = "angka"
+    MEASURE = "angka (satuan mengikuti kolom Satuan)"
+    MONEY = "rupiah"
+    COUNT = "bilangan bulat"
+    PERCENT = "persen"
+    INDEX = "indeks 0–5"
+    YEAR = "tahun"
+    YEAR_RANGE = "tahun atau rentang tahun"
+
+    @property
+    def numeric(self) -> bool:
+        return self in _NUMERIC
+
+
+_NUMERIC = {Kind.NUMBER, Kind.MEASURE, Kind.MONEY, Kind.COUNT, Kind.PERCENT, Kind.INDEX}
+
+PERCENT_UNITS = frozenset({"%", "persen", "persentase"})
+
+
+def is_percent_unit(satuan: object) -> bool:
+    return isinstance(satuan, str) and satuan.strip().lower() in PERCENT_UNITS
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    kind: Kind
+    help: str
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    strict_choices: bool = True
+    """False: the dropdown only suggests; any text is accepted."""
+    choices_from: tuple[str, str] | None = None
+    """(sheet, column key) whose values feed this column's dropdown."""
+    fill_down: bool = False
+    """A blank cell means "same as the row above" (merged or omitted in pastes)."""
+    dash_is_zero: bool = False
+    """A "-" in this column means zero (budget and count columns), not nothing."""
+    minimum: float | None = 0
+    maximum: float | None = None
+    aliases: tuple[str, ...] = ()
+    width: float = 16
+    example: str = ""
+
+    def header_text(self, tahun: int) -> str:
+        return render_header(self.header, tahun)
+
+    def match_keys(self) -> set[str]:
+        keys = {normalize_header(self.header), normalize_header(self.key.replace("_", " "))}
+        keys.update(normalize_header(alias) for alias in self.aliases)
+        keys.discard("")
+        return keys
+
+
+@dataclass(frozen=True)
+class YearColumns:
+    """One column per year of a period, e.g. "Target 2022" … "Target 2026"."""
+
+    key: str
+    header: str
+    help: str
+    kind: Kind = Kind.MEASURE
+    width: float = 12
+
+    def header_text(self, year: int) -> str:
+        return self.header.format(year=year)
+
+    def year_of(self, header: str) -> int | None:
+        prefix = normalize_header(self.header.format(year=""))
+        match = re.fullmatch(r"(.*?)\s*((?:19|20)\d\d)\s*", _fold(header))
+        if not match or normalize_header(match.group(1)) != prefix:
+            return None
+        return int(match.group(2))
+
+
+@dataclass(frozen=True)
+class TableSheet:
+    name: str
+    table_name: str
+    title: str
+    description: str
+    columns: tuple[Column, ...]
+    feeds: str
+    year_columns: YearColumns | None = None
+    unique: tuple[str, ...] = ()
+    """Columns whose combination identifies a row; a repeat is a finding."""
+    blank_rows: int = 100
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    label: str
+    kind: Kind
+    help: str
+    required: bool = True
+    choices: tuple[str, ...] = ()
+    default: object = None
+    minimum: float | None = 0
+    maximum: float | None = None
+
+    def match_keys(self) -> set[str]:
+        return {normalize_header(self.label), normalize_header(self.key.replace("_", " "))}
+
+
+@dataclass(frozen=True)
+class FormSheet:
+    """Label in column A, value in column B: identity and settings."""
+
+    name: str
+    title: str
+    description: str
+    fields: tuple[Field, ...]
+
+    def field(self, key: str) -> Field:
+        return next(f for f in self.fields if f.key == key)
+
+
+Sheet = TableSheet | FormSheet
+
+
+@dataclass(frozen=True)
+class Template:
+    kind: str
+    version: int
+    title: str
+    filename: str
+    filled_by: str
+    feeds: str
+    required: bool
+    sheets: tuple[Sheet, ...] = field(default_factory=tuple)
+
+    def sheet(self, name: str) -> Sheet:
+        return next(s for s in self.sheets if s.name == name)
+
+
+def render_header(header: str, tahun: int) -> str:
+    return header.format(tahun=tahun, tahun_lalu=tahun - 1)
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", str(text).replace("\n", " ")).strip().lower()
+
+
+def normalize_header(text: str) -> str:
+    """Header text reduced to its words: years, placeholders and punctuation go,
+    so "Realisasi 2024" and "REALISASI" match the same column."""
+    text = re.sub(r"\{[a-z_]*\}", " ", _fold(text))
+    text = re.sub(r"\d+", " ", text)
+    text = re.sub(r"[^a-z]+", " ", text)
+    return text.strip()

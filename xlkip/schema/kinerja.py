@@ -1,0 +1,150 @@
+"""Kinerja: the IKU against their targets, and the Renstra targets of the period."""
+
+from xlkip.rules.capaian import ARAH
+from xlkip.schema.base import Column, Kind, TableSheet, Template, YearColumns
+
+BUKTI = (
+    "Indeks SPBE (Tabel 3.5)",
+    "Rasio pengaduan ditindaklanjuti (Tabel 3.11)",
+    "Jumlah informasi terpublikasi (Tabel 3.10)",
+)
+SATUAN = ("%", "Indeks", "Informasi", "Aplikasi", "Dokumen", "Titik", "OPD", "Orang")
+
+_SASARAN = Column(
+    "sasaran",
+    "Sasaran",
+    Kind.TEXT,
+    "Sasaran strategis. Boleh dikosongkan bila sama dengan baris di atasnya.",
+    fill_down=True,
+    width=40,
+)
+_SATUAN = Column(
+    "satuan",
+    "Satuan",
+    Kind.TEXT,
+    "Satuan indikator. Pilih % bila target/realisasi berupa persentase.",
+    choices=SATUAN,
+    strict_choices=False,
+    width=11,
+)
+_ARAH = Column(
+    "arah",
+    "Arah",
+    Kind.CHOICE,
+    "Naik: makin tinggi makin baik. Turun: makin rendah makin baik.",
+    choices=ARAH,
+    width=9,
+)
+
+IKU = TableSheet(
+    name="IKU",
+    table_name="IKU",
+    title="Indikator Kinerja Utama — target dan realisasi tahun {tahun}",
+    description="Satu baris per indikator kinerja utama (IKU) dalam Perjanjian Kinerja.",
+    feeds="Tabel 3.2 dan 3.13",
+    columns=(
+        _SASARAN,
+        Column(
+            "indikator",
+            "Indikator Kinerja",
+            Kind.TEXT,
+            "Nama indikator sebagaimana dalam Perjanjian Kinerja.",
+            width=45,
+        ),
+        _SATUAN,
+        _ARAH,
+        Column(
+            "target",
+            "Target {tahun}",
+            Kind.MEASURE,
+            "Target tahun laporan. Persentase boleh diketik 15%, 15 atau 0,15.",
+            minimum=None,
+            width=13,
+        ),
+        Column(
+            "realisasi",
+            "Realisasi {tahun}",
+            Kind.MEASURE,
+            "Realisasi tahun laporan, dengan satuan yang sama dengan target.",
+            minimum=None,
+            width=13,
+        ),
+        Column(
+            "realisasi_lalu",
+            "Realisasi Tahun Lalu ({tahun_lalu})",
+            Kind.MEASURE,
+            "Realisasi tahun sebelumnya (untuk Tabel 3.13). Kosongkan bila tidak ada.",
+            required=False,
+            minimum=None,
+            width=15,
+        ),
+        Column(
+            "bukti",
+            "Bukti Dukung",
+            Kind.CHOICE,
+            "Opsional: tabel yang menghitung realisasi ini. Bila diisi, xlkip "
+            "membandingkan realisasi dengan hasil hitungan tabel tersebut.",
+            required=False,
+            choices=BUKTI,
+            width=30,
+        ),
+    ),
+    unique=("indikator",),
+    blank_rows=50,
+)
+
+RENSTRA = TableSheet(
+    name="Renstra",
+    table_name="Renstra",
+    title="Target Renstra per tahun dan realisasi tahun {tahun}",
+    description="Satu baris per indikator Renstra; kolom Target untuk setiap tahun periode.",
+    feeds="Tabel 3.14",
+    columns=(
+        _SASARAN,
+        Column(
+            "indikator",
+            "Indikator Kinerja",
+            Kind.TEXT,
+            "Nama indikator sebagaimana dalam Renstra.",
+            width=45,
+        ),
+        _SATUAN,
+        _ARAH,
+        Column(
+            "realisasi",
+            "Realisasi {tahun}",
+            Kind.MEASURE,
+            "Realisasi tahun laporan. Kosongkan bila belum ada.",
+            required=False,
+            minimum=None,
+            width=13,
+        ),
+        Column(
+            "iku",
+            "Sama dengan IKU",
+            Kind.TEXT,
+            "Opsional: pilih indikator di sheet IKU yang sama dengan baris ini. Bila diisi, "
+            "xlkip membandingkan kedua realisasinya.",
+            required=False,
+            choices_from=("IKU", "indikator"),
+            strict_choices=False,
+            width=35,
+        ),
+    ),
+    year_columns=YearColumns(
+        "target", "Target {year}", "Target Renstra untuk tahun tersebut. Kosongkan bila tidak ada."
+    ),
+    unique=("indikator",),
+    blank_rows=60,
+)
+
+TEMPLATE = Template(
+    kind="kinerja",
+    version=1,
+    title="Kinerja (IKU dan Renstra)",
+    filename="kinerja.xlsx",
+    filled_by="Sub Bagian Keuangan dan Program",
+    feeds="Tabel 3.2, 3.13, 3.14",
+    required=True,
+    sheets=(IKU, RENSTRA),
+)

@@ -1,0 +1,87 @@
+"""SPBE: aspect values for two years and the indices of other pemda."""
+
+from xlkip.schema.base import Column, Kind, TableSheet, Template
+
+JENIS_PEMDA = ("Provinsi", "Kabupaten", "Kota")
+
+NILAI_ASPEK = TableSheet(
+    name="Nilai Aspek",
+    table_name="NilaiAspek",
+    title="Nilai aspek SPBE tahun {tahun_lalu} dan {tahun}",
+    description="Satu baris per aspek penilaian SPBE. Bobot sudah terisi sesuai "
+    "PermenPANRB 59/2020; indeks domain dan indeks SPBE dihitung xlkip.",
+    feeds="Tabel 3.3 dan 3.5",
+    columns=(
+        Column(
+            "domain",
+            "Domain",
+            Kind.TEXT,
+            "Domain penilaian. Boleh kosong bila sama dengan baris di atasnya.",
+            fill_down=True,
+            width=30,
+        ),
+        Column("aspek", "Aspek", Kind.TEXT, "Aspek penilaian.", width=48),
+        Column(
+            "bobot",
+            "Bobot",
+            Kind.PERCENT,
+            "Bobot aspek (jumlah seluruh bobot 100%).",
+            maximum=1,
+            width=10,
+        ),
+        Column(
+            "nilai_lalu",
+            "Nilai Tahun Lalu ({tahun_lalu})",
+            Kind.INDEX,
+            "Nilai aspek hasil evaluasi tahun lalu (0–5).",
+            required=False,
+            maximum=5,
+            width=14,
+        ),
+        Column(
+            "nilai",
+            "Nilai Tahun Ini ({tahun})",
+            Kind.INDEX,
+            "Nilai aspek hasil evaluasi tahun laporan (0–5).",
+            maximum=5,
+            width=14,
+        ),
+    ),
+    unique=("aspek",),
+    blank_rows=20,
+)
+
+INDEKS_DAERAH = TableSheet(
+    name="Indeks Daerah Lain",
+    table_name="IndeksDaerahLain",
+    title="Indeks SPBE pemerintah daerah se-provinsi tahun {tahun}",
+    description="Satu baris per pemerintah daerah, sesuai Keputusan MenPANRB. Predikat dan "
+    "peringkat dihitung xlkip.",
+    feeds="Tabel 3.15",
+    columns=(
+        Column("instansi", "Nama Instansi", Kind.TEXT, "Mis. Pemerintah Kab. Langkat.", width=42),
+        Column(
+            "jenis",
+            "Jenis",
+            Kind.CHOICE,
+            "Provinsi, Kabupaten atau Kota.",
+            choices=JENIS_PEMDA,
+            required=False,
+            width=12,
+        ),
+        Column("indeks", "Indeks SPBE", Kind.INDEX, "Indeks SPBE (0–5).", maximum=5, width=12),
+    ),
+    unique=("instansi",),
+    blank_rows=60,
+)
+
+TEMPLATE = Template(
+    kind="spbe",
+    version=1,
+    title="Indeks SPBE",
+    filename="spbe.xlsx",
+    filled_by="Bidang Aplikasi dan Informatika",
+    feeds="Tabel 3.3, 3.5, 3.15",
+    required=False,
+    sheets=(NILAI_ASPEK, INDEKS_DAERAH),
+)

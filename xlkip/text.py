@@ -1,0 +1,30 @@
+"""Numbers written the Indonesian way, for messages and sentences."""
+
+from __future__ import annotations
+
+from babel.numbers import format_decimal, format_percent
+
+from xlkip.rules.rounding import excel_round
+
+LOCALE = "id_ID"
+
+
+def angka(value: float, decimals: int = 0) -> str:
+    """3543 -> "3.543"; 2.975 with 2 decimals -> "2,98" (half up, as Excel shows)."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return format_decimal(excel_round(value, decimals), format=pattern, locale=LOCALE)
+
+
+def persen(value: float, decimals: int = 2) -> str:
+    """0.9677 -> "96,77%"; 0.94 -> "94%" (trailing zeros dropped)."""
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "") + "%"
+    return format_percent(excel_round(value, decimals + 2), format=pattern, locale=LOCALE)
+
+
+def nilai(value: float, satuan: object = None) -> str:
+    """A typed IKU value as staff would write it: "94%", "3,12", "1.100"."""
+    from xlkip.schema.base import is_percent_unit
+
+    if is_percent_unit(satuan):
+        return persen(value)
+    return format_decimal(excel_round(value, 2), format="#,##0.##", locale=LOCALE)

@@ -1,0 +1,14 @@
+"""Checks that need more than one cell: rows, duplicates, and tables against each other."""
+
+from __future__ import annotations
+
+from xlkip.findings import Finding
+from xlkip.inputs import Inputs
+from xlkip.validate import cross, duplicates, rows, settings
+
+
+def validate(inputs: Inputs) -> list[Finding]:
+    findings: list[Finding] = []
+    for check in (settings.check, duplicates.check, rows.check, cross.check):
+        findings.extend(check(inputs))
+    return findings

@@ -1,0 +1,123 @@
+"""Tables against each other: an IKU realisasi against the table that proves it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from xlkip.evidence import EVIDENCE, Evidence
+from xlkip.findings import Finding, info, peringatan
+from xlkip.inputs import Inputs
+from xlkip.read.records import Record
+from xlkip.rules.rounding import excel_round
+from xlkip.rules.spbe import weighted_index
+from xlkip.text import angka, nilai, persen
+from xlkip.validate.duplicates import identity_text
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    yield from _iku_evidence(inputs)
+    yield from _renstra_links(inputs)
+    yield from _spbe_weights(inputs)
+    yield from _own_spbe_row(inputs)
+
+
+def _iku_evidence(inputs: Inputs) -> Iterator[Finding]:
+    for record in inputs.records("kinerja", "IKU"):
+        bukti = record.get("bukti")
+        if bukti is None:
+            continue
+        for key, year in (("realisasi", inputs.tahun), ("realisasi_lalu", inputs.tahun - 1)):
+            typed = record.get(key)
+            if typed is None:
+                continue
+            source = EVIDENCE[bukti]
+            evidence = source.compute(inputs, year)
+            if evidence is None:
+                yield _no_evidence(inputs, record, bukti, source.kind)
+                break
+            if excel_round(typed, evidence.digits) != excel_round(evidence.value, evidence.digits):
+                yield _contradiction(inputs, record, key, evidence, source.kind)
+
+
+def _no_evidence(inputs: Inputs, record: Record, bukti: str, kind: str) -> Finding:
+    return info(
+        "bukti_tidak_tersedia",
+        f"Bukti '{bukti}' belum dapat diperiksa: {inputs.file_of(kind)} tidak ada "
+        "atau belum berisi datanya.",
+        **inputs.where("kinerja", "IKU", record.cell("bukti")),
+    )
+
+
+def _contradiction(
+    inputs: Inputs, record: Record, key: str, evidence: Evidence, kind: str
+) -> Finding:
+    typed = nilai(record.get(key), record.get("satuan"))
+    label = "Realisasi" if key == "realisasi" else "Realisasi tahun lalu"
+    return peringatan(
+        "realisasi_beda_bukti",
+        f"{label} '{record.get('indikator')}' tertulis {typed}, tetapi menurut "
+        f"{evidence.shown}. Samakan realisasi dengan tabel buktinya, atau perbaiki data di "
+        f"{inputs.file_of(kind)}.",
+        **inputs.where("kinerja", "IKU", record.cell(key)),
+    )
+
+
+def _renstra_links(inputs: Inputs) -> Iterator[Finding]:
+    iku = {identity_text(r.get("indikator")): r for r in inputs.records("kinerja", "IKU")}
+    for record in inputs.records("kinerja", "Renstra"):
+        link = record.get("iku")
+        if link is None:
+            continue
+        target = iku.get(identity_text(link))
+        if target is None:
+            yield peringatan(
+                "iku_tidak_ditemukan",
+                f"Indikator '{link}' tidak ada di sheet IKU. Pilih nama indikator dari daftar.",
+                **inputs.where("kinerja", "Renstra", record.cell("iku")),
+            )
+            continue
+        mine, theirs = record.get("realisasi"), target.get("realisasi")
+        if mine is None or theirs is None or excel_round(mine, 4) == excel_round(theirs, 4):
+            continue
+        yield peringatan(
+            "realisasi_renstra_beda",
+            f"Realisasi '{record.get('indikator')}' tertulis {nilai(mine, record.get('satuan'))},"
+            f" tetapi realisasi IKU yang sama ('{target.get('indikator')}', sheet IKU sel "
+            f"{target.cell('realisasi')}) {nilai(theirs, target.get('satuan'))}. Samakan keduanya.",
+            **inputs.where("kinerja", "Renstra", record.cell("realisasi")),
+        )
+
+
+def _spbe_weights(inputs: Inputs) -> Iterator[Finding]:
+    rows = inputs.records("spbe", "Nilai Aspek")
+    if not rows:
+        return
+    total = sum(r.get("bobot", 0) for r in rows)
+    if excel_round(total, 6) == 1:
+        return
+    cells = f"{rows[0].cell('bobot')}:{rows[-1].cell('bobot')}"
+    yield peringatan(
+        "bobot_spbe_tidak_100",
+        f"Jumlah bobot aspek SPBE {persen(total)}, seharusnya 100%. Periksa bobot tiap aspek "
+        "(PermenPANRB 59/2020).",
+        **inputs.where("spbe", "Nilai Aspek", cells),
+    )
+
+
+def _own_spbe_row(inputs: Inputs) -> Iterator[Finding]:
+    own = inputs.identitas("pemerintah_daerah")
+    rows = inputs.records("spbe", "Nilai Aspek")
+    index = weighted_index((r.get("bobot", 0), r.get("nilai")) for r in rows)
+    if own is None or index is None:
+        return
+    for record in inputs.records("spbe", "Indeks Daerah Lain"):
+        typed = record.get("indeks")
+        if identity_text(record.get("instansi")) != identity_text(own) or typed is None:
+            continue
+        if excel_round(typed, 2) != excel_round(index, 2):
+            yield peringatan(
+                "indeks_sendiri_beda",
+                f"Indeks {own} tertulis {angka(typed, 2)}, tetapi menurut nilai aspek (Tabel 3.5) "
+                f"{angka(index, 2)}. Samakan keduanya.",
+                **inputs.where("spbe", "Indeks Daerah Lain", record.cell("indeks")),
+            )

@@ -1,0 +1,48 @@
+"""The same indicator, pemda, application or sub-kegiatan typed twice."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from xlkip.findings import Finding, peringatan
+from xlkip.inputs import Inputs
+from xlkip.read.records import Record, TableData
+
+
+def identity_text(value: object) -> str:
+    """Names compared as a person would: case, spaces, "&"/"dan" and dots ignored."""
+    text = str(value).casefold().replace("&", " dan ")
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
+def check(inputs: Inputs) -> Iterator[Finding]:
+    for data in inputs.templates.values():
+        for table in data.tables.values():
+            if table.sheet.unique:
+                yield from _repeats(table, data.file)
+
+
+def _repeats(table: TableData, file: str) -> Iterator[Finding]:
+    keys = table.sheet.unique
+    seen: dict[tuple[str, ...], Record] = {}
+    for record in table.records:
+        if any(record.get(k) is None for k in keys):
+            continue
+        identity = tuple(identity_text(record.get(k)) for k in keys)
+        first = seen.setdefault(identity, record)
+        if first is record:
+            continue
+        yield peringatan(
+            "baris_ganda",
+            f"Baris {record.row} ('{_named(record, keys)}') sama dengan baris {first.row} "
+            f"('{_named(first, keys)}'). Hapus salah satu, atau bedakan namanya bila memang "
+            "berbeda.",
+            file=file,
+            sheet=table.sheet.name,
+            sel=record.cell(keys[-1]),
+        )
+
+
+def _named(record: Record, keys: tuple[str, ...]) -> str:
+    return " / ".join(str(record.get(k)) for k in keys)
