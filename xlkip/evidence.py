@@ -59,16 +59,20 @@ def jumlah_informasi(inputs: Inputs, year: int) -> Evidence | None:
 @dataclass(frozen=True)
 class EvidenceSource:
     kind: str
+    sheet: str
     compute: Callable[[Inputs, int], Evidence | None]
+
+    def usable(self, inputs: Inputs) -> bool:
+        return inputs.clean(self.kind, self.sheet)
 
 
 EVIDENCE: dict[str, EvidenceSource] = dict(
     zip(
         BUKTI,
         (
-            EvidenceSource("spbe", spbe_index),
-            EvidenceSource("pengaduan", rasio_pengaduan),
-            EvidenceSource("informasi", jumlah_informasi),
+            EvidenceSource("spbe", "Nilai Aspek", spbe_index),
+            EvidenceSource("pengaduan", "Pengaduan", rasio_pengaduan),
+            EvidenceSource("informasi", "Publikasi", jumlah_informasi),
         ),
         strict=True,
     )

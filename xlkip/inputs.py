@@ -27,6 +27,11 @@ class Inputs:
         data = self.templates.get(kind)
         return data.tables.get(sheet) if data else None
 
+    def clean(self, kind: str, sheet: str) -> bool:
+        """Present and read without error, so its numbers can prove another table's."""
+        table = self.table(kind, sheet)
+        return table is not None and table.clean
+
     def records(self, kind: str, sheet: str) -> list[Record]:
         table = self.table(kind, sheet)
         return table.records if table else []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from xlkip.read.numbers import NotANumber, is_dash, parse_number
@@ -168,7 +169,7 @@ def as_fraction(value: float, had_percent: bool) -> float:
     """A percentage as a fraction: "15%" and 0.15 are 0.15; a bare 15 is 15%."""
     if had_percent or abs(value) <= 1:
         return value
-    return value / 100
+    return float(Decimal(repr(value)) / 100)
 
 
 def resolve_measure(measure: Measure | None, satuan: Any) -> float | None:

@@ -32,6 +32,8 @@ class TableData:
     sheet: TableSheet
     records: list[Record]
     years: list[int] = field(default_factory=list)
+    clean: bool = True
+    """Read without error: checks across tables may trust its numbers."""
 
 
 @dataclass

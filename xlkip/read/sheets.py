@@ -8,10 +8,10 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from xlkip.findings import Finding, error, peringatan
+from xlkip.findings import Finding, Tingkat, error, peringatan
 from xlkip.read.cells import Measure, Spec, clean_text, coerce, is_blank, resolve_measure
 from xlkip.read.records import FormData, Record, TableData, TemplateData
-from xlkip.schema.base import Column, FormSheet, TableSheet, normalize_header
+from xlkip.schema.base import Column, FormSheet, Kind, TableSheet, normalize_header
 from xlkip.schema.writer import Period, table_columns
 
 HEADER_SCAN_ROWS = 20
@@ -46,6 +46,7 @@ def read_template(workbook: Any, data: TemplateData, period: Period) -> list[Fin
         grid = _Grid(worksheet)
         if isinstance(sheet, TableSheet):
             table, problems = _TableReader(grid, sheet, data, period).read()
+            table.clean = not any(f.tingkat is Tingkat.ERROR for f in problems)
             data.tables[sheet.name] = table
         else:
             form, problems = _read_form(grid, sheet, data)
@@ -250,8 +251,13 @@ class _TableReader:
         return record.cells[key] in self.problem_cells
 
     def _is_total_row(self, raws: dict[str, Any]) -> bool:
-        texts = [clean_text(c.value) for c in raws.values() if isinstance(c.value, str)]
-        return bool(texts) and all(t is None or t.casefold() in TOTAL_WORDS for t in texts)
+        """A "JUMLAH" row pasted from SIPD: totals are ours to compute, not facts."""
+        texts = [
+            clean_text(raws[c.key].value)
+            for c in self.sheet.columns
+            if c.kind is Kind.TEXT and c.key in raws and not is_blank(raws[c.key].value)
+        ]
+        return bool(texts) and all(t.casefold() in TOTAL_WORDS for t in texts)
 
 
 def _spec(column: Column, label: str) -> Spec:

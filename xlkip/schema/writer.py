@@ -74,9 +74,12 @@ def write_template(
     try:
         _mark(workbook, template, period)
         styles = _Styles(workbook)
-        _write_petunjuk(workbook.add_worksheet("Petunjuk"), template, period, styles)
+        petunjuk = workbook.add_worksheet("Petunjuk")
+        _page_setup(petunjuk)
+        _write_petunjuk(petunjuk, template, period, styles)
         for sheet in template.sheets:
             worksheet = workbook.add_worksheet(sheet.name)
+            _page_setup(worksheet)
             if isinstance(sheet, TableSheet):
                 rows = content.get(sheet.name, ())
                 _write_table_sheet(worksheet, template, sheet, period, rows, styles)
@@ -85,6 +88,12 @@ def write_template(
     finally:
         workbook.close()
     return path
+
+
+def _page_setup(worksheet: Any) -> None:
+    worksheet.set_paper(9)  # A4
+    worksheet.set_landscape()
+    worksheet.fit_to_pages(1, 0)
 
 
 def _mark(workbook: xlsxwriter.Workbook, template: Template, period: Period) -> None:

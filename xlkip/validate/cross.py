@@ -26,11 +26,13 @@ def _iku_evidence(inputs: Inputs) -> Iterator[Finding]:
         bukti = record.get("bukti")
         if bukti is None:
             continue
+        source = EVIDENCE[bukti]
+        if inputs.has(source.kind) and not source.usable(inputs):
+            continue  # its own errors are reported; comparing would only echo them
         for key, year in (("realisasi", inputs.tahun), ("realisasi_lalu", inputs.tahun - 1)):
             typed = record.get(key)
             if typed is None:
                 continue
-            source = EVIDENCE[bukti]
             evidence = source.compute(inputs, year)
             if evidence is None:
                 yield _no_evidence(inputs, record, bukti, source.kind)
@@ -63,6 +65,8 @@ def _contradiction(
 
 
 def _renstra_links(inputs: Inputs) -> Iterator[Finding]:
+    if not inputs.clean("kinerja", "IKU"):
+        return
     iku = {identity_text(r.get("indikator")): r for r in inputs.records("kinerja", "IKU")}
     for record in inputs.records("kinerja", "Renstra"):
         link = record.get("iku")
@@ -90,7 +94,7 @@ def _renstra_links(inputs: Inputs) -> Iterator[Finding]:
 
 def _spbe_weights(inputs: Inputs) -> Iterator[Finding]:
     rows = inputs.records("spbe", "Nilai Aspek")
-    if not rows:
+    if not rows or not inputs.clean("spbe", "Nilai Aspek"):
         return
     total = sum(r.get("bobot", 0) for r in rows)
     if excel_round(total, 6) == 1:
@@ -106,6 +110,8 @@ def _spbe_weights(inputs: Inputs) -> Iterator[Finding]:
 
 def _own_spbe_row(inputs: Inputs) -> Iterator[Finding]:
     own = inputs.identitas("pemerintah_daerah")
+    if not inputs.clean("spbe", "Nilai Aspek"):
+        return
     rows = inputs.records("spbe", "Nilai Aspek")
     index = weighted_index((r.get("bobot", 0), r.get("nilai")) for r in rows)
     if own is None or index is None:

@@ -1,0 +1,51 @@
+"""Shared test helpers: the example folder, edits with openpyxl, and running the CLI."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from typer.testing import CliRunner
+
+from xlkip import api
+from xlkip.cli import app
+
+
+def copy_folder(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target)
+    return target
+
+
+def edit(path: Path, change: Callable[[Any], None]) -> None:
+    """Open a workbook as staff would in Excel, change it, save it."""
+    workbook = openpyxl.load_workbook(path)
+    change(workbook)
+    workbook.save(path)
+
+
+def set_cells(path: Path, sheet: str, values: dict[str, Any]) -> None:
+    def change(workbook: Any) -> None:
+        for ref, value in values.items():
+            workbook[sheet][ref] = value
+
+    edit(path, change)
+
+
+def run_cli(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    return result.exit_code, result.output
+
+
+def check_json(folder: Path) -> tuple[int, dict[str, Any]]:
+    code, output = run_cli("check", str(folder), "--json")
+    return code, json.loads(output)
+
+
+def findings_of(folder: Path) -> list[tuple[str, str, str | None, str | None, str | None]]:
+    """(tingkat, kode, file, sheet, sel) of every finding, in report order."""
+    report = api.check(folder).report
+    return [(f.tingkat.value, f.kode, f.file, f.sheet, f.sel) for f in report.sorted()]

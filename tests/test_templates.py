@@ -1,0 +1,128 @@
+"""Blank templates are generated from the schema, and carry what staff need."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from xlkip import api
+from xlkip.read.files import read_marker
+from xlkip.schema import TEMPLATES
+from xlkip.schema.base import Kind, TableSheet
+from xlkip.schema.writer import HEADER_ROW, Period, write_template
+
+COMMITTED = Path(__file__).resolve().parent.parent / "input_templates"
+
+
+def workbook_content(path: Path) -> dict[str, Any]:
+    """What a person or the reader sees, ignoring zip and XML byte details."""
+    workbook = openpyxl.load_workbook(path)
+    content: dict[str, Any] = {
+        "props": sorted((p.name, p.value) for p in workbook.custom_doc_props.props),
+        "names": sorted((n, d.attr_text) for n, d in workbook.defined_names.items()),
+        "title": workbook.properties.title,
+    }
+    for ws in workbook.worksheets:
+        content[ws.title] = {
+            "cells": [
+                (c.coordinate, c.value, c.number_format, c.protection.locked)
+                for row in ws.iter_rows()
+                for c in row
+                if c.value is not None or not c.protection.locked
+            ],
+            "validations": sorted(
+                (str(v.sqref), v.type, v.formula1, v.errorStyle)
+                for v in ws.data_validations.dataValidation
+            ),
+            "tables": sorted((t.name, t.ref) for t in ws.tables.values()),
+            "protected": ws.protection.sheet,
+            "freeze": ws.freeze_panes,
+            "widths": {k: d.width for k, d in ws.column_dimensions.items()},
+        }
+    return content
+
+
+def test_committed_templates_are_the_schema(tmp_path: Path) -> None:
+    assert sorted(p.name for p in COMMITTED.glob("*.xlsx")) == sorted(
+        t.filename for t in TEMPLATES.values()
+    )
+    for template in TEMPLATES.values():
+        committed = COMMITTED / template.filename
+        marker = read_marker(openpyxl.load_workbook(committed))
+        fresh = write_template(template, tmp_path / template.filename, Period.around(marker.tahun))
+        assert workbook_content(fresh) == workbook_content(committed), (
+            f"{template.filename} is stale: run `xlkip init input_templates --tahun "
+            f"{marker.tahun} --timpa`"
+        )
+
+
+@pytest.fixture(scope="module")
+def blank(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("blank")
+    api.init_templates(folder, tahun=2024, renstra=(2021, 2026))
+    return folder
+
+
+@pytest.mark.parametrize("template", TEMPLATES.values(), ids=list(TEMPLATES))
+def test_blank_template_structure(blank: Path, template) -> None:
+    workbook = openpyxl.load_workbook(blank / template.filename)
+    assert workbook.sheetnames == ["Petunjuk", *(s.name for s in template.sheets)]
+    marker = read_marker(workbook)
+    assert (marker.kind, marker.version, marker.tahun) == (template.kind, template.version, 2024)
+    petunjuk = "\n".join(
+        str(c.value) for row in workbook["Petunjuk"].iter_rows() for c in row if c.value
+    )
+    for sheet in template.sheets:
+        ws = workbook[sheet.name]
+        assert ws.protection.sheet and not ws.protection.password
+        assert f"Sheet {sheet.name}" in petunjuk
+        if not isinstance(sheet, TableSheet):
+            assert all(
+                ws.cell(row=r, column=2).protection.locked is False
+                for r in range(5, 5 + len(sheet.fields))
+            )
+            continue
+        (table,) = ws.tables.values()
+        assert table.name == sheet.table_name
+        first_data = ws.cell(row=HEADER_ROW + 2, column=1)
+        assert first_data.protection.locked is False
+        assert ws.cell(row=HEADER_ROW + 1, column=1).protection.locked is not False
+        lists = {
+            str(v.sqref).split(":")[0]: v
+            for v in ws.data_validations.dataValidation
+            if v.type == "list"
+        }
+        headers = [c.value for c in ws[HEADER_ROW + 1]]
+        for column in sheet.columns:
+            assert column.help in petunjuk
+            col = headers.index(column.header_text(2024)) + 1
+            first = ws.cell(row=HEADER_ROW + 2, column=col)
+            if column.choices:
+                assert all(
+                    choice in lists[first.coordinate].formula1 for choice in column.choices
+                ), column.key
+            if column.kind is Kind.MONEY:
+                assert first.number_format == "#,##0"
+
+
+def test_blank_templates_check_with_required_values_missing(blank: Path) -> None:
+    report = api.check(blank).report
+    assert not report.valid
+    kode = {f.kode for f in report.findings}
+    assert kode == {"wajib_kosong"}  # identity left blank; empty tables are no error
+
+
+def test_renstra_columns_follow_the_period(blank: Path) -> None:
+    ws = openpyxl.load_workbook(blank / "kinerja.xlsx")["Renstra"]
+    headers = [c.value for c in ws[HEADER_ROW + 1]]
+    assert [h for h in headers if h.startswith("Target")] == [
+        f"Target {year}" for year in range(2021, 2027)
+    ]
+
+
+def test_init_refuses_to_overwrite(blank: Path) -> None:
+    with pytest.raises(api.UsageError, match="--timpa"):
+        api.init_templates(blank)
