@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import tempfile
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -12,6 +12,7 @@ from typing import Any
 from xlkip import contoh
 from xlkip.findings import Finding, Report, error, info
 from xlkip.inputs import Inputs
+from xlkip.output import OutputError, safe_filename, write_atomically
 from xlkip.read.files import Marker, discover, open_workbook, read_marker
 from xlkip.read.records import TemplateData
 from xlkip.read.sheets import read_template
@@ -63,22 +64,10 @@ def init_templates(
         )
     for template, target in zip(TEMPLATES.values(), targets, strict=False):
         content = contoh.load(template.kind) if with_example else None
-        _write_atomically(
+        write_atomically(
             target, lambda path, t=template, c=content: write_template(t, path, period, c)
         )
     return targets
-
-
-def _write_atomically(target: Path, write: Any) -> None:
-    """Write beside the target and rename, so a crash never leaves half a file."""
-    handle, temp_name = tempfile.mkstemp(suffix=".xlsx", prefix=".xlkip-", dir=target.parent)
-    os.close(handle)
-    temp = Path(temp_name)
-    try:
-        write(temp)
-        os.replace(temp, target)
-    finally:
-        temp.unlink(missing_ok=True)
 
 
 def check(folder: Path) -> CheckResult:
@@ -201,3 +190,53 @@ def _identitas_period(data: TemplateData, fallback: Period) -> Period:
     awal = form.get("renstra_awal", fallback.renstra_awal)
     akhir = form.get("renstra_akhir", fallback.renstra_akhir)
     return Period(tahun, awal, akhir)
+
+
+@dataclass
+class CompileResult:
+    inputs: Inputs
+    report: Report
+    output: Path | None
+    """None when errors stopped the output."""
+    example: bool
+    """The built-in example was compiled because no input folder was given."""
+
+
+def default_output(inputs: Inputs, out_dir: Path = Path("output")) -> Path:
+    instansi = str(inputs.identitas("instansi", ""))
+    pemda = str(inputs.identitas("pemerintah_daerah", ""))
+    pemda = pemda[len("Pemerintah ") :] if pemda.lower().startswith("pemerintah ") else pemda
+    return out_dir / safe_filename("LKjIP", instansi, pemda, str(inputs.tahun))
+
+
+def compile_folder(
+    folder: Path | None = None,
+    output: Path | None = None,
+    force: bool = False,
+    out_dir: Path = Path("output"),
+) -> CompileResult:
+    """Check `folder` and, unless an error stops it, write the LKjIP workbook.
+
+    Without a folder: ./inputs when it exists, else the built-in example.
+    """
+    from xlkip.render.xlsx import render
+    from xlkip.tables import build_workbook
+
+    with ExitStack() as stack:
+        example = False
+        if folder is None and Path("inputs").is_dir():
+            folder = Path("inputs")
+        elif folder is None:
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="xlkip-")))
+            init_templates(folder, with_example=True)
+            example = True
+        result = check(folder)
+        if not result.report.valid and not force:
+            return CompileResult(result.inputs, result.report, None, example)
+        model = build_workbook(result.inputs, result.report)
+        target = output or default_output(result.inputs, out_dir)
+        write_atomically(target, lambda path: render(model, path))
+        return CompileResult(result.inputs, result.report, target, example)
+
+
+__all__ = ["CheckResult", "CompileResult", "OutputError", "UsageError"]

@@ -104,6 +104,45 @@ def check(
     raise typer.Exit(EXIT_OK if report.valid else EXIT_INPUT)
 
 
+@app.command("compile")
+def compile_(
+    folder: Annotated[
+        Path | None,
+        typer.Argument(help="Folder input (baku: ./inputs, atau contoh bawaan bila tidak ada)."),
+    ] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Berkas hasil (.xlsx).")
+    ] = None,
+    paksa: Annotated[
+        bool, typer.Option("--paksa", help="Tetap tulis hasil walau ada error.")
+    ] = False,
+) -> None:
+    """Periksa input lalu susun workbook LKjIP (Tabel 3.1–3.17)."""
+    from xlkip import api
+    from xlkip.console import print_report
+
+    console = _console()
+    with _guard():
+        try:
+            result = api.compile_folder(folder, output, force=paksa)
+        except (api.UsageError, api.OutputError) as exc:
+            _fail_usage(str(exc))
+    if result.example:
+        console.print(
+            "Folder ./inputs tidak ada: memakai [bold]contoh bawaan[/] "
+            "(LKjIP Diskominfo Kota Binjai 2024)."
+        )
+    print_report(result.report, console)
+    if result.output is None:
+        console.print(
+            "[bold red]Workbook tidak dibuat[/] karena ada error. Perbaiki isian, "
+            "atau pakai --paksa untuk tetap membuatnya."
+        )
+    else:
+        console.print(f"Workbook LKjIP ditulis: [bold]{result.output}[/]")
+    raise typer.Exit(EXIT_OK if result.report.valid else EXIT_INPUT)
+
+
 class _guard:
     """Turn an unexpected failure into one Indonesian line and exit code 3."""
 

@@ -1,0 +1,54 @@
+"""Row heights for wrapped text.
+
+Neither XlsxWriter nor LibreOffice sizes rows to wrapped text when a file is
+printed, so long indicator names would be cut. Heights are estimated from the
+text length and the width of the column (or merged columns) that holds it.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+from xlkip.sheet.expr import Expr
+from xlkip.sheet.model import SheetModel
+
+DEFAULT_WIDTH = 8.43
+CHARS_PER_WIDTH_UNIT = 1.15
+"""A column width unit holds about this many characters of 10 pt text."""
+POINTS_PER_LINE = 12.6
+PADDING = 3.0
+MIN_HEIGHT = 15.0
+
+
+def _lines(text: str, width: float, bold: bool) -> int:
+    capacity = max(1, int(width * CHARS_PER_WIDTH_UNIT * (0.9 if bold else 1.0)))
+    return sum(max(1, math.ceil(len(part) / capacity)) for part in text.split("\n"))
+
+
+def row_heights(sheet: SheetModel) -> dict[int, float]:
+    """Heights for the rows whose text needs more than one line."""
+    spans = {(r1, c1): (r2, c2) for r1, c1, r2, c2 in sheet.merges}
+    needed: dict[int, float] = defaultdict(float)
+    tall_merges: list[tuple[int, int, float]] = []
+    for (row, col), slot in sheet.slots.items():
+        text = slot.content if isinstance(slot.content, str) else None
+        if text is None or not slot.style.wrap:
+            if isinstance(slot.content, Expr | int | float):
+                needed[row] = max(needed[row], MIN_HEIGHT)
+            continue
+        last_row, last_col = spans.get((row, col), (row, col))
+        width = sum(sheet.widths.get(c, DEFAULT_WIDTH) for c in range(col, last_col + 1))
+        size = (slot.style.size or 10) / 10
+        height = _lines(text, width / size, slot.style.bold) * POINTS_PER_LINE * size + PADDING
+        if last_row == row:
+            needed[row] = max(needed[row], height)
+        else:
+            tall_merges.append((row, last_row, height))
+    heights = {row: h for row, h in needed.items() if h > MIN_HEIGHT}
+    for first, last, height in tall_merges:
+        rows = range(first, last + 1)
+        have = sum(heights.get(r, MIN_HEIGHT) for r in rows)
+        if have < height:
+            heights[last] = heights.get(last, MIN_HEIGHT) + height - have
+    return heights

@@ -1,0 +1,112 @@
+"""Write a WorkbookModel with XlsxWriter: formats, merges, print setup, charts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import xlsxwriter
+
+from xlkip.render.layout import row_heights
+from xlkip.sheet.expr import Expr
+from xlkip.sheet.model import SheetModel, Slot, Style, WorkbookModel
+
+A4 = 9
+
+
+class _Formats:
+    def __init__(self, workbook: xlsxwriter.Workbook) -> None:
+        self.workbook = workbook
+        self.cache: dict[Style, Any] = {}
+
+    def __call__(self, style: Style) -> Any:
+        if style not in self.cache:
+            spec: dict[str, Any] = {"valign": style.valign, "font_size": style.size or 10}
+            if style.num_format:
+                spec["num_format"] = style.num_format
+            if style.bold:
+                spec["bold"] = True
+            if style.italic:
+                spec["italic"] = True
+            if style.fill:
+                spec["bg_color"] = style.fill
+            if style.align:
+                spec["align"] = style.align
+            if style.wrap:
+                spec["text_wrap"] = True
+            if style.border:
+                spec["border"] = 1
+            if style.color:
+                spec["font_color"] = style.color
+            if style.indent:
+                spec["indent"] = style.indent
+            self.cache[style] = self.workbook.add_format(spec)
+        return self.cache[style]
+
+
+def render(model: WorkbookModel, path: Path) -> Path:
+    workbook = xlsxwriter.Workbook(
+        str(path),
+        {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
+    )
+    try:
+        workbook.set_properties(model.properties)
+        formats = _Formats(workbook)
+        worksheets = {sheet.name: workbook.add_worksheet(sheet.name) for sheet in model.sheets}
+        for sheet in model.sheets:
+            _write_sheet(worksheets[sheet.name], sheet, formats, model.footer)
+            for chart in sheet.charts:
+                chart(workbook, worksheets[sheet.name])
+    finally:
+        workbook.close()
+    return path
+
+
+def _write_sheet(ws: Any, sheet: SheetModel, formats: _Formats, footer: str) -> None:
+    covered: set[tuple[int, int]] = set()
+    for first_row, first_col, last_row, last_col in sheet.merges:
+        anchor = sheet.slots[(first_row, first_col)]
+        ws.merge_range(first_row, first_col, last_row, last_col, "", formats(anchor.style))
+        covered.update(
+            (r, c) for r in range(first_row, last_row + 1) for c in range(first_col, last_col + 1)
+        )
+        covered.discard((first_row, first_col))
+    for (row, col), slot in sheet.slots.items():
+        if (row, col) not in covered:
+            _write_slot(ws, sheet, slot, formats(slot.style))
+    for col, width in sheet.widths.items():
+        ws.set_column(col, col, width)
+    for row, height in {**row_heights(sheet), **sheet.heights}.items():
+        ws.set_row(row, height)
+    _print_setup(ws, sheet, footer)
+
+
+def _write_slot(ws: Any, sheet: SheetModel, slot: Slot, fmt: Any) -> None:
+    content = slot.content
+    if isinstance(content, Expr):
+        ws.write_formula(slot.row, slot.col, "=" + content.render(sheet), fmt, slot.value())
+    elif isinstance(content, str):
+        ws.write_string(slot.row, slot.col, content, fmt)  # staff text is never a formula
+    elif isinstance(content, int | float) and not isinstance(content, bool):
+        ws.write_number(slot.row, slot.col, content, fmt)
+    elif content is None:
+        ws.write_blank(slot.row, slot.col, None, fmt)
+    else:
+        raise TypeError(f"cannot write {content!r} to {sheet.name}!{slot.a1}")
+
+
+def _print_setup(ws: Any, sheet: SheetModel, footer: str) -> None:
+    setup = sheet.print_setup
+    ws.set_paper(A4)
+    if setup.landscape:
+        ws.set_landscape()
+    else:
+        ws.set_portrait()
+    ws.fit_to_pages(1, 0)
+    ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
+    ws.center_horizontally()
+    if setup.repeat_rows:
+        ws.repeat_rows(*setup.repeat_rows)
+    if setup.freeze:
+        ws.freeze_panes(*setup.freeze)
+    ws.set_footer(f"&L&8 {footer.replace('&', '&&')}&R&8Halaman &P dari &N")

@@ -1,0 +1,196 @@
+"""Tabel 3.17 (program → kegiatan → sub kegiatan) and 3.16 (per program, efisiensi)."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from xlkip.rules.anggaran import DEFAULT_RUMUS_EFISIENSI
+from xlkip.sheet.expr import (
+    AND,
+    DASH,
+    IF,
+    ISNUMBER,
+    SUBTOTAL_SUM,
+    SUM,
+    BinOp,
+    Const,
+    Expr,
+    Range,
+    ratio,
+)
+from xlkip.sheet.model import SheetModel, Slot, Style
+from xlkip.tables.common import (
+    CENTER,
+    HEADER_ROW,
+    MONEY,
+    MONEY_BOLD,
+    PERCENT,
+    PERCENT_BOLD,
+    TEXT,
+    TEXT_BOLD,
+    Context,
+    finish,
+    header_span,
+    headers,
+    new_sheet,
+)
+
+PROGRAM = Style(bold=True, fill="#F2F2F2")
+PROGRAM_MONEY = Style(bold=True, fill="#F2F2F2", num_format="#,##0")
+PROGRAM_PERCENT = Style(bold=True, fill="#F2F2F2", num_format="0.00%", align="center")
+KEGIATAN = Style(bold=True, indent=1)
+SUB = Style(indent=2)
+COLUMNS = ("program", "kegiatan", "sub_kegiatan", "sumber_dana", "anggaran", "realisasi")
+
+
+def _frame(ctx: Context) -> pd.DataFrame:
+    records = ctx.inputs.records("anggaran", "Realisasi Anggaran")
+    return pd.DataFrame([{k: r.get(k) for k in COLUMNS} for r in records], columns=COLUMNS)
+
+
+def _money_row(
+    sheet: SheetModel,
+    row: int,
+    anggaran: Expr | float | None,
+    realisasi: Expr | float | None,
+    styles: tuple[Style, Style],
+) -> tuple[Slot, Slot]:
+    money, percent = styles
+    a = sheet.put(row, 2, anggaran, money)
+    r = sheet.put(row, 3, realisasi, money)
+    sheet.put(row, 4, ratio(r.ref(), a.ref()), percent)
+    sheet.put(row, 5, a.ref() - r.ref(), money)
+    return a, r
+
+
+def tabel_3_17(ctx: Context) -> None:
+    frame = _frame(ctx)
+    if frame.empty:
+        ctx.leave_out("Tabel 3.17", "sheet Realisasi Anggaran kosong")
+        ctx.leave_out("Tabel 3.16", "sheet Realisasi Anggaran kosong")
+        return
+    sheet = new_sheet(
+        ctx,
+        "Tabel 3.17",
+        f"Tabel 3.17 Realisasi Anggaran {ctx.subject} Tahun {ctx.tahun}",
+        [62, 10, 17, 17, 10, 17],
+    )
+    headers(
+        sheet,
+        HEADER_ROW,
+        ("URAIAN", "SUMBER DANA", "ANGGARAN", "JUMLAH REALISASI", "%", "SISA ANGGARAN"),
+    )
+    row = HEADER_ROW + 1
+    programs = []
+    for program, kegiatan_frame in frame.groupby("program", sort=False, dropna=False):
+        program_row = row
+        row += 1
+        for kegiatan, subs in kegiatan_frame.groupby("kegiatan", sort=False, dropna=False):
+            kegiatan_row = row
+            row += 1
+            for sub in subs.itertuples(index=False):
+                sheet.put(row, 0, _text(sub.sub_kegiatan), SUB)
+                sheet.put(row, 1, _text(sub.sumber_dana), CENTER)
+                _money_row(
+                    sheet, row, _amount(sub.anggaran), _amount(sub.realisasi), (MONEY, PERCENT)
+                )
+                row += 1
+            sheet.put(kegiatan_row, 0, _text(kegiatan), KEGIATAN)
+            sheet.put(kegiatan_row, 1, None, CENTER)
+            _subtotal_row(
+                sheet, kegiatan_row, kegiatan_row + 1, row - 1, (MONEY_BOLD, PERCENT_BOLD)
+            )
+        sheet.put(program_row, 0, _text(program), PROGRAM)
+        sheet.put(program_row, 1, None, PROGRAM)
+        cells = _subtotal_row(
+            sheet, program_row, program_row + 1, row - 1, (PROGRAM_MONEY, PROGRAM_PERCENT)
+        )
+        programs.append((_text(program), *cells))
+    sheet.put(row, 0, "JUMLAH", TEXT_BOLD)
+    sheet.put(row, 1, None, TEXT)
+    total = _subtotal_row(sheet, row, HEADER_ROW + 1, row - 1, (MONEY_BOLD, PERCENT_BOLD))
+    finish(
+        sheet,
+        (HEADER_ROW, HEADER_ROW),
+        row,
+        f"Laporan Pertanggungjawaban Fungsional per 31 Desember {ctx.tahun} (SIPD)",
+    )
+    ctx.anchors["programs"] = programs
+    ctx.anchors["anggaran_total_3_17"] = total
+
+
+def _amount(value: object) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def _text(value: object) -> str | None:
+    """Pandas turns a missing name into NaN; the sheet wants nothing there."""
+    return None if value is None or pd.isna(value) else str(value)
+
+
+def _subtotal_row(
+    sheet: SheetModel, row: int, first: int, last: int, styles: tuple[Style, Style]
+) -> tuple[Slot, Slot]:
+    """SUBTOTAL skips the kegiatan subtotals inside a program's range: no double count."""
+    anggaran = SUBTOTAL_SUM(Range(sheet, first, 2, last, 2))
+    realisasi = SUBTOTAL_SUM(Range(sheet, first, 3, last, 3))
+    return _money_row(sheet, row, anggaran, realisasi, styles)
+
+
+def tabel_3_16(ctx: Context) -> None:
+    programs = ctx.anchors.get("programs")
+    if not programs:
+        return
+    sheet = new_sheet(
+        ctx,
+        "Tabel 3.16",
+        f"Tabel 3.16 Realisasi Anggaran per Program Tahun {ctx.tahun}",
+        [6, 58, 18, 18, 12, 18],
+    )
+    header_span(sheet, (HEADER_ROW, 0), (HEADER_ROW + 1, 0), "NO")
+    header_span(sheet, (HEADER_ROW, 1), (HEADER_ROW + 1, 1), "PROGRAM")
+    header_span(sheet, (HEADER_ROW, 2), (HEADER_ROW, 5), f"KEADAAN TAHUN {ctx.tahun}")
+    headers(sheet, HEADER_ROW + 1, ("ANGGARAN", "REALISASI", "(%) CAPAIAN", "SISA"), 2)
+    first = row = HEADER_ROW + 2
+    for number, (name, anggaran, realisasi) in enumerate(programs, start=1):
+        sheet.put(row, 0, number, CENTER)
+        sheet.put(row, 1, name, TEXT)
+        a = sheet.put(row, 2, anggaran.ref(), MONEY)
+        r = sheet.put(row, 3, realisasi.ref(), MONEY)
+        sheet.put(row, 4, ratio(r.ref(), a.ref()), PERCENT)
+        sheet.put(row, 5, a.ref() - r.ref(), MONEY)
+        row += 1
+    sheet.merge((row, 0), (row, 1), "TOTAL", TEXT_BOLD)
+    total_a = sheet.put(row, 2, SUM(Range(sheet, first, 2, row - 1, 2)), MONEY_BOLD)
+    total_r = sheet.put(row, 3, SUM(Range(sheet, first, 3, row - 1, 3)), MONEY_BOLD)
+    persen = sheet.put(row, 4, ratio(total_r.ref(), total_a.ref()), PERCENT_BOLD)
+    sheet.put(row, 5, total_a.ref() - total_r.ref(), MONEY_BOLD)
+    last = _efisiensi(ctx, sheet, row + 2, persen)
+    finish(sheet, (HEADER_ROW, HEADER_ROW + 1), last, f"Dokumen Pelaksanaan Anggaran {ctx.subject}")
+    ctx.anchors["anggaran"] = {"anggaran": total_a, "realisasi": total_r, "persen": persen}
+
+
+def efisiensi_expr(rumus: str, persen: Expr, capaian: Expr) -> Expr:
+    both = AND(ISNUMBER(persen), ISNUMBER(capaian))
+    if rumus == DEFAULT_RUMUS_EFISIENSI:
+        usable = AND(ISNUMBER(persen), ISNUMBER(capaian), BinOp("<>", capaian, Const(0)))
+        return IF(usable, Const(1) - persen / capaian, DASH)
+    return IF(both, capaian - persen, DASH)
+
+
+def _efisiensi(ctx: Context, sheet: SheetModel, row: int, persen: Slot) -> int:
+    """3.2.6: efisiensi from this table's total and the capaian of Tabel 3.2."""
+    rata = ctx.anchors.get("capaian_rata")
+    rumus = ctx.inputs.setting("rumus_efisiensi")
+    sheet.merge((row, 0), (row, 5), "ANALISIS EFISIENSI PENGGUNAAN ANGGARAN", TEXT_BOLD)
+    sheet.merge((row + 1, 0), (row + 1, 3), "Realisasi anggaran (total tabel ini)", TEXT)
+    sheet.put(row + 1, 4, persen.ref(), PERCENT)
+    sheet.merge((row + 2, 0), (row + 2, 3), "Capaian kinerja rata-rata (Tabel 3.2)", TEXT)
+    capaian = sheet.put(row + 2, 4, rata.ref() if rata else DASH, PERCENT)
+    sheet.merge((row + 3, 0), (row + 3, 3), f"Efisiensi = {rumus}", TEXT_BOLD)
+    ctx.anchors["efisiensi"] = sheet.put(
+        row + 3, 4, efisiensi_expr(rumus, persen.ref(), capaian.ref()), PERCENT_BOLD
+    )
+    for r in range(row + 1, row + 4):
+        sheet.put(r, 5, None, TEXT)
+    return row + 3

@@ -1,0 +1,212 @@
+"""Tabel 3.2 (IKU), 3.13 (this year against last) and 3.14 (against the Renstra)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import groupby
+
+from xlkip.read.records import Record
+from xlkip.sheet.expr import AVERAGE, COUNT, DASH, IF, BinOp, Const, Range
+from xlkip.sheet.model import SheetModel, Slot
+from xlkip.tables.common import (
+    CENTER,
+    HEADER_ROW,
+    PERCENT,
+    PERCENT_BOLD,
+    TEXT,
+    TEXT_BOLD,
+    Context,
+    capaian_expr,
+    finish,
+    header_span,
+    headers,
+    measure_style,
+    new_sheet,
+    value_cell,
+)
+from xlkip.validate.duplicates import identity_text
+
+
+def _groups(records: list[Record]) -> Iterator[list[Record]]:
+    """Consecutive rows of the same sasaran."""
+    for _, rows in groupby(records, key=lambda r: identity_text(r.get("sasaran", ""))):
+        yield list(rows)
+
+
+def _sasaran_cells(
+    sheet: SheetModel, top: int, bottom: int, number: int, group: list[Record]
+) -> None:
+    """NO and SASARAN merged over the sasaran's indicator rows, as the report prints them."""
+    sheet.merge((top, 0), (bottom, 0), number, CENTER)
+    sheet.merge((top, 1), (bottom, 1), group[0].get("sasaran"), TEXT)
+
+
+def _mean_or_dash(cells: Range) -> IF:
+    return IF(BinOp("=", COUNT(cells), Const(0)), DASH, AVERAGE(cells))
+
+
+def _put_measure(sheet: SheetModel, row: int, col: int, record: Record, value) -> Slot:
+    return sheet.put(row, col, value_cell(value), measure_style(value, record.get("satuan")))
+
+
+def tabel_3_2(ctx: Context) -> None:
+    records = ctx.inputs.records("kinerja", "IKU")
+    if not records:
+        ctx.leave_out("Tabel 3.2", "sheet IKU belum berisi indikator")
+        return
+    scale = ctx.anchors["skala_kinerja"]
+    cap = ctx.anchors.get("batas_capaian")
+    sheet = new_sheet(
+        ctx,
+        "Tabel 3.2",
+        f"Tabel 3.2 Realisasi Sasaran/Indikator Kinerja Utama {ctx.subject} Tahun {ctx.tahun}",
+        [5, 32, 40, 10, 8, 12, 12, 12, 14, 13],
+    )
+    headers(
+        sheet,
+        HEADER_ROW,
+        (
+            "NO",
+            "SASARAN",
+            "INDIKATOR TUJUAN/SASARAN",
+            "SATUAN",
+            "ARAH",
+            "TARGET",
+            "REALISASI",
+            "CAPAIAN",
+            "PREDIKAT",
+            "CAPAIAN SASARAN",
+        ),
+    )
+    row = HEADER_ROW + 1
+    first = row
+    iku_rows = []
+    for number, group in enumerate(_groups(records), start=1):
+        top = row
+        for record in group:
+            sheet.put(row, 2, record.get("indikator"), TEXT)
+            sheet.put(row, 3, record.get("satuan"), CENTER)
+            sheet.put(row, 4, record.get("arah"), CENTER)
+            target = _put_measure(sheet, row, 5, record, record.get("target"))
+            realisasi = _put_measure(sheet, row, 6, record, record.get("realisasi"))
+            capaian = sheet.put(
+                row,
+                7,
+                capaian_expr(target.ref(), realisasi.ref(), record.get("arah"), cap),
+                PERCENT,
+            )
+            sheet.put(row, 8, scale.predikat(capaian.ref()), CENTER)
+            iku_rows.append((record, realisasi, capaian))
+            row += 1
+        bottom = row - 1
+        _sasaran_cells(sheet, top, bottom, number, group)
+        sheet.merge((top, 9), (bottom, 9), _mean_or_dash(Range(sheet, top, 7, bottom, 7)), PERCENT)
+    sheet.merge((row, 0), (row, 6), "CAPAIAN RATA-RATA", TEXT_BOLD)
+    rata = sheet.put(row, 7, _mean_or_dash(Range(sheet, first, 7, row - 1, 7)), PERCENT_BOLD)
+    sheet.put(row, 8, scale.predikat(rata.ref()), TEXT_BOLD)
+    sheet.put(row, 9, None, TEXT)
+    finish(sheet, (HEADER_ROW, HEADER_ROW), row, f"Perjanjian Kinerja {ctx.subject}")
+    ctx.anchors["iku_rows"] = iku_rows
+    ctx.anchors["capaian_rata"] = rata
+
+
+def tabel_3_13(ctx: Context) -> None:
+    iku_rows = ctx.anchors.get("iku_rows")
+    if not iku_rows:
+        ctx.leave_out("Tabel 3.13", "Tabel 3.2 tidak dibuat")
+        return
+    sheet = new_sheet(
+        ctx,
+        "Tabel 3.13",
+        f"Tabel 3.13 Perbandingan Realisasi Capaian Kinerja {ctx.subject} Tahun "
+        f"{ctx.tahun - 1} dan Tahun {ctx.tahun}",
+        [5, 36, 44, 14, 14],
+    )
+    headers(
+        sheet,
+        HEADER_ROW,
+        (
+            "NO",
+            "SASARAN",
+            "INDIKATOR TUJUAN/SASARAN",
+            f"REALISASI {ctx.tahun - 1}",
+            f"REALISASI {ctx.tahun}",
+        ),
+    )
+    row = HEADER_ROW + 1
+    by_record = {id(r): slot for r, slot, _ in iku_rows}
+    for number, group in enumerate(_groups([r for r, _, _ in iku_rows]), start=1):
+        top = row
+        for record in group:
+            sheet.put(row, 2, record.get("indikator"), TEXT)
+            _put_measure(sheet, row, 3, record, record.get("realisasi_lalu"))
+            current = by_record[id(record)]
+            sheet.put(row, 4, current.ref(), current.style)
+            row += 1
+        _sasaran_cells(sheet, top, row - 1, number, group)
+    finish(sheet, (HEADER_ROW, HEADER_ROW), row - 1, f"Perjanjian Kinerja {ctx.subject}")
+
+
+def tabel_3_14(ctx: Context) -> None:
+    table = ctx.inputs.table("kinerja", "Renstra")
+    if table is None or not table.records:
+        ctx.leave_out("Tabel 3.14", "sheet Renstra belum berisi indikator")
+        return
+    period = ctx.inputs.period
+    years = [y for y in period.renstra_years if y in table.years]
+    cap = ctx.anchors.get("batas_capaian")
+    sheet = new_sheet(
+        ctx,
+        "Tabel 3.14",
+        f"Tabel 3.14 Perbandingan Realisasi dan Target Renstra {ctx.subject} "
+        f"{period.renstra_awal}–{period.renstra_akhir}",
+        [5, 30, 38, 9, 12, *([11] * len(years)), 13, 14],
+    )
+    year_col = 5
+    capaian_col = year_col + len(years)
+    two_rows = HEADER_ROW + 1
+    for col, text in enumerate(
+        ("NO", "SASARAN", "INDIKATOR KINERJA", "SATUAN", f"REALISASI {ctx.tahun}")
+    ):
+        header_span(sheet, (HEADER_ROW, col), (two_rows, col), text)
+    header_span(
+        sheet,
+        (HEADER_ROW, year_col),
+        (HEADER_ROW, capaian_col - 1),
+        "TARGET KINERJA SASARAN RENSTRA",
+    )
+    headers(sheet, two_rows, [str(y) for y in years], year_col)
+    header_span(
+        sheet,
+        (HEADER_ROW, capaian_col),
+        (two_rows, capaian_col),
+        f"CAPAIAN {ctx.tahun} TERHADAP TARGET {ctx.tahun}",
+    )
+    header_span(
+        sheet,
+        (HEADER_ROW, capaian_col + 1),
+        (two_rows, capaian_col + 1),
+        f"CAPAIAN TERHADAP TARGET AKHIR ({period.renstra_akhir})",
+    )
+    row = HEADER_ROW + 2
+    for number, group in enumerate(_groups(table.records), start=1):
+        top = row
+        for record in group:
+            sheet.put(row, 2, record.get("indikator"), TEXT)
+            sheet.put(row, 3, record.get("satuan"), CENTER)
+            realisasi = _put_measure(sheet, row, 4, record, record.get("realisasi"))
+            targets = {}
+            for offset, year in enumerate(years):
+                value = record.years.get(year)
+                targets[year] = _put_measure(sheet, row, year_col + offset, record, value)
+            for col, year in ((capaian_col, ctx.tahun), (capaian_col + 1, period.renstra_akhir)):
+                target = targets.get(year)
+                content = (
+                    capaian_expr(target.ref(), realisasi.ref(), record.get("arah"), cap)
+                    if target is not None
+                    else DASH
+                )
+                sheet.put(row, col, content, PERCENT)
+            row += 1
+        _sasaran_cells(sheet, top, row - 1, number, group)
+    finish(sheet, (HEADER_ROW, HEADER_ROW + 1), row - 1, f"Renstra {ctx.subject}")

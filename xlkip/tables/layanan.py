@@ -1,0 +1,319 @@
+"""Evidence tables: programmers (3.6), applications (3.7, 3.8), media (3.9, 3.10)
+and public complaints (3.11, 3.12)."""
+
+from __future__ import annotations
+
+from xlkip.read.records import Record
+from xlkip.sheet.expr import (
+    AND,
+    COUNTA,
+    COUNTIF,
+    DASH,
+    IF,
+    ISNUMBER,
+    SUM,
+    Expr,
+    Range,
+    ratio,
+)
+from xlkip.sheet.model import SheetModel, Slot
+from xlkip.tables.common import (
+    CENTER,
+    COUNT,
+    COUNT_BOLD,
+    HEADER_ROW,
+    PERCENT,
+    PERCENT_BOLD,
+    TEXT,
+    TEXT_BOLD,
+    Context,
+    finish,
+    header_span,
+    headers,
+    new_sheet,
+    value_cell,
+)
+from xlkip.validate.duplicates import identity_text
+
+
+def _source(ctx: Context, kind: str) -> str:
+    from xlkip.schema import TEMPLATES
+
+    return f"{TEMPLATES[kind].filled_by} {ctx.subject}"
+
+
+def _total_row(
+    sheet: SheetModel, row: int, label_cols: int, label: str, sum_cols: list[int], first: int
+) -> dict[int, Slot]:
+    sheet.merge((row, 0), (row, label_cols - 1), label, TEXT_BOLD)
+    return {
+        col: sheet.put(row, col, SUM(Range(sheet, first, col, row - 1, col)), COUNT_BOLD)
+        for col in sum_cols
+    }
+
+
+def tabel_3_6(ctx: Context) -> None:
+    records = ctx.inputs.records("aplikasi", "Tenaga Programmer")
+    if not records:
+        ctx.leave_out("Tabel 3.6", "sheet Tenaga Programmer kosong")
+        return
+    sheet = new_sheet(
+        ctx,
+        "Tabel 3.6",
+        f"Tabel 3.6 Tenaga Programmer {ctx.subject} Tahun {ctx.tahun}",
+        [6, 34, 26, 14],
+    )
+    headers(
+        sheet,
+        HEADER_ROW,
+        ("NO.", "JABATAN TENAGA PENDAMPING", "JABATAN DALAM TIM", "JUMLAH (ORANG)"),
+    )
+    first = row = HEADER_ROW + 1
+    for number, record in enumerate(records, start=1):
+        sheet.put(row, 0, number, CENTER)
+        sheet.put(row, 1, record.get("jabatan"), TEXT)
+        sheet.put(row, 2, record.get("jabatan_tim"), TEXT)
+        sheet.put(row, 3, value_cell(record.get("jumlah")), COUNT)
+        row += 1
+    totals = _total_row(sheet, row, 3, "JUMLAH", [3], first)
+    finish(sheet, (HEADER_ROW, HEADER_ROW), row, _source(ctx, "aplikasi"))
+    ctx.anchors["programmer_total"] = totals[3]
+
+
+def _applications(ctx: Context, table: str, jenis: str, title: str) -> None:
+    records = [
+        r for r in ctx.inputs.records("aplikasi", "Aplikasi dan Website") if r.get("jenis") == jenis
+    ]
+    if not records:
+        ctx.leave_out(table, f"tidak ada baris berjenis {jenis}")
+        return
+    sheet = new_sheet(ctx, table, title, [6, 40, 12, 14, 36, 28])
+    headers(sheet, HEADER_ROW, ("NO", jenis.upper(), "TAHUN", "STATUS", "INTEGRASI", "KETERANGAN"))
+    first = row = HEADER_ROW + 1
+    for number, record in enumerate(records, start=1):
+        sheet.put(row, 0, number, CENTER)
+        sheet.put(row, 1, record.get("nama"), TEXT)
+        sheet.put(row, 2, record.get("tahun"), CENTER)
+        sheet.put(row, 3, record.get("status"), CENTER)
+        sheet.put(row, 4, record.get("integrasi", DASH), TEXT)
+        sheet.put(row, 5, record.get("keterangan"), TEXT)
+        row += 1
+    last = row - 1
+    status = Range(sheet, first, 3, last, 3, absolute=True)
+    integrasi = Range(sheet, first, 4, last, 4, absolute=True)
+    names = Range(sheet, first, 1, last, 1, absolute=True)
+    summary: list[tuple[str, Expr]] = [
+        (f"Jumlah {jenis.lower()}", COUNTA(names)),
+        ("Aktif", COUNTIF(status, "Aktif")),
+        ("Tidak Aktif", COUNTIF(status, "Tidak Aktif")),
+        ("Belum Publish", COUNTIF(status, "Belum Publish")),
+        ("Terintegrasi", COUNTA(integrasi) - COUNTIF(integrasi, DASH)),
+    ]
+    cells = {}
+    for offset, (label, expr) in enumerate(summary, start=2):
+        sheet.merge((last + offset, 0), (last + offset, 2), label, TEXT_BOLD)
+        cells[label] = sheet.put(last + offset, 3, expr, COUNT_BOLD)
+    finish(sheet, (HEADER_ROW, HEADER_ROW), last + len(summary) + 1, _source(ctx, "aplikasi"))
+    ctx.anchors[f"ringkas_{jenis.lower()}"] = cells
+
+
+def tabel_3_7(ctx: Context) -> None:
+    _applications(
+        ctx,
+        "Tabel 3.7",
+        "Aplikasi",
+        f"Tabel 3.7 Pengembangan Aplikasi {ctx.pemda_short} Tahun {ctx.tahun}",
+    )
+
+
+def tabel_3_8(ctx: Context) -> None:
+    _applications(
+        ctx,
+        "Tabel 3.8",
+        "Website",
+        f"Tabel 3.8 Data Website yang Dibangun Tenaga Programmer Tahun {ctx.tahun}",
+    )
+
+
+def tabel_3_9(ctx: Context) -> None:
+    records = ctx.inputs.records("informasi", "Mitra Media")
+    if not records:
+        ctx.leave_out("Tabel 3.9", "sheet Mitra Media kosong")
+        return
+    sheet = new_sheet(
+        ctx,
+        "Tabel 3.9",
+        f"Tabel 3.9 Media Penyediaan Layanan Informasi Publik {ctx.subject} Tahun {ctx.tahun}",
+        [6, 44, 11, 60],
+    )
+    headers(sheet, HEADER_ROW, ("NO", "MEDIA", "JUMLAH", "NAMA MITRA"))
+    first = row = HEADER_ROW + 1
+    for number, record in enumerate(records, start=1):
+        sheet.put(row, 0, number, CENTER)
+        sheet.put(row, 1, record.get("jenis_media"), TEXT)
+        sheet.put(row, 2, value_cell(record.get("jumlah")), COUNT)
+        sheet.put(row, 3, record.get("nama_mitra"), TEXT)
+        row += 1
+    totals = _total_row(sheet, row, 2, "JUMLAH MEDIA", [2], first)
+    sheet.put(row, 3, None, TEXT)
+    finish(sheet, (HEADER_ROW, HEADER_ROW), row, _source(ctx, "informasi"))
+    ctx.anchors["media_total"] = totals[2]
+
+
+def _change(before: Slot, after: Slot) -> Expr:
+    both = AND(ISNUMBER(before.ref()), ISNUMBER(after.ref()))
+    return IF(both, after.ref() - before.ref(), DASH)
+
+
+def tabel_3_10(ctx: Context) -> None:
+    records = ctx.inputs.records("informasi", "Publikasi")
+    if not records:
+        ctx.leave_out("Tabel 3.10", "sheet Publikasi kosong")
+        return
+    years = (ctx.tahun - 1, ctx.tahun)
+    sheet = new_sheet(
+        ctx,
+        "Tabel 3.10",
+        f"Tabel 3.10 Jumlah Penyediaan Layanan Informasi Publik {ctx.subject} Tahun {ctx.tahun}",
+        [6, 46, 12, 12, 13, 13],
+    )
+    for col, text in enumerate(("NO", "JENIS MEDIA")):
+        header_span(sheet, (HEADER_ROW, col), (HEADER_ROW + 1, col), text)
+    header_span(sheet, (HEADER_ROW, 2), (HEADER_ROW, 3), "JUMLAH IKLAN/BERITA")
+    headers(sheet, HEADER_ROW + 1, [str(y) for y in years], 2)
+    header_span(sheet, (HEADER_ROW, 4), (HEADER_ROW, 5), "PERUBAHAN")
+    headers(sheet, HEADER_ROW + 1, ("JUMLAH", "%"), 4)
+    first = row = HEADER_ROW + 2
+    for number, record in enumerate(records, start=1):
+        sheet.put(row, 0, number, CENTER)
+        sheet.put(row, 1, record.get("jenis_media"), TEXT)
+        before = sheet.put(row, 2, value_cell(record.get("jumlah_lalu")), COUNT)
+        after = sheet.put(row, 3, value_cell(record.get("jumlah")), COUNT)
+        change = sheet.put(row, 4, _change(before, after), COUNT)
+        sheet.put(row, 5, ratio(change.ref(), before.ref()), PERCENT)
+        row += 1
+    totals = _total_row(sheet, row, 2, "JUMLAH", [2, 3], first)
+    change = sheet.put(row, 4, _change(totals[2], totals[3]), COUNT_BOLD)
+    sheet.put(row, 5, ratio(change.ref(), totals[2].ref()), PERCENT_BOLD)
+    finish(sheet, (HEADER_ROW, HEADER_ROW + 1), row, _source(ctx, "informasi"))
+    ctx.anchors["informasi_total"] = {years[0]: totals[2], years[1]: totals[3]}
+    ctx.anchors["informasi_rows"] = (sheet, first, row - 1)
+
+
+def _channels(records: list[Record]) -> list[str]:
+    seen: dict[str, str] = {}
+    for record in records:
+        seen.setdefault(identity_text(record.get("kanal")), record.get("kanal"))
+    return list(seen.values())
+
+
+def tabel_3_12(ctx: Context) -> None:
+    years = (ctx.tahun - 1, ctx.tahun)
+    records = [r for r in ctx.inputs.records("pengaduan", "Pengaduan") if r.get("tahun") in years]
+    if not records:
+        ctx.leave_out("Tabel 3.12", f"sheet Pengaduan belum berisi tahun {years[0]}/{years[1]}")
+        ctx.leave_out("Tabel 3.11", f"sheet Pengaduan belum berisi tahun {years[1]}")
+        return
+    channels = _channels(records)
+    by_key = {(identity_text(r.get("kanal")), r.get("tahun")): r for r in records}
+    sheet = new_sheet(
+        ctx,
+        "Tabel 3.12",
+        f"Tabel 3.12 Rasio Jumlah Layanan Pengaduan Masyarakat secara Online yang "
+        f"Ditindaklanjuti {ctx.subject} Tahun {years[0]} dan {years[1]}",
+        [6, 24, *([12] * 8)],
+    )
+    for col, text in enumerate(("NO", "APLIKASI")):
+        header_span(sheet, (HEADER_ROW, col), (HEADER_ROW + 1, col), text)
+    for index, year in enumerate(years):
+        col = 2 + 4 * index
+        header_span(sheet, (HEADER_ROW, col), (HEADER_ROW, col + 3), str(year))
+        headers(
+            sheet,
+            HEADER_ROW + 1,
+            ("JUMLAH PENGADUAN", "SUDAH DITINDAK LANJUTI", "BELUM DITINDAK LANJUTI", "RASIO"),
+            col,
+        )
+    first = row = HEADER_ROW + 2
+    cells: dict[tuple[int, int], dict[str, Slot]] = {}
+    for number, kanal in enumerate(channels, start=1):
+        sheet.put(row, 0, number, CENTER)
+        sheet.put(row, 1, kanal, TEXT)
+        for index, year in enumerate(years):
+            record = by_key.get((identity_text(kanal), year))
+            cells[(row, year)] = _complaint_cells(sheet, row, 2 + 4 * index, record)
+        row += 1
+    sheet.merge((row, 0), (row, 1), "TOTAL LAPORAN", TEXT_BOLD)
+    totals = {}
+    for index, year in enumerate(years):
+        col = 2 + 4 * index
+        jumlah = sheet.put(row, col, SUM(Range(sheet, first, col, row - 1, col)), COUNT_BOLD)
+        sudah = sheet.put(
+            row, col + 1, SUM(Range(sheet, first, col + 1, row - 1, col + 1)), COUNT_BOLD
+        )
+        belum = sheet.put(
+            row, col + 2, SUM(Range(sheet, first, col + 2, row - 1, col + 2)), COUNT_BOLD
+        )
+        rasio = sheet.put(row, col + 3, ratio(sudah.ref(), jumlah.ref()), PERCENT_BOLD)
+        totals[year] = {"jumlah": jumlah, "sudah": sudah, "belum": belum, "rasio": rasio}
+    kanal_names = " dan ".join(channels)
+    finish(sheet, (HEADER_ROW, HEADER_ROW + 1), row, f"{kanal_names} {ctx.subject}")
+    ctx.anchors["pengaduan"] = {
+        "channels": channels,
+        "cells": cells,
+        "totals": totals,
+        "first": first,
+        "source": f"{kanal_names} {ctx.subject}",
+    }
+
+
+def _complaint_cells(
+    sheet: SheetModel, row: int, col: int, record: Record | None
+) -> dict[str, Slot]:
+    jumlah = sheet.put(row, col, value_cell(record and record.get("jumlah")), COUNT)
+    sudah = sheet.put(row, col + 1, value_cell(record and record.get("sudah")), COUNT)
+    belum = sheet.put(
+        row,
+        col + 2,
+        IF(AND(ISNUMBER(jumlah.ref()), ISNUMBER(sudah.ref())), jumlah.ref() - sudah.ref(), DASH),
+        COUNT,
+    )
+    rasio = sheet.put(row, col + 3, ratio(sudah.ref(), jumlah.ref()), PERCENT)
+    return {"jumlah": jumlah, "sudah": sudah, "belum": belum, "rasio": rasio}
+
+
+def tabel_3_11(ctx: Context) -> None:
+    """This year's part of 3.12, pulled from it as a person would."""
+    data = ctx.anchors.get("pengaduan")
+    if data is None:
+        return
+    sheet = new_sheet(
+        ctx,
+        "Tabel 3.11",
+        f"Tabel 3.11 Rasio Jumlah Layanan Pengaduan Masyarakat secara Online yang "
+        f"Ditindaklanjuti {ctx.subject} Tahun {ctx.tahun}",
+        [6, 24, 14, 16, 16, 12],
+    )
+    header_span(sheet, (HEADER_ROW, 0), (HEADER_ROW + 1, 0), "NO")
+    header_span(sheet, (HEADER_ROW, 1), (HEADER_ROW + 1, 1), "APLIKASI")
+    header_span(sheet, (HEADER_ROW, 2), (HEADER_ROW, 5), str(ctx.tahun))
+    headers(
+        sheet,
+        HEADER_ROW + 1,
+        ("JUMLAH PENGADUAN", "SUDAH DITINDAKLANJUTI", "BELUM DITINDAKLANJUTI", "RASIO"),
+        2,
+    )
+    row = HEADER_ROW + 2
+    keys = ("jumlah", "sudah", "belum", "rasio")
+    for offset, kanal in enumerate(data["channels"]):
+        source = data["cells"][(data["first"] + offset, ctx.tahun)]
+        sheet.put(row, 0, offset + 1, CENTER)
+        sheet.put(row, 1, kanal, TEXT)
+        for col, key in enumerate(keys, start=2):
+            sheet.put(row, col, source[key].ref(), PERCENT if key == "rasio" else COUNT)
+        row += 1
+    sheet.merge((row, 0), (row, 1), "TOTAL LAPORAN", TEXT_BOLD)
+    total = data["totals"][ctx.tahun]
+    for col, key in enumerate(keys, start=2):
+        sheet.put(row, col, total[key].ref(), PERCENT_BOLD if key == "rasio" else COUNT_BOLD)
+    finish(sheet, (HEADER_ROW, HEADER_ROW + 1), row, data["source"])

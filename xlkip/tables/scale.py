@@ -1,0 +1,96 @@
+"""Tabel 3.1 and 3.4: rating scales, printed so that predikat formulas look them up."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from xlkip.rules.predikat import KINERJA_LABELS
+from xlkip.rules.spbe import SPBE_LABELS
+from xlkip.sheet.expr import DASH
+from xlkip.sheet.model import Style
+from xlkip.tables.common import (
+    CENTER,
+    HEADER_ROW,
+    PERCENT,
+    TEXT,
+    Context,
+    ScaleRows,
+    finish,
+    headers,
+    new_sheet,
+)
+
+
+def _setting_key(prefix: str, label: str) -> str:
+    return prefix + label.lower().replace(" ", "_")
+
+
+def _scale(
+    ctx: Context,
+    name: str,
+    title: str,
+    columns: Sequence[str],
+    labels: Sequence[str],
+    prefix: str,
+    style: Style,
+    digits: int,
+    source: str,
+) -> ScaleRows:
+    sheet = new_sheet(ctx, name, title, [6, 20, 20, 26])
+    headers(sheet, HEADER_ROW, columns)
+    bounds, names = [], []
+    row = HEADER_ROW
+    for number, label in enumerate(labels, start=1):
+        row = HEADER_ROW + number
+        sheet.put(row, 0, number, CENTER)
+        if number < len(labels):
+            setting = ctx.inputs.setting(_setting_key(prefix, label))
+            bounds.append(sheet.put(row, 1, setting, style))
+        else:
+            sheet.put(row, 1, DASH, CENTER)
+        # "Below" is the lower bound of the better label, one row up.
+        upper = bounds[number - 2].ref() if number > 1 else DASH
+        sheet.put(row, 2, upper, style if number > 1 else CENTER)
+        names.append(sheet.put(row, 3, label, TEXT))
+    finish(sheet, (HEADER_ROW, HEADER_ROW), row, source)
+    return ScaleRows(bounds, names, digits)
+
+
+def tabel_3_1(ctx: Context) -> None:
+    scale = _scale(
+        ctx,
+        "Tabel 3.1",
+        "Tabel 3.1 Skala Nilai Peringkat Kinerja",
+        (
+            "No.",
+            "Capaian Paling Rendah (≥)",
+            "Capaian Di Bawah (<)",
+            "Kriteria Penilaian Realisasi Kinerja",
+        ),
+        KINERJA_LABELS,
+        "batas_",
+        PERCENT,
+        4,
+        f"Pengaturan {ctx.inputs.file_of('identitas')} (PermenPANRB 53/2014)",
+    )
+    ctx.anchors["skala_kinerja"] = scale
+    cap = ctx.inputs.setting("batas_capaian")
+    if cap is not None:
+        sheet = ctx.model.sheet("Tabel 3.1")
+        row = HEADER_ROW + len(KINERJA_LABELS) + 4
+        sheet.put(row, 1, "Capaian dibatasi paling tinggi", TEXT)
+        ctx.anchors["batas_capaian"] = sheet.put(row, 2, cap, PERCENT)
+
+
+def tabel_3_4(ctx: Context) -> None:
+    ctx.anchors["skala_spbe"] = _scale(
+        ctx,
+        "Tabel 3.4",
+        "Tabel 3.4 Predikat Indeks Sistem Pemerintahan Berbasis Elektronik (SPBE)",
+        ("No.", "Indeks Paling Rendah (≥)", "Indeks Di Bawah (<)", "Predikat"),
+        SPBE_LABELS,
+        "spbe_",
+        Style(num_format="0.0", align="center"),
+        2,
+        "PermenPANRB Nomor 59 Tahun 2020",
+    )
