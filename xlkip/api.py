@@ -200,6 +200,8 @@ class CompileResult:
     """None when errors stopped the output."""
     example: bool
     """The built-in example was compiled because no input folder was given."""
+    pdf: Path | None = None
+    pdf_error: str | None = None
 
 
 def default_output(inputs: Inputs, out_dir: Path = Path("output")) -> Path:
@@ -214,6 +216,7 @@ def compile_folder(
     output: Path | None = None,
     force: bool = False,
     out_dir: Path = Path("output"),
+    pdf: bool = False,
 ) -> CompileResult:
     """Check `folder` and, unless an error stops it, write the LKjIP workbook.
 
@@ -236,7 +239,25 @@ def compile_folder(
         model = build_workbook(result.inputs, result.report)
         target = output or default_output(result.inputs, out_dir)
         write_atomically(target, lambda path: render(model, path))
-        return CompileResult(result.inputs, result.report, target, example)
+        compiled = CompileResult(result.inputs, result.report, target, example)
+        if pdf:
+            _add_pdf(compiled, target)
+        return compiled
+
+
+def _add_pdf(result: CompileResult, workbook: Path) -> None:
+    """Print the workbook to <same name>.pdf through LibreOffice, all-or-nothing."""
+    from xlkip.render.libreoffice import LibreOfficeError, convert
+
+    target = workbook.with_suffix(".pdf")
+    try:
+        with tempfile.TemporaryDirectory(prefix="xlkip-pdf-") as work:
+            produced = convert(workbook, "pdf", Path(work))
+            write_atomically(target, lambda path: path.write_bytes(produced.read_bytes()))
+    except LibreOfficeError as exc:
+        result.pdf_error = str(exc)
+    else:
+        result.pdf = target
 
 
 __all__ = ["CheckResult", "CompileResult", "OutputError", "UsageError"]

@@ -116,6 +116,9 @@ def compile_(
     paksa: Annotated[
         bool, typer.Option("--paksa", help="Tetap tulis hasil walau ada error.")
     ] = False,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Tulis juga PDF-nya (perlu LibreOffice).")
+    ] = False,
 ) -> None:
     """Periksa input lalu susun workbook LKjIP (Tabel 3.1–3.17)."""
     from xlkip import api
@@ -124,7 +127,7 @@ def compile_(
     console = _console()
     with _guard():
         try:
-            result = api.compile_folder(folder, output, force=paksa)
+            result = api.compile_folder(folder, output, force=paksa, pdf=pdf)
         except (api.UsageError, api.OutputError) as exc:
             _fail_usage(str(exc))
     if result.example:
@@ -140,6 +143,10 @@ def compile_(
         )
     else:
         console.print(f"Workbook LKjIP ditulis: [bold]{result.output}[/]")
+    if result.pdf is not None:
+        console.print(f"PDF ditulis: [bold]{result.pdf}[/]")
+    if result.pdf_error is not None:
+        _fail_usage(f"PDF tidak dibuat. {result.pdf_error}")
     raise typer.Exit(EXIT_OK if result.report.valid else EXIT_INPUT)
 
 

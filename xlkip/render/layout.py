@@ -52,3 +52,30 @@ def row_heights(sheet: SheetModel) -> dict[int, float]:
         if have < height:
             heights[last] = heights.get(last, MIN_HEIGHT) + height - have
     return heights
+
+
+PAGE_WIDTH_PX = {True: 1020, False: 720}
+"""Printable A4 width at 96 dpi, landscape and portrait, inside the margins."""
+PAGE_HEIGHT_PT = {True: 450, False: 700}
+DEFAULT_HEIGHT = 15.0
+
+
+def chart_page_breaks(sheet: SheetModel, heights: dict[int, float]) -> list[int]:
+    """Rows to break the page before, so that no chart is cut across two pages.
+
+    Pages are fitted to the width, so a wide table shrinks and a page holds more rows.
+    """
+    landscape = sheet.print_setup.landscape
+    visible = [c for c in range(sheet.last_col + 1) if c not in sheet.hidden_cols]
+    width = sum(int(sheet.widths.get(c, DEFAULT_WIDTH) * 7 + 5) for c in visible)
+    scale = min(1.0, PAGE_WIDTH_PX[landscape] / max(width, 1))
+    capacity = PAGE_HEIGHT_PT[landscape] / scale
+    breaks = []
+    page_start = 0.0
+    for chart in sorted(sheet.charts, key=lambda c: c.anchor[0]):
+        top = sum(heights.get(r, DEFAULT_HEIGHT) for r in range(chart.anchor[0]))
+        bottom = top + chart.size[1] * 0.75
+        if bottom - page_start > capacity and top > page_start:
+            breaks.append(chart.anchor[0])
+            page_start = top
+    return breaks

@@ -7,7 +7,8 @@ from typing import Any
 
 import xlsxwriter
 
-from xlkip.render.layout import row_heights
+from xlkip.render.charts import add_chart
+from xlkip.render.layout import chart_page_breaks, row_heights
 from xlkip.sheet.expr import Expr
 from xlkip.sheet.model import SheetModel, Slot, Style, WorkbookModel
 
@@ -56,7 +57,7 @@ def render(model: WorkbookModel, path: Path) -> Path:
         for sheet in model.sheets:
             _write_sheet(worksheets[sheet.name], sheet, formats, model.footer)
             for chart in sheet.charts:
-                chart(workbook, worksheets[sheet.name])
+                add_chart(workbook, worksheets[sheet.name], chart)
     finally:
         workbook.close()
     return path
@@ -75,9 +76,13 @@ def _write_sheet(ws: Any, sheet: SheetModel, formats: _Formats, footer: str) -> 
         if (row, col) not in covered:
             _write_slot(ws, sheet, slot, formats(slot.style))
     for col, width in sheet.widths.items():
-        ws.set_column(col, col, width)
-    for row, height in {**row_heights(sheet), **sheet.heights}.items():
+        ws.set_column(col, col, width, None, {"hidden": col in sheet.hidden_cols})
+    heights = {**row_heights(sheet), **sheet.heights}
+    for row, height in heights.items():
         ws.set_row(row, height)
+    breaks = chart_page_breaks(sheet, heights)
+    if breaks:
+        ws.set_h_pagebreaks(breaks)
     _print_setup(ws, sheet, footer)
 
 
@@ -102,7 +107,7 @@ def _print_setup(ws: Any, sheet: SheetModel, footer: str) -> None:
         ws.set_landscape()
     else:
         ws.set_portrait()
-    ws.fit_to_pages(1, 0)
+    ws.fit_to_pages(1, 1 if setup.one_page else 0)
     ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
     ws.center_horizontally()
     if setup.repeat_rows:

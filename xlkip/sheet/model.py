@@ -65,6 +65,8 @@ class PrintSetup:
     repeat_rows: tuple[int, int] | None = None
     freeze: tuple[int, int] | None = None
     landscape: bool = True
+    one_page: bool = False
+    """Fit the whole sheet on one page (the Ringkasan), not only its width."""
 
 
 @dataclass(eq=False)
@@ -76,6 +78,7 @@ class SheetModel:
     heights: dict[int, float] = field(default_factory=dict)
     print_setup: PrintSetup = field(default_factory=PrintSetup)
     charts: list[Any] = field(default_factory=list)
+    hidden_cols: set[int] = field(default_factory=set)
 
     @property
     def quoted_name(self) -> str:

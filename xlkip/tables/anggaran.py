@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from xlkip.rules.anggaran import DEFAULT_RUMUS_EFISIENSI
+from xlkip.sheet.charts import BLUE, LIGHT_BLUE, ORANGE, Series
 from xlkip.sheet.expr import (
     AND,
     DASH,
@@ -29,6 +30,7 @@ from xlkip.tables.common import (
     TEXT,
     TEXT_BOLD,
     Context,
+    chart_below,
     finish,
     header_span,
     headers,
@@ -166,8 +168,57 @@ def tabel_3_16(ctx: Context) -> None:
     persen = sheet.put(row, 4, ratio(total_r.ref(), total_a.ref()), PERCENT_BOLD)
     sheet.put(row, 5, total_a.ref() - total_r.ref(), MONEY_BOLD)
     last = _efisiensi(ctx, sheet, row + 2, persen)
-    finish(sheet, (HEADER_ROW, HEADER_ROW + 1), last, f"Dokumen Pelaksanaan Anggaran {ctx.subject}")
+    end = finish(
+        sheet, (HEADER_ROW, HEADER_ROW + 1), last, f"Dokumen Pelaksanaan Anggaran {ctx.subject}"
+    )
     ctx.anchors["anggaran"] = {"anggaran": total_a, "realisasi": total_r, "persen": persen}
+    chart_below(sheet, end + 2, anggaran_chart(sheet, first, row - 1), height=340)
+    ctx.anchors["chart_persen_program"] = persen_chart(sheet, first, row - 1)
+
+
+def persen_chart(sheet: SheetModel, first: int, last: int) -> dict:
+    """Horizontal bars: long program names stay readable on the one-page Ringkasan."""
+    return {
+        "title": "Persentase Realisasi Anggaran per Program",
+        "series": (
+            Series(
+                "% Realisasi",
+                Range(sheet, first, 1, last, 1),
+                Range(sheet, first, 4, last, 4),
+                BLUE,
+                labels="0.00%",
+            ),
+        ),
+        "kind": "bar",
+        "value_format": "0%",
+        "value_min": 0,
+        "legend": False,
+    }
+
+
+def anggaran_chart(sheet: SheetModel, first: int, last: int) -> dict:
+    programs = Range(sheet, first, 1, last, 1)
+    return {
+        "title": "Anggaran dan Realisasi per Program",
+        "series": (
+            Series("Anggaran", programs, Range(sheet, first, 2, last, 2), LIGHT_BLUE),
+            Series("Realisasi", programs, Range(sheet, first, 3, last, 3), BLUE),
+            Series(
+                "% Realisasi",
+                programs,
+                Range(sheet, first, 4, last, 4),
+                ORANGE,
+                line=True,
+                secondary=True,
+                labels="0.00%",
+            ),
+        ),
+        "value_format": "#,##0",
+        "value_title": "Rupiah",
+        "secondary_format": "0%",
+        "secondary_title": "% realisasi",
+        "value_min": 0,
+    }
 
 
 def efisiensi_expr(rumus: str, persen: Expr, capaian: Expr) -> Expr:

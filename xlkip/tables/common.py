@@ -146,3 +146,29 @@ def header_span(
     sheet: SheetModel, first: tuple[int, int], last: tuple[int, int], text: str
 ) -> None:
     sheet.merge(first, last, text, HEADER)
+
+
+BLANK = Style(border=False)
+ROW_PIXELS = 20
+
+
+def column_pixels(sheet: SheetModel, first: int, last: int) -> int:
+    return sum(int(sheet.widths.get(c, 8.43) * 7 + 5) for c in range(first, last + 1))
+
+
+def chart_below(
+    sheet: SheetModel,
+    row: int,
+    spec_args: dict[str, Any],
+    height: int = 320,
+    last_col: int | None = None,
+) -> int:
+    """Place a chart under the table, as wide as the table; return the next free row."""
+    from xlkip.sheet.charts import ChartSpec
+
+    last_col = sheet.last_col if last_col is None else last_col
+    width = column_pixels(sheet, 0, last_col) - 4
+    sheet.charts.append(ChartSpec(anchor=(row, 0), size=(width, height), **spec_args))
+    end = row + height // ROW_PIXELS + 1
+    sheet.put(end, 0, None, BLANK)  # so the print area reaches below the chart
+    return end + 1

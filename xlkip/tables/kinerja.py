@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from itertools import groupby
 
 from xlkip.read.records import Record
+from xlkip.sheet.charts import BLUE, ORANGE, Series
 from xlkip.sheet.expr import AVERAGE, COUNT, DASH, IF, BinOp, Const, Range
 from xlkip.sheet.model import SheetModel, Slot
 from xlkip.tables.common import (
@@ -17,6 +18,7 @@ from xlkip.tables.common import (
     TEXT_BOLD,
     Context,
     capaian_expr,
+    chart_below,
     finish,
     header_span,
     headers,
@@ -81,6 +83,7 @@ def tabel_3_2(ctx: Context) -> None:
     row = HEADER_ROW + 1
     first = row
     iku_rows = []
+    sasaran_rows = []
     for number, group in enumerate(_groups(records), start=1):
         top = row
         for record in group:
@@ -100,14 +103,54 @@ def tabel_3_2(ctx: Context) -> None:
             row += 1
         bottom = row - 1
         _sasaran_cells(sheet, top, bottom, number, group)
-        sheet.merge((top, 9), (bottom, 9), _mean_or_dash(Range(sheet, top, 7, bottom, 7)), PERCENT)
+        sasaran = sheet.merge(
+            (top, 9), (bottom, 9), _mean_or_dash(Range(sheet, top, 7, bottom, 7)), PERCENT
+        )
+        sasaran_rows.append((group[0].get("sasaran"), sasaran))
     sheet.merge((row, 0), (row, 6), "CAPAIAN RATA-RATA", TEXT_BOLD)
     rata = sheet.put(row, 7, _mean_or_dash(Range(sheet, first, 7, row - 1, 7)), PERCENT_BOLD)
     sheet.put(row, 8, scale.predikat(rata.ref()), TEXT_BOLD)
     sheet.put(row, 9, None, TEXT)
-    finish(sheet, (HEADER_ROW, HEADER_ROW), row, f"Perjanjian Kinerja {ctx.subject}")
+    _target_line(sheet, first, row - 1)
+    end = finish(sheet, (HEADER_ROW, HEADER_ROW), row, f"Perjanjian Kinerja {ctx.subject}")
     ctx.anchors["iku_rows"] = iku_rows
+    ctx.anchors["sasaran_rows"] = sasaran_rows
     ctx.anchors["capaian_rata"] = rata
+    ctx.anchors["chart_capaian"] = capaian_chart(sheet, first, row - 1)
+    chart_below(sheet, end + 2, ctx.anchors["chart_capaian"], last_col=9)
+
+
+TARGET_COL = 10
+
+
+def _target_line(sheet: SheetModel, first: int, last: int) -> None:
+    """A hidden column of 100% that the chart draws as the target line."""
+    sheet.put(HEADER_ROW, TARGET_COL, "TARGET (100%)", TEXT)
+    for row in range(first, last + 1):
+        sheet.put(row, TARGET_COL, 1, PERCENT)
+    sheet.widths[TARGET_COL] = 10
+    sheet.hidden_cols.add(TARGET_COL)
+
+
+def capaian_chart(sheet: SheetModel, first: int, last: int) -> dict:
+    names = Range(sheet, first, 2, last, 2)
+    return {
+        "title": "Capaian Indikator Kinerja Utama terhadap Target",
+        "series": (
+            Series("Capaian", names, Range(sheet, first, 7, last, 7), BLUE, labels="0%"),
+            Series(
+                "Target (100%)",
+                names,
+                Range(sheet, first, TARGET_COL, last, TARGET_COL),
+                ORANGE,
+                line=True,
+                dashed=True,
+            ),
+        ),
+        "value_format": "0%",
+        "value_min": 0,
+        "show_hidden": True,
+    }
 
 
 def tabel_3_13(ctx: Context) -> None:

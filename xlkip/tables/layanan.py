@@ -4,6 +4,7 @@ and public complaints (3.11, 3.12)."""
 from __future__ import annotations
 
 from xlkip.read.records import Record
+from xlkip.sheet.charts import BLUE, LIGHT_BLUE, LIGHT_ORANGE, ORANGE, Series
 from xlkip.sheet.expr import (
     AND,
     COUNTA,
@@ -27,6 +28,7 @@ from xlkip.tables.common import (
     TEXT,
     TEXT_BOLD,
     Context,
+    chart_below,
     finish,
     header_span,
     headers,
@@ -195,9 +197,23 @@ def tabel_3_10(ctx: Context) -> None:
     totals = _total_row(sheet, row, 2, "JUMLAH", [2, 3], first)
     change = sheet.put(row, 4, _change(totals[2], totals[3]), COUNT_BOLD)
     sheet.put(row, 5, ratio(change.ref(), totals[2].ref()), PERCENT_BOLD)
-    finish(sheet, (HEADER_ROW, HEADER_ROW + 1), row, _source(ctx, "informasi"))
+    end = finish(sheet, (HEADER_ROW, HEADER_ROW + 1), row, _source(ctx, "informasi"))
     ctx.anchors["informasi_total"] = {years[0]: totals[2], years[1]: totals[3]}
-    ctx.anchors["informasi_rows"] = (sheet, first, row - 1)
+    media = Range(sheet, first, 1, row - 1, 1)
+    chart_below(
+        sheet,
+        end + 2,
+        {
+            "title": f"Jumlah Informasi per Jenis Media, {years[0]} dan {years[1]}",
+            "series": (
+                Series(str(years[0]), media, Range(sheet, first, 2, row - 1, 2), LIGHT_BLUE),
+                Series(str(years[1]), media, Range(sheet, first, 3, row - 1, 3), BLUE),
+            ),
+            "kind": "bar",
+            "value_min": 0,
+        },
+        height=max(300, 30 * len(records) + 90),
+    )
 
 
 def _channels(records: list[Record]) -> list[str]:
@@ -257,7 +273,7 @@ def tabel_3_12(ctx: Context) -> None:
         rasio = sheet.put(row, col + 3, ratio(sudah.ref(), jumlah.ref()), PERCENT_BOLD)
         totals[year] = {"jumlah": jumlah, "sudah": sudah, "belum": belum, "rasio": rasio}
     kanal_names = " dan ".join(channels)
-    finish(sheet, (HEADER_ROW, HEADER_ROW + 1), row, f"{kanal_names} {ctx.subject}")
+    end = finish(sheet, (HEADER_ROW, HEADER_ROW + 1), row, f"{kanal_names} {ctx.subject}")
     ctx.anchors["pengaduan"] = {
         "channels": channels,
         "cells": cells,
@@ -265,6 +281,24 @@ def tabel_3_12(ctx: Context) -> None:
         "first": first,
         "source": f"{kanal_names} {ctx.subject}",
     }
+    names = Range(sheet, first, 1, row - 1, 1)
+    palette = ((LIGHT_BLUE, LIGHT_ORANGE), (BLUE, ORANGE))
+    series = tuple(
+        Series(f"{label} {year}", names, Range(sheet, first, col, row - 1, col), color)
+        for index, year in enumerate(years)
+        for (label, offset), color in zip((("Sudah", 1), ("Belum", 2)), palette[index], strict=True)
+        for col in (2 + 4 * index + offset,)
+    )
+    chart_below(
+        sheet,
+        end + 2,
+        {
+            "title": f"Pengaduan per Kanal: Sudah dan Belum Ditindaklanjuti, {years[0]} dan "
+            f"{years[1]}",
+            "series": series,
+            "value_min": 0,
+        },
+    )
 
 
 def _complaint_cells(

@@ -17,11 +17,14 @@ from xlkip.tables.common import (
     TEXT,
     TEXT_BOLD,
     Context,
+    chart_below,
     new_sheet,
 )
+from xlkip.tables.narasi import sentences
 
 SHEET = "Ringkasan"
 SECTION = Style(bold=True, size=11, border=False, wrap=False, color="#1F4E78")
+PROSE = Style(border=False)
 
 
 def _headlines(ctx: Context) -> list[tuple[str, Slot | None, Style, Slot | None, str]]:
@@ -79,10 +82,30 @@ def ringkasan(ctx: Context) -> SheetModel:
     )
     row = _identity(ctx, sheet, 2)
     row = _figures(ctx, sheet, row + 1)
+    row = _narrative(ctx, sheet, row + 1)
     row = _findings(ctx, sheet, row + 1)
-    _left_out(ctx, sheet, row + 1)
-    sheet.print_setup = PrintSetup(landscape=False)
+    row = _left_out(ctx, sheet, row + 1)
+    _charts(ctx, sheet, row + 1)
+    sheet.print_setup = PrintSetup(landscape=False, one_page=True)
     return sheet
+
+
+def _narrative(ctx: Context, sheet: SheetModel, row: int) -> int:
+    lines = sentences(ctx)
+    if not lines:
+        return row
+    sheet.put(row, 0, "Kesimpulan", SECTION)
+    for offset, line in enumerate(lines, start=1):
+        sheet.merge((row + offset, 0), (row + offset, 3), line, PROSE)
+    return row + len(lines) + 1
+
+
+def _charts(ctx: Context, sheet: SheetModel, row: int) -> None:
+    """The key charts again, fed from the same table cells."""
+    for key, height in (("chart_capaian", 250), ("chart_persen_program", 230)):
+        spec = ctx.anchors.get(key)
+        if spec is not None:
+            row = chart_below(sheet, row, spec, height=height, last_col=3)
 
 
 def _identity(ctx: Context, sheet: SheetModel, row: int) -> int:
@@ -127,10 +150,11 @@ def _findings(ctx: Context, sheet: SheetModel, row: int) -> int:
     return row + len(Tingkat) + 1
 
 
-def _left_out(ctx: Context, sheet: SheetModel, row: int) -> None:
+def _left_out(ctx: Context, sheet: SheetModel, row: int) -> int:
     if not ctx.left_out:
-        return
+        return row
     sheet.put(row, 0, "Tabel yang tidak dibuat", SECTION)
     for offset, (table, reason) in enumerate(ctx.left_out, start=1):
         sheet.put(row + offset, 0, table, TEXT_BOLD)
         sheet.merge((row + offset, 1), (row + offset, 3), reason, TEXT)
+    return row + len(ctx.left_out) + 1

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import groupby
 
 from xlkip.read.records import Record
+from xlkip.sheet.charts import BLUE, LIGHT_BLUE, Series
 from xlkip.sheet.expr import (
     COUNT,
     DASH,
@@ -30,6 +31,7 @@ from xlkip.tables.common import (
     TEXT,
     TEXT_BOLD,
     Context,
+    chart_below,
     finish,
     headers,
     new_sheet,
@@ -39,6 +41,8 @@ from xlkip.validate.duplicates import identity_text
 
 WEIGHT = Style(num_format="0.00%", align="center")
 WEIGHT_BOLD = Style(num_format="0.00%", align="center", bold=True)
+MAX_CHART_HEIGHT = 540
+"""Pixels: a chart taller than this would not fit on one landscape page."""
 KEMENPAN = "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Republik Indonesia"
 
 
@@ -143,10 +147,35 @@ def tabel_3_5(ctx: Context) -> None:
         sheet.put(
             row + 1, col, scale.predikat(totals[year].ref()), Style(bold=True, align="center")
         )
-    finish(sheet, (HEADER_ROW, HEADER_ROW), row + 1, KEMENPAN)
+    end = finish(sheet, (HEADER_ROW, HEADER_ROW), row + 1, KEMENPAN)
     ctx.anchors["spbe_total"] = totals
     ctx.anchors["spbe_predikat"] = sheet.slot(row + 1, 4)
-    ctx.anchors["spbe_domains"] = domains
+    ctx.anchors["chart_spbe_domain"] = _domain_recap(sheet, end + 2, domains, years)
+    chart_below(sheet, end + 4 + len(domains), ctx.anchors["chart_spbe_domain"], height=300)
+
+
+def _domain_recap(sheet, row: int, domains: list, years: tuple[int, int]) -> dict:
+    """The domain rows again, side by side, for the chart (they interleave with aspects)."""
+    headers(sheet, row, ("NO", "REKAP INDEKS PER DOMAIN", "", *map(str, years)))
+    first = row + 1
+    for offset, (domain, before, after) in enumerate(domains):
+        sheet.put(first + offset, 0, offset + 1, CENTER)
+        sheet.merge((first + offset, 1), (first + offset, 2), domain, TEXT)
+        sheet.put(first + offset, 3, before.ref(), INDEX)
+        sheet.put(first + offset, 4, after.ref(), INDEX)
+    last = first + len(domains) - 1
+    names = Range(sheet, first, 1, last, 1)
+    return {
+        "title": f"Indeks SPBE per Domain, {years[0]} dan {years[1]}",
+        "series": (
+            Series(
+                str(years[0]), names, Range(sheet, first, 3, last, 3), LIGHT_BLUE, labels="0.00"
+            ),
+            Series(str(years[1]), names, Range(sheet, first, 4, last, 4), BLUE, labels="0.00"),
+        ),
+        "value_format": "0.0",
+        "value_min": 0,
+    }
 
 
 def tabel_3_15(ctx: Context) -> None:
@@ -159,6 +188,7 @@ def tabel_3_15(ctx: Context) -> None:
     ]
     if not any(mine for _, _, mine in rows) and own_total is not None:
         rows.append((ctx.pemda, own_total.ref(), True))
+    rows.sort(key=_by_index)
     if not rows:
         ctx.leave_out("Tabel 3.15", "sheet Indeks Daerah Lain kosong")
         return
@@ -185,5 +215,36 @@ def tabel_3_15(ctx: Context) -> None:
         sheet.put(row, 4, rank, HIGHLIGHT_CENTER if mine else CENTER)
         if mine:
             own_rows.append(row)
-    finish(sheet, (HEADER_ROW, HEADER_ROW), last, KEMENPAN)
-    ctx.anchors["spbe_daerah"] = (sheet, first, last, own_rows)
+    end = finish(
+        sheet, (HEADER_ROW, HEADER_ROW), last, f"{KEMENPAN} (diurutkan dari indeks tertinggi)"
+    )
+    names = Range(sheet, first, 1, last, 1)
+    highlight = tuple(r - first for r in own_rows)
+    chart_below(
+        sheet,
+        end + 2,
+        {
+            "title": f"Indeks SPBE Pemerintah Daerah se-{provinsi} Tahun {ctx.tahun}",
+            "series": (
+                Series(
+                    "Indeks SPBE",
+                    names,
+                    Range(sheet, first, 2, last, 2),
+                    BLUE,
+                    labels="0.00",
+                    highlight=highlight,
+                ),
+            ),
+            "kind": "bar",
+            "value_format": "0.0",
+            "value_min": 0,
+            "legend": False,
+        },
+        height=min(MAX_CHART_HEIGHT, max(300, 15 * len(rows) + 80)),
+    )
+
+
+def _by_index(row: tuple[str, object, bool]) -> tuple[int, float]:
+    """Highest index first; rows without an index last (sorted() keeps ties in order)."""
+    index = row[1].evaluate() if isinstance(row[1], Expr) else row[1]
+    return (0, -index) if isinstance(index, int | float) else (1, 0.0)

@@ -1,0 +1,118 @@
+"""Short Indonesian sentences in the report's own style, generated from the numbers.
+
+Nothing here is written for the example: every sentence is built from the computed
+value of a table cell, so different inputs give different sentences.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xlkip.rules.predikat import KINERJA_LABELS, kinerja_scale
+from xlkip.rules.spbe import SPBE_LABELS, spbe_scale
+from xlkip.tables.common import Context
+from xlkip.text import angka, persen
+
+
+def _number(value: Any) -> float | None:
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _bounds(ctx: Context, prefix: str, labels: tuple[str, ...]) -> tuple[float, ...]:
+    return tuple(
+        ctx.inputs.setting(prefix + label.lower().replace(" ", "_")) for label in labels[:-1]
+    )
+
+
+def _trend(after: float, before: float | None, shown: str) -> str:
+    if before is None:
+        return ""
+    if after > before:
+        return f", naik dari {shown} pada tahun sebelumnya"
+    if after < before:
+        return f", turun dari {shown} pada tahun sebelumnya"
+    return ", sama dengan tahun sebelumnya"
+
+
+def kinerja_sentences(ctx: Context) -> list[str]:
+    scale = kinerja_scale(_bounds(ctx, "batas_", KINERJA_LABELS))
+    sentences = []
+    for sasaran, cell in ctx.anchors.get("sasaran_rows", []):
+        value = _number(cell.value())
+        if value is not None and sasaran:
+            sentences.append(
+                f'Capaian indikator kinerja sasaran "{sasaran}" adalah '
+                f"{scale.classify(value).lower()}, yaitu mencapai {persen(value)}."
+            )
+    rata = ctx.anchors.get("capaian_rata")
+    if rata is not None and _number(rata.value()) is not None:
+        value = rata.value()
+        sentences.append(
+            f"Capaian kinerja rata-rata tahun {ctx.tahun} sebesar {persen(value)} "
+            f"dengan predikat {scale.classify(value)}."
+        )
+    below = [
+        (r.get("indikator"), c.value())
+        for r, _, c in ctx.anchors.get("iku_rows", [])
+        if _number(c.value()) is not None and c.value() < 1
+    ]
+    if below:
+        listed = "; ".join(f"{name} ({persen(value)})" for name, value in below)
+        sentences.append(f"Indikator yang belum mencapai target: {listed}.")
+    return sentences
+
+
+def anggaran_sentences(ctx: Context) -> list[str]:
+    money = ctx.anchors.get("anggaran")
+    if money is None:
+        return []
+    pagu, realisasi = money["anggaran"].value(), money["realisasi"].value()
+    ratio = _number(money["persen"].value())
+    shown = f" ({persen(ratio)})" if ratio is not None else ""
+    sentences = [
+        f"Realisasi anggaran tahun {ctx.tahun} sebesar Rp{angka(realisasi)} dari pagu "
+        f"Rp{angka(pagu)}{shown}, dengan sisa anggaran Rp{angka(pagu - realisasi)}."
+    ]
+    efisiensi = _number(ctx.anchors["efisiensi"].value())
+    if efisiensi is not None:
+        sentences.append(f"Tingkat efisiensi penggunaan anggaran sebesar {persen(efisiensi)}.")
+    return sentences
+
+
+def layanan_sentences(ctx: Context) -> list[str]:
+    sentences = []
+    totals = ctx.anchors.get("spbe_total")
+    if totals and _number(totals[ctx.tahun].value()) is not None:
+        now, before = totals[ctx.tahun].value(), _number(totals[ctx.tahun - 1].value())
+        scale = spbe_scale(_bounds(ctx, "spbe_", SPBE_LABELS))
+        trend = _trend(now, before, angka(before, 2) if before is not None else "")
+        sentences.append(
+            f"Indeks SPBE {ctx.pemda} tahun {ctx.tahun} sebesar {angka(now, 2)} "
+            f"dengan predikat {scale.classify(now)}{trend}."
+        )
+    pengaduan = ctx.anchors.get("pengaduan")
+    if pengaduan:
+        total = pengaduan["totals"][ctx.tahun]
+        rasio = _number(total["rasio"].value())
+        if rasio is not None:
+            sentences.append(
+                f"Sebanyak {angka(total['sudah'].value())} dari {angka(total['jumlah'].value())} "
+                f"pengaduan masyarakat secara online ({persen(rasio)}) telah ditindaklanjuti."
+            )
+    informasi = ctx.anchors.get("informasi_total")
+    if informasi:
+        now, before = informasi[ctx.tahun].value(), _number(informasi[ctx.tahun - 1].value())
+        trend = ""
+        if before:
+            change = (now - before) / before
+            word = "naik" if change >= 0 else "turun"
+            trend = (
+                f", {word} {persen(abs(change))} dibanding {angka(before)} pada tahun "
+                f"{ctx.tahun - 1}"
+            )
+        sentences.append(f"Jumlah informasi yang dipublikasikan sebanyak {angka(now)}{trend}.")
+    return sentences
+
+
+def sentences(ctx: Context) -> list[str]:
+    return kinerja_sentences(ctx) + anggaran_sentences(ctx) + layanan_sentences(ctx)
