@@ -54,6 +54,7 @@ def test_example_values_are_read_as_printed(example: Path):
     assert sum(r.get("realisasi") for r in anggaran) == 8664222212
     assert len({r.get("program") for r in anggaran}) == 5
     renstra = inputs.records("kinerja", "Renstra")
+    assert renstra[10].get("realisasi") == 1.4916  # 149,16% in a % cell, not 1,49%
     assert renstra[6].years == {
         2021: None,
         2022: 0.2381,

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from xlkip.read.numbers import DASHES
 from xlkip.read.records import TemplateData
 from xlkip.read.sheets import TOTAL_WORDS, read_template
+from xlkip.read.workbook import SourceWorkbook
 from xlkip.schema import TEMPLATES
 from xlkip.schema.base import Field, FormSheet, Kind, TableSheet
 from xlkip.schema.writer import Period, write_template
@@ -102,7 +103,9 @@ def test_round_trip_every_template(data: st.DataObject) -> None:
         with TemporaryDirectory() as folder:
             path = write_template(template, Path(folder) / template.filename, PERIOD, content)
             read = TemplateData(template, path)
-            findings = read_template(openpyxl.load_workbook(path, data_only=True), read, PERIOD)
+            source = SourceWorkbook.open(path)
+            findings = read_template(source, read, PERIOD)
+            source.close()
         assert [f for f in findings if f.tingkat.value == "error"] == []
         for sheet in template.sheets:
             if isinstance(sheet, FormSheet):

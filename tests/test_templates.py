@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from xlkip import api
-from xlkip.read.files import read_marker
+from xlkip.read.workbook import SourceWorkbook
 from xlkip.schema import TEMPLATES
 from xlkip.schema.base import Kind, TableSheet
 from xlkip.schema.writer import HEADER_ROW, Period, write_template
@@ -45,13 +45,21 @@ def workbook_content(path: Path) -> dict[str, Any]:
     return content
 
 
+def _marker(path: Path):
+    source = SourceWorkbook.open(path)
+    try:
+        return source.marker
+    finally:
+        source.close()
+
+
 def test_committed_templates_are_the_schema(tmp_path: Path) -> None:
     assert sorted(p.name for p in COMMITTED.glob("*.xlsx")) == sorted(
         t.filename for t in TEMPLATES.values()
     )
     for template in TEMPLATES.values():
         committed = COMMITTED / template.filename
-        marker = read_marker(openpyxl.load_workbook(committed))
+        marker = _marker(committed)
         fresh = write_template(template, tmp_path / template.filename, Period.around(marker.tahun))
         assert workbook_content(fresh) == workbook_content(committed), (
             f"{template.filename} is stale: run `xlkip init input_templates --tahun "
@@ -70,7 +78,7 @@ def blank(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_blank_template_structure(blank: Path, template) -> None:
     workbook = openpyxl.load_workbook(blank / template.filename)
     assert workbook.sheetnames == ["Petunjuk", *(s.name for s in template.sheets)]
-    marker = read_marker(workbook)
+    marker = _marker(blank / template.filename)
     assert (marker.kind, marker.version, marker.tahun) == (template.kind, template.version, 2024)
     petunjuk = "\n".join(
         str(c.value) for row in workbook["Petunjuk"].iter_rows() for c in row if c.value

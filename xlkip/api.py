@@ -7,15 +7,15 @@ import tempfile
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from xlkip import contoh
 from xlkip.findings import Finding, Report, error, info
 from xlkip.inputs import Inputs
 from xlkip.output import OutputError, safe_filename, write_atomically
-from xlkip.read.files import Marker, discover, open_workbook, read_marker
+from xlkip.read.files import discover
 from xlkip.read.records import TemplateData
 from xlkip.read.sheets import read_template
+from xlkip.read.workbook import Marker, SourceWorkbook, Unreadable
 from xlkip.schema import TEMPLATES
 from xlkip.schema.writer import Period, write_template
 from xlkip.validate import validate
@@ -79,41 +79,42 @@ def check(folder: Path) -> CheckResult:
     report = Report()
     candidates, skipped = discover(folder)
     report.extend(skipped)
-    opened = _recognise(candidates, report)
-    _require_templates(opened, report)
-    period = _period(opened)
-    inputs = Inputs(folder=folder, period=period)
-    for kind in TEMPLATES:
-        if kind not in opened:
-            continue
-        path, workbook, _ = opened[kind]
-        data = TemplateData(TEMPLATES[kind], path)
-        report.extend(read_template(workbook, data, period))
-        inputs.templates[kind] = data
-        if kind == "identitas":
-            period = inputs.period = _identitas_period(data, period)
+    with ExitStack() as closing:
+        opened = _recognise(candidates, report, closing)
+        _require_templates(opened, report)
+        period = _period(opened)
+        inputs = Inputs(folder=folder, period=period)
+        for kind in TEMPLATES:
+            if kind not in opened:
+                continue
+            data = TemplateData(TEMPLATES[kind], opened[kind].path)
+            report.extend(read_template(opened[kind], data, period))
+            inputs.templates[kind] = data
+            if kind == "identitas":
+                period = inputs.period = _identitas_period(data, period)
     report.extend(validate(inputs))
     return CheckResult(inputs, report)
 
 
-_Opened = dict[str, tuple[Path, Any, Marker]]
-
-
-def _recognise(candidates: list[Path], report: Report) -> _Opened:
-    opened: _Opened = {}
+def _recognise(
+    candidates: list[Path], report: Report, closing: ExitStack
+) -> dict[str, SourceWorkbook]:
+    """Open each candidate once; keep one workbook per template kind."""
+    opened: dict[str, SourceWorkbook] = {}
     for path in candidates:
-        workbook, problem = open_workbook(path)
-        if problem is not None:
-            report.add(problem)
+        try:
+            source = SourceWorkbook.open(path)
+        except Unreadable as exc:
+            report.add(exc.finding)
             continue
-        marker = read_marker(workbook)
-        finding, kind = _classify(path, marker)
+        closing.callback(source.close)
+        finding, kind = _classify(path, source.marker)
         if finding is not None:
             report.add(finding)
         if kind is None:
             continue
         if kind in opened:
-            first = opened[kind][0].name
+            first = opened[kind].path.name
             report.add(
                 error(
                     "template_ganda",
@@ -123,7 +124,7 @@ def _recognise(candidates: list[Path], report: Report) -> _Opened:
                 )
             )
             continue
-        opened[kind] = (path, workbook, marker)
+        opened[kind] = source
     return opened
 
 
@@ -153,7 +154,7 @@ def _classify(path: Path, marker: Marker | None) -> tuple[Finding | None, str | 
     return None, marker.kind
 
 
-def _require_templates(opened: _Opened, report: Report) -> None:
+def _require_templates(opened: dict[str, SourceWorkbook], report: Report) -> None:
     for template in TEMPLATES.values():
         if template.kind in opened:
             continue
@@ -176,9 +177,9 @@ def _require_templates(opened: _Opened, report: Report) -> None:
             )
 
 
-def _period(opened: _Opened) -> Period:
+def _period(opened: dict[str, SourceWorkbook]) -> Period:
     """The year before Identitas is read: from a template's marker, else last year."""
-    years = [m.tahun for _, _, m in opened.values() if m.tahun]
+    years = [s.marker.tahun for s in opened.values() if s.marker and s.marker.tahun]
     return Period.around(years[0] if years else default_tahun())
 
 

@@ -161,11 +161,34 @@ class _guard:
             return False
         if _state["debug"]:
             return False
+        saved = _save_crash_report(kind, exc, tb)
         _console(stderr=True).print(
-            f"[bold red]Kesalahan internal xlkip:[/] {type(exc).__name__}: {exc}. "
-            "Jalankan lagi dengan --debug untuk melihat rinciannya, dan laporkan ke pengembang."
+            f"[bold red]Kesalahan internal xlkip[/] ({type(exc).__name__}). Laporan lengkap "
+            f"disimpan di {saved}; kirimkan ke pengembang. Jalankan lagi dengan --debug untuk "
+            "melihat rinciannya.",
+            soft_wrap=True,
         )
         raise typer.Exit(EXIT_INTERNAL)
+
+
+def _save_crash_report(kind, exc, tb) -> Path:
+    import datetime as dt
+    import platform
+    import tempfile
+    import traceback
+
+    from xlkip import __version__
+
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    with tempfile.NamedTemporaryFile(
+        "w", prefix=f"xlkip-galat-{stamp}-", suffix=".txt", delete=False, encoding="utf-8"
+    ) as handle:
+        handle.write(
+            f"xlkip {__version__}, Python {platform.python_version()}, {platform.platform()}\n"
+        )
+        handle.write(f"perintah: {' '.join(sys.argv)}\n\n")
+        handle.write("".join(traceback.format_exception(kind, exc, tb)))
+    return Path(handle.name)
 
 
 def main() -> None:

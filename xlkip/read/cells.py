@@ -14,6 +14,8 @@ from xlkip.schema.base import Kind, is_percent_unit
 _SPACES = re.compile(r"\s+")
 _YEAR_RANGE = re.compile(r"^((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)\d\d))?$")
 MIN_YEAR, MAX_YEAR = 1990, 2100
+LARGEST = 1e15
+"""Above this no LKjIP figure is real, and sums of such numbers overflow."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,12 @@ class Spec:
 
 
 Coerced = tuple[Any, Problem | None]
+
+
+def quote(value: Any, limit: int = 60) -> str:
+    """Staff text inside a message: a pasted page must not become a page of message."""
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def clean_text(value: Any) -> str | None:
@@ -90,7 +98,7 @@ def _choice(spec: Spec, raw: Any) -> Coerced:
     options = ", ".join(spec.choices)
     return None, Problem(
         "pilihan_tidak_dikenal",
-        f"'{text}' bukan pilihan kolom '{spec.label}'. Pilih salah satu: {options}.",
+        f"'{quote(text)}' bukan pilihan kolom '{spec.label}'. Pilih salah satu: {options}.",
     )
 
 
@@ -101,7 +109,8 @@ def _year_range(spec: Spec, text: str) -> Coerced:
     ):
         return None, Problem(
             "tahun_tidak_valid",
-            f"'{text}' bukan tahun pada kolom '{spec.label}'. Ketik mis. 2019 atau 2018-2024.",
+            f"'{quote(text)}' bukan tahun pada kolom '{spec.label}'. Ketik mis. 2019 atau "
+            "2018-2024.",
         )
     start, end = match.groups()
     return (start if end is None or end == start else f"{start}-{end}"), None
@@ -111,7 +120,8 @@ def _year(spec: Spec, raw: Any) -> Coerced:
     value, problem = _number(Spec(spec.label, Kind.COUNT), raw, None)
     if problem or value is None:
         return None, problem and Problem(
-            "tahun_tidak_valid", f"'{raw}' bukan tahun pada kolom '{spec.label}'. Ketik mis. 2024."
+            "tahun_tidak_valid",
+            f"'{quote(raw)}' bukan tahun pada kolom '{spec.label}'. Ketik mis. 2024.",
         )
     if not MIN_YEAR <= value <= MAX_YEAR:
         return None, Problem(
@@ -126,6 +136,12 @@ def _number(spec: Spec, raw: Any, number_format: str | None) -> Coerced:
     parsed, problem = _raw_number(spec, raw, number_format)
     if problem or parsed is None:
         return None, problem
+    if abs(parsed.value) > LARGEST:
+        return None, Problem(
+            "angka_terlalu_besar",
+            f"Angka {quote(raw)} pada kolom '{spec.label}' terlalu besar (lebih dari seribu "
+            "triliun). Periksa ketikannya.",
+        )
     if spec.kind is Kind.MEASURE:
         return parsed, None
     value = parsed.value
@@ -157,7 +173,7 @@ def _raw_number(
 
 
 def _not_a_number(spec: Spec, raw: Any) -> Problem:
-    shown = raw.date().isoformat() if isinstance(raw, dt.datetime) else str(raw)[:60]
+    shown = raw.date().isoformat() if isinstance(raw, dt.datetime) else quote(raw)
     return Problem(
         "bukan_angka",
         f"Isi '{shown}' pada kolom '{spec.label}' bukan angka. Ketik angka saja, "

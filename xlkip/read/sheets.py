@@ -9,8 +9,19 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from xlkip.findings import Finding, Tingkat, error, peringatan
-from xlkip.read.cells import Measure, Spec, clean_text, coerce, is_blank, resolve_measure
+from xlkip.read.cells import (
+    Coerced,
+    Measure,
+    Problem,
+    Spec,
+    clean_text,
+    coerce,
+    is_blank,
+    quote,
+    resolve_measure,
+)
 from xlkip.read.records import FormData, Record, TableData, TemplateData
+from xlkip.read.workbook import SourceSheet, SourceWorkbook, Unreadable
 from xlkip.schema.base import Column, FormSheet, Kind, TableSheet, normalize_header
 from xlkip.schema.writer import Period, table_columns
 
@@ -20,19 +31,15 @@ MAX_BLANK_RUN = 1000
 TOTAL_WORDS = {"jumlah", "total", "grand total", "jumlah total", "total laporan"}
 
 
-def find_sheet(workbook: Any, name: str) -> Any | None:
-    wanted = name.casefold().strip()
-    for worksheet in workbook.worksheets:
-        if worksheet.title.casefold().strip() == wanted:
-            return worksheet
-    return None
-
-
-def read_template(workbook: Any, data: TemplateData, period: Period) -> list[Finding]:
+def read_template(source: SourceWorkbook, data: TemplateData, period: Period) -> list[Finding]:
     findings: list[Finding] = []
     for sheet in data.template.sheets:
-        worksheet = find_sheet(workbook, sheet.name)
-        if worksheet is None:
+        try:
+            grid = source.sheet(sheet.name)
+        except Unreadable as exc:
+            findings.append(exc.finding)
+            continue
+        if grid is None:
             findings.append(
                 error(
                     "sheet_tidak_ada",
@@ -43,7 +50,6 @@ def read_template(workbook: Any, data: TemplateData, period: Period) -> list[Fin
                 )
             )
             continue
-        grid = _Grid(worksheet)
         if isinstance(sheet, TableSheet):
             table, problems = _TableReader(grid, sheet, data, period).read()
             table.clean = not any(f.tingkat is Tingkat.ERROR for f in problems)
@@ -55,29 +61,22 @@ def read_template(workbook: Any, data: TemplateData, period: Period) -> list[Fin
     return findings
 
 
-class _Grid:
-    """Cell access that sees a merged range's value in every cell of it."""
-
-    def __init__(self, worksheet: Any) -> None:
-        self.ws = worksheet
-        self.title = worksheet.title
-        self.max_row = worksheet.max_row or 0
-        self.max_col = worksheet.max_column or 0
-        self._merged: dict[tuple[int, int], tuple[int, int]] = {}
-        for merged in worksheet.merged_cells.ranges:
-            anchor = (merged.min_row, merged.min_col)
-            last_row = min(merged.max_row, self.max_row)
-            last_col = min(merged.max_col, self.max_col)
-            for row in range(merged.min_row, last_row + 1):
-                for col in range(merged.min_col, last_col + 1):
-                    self._merged[(row, col)] = anchor
-
-    def cell(self, row: int, col: int) -> Any:
-        row, col = self._merged.get((row, col), (row, col))
-        return self.ws.cell(row=row, column=col)
-
-    def value(self, row: int, col: int) -> Any:
-        return self.cell(row, col).value
+def _cell_value(grid: SourceSheet, spec: Spec, row: int, col: int) -> Coerced:
+    """Coerce one cell; a formula without a stored result is a problem, not a blank."""
+    raw = grid.value(row, col)
+    if raw is None and (row, col) in grid.uncalculated_formulas:
+        return None, Problem(
+            "rumus_tanpa_nilai",
+            f"Sel kolom '{spec.label}' berisi rumus tanpa hasil tersimpan (berkas disimpan "
+            "oleh aplikasi yang tidak menghitung). Buka dan simpan ulang di Excel atau "
+            "LibreOffice, atau ketik nilainya langsung.",
+        )
+    percent = (
+        spec.kind in (Kind.PERCENT, Kind.MEASURE)
+        and isinstance(raw, int | float)
+        and grid.is_percent_format(row, col)
+    )
+    return coerce(spec, raw, "0%" if percent else None)
 
 
 def _ref(row: int, col: int) -> str:
@@ -93,7 +92,7 @@ class _Layout:
 
 
 class _TableReader:
-    def __init__(self, grid: _Grid, sheet: TableSheet, data: TemplateData, period: Period):
+    def __init__(self, grid: SourceSheet, sheet: TableSheet, data: TemplateData, period: Period):
         self.grid, self.sheet, self.data, self.period = grid, sheet, data, period
         self.findings: list[Finding] = []
         self.problem_cells: set[str] = set()
@@ -155,8 +154,8 @@ class _TableReader:
                 self.findings.append(
                     error(
                         "judul_kolom_diubah",
-                        f"Judul kolom '{layout.unknown[col]}' tidak dikenali; di sini seharusnya "
-                        f"kolom '{header}'. Kembalikan judul kolomnya.",
+                        f"Judul kolom '{quote(layout.unknown[col])}' tidak dikenali; di sini "
+                        f"seharusnya kolom '{header}'. Kembalikan judul kolomnya.",
                         **self.where(_ref(header_row, col)),
                     )
                 )
@@ -183,16 +182,20 @@ class _TableReader:
                 self.findings.append(
                     peringatan(
                         "tahun_judul_kolom",
-                        f"Judul kolom '{shown}' tidak sesuai tahun laporan {self.period.tahun} "
-                        f"(seharusnya '{expected}'). Periksa apakah ini template tahun lalu.",
+                        f"Judul kolom '{quote(shown)}' tidak sesuai tahun laporan "
+                        f"{self.period.tahun} (seharusnya '{expected}'). Periksa apakah ini "
+                        "template tahun lalu.",
                         **self.where(_ref(layout.header_row, col)),
                     )
                 )
 
     def _read_row(self, row: int, layout: _Layout, previous: dict[str, Any]) -> Record | None:
-        raws = {key: self.grid.cell(row, col) for key, col in layout.columns.items()}
-        year_raws = {year: self.grid.cell(row, col) for year, col in layout.years.items()}
-        if all(is_blank(c.value) for c in (*raws.values(), *year_raws.values())):
+        raws = {key: self.grid.value(row, col) for key, col in layout.columns.items()}
+        year_raws = {year: self.grid.value(row, col) for year, col in layout.years.items()}
+        if all(is_blank(v) for v in (*raws.values(), *year_raws.values())) and not any(
+            (row, col) in self.grid.uncalculated_formulas
+            for col in (*layout.columns.values(), *layout.years.values())
+        ):
             return None
         if self._is_total_row(raws):
             return None
@@ -202,7 +205,7 @@ class _TableReader:
             if col is None:
                 continue
             record.cells[column.key] = _ref(row, col)
-            value = self._coerce(self.specs[column.key], raws[column.key], record.cells[column.key])
+            value = self._coerce(self.specs[column.key], row, col)
             if value is None and column.fill_down:
                 value = previous.get(column.key)
             if value is None and column.required and not self._reported(record, column.key):
@@ -217,19 +220,18 @@ class _TableReader:
         for column in self.sheet.columns:
             if column.fill_down and record.values.get(column.key) is not None:
                 previous[column.key] = record.values[column.key]
-        self._read_years(record, layout, year_raws)
+        self._read_years(record, layout)
         self._resolve_measures(record)
         return record
 
-    def _read_years(self, record: Record, layout: _Layout, year_raws: dict[int, Any]) -> None:
+    def _read_years(self, record: Record, layout: _Layout) -> None:
         series = self.sheet.year_columns
         if series is None:
             return
-        for year, cell in year_raws.items():
-            ref = _ref(record.row, layout.years[year])
+        for year, col in layout.years.items():
             spec = Spec(series.header_text(year), series.kind, minimum=None)
-            record.year_cells[year] = ref
-            record.years[year] = self._coerce(spec, cell, ref)
+            record.year_cells[year] = _ref(record.row, col)
+            record.years[year] = self._coerce(spec, record.row, col)
 
     def _resolve_measures(self, record: Record) -> None:
         satuan = record.values.get("satuan")
@@ -240,9 +242,10 @@ class _TableReader:
             if isinstance(value, Measure):
                 record.years[year] = resolve_measure(value, satuan)
 
-    def _coerce(self, spec: Spec, cell: Any, ref: str) -> Any:
-        value, problem = coerce(spec, cell.value, getattr(cell, "number_format", None))
+    def _coerce(self, spec: Spec, row: int, col: int) -> Any:
+        value, problem = _cell_value(self.grid, spec, row, col)
         if problem is not None:
+            ref = _ref(row, col)
             self.problem_cells.add(ref)
             self.findings.append(error(problem.kode, problem.pesan, **self.where(ref)))
         return value
@@ -253,9 +256,9 @@ class _TableReader:
     def _is_total_row(self, raws: dict[str, Any]) -> bool:
         """A "JUMLAH" row pasted from SIPD: totals are ours to compute, not facts."""
         texts = [
-            clean_text(raws[c.key].value)
+            clean_text(raws[c.key])
             for c in self.sheet.columns
-            if c.kind is Kind.TEXT and c.key in raws and not is_blank(raws[c.key].value)
+            if c.kind is Kind.TEXT and c.key in raws and not is_blank(raws[c.key])
         ]
         return bool(texts) and all(t.casefold() in TOTAL_WORDS for t in texts)
 
@@ -272,7 +275,7 @@ def _spec(column: Column, label: str) -> Spec:
     )
 
 
-def _read_form(grid: _Grid, sheet: FormSheet, data: TemplateData):
+def _read_form(grid: SourceSheet, sheet: FormSheet, data: TemplateData):
     findings: list[Finding] = []
     lookup = {key: f for f in sheet.fields for key in f.match_keys()}
     values: dict[str, Any] = {}
@@ -291,8 +294,7 @@ def _read_form(grid: _Grid, sheet: FormSheet, data: TemplateData):
             minimum=form_field.minimum,
             maximum=form_field.maximum,
         )
-        cell = grid.cell(row, 2)
-        value, problem = coerce(spec, cell.value, cell.number_format)
+        value, problem = _cell_value(grid, spec, row, 2)
         if problem is not None:
             findings.append(error(problem.kode, problem.pesan, **data.where(sheet.name, ref)))
         elif value is None and form_field.required:

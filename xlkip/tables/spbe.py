@@ -53,6 +53,10 @@ def _domains(records: list[Record]) -> list[tuple[str, list[Record]]]:
 
 def tabel_3_3(ctx: Context) -> None:
     records = ctx.inputs.records("spbe", "Nilai Aspek")
+    if not records:
+        ctx.leave_out("Tabel 3.3", "sheet Nilai Aspek kosong")
+        ctx.leave_out("Tabel 3.5", "sheet Nilai Aspek kosong")
+        return
     sheet = new_sheet(
         ctx,
         "Tabel 3.3",
@@ -96,6 +100,8 @@ def _index_or_dash(parts: list[tuple[Expr, Expr]], counted: list[Range]) -> Expr
 
 def tabel_3_5(ctx: Context) -> None:
     records = ctx.inputs.records("spbe", "Nilai Aspek")
+    if not records:
+        return
     weights = ctx.anchors["bobot_spbe"]
     scale = ctx.anchors["skala_spbe"]
     years = (ctx.tahun - 1, ctx.tahun)

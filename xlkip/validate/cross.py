@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from xlkip.evidence import EVIDENCE, Evidence
 from xlkip.findings import Finding, info, peringatan
 from xlkip.inputs import Inputs
+from xlkip.read.cells import quote
 from xlkip.read.records import Record
 from xlkip.rules.rounding import excel_round
 from xlkip.rules.spbe import weighted_index
@@ -57,7 +58,7 @@ def _contradiction(
     label = "Realisasi" if key == "realisasi" else "Realisasi tahun lalu"
     return peringatan(
         "realisasi_beda_bukti",
-        f"{label} '{record.get('indikator')}' tertulis {typed}, tetapi menurut "
+        f"{label} '{quote(record.get('indikator'))}' tertulis {typed}, tetapi menurut "
         f"{evidence.shown}. Samakan realisasi dengan tabel buktinya, atau perbaiki data di "
         f"{inputs.file_of(kind)}.",
         **inputs.where("kinerja", "IKU", record.cell(key)),
@@ -76,7 +77,8 @@ def _renstra_links(inputs: Inputs) -> Iterator[Finding]:
         if target is None:
             yield peringatan(
                 "iku_tidak_ditemukan",
-                f"Indikator '{link}' tidak ada di sheet IKU. Pilih nama indikator dari daftar.",
+                f"Indikator '{quote(link)}' tidak ada di sheet IKU. Pilih nama indikator dari "
+                "daftar.",
                 **inputs.where("kinerja", "Renstra", record.cell("iku")),
             )
             continue
@@ -85,9 +87,10 @@ def _renstra_links(inputs: Inputs) -> Iterator[Finding]:
             continue
         yield peringatan(
             "realisasi_renstra_beda",
-            f"Realisasi '{record.get('indikator')}' tertulis {nilai(mine, record.get('satuan'))},"
-            f" tetapi realisasi IKU yang sama ('{target.get('indikator')}', sheet IKU sel "
-            f"{target.cell('realisasi')}) {nilai(theirs, target.get('satuan'))}. Samakan keduanya.",
+            f"Realisasi '{quote(record.get('indikator'))}' tertulis "
+            f"{nilai(mine, record.get('satuan'))}, tetapi realisasi IKU yang sama "
+            f"('{quote(target.get('indikator'))}', sheet IKU sel {target.cell('realisasi')}) "
+            f"{nilai(theirs, target.get('satuan'))}. Samakan keduanya.",
             **inputs.where("kinerja", "Renstra", record.cell("realisasi")),
         )
 

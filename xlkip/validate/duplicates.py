@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from xlkip.findings import Finding, peringatan
 from xlkip.inputs import Inputs
+from xlkip.read.cells import quote
 from xlkip.read.records import Record, TableData
 
 
@@ -45,4 +46,4 @@ def _repeats(table: TableData, file: str) -> Iterator[Finding]:
 
 
 def _named(record: Record, keys: tuple[str, ...]) -> str:
-    return " / ".join(str(record.get(k)) for k in keys)
+    return quote(" / ".join(str(record.get(k)) for k in keys))

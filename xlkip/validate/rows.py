@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from xlkip.findings import Finding, error, info, peringatan
 from xlkip.inputs import Inputs
+from xlkip.read.cells import quote
 from xlkip.text import angka
 
 
@@ -22,8 +23,9 @@ def _iku_targets(inputs: Inputs) -> Iterator[Finding]:
         if record.get("target") == 0:
             yield peringatan(
                 "target_nol",
-                f"Target indikator '{record.get('indikator')}' bernilai 0, sehingga capaian tidak "
-                "dapat dihitung (ditampilkan -). Isi target sesuai Perjanjian Kinerja.",
+                f"Target indikator '{quote(record.get('indikator'))}' bernilai 0, sehingga "
+                "capaian tidak dapat dihitung (ditampilkan -). Isi target sesuai Perjanjian "
+                "Kinerja.",
                 **inputs.where("kinerja", "IKU", record.cell("target")),
             )
 
@@ -36,7 +38,7 @@ def _anggaran(inputs: Inputs) -> Iterator[Finding]:
         yield peringatan(
             "realisasi_melebihi_anggaran",
             f"Realisasi Rp{angka(realisasi)} melebihi anggaran Rp{angka(anggaran)} pada sub "
-            f"kegiatan '{record.get('sub_kegiatan')}'. Periksa kedua angka dengan SIPD.",
+            f"kegiatan '{quote(record.get('sub_kegiatan'))}'. Periksa kedua angka dengan SIPD.",
             **inputs.where("anggaran", "Realisasi Anggaran", record.cell("realisasi")),
         )
 
@@ -50,7 +52,8 @@ def _pengaduan(inputs: Inputs) -> Iterator[Finding]:
             yield error(
                 "sudah_melebihi_jumlah",
                 f"Sudah ditindaklanjuti ({angka(sudah)}) lebih banyak dari jumlah pengaduan "
-                f"({angka(jumlah)}) untuk {record.get('kanal')} {tahun}. Perbaiki salah satunya.",
+                f"({angka(jumlah)}) untuk {quote(record.get('kanal'))} {tahun}. Perbaiki salah "
+                "satunya.",
                 **where,
             )
         if tahun is not None and tahun > inputs.tahun:
@@ -75,7 +78,8 @@ def _aplikasi_years(inputs: Inputs) -> Iterator[Finding]:
             continue
         yield error(
             "tahun_di_luar_rentang",
-            f"Tahun {tahun} untuk '{record.get('nama')}' melewati tahun laporan {inputs.tahun}.",
+            f"Tahun {tahun} untuk '{quote(record.get('nama'))}' melewati tahun laporan "
+            f"{inputs.tahun}.",
             **inputs.where("aplikasi", "Aplikasi dan Website", record.cell("tahun")),
         )
 
