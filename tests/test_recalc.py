@@ -115,3 +115,16 @@ def test_libreoffice_agrees_on_generated_inputs(generated, tmp_path_factory):
     path = _compile_with_canary(folder, work / "lkjip.xlsx")
     _, problems = recalculation_mismatches(path, work / "lo")
     assert problems == ["('Canary', 'A1') =1+1: stored 3, LibreOffice 2"]
+
+
+def test_libreoffice_agrees_on_a_10k_row_budget(tmp_path: Path) -> None:
+    require_libreoffice()
+    from benchmarks.bench_compile import write_inputs
+
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    write_inputs(folder, 10_000)
+    path = _compile_with_canary(folder, tmp_path / "lkjip.xlsx")
+    count, problems = recalculation_mismatches(path, tmp_path / "lo")
+    assert problems == ["('Canary', 'A1') =1+1: stored 3, LibreOffice 2"]
+    assert count > 20_000

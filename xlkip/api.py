@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import tempfile
-from contextlib import ExitStack
-from dataclasses import dataclass
+import time
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from xlkip import contoh
@@ -29,6 +31,8 @@ class UsageError(Exception):
 class CheckResult:
     inputs: Inputs
     report: Report
+    timings: dict[str, float] = field(default_factory=dict)
+    """Seconds per phase: read, validate (and compute, write for compile)."""
 
 
 def default_tahun(today: dt.date | None = None) -> int:
@@ -76,6 +80,7 @@ def check(folder: Path) -> CheckResult:
         raise UsageError(f"Folder {folder} tidak ditemukan.")
     if not folder.is_dir():
         raise UsageError(f"{folder} bukan folder. Sebutkan folder yang berisi template.")
+    started = time.perf_counter()
     report = Report()
     candidates, skipped = discover(folder)
     report.extend(skipped)
@@ -92,8 +97,10 @@ def check(folder: Path) -> CheckResult:
             inputs.templates[kind] = data
             if kind == "identitas":
                 period = inputs.period = _identitas_period(data, period)
+    read = time.perf_counter()
     report.extend(validate(inputs))
-    return CheckResult(inputs, report)
+    timings = {"read": read - started, "validate": time.perf_counter() - read}
+    return CheckResult(inputs, report, timings)
 
 
 def _recognise(
@@ -203,6 +210,7 @@ class CompileResult:
     """The built-in example was compiled because no input folder was given."""
     pdf: Path | None = None
     pdf_error: str | None = None
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def default_output(inputs: Inputs, out_dir: Path = Path("output")) -> Path:
@@ -234,16 +242,38 @@ def compile_folder(
             folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="xlkip-")))
             init_templates(folder, with_example=True)
             example = True
+        stack.enter_context(_paused_gc())
         result = check(folder)
+        timings = dict(result.timings)
         if not result.report.valid and not force:
-            return CompileResult(result.inputs, result.report, None, example)
+            return CompileResult(result.inputs, result.report, None, example, timings=timings)
+        started = time.perf_counter()
         model = build_workbook(result.inputs, result.report)
+        computed = time.perf_counter()
         target = output or default_output(result.inputs, out_dir)
-        write_atomically(target, lambda path: render(model, path))
-        compiled = CompileResult(result.inputs, result.report, target, example)
+        try:
+            write_atomically(target, lambda path: render(model, path))
+        finally:
+            model.release()
+        timings.update(compute=computed - started, write=time.perf_counter() - computed)
+        compiled = CompileResult(result.inputs, result.report, target, example, timings=timings)
         if pdf:
             _add_pdf(compiled, target)
         return compiled
+
+
+@contextmanager
+def _paused_gc():
+    """A big budget is hundreds of thousands of small objects (records, cells, formulas)
+    that all live until the file is written; the cyclic collector would rescan them
+    again and again while they are made. Nothing here relies on collecting cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _add_pdf(result: CompileResult, workbook: Path) -> None:

@@ -11,7 +11,6 @@ from typing import Any
 from xlkip.read.numbers import NotANumber, is_dash, parse_number
 from xlkip.schema.base import Kind, is_percent_unit
 
-_SPACES = re.compile(r"\s+")
 _YEAR_RANGE = re.compile(r"^((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)\d\d))?$")
 MIN_YEAR, MAX_YEAR = 1990, 2100
 LARGEST = 1e15
@@ -61,7 +60,7 @@ def clean_text(value: Any) -> str | None:
         value = int(value)
     if isinstance(value, dt.datetime):
         value = value.date().isoformat()
-    text = _SPACES.sub(" ", str(value)).strip()
+    text = " ".join(str(value).split())
     return text or None
 
 

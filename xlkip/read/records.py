@@ -9,22 +9,23 @@ from typing import Any
 from xlkip.schema.base import FormSheet, TableSheet, Template
 
 
-@dataclass
+@dataclass(slots=True)
 class Record:
     """One data row of a table sheet."""
 
     row: int
     values: dict[str, Any]
-    cells: dict[str, str]
+    letters: dict[str, str]
+    """Column key -> column letter, shared by every row of the table."""
     years: dict[int, Any] = field(default_factory=dict)
-    year_cells: dict[int, str] = field(default_factory=dict)
 
     def get(self, key: str, default: Any = None) -> Any:
         value = self.values.get(key)
         return default if value is None else value
 
     def cell(self, key: str) -> str | None:
-        return self.cells.get(key)
+        letter = self.letters.get(key)
+        return f"{letter}{self.row}" if letter else None
 
 
 @dataclass

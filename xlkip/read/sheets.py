@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
-from openpyxl.utils import get_column_letter
+from xlsxwriter.utility import xl_col_to_name
 
 from xlkip.findings import Finding, Tingkat, error, peringatan
 from xlkip.read.cells import (
@@ -25,6 +26,7 @@ from xlkip.read.workbook import SourceSheet, SourceWorkbook, Unreadable
 from xlkip.schema.base import Column, FormSheet, Kind, TableSheet, normalize_header
 from xlkip.schema.writer import Period, table_columns
 
+_UNREAD = object()
 HEADER_SCAN_ROWS = 20
 MAX_BLANK_RUN = 1000
 """Stop reading a sheet after this many blank rows in a row."""
@@ -61,9 +63,10 @@ def read_template(source: SourceWorkbook, data: TemplateData, period: Period) ->
     return findings
 
 
-def _cell_value(grid: SourceSheet, spec: Spec, row: int, col: int) -> Coerced:
+def _cell_value(grid: SourceSheet, spec: Spec, row: int, col: int, raw: Any = _UNREAD) -> Coerced:
     """Coerce one cell; a formula without a stored result is a problem, not a blank."""
-    raw = grid.value(row, col)
+    if raw is _UNREAD:
+        raw = grid.value(row, col)
     if raw is None and (row, col) in grid.uncalculated_formulas:
         return None, Problem(
             "rumus_tanpa_nilai",
@@ -71,16 +74,19 @@ def _cell_value(grid: SourceSheet, spec: Spec, row: int, col: int) -> Coerced:
             "oleh aplikasi yang tidak menghitung). Buka dan simpan ulang di Excel atau "
             "LibreOffice, atau ketik nilainya langsung.",
         )
+    # Up to 1 a number reads the same with or without a % format (0.15 is 15% either
+    # way), so the formats, which cost an openpyxl load, are consulted only above it.
     percent = (
         spec.kind in (Kind.PERCENT, Kind.MEASURE)
         and isinstance(raw, int | float)
+        and abs(raw) > 1
         and grid.is_percent_format(row, col)
     )
     return coerce(spec, raw, "0%" if percent else None)
 
 
 def _ref(row: int, col: int) -> str:
-    return f"{get_column_letter(col)}{row}"
+    return f"{xl_col_to_name(col - 1)}{row}"
 
 
 @dataclass
@@ -90,12 +96,20 @@ class _Layout:
     years: dict[int, int] = field(default_factory=dict)
     unknown: dict[int, str] = field(default_factory=dict)
 
+    @cached_property
+    def letters(self) -> dict[str, str]:
+        return {key: xl_col_to_name(col - 1) for key, col in self.columns.items()}
+
 
 class _TableReader:
     def __init__(self, grid: SourceSheet, sheet: TableSheet, data: TemplateData, period: Period):
         self.grid, self.sheet, self.data, self.period = grid, sheet, data, period
         self.findings: list[Finding] = []
         self.problem_cells: set[str] = set()
+        series = sheet.year_columns
+        self.has_measures = any(c.kind is Kind.MEASURE for c in sheet.columns) or bool(
+            series and series.kind is Kind.MEASURE
+        )
         self.specs = {c.key: _spec(c, c.header_text(period.tahun)) for c in sheet.columns}
 
     def where(self, cell: str | None) -> dict[str, str | None]:
@@ -199,13 +213,12 @@ class _TableReader:
             return None
         if self._is_total_row(raws):
             return None
-        record = Record(row=row, values={}, cells={})
+        record = Record(row, {}, layout.letters)
         for column in self.sheet.columns:
             col = layout.columns.get(column.key)
             if col is None:
                 continue
-            record.cells[column.key] = _ref(row, col)
-            value = self._coerce(self.specs[column.key], row, col)
+            value = self._coerce(self.specs[column.key], row, col, raws[column.key])
             if value is None and column.fill_down:
                 value = previous.get(column.key)
             if value is None and column.required and not self._reported(record, column.key):
@@ -213,7 +226,7 @@ class _TableReader:
                     error(
                         "wajib_kosong",
                         f"Kolom '{self.specs[column.key].label}' wajib diisi.",
-                        **self.where(record.cells[column.key]),
+                        **self.where(record.cell(column.key)),
                     )
                 )
             record.values[column.key] = value
@@ -221,7 +234,8 @@ class _TableReader:
             if column.fill_down and record.values.get(column.key) is not None:
                 previous[column.key] = record.values[column.key]
         self._read_years(record, layout)
-        self._resolve_measures(record)
+        if self.has_measures:
+            self._resolve_measures(record)
         return record
 
     def _read_years(self, record: Record, layout: _Layout) -> None:
@@ -230,7 +244,6 @@ class _TableReader:
             return
         for year, col in layout.years.items():
             spec = Spec(series.header_text(year), series.kind, minimum=None)
-            record.year_cells[year] = _ref(record.row, col)
             record.years[year] = self._coerce(spec, record.row, col)
 
     def _resolve_measures(self, record: Record) -> None:
@@ -242,8 +255,8 @@ class _TableReader:
             if isinstance(value, Measure):
                 record.years[year] = resolve_measure(value, satuan)
 
-    def _coerce(self, spec: Spec, row: int, col: int) -> Any:
-        value, problem = _cell_value(self.grid, spec, row, col)
+    def _coerce(self, spec: Spec, row: int, col: int, raw: Any = _UNREAD) -> Any:
+        value, problem = _cell_value(self.grid, spec, row, col, raw)
         if problem is not None:
             ref = _ref(row, col)
             self.problem_cells.add(ref)
@@ -251,10 +264,14 @@ class _TableReader:
         return value
 
     def _reported(self, record: Record, key: str) -> bool:
-        return record.cells[key] in self.problem_cells
+        return record.cell(key) in self.problem_cells
 
     def _is_total_row(self, raws: dict[str, Any]) -> bool:
         """A "JUMLAH" row pasted from SIPD: totals are ours to compute, not facts."""
+        if not any(
+            isinstance(v, str) and v.strip().casefold() in TOTAL_WORDS for v in raws.values()
+        ):
+            return False
         texts = [
             clean_text(raws[c.key])
             for c in self.sheet.columns

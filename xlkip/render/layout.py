@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 
-from xlkip.sheet.expr import Expr
 from xlkip.sheet.model import SheetModel
 
 DEFAULT_WIDTH = 8.43
@@ -23,24 +22,31 @@ MIN_HEIGHT = 15.0
 
 def _lines(text: str, width: float, bold: bool) -> int:
     capacity = max(1, int(width * CHARS_PER_WIDTH_UNIT * (0.9 if bold else 1.0)))
+    if len(text) <= capacity and "\n" not in text:
+        return 1
     return sum(max(1, math.ceil(len(part) / capacity)) for part in text.split("\n"))
 
 
 def row_heights(sheet: SheetModel) -> dict[int, float]:
     """Heights for the rows whose text needs more than one line."""
     spans = {(r1, c1): (r2, c2) for r1, c1, r2, c2 in sheet.merges}
+    widths: dict[tuple[int, int], float] = {}
     needed: dict[int, float] = defaultdict(float)
     tall_merges: list[tuple[int, int, float]] = []
     for (row, col), slot in sheet.slots.items():
-        text = slot.content if isinstance(slot.content, str) else None
-        if text is None or not slot.style.wrap:
-            if isinstance(slot.content, Expr | int | float):
-                needed[row] = max(needed[row], MIN_HEIGHT)
+        text = slot.content
+        if type(text) is not str or not slot.style.wrap:
             continue
         last_row, last_col = spans.get((row, col), (row, col))
-        width = sum(sheet.widths.get(c, DEFAULT_WIDTH) for c in range(col, last_col + 1))
+        if (col, last_col) not in widths:
+            widths[(col, last_col)] = sum(
+                sheet.widths.get(c, DEFAULT_WIDTH) for c in range(col, last_col + 1)
+            )
         size = (slot.style.size or 10) / 10
-        height = _lines(text, width / size, slot.style.bold) * POINTS_PER_LINE * size + PADDING
+        lines = _lines(text, widths[(col, last_col)] / size, slot.style.bold)
+        if lines == 1 and last_row == row:
+            continue
+        height = lines * POINTS_PER_LINE * size + PADDING
         if last_row == row:
             needed[row] = max(needed[row], height)
         else:

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.worksheet import Worksheet
 
 from xlkip.render.charts import add_chart
 from xlkip.render.layout import chart_page_breaks, row_heights
@@ -13,14 +14,36 @@ from xlkip.sheet.expr import Expr
 from xlkip.sheet.model import SheetModel, Slot, Style, WorkbookModel
 
 A4 = 9
+IN_MEMORY_CELLS = 50_000
+
+
+class _Worksheet(Worksheet):
+    """XlsxWriter runs ~30 regular expressions over every formula to prefix Excel 365
+    functions (XLOOKUP, FILTER …) with _xlfn. Our formulas use only functions every
+    Excel has (see xlkip.sheet.expr), so that expansion is a no-op we skip: it was the
+    largest cost of writing a big Tabel 3.17."""
+
+    def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
+        return formula[1:] if formula.startswith("=") else formula
 
 
 class _Formats:
     def __init__(self, workbook: xlsxwriter.Workbook) -> None:
         self.workbook = workbook
         self.cache: dict[Style, Any] = {}
+        self.by_identity: dict[int, tuple[Style, Any]] = {}
 
     def __call__(self, style: Style) -> Any:
+        # Hashing a dataclass for each of 300 000 cells is slow; most cells share a
+        # handful of Style objects, so look them up by identity first.
+        known = self.by_identity.get(id(style))
+        if known is not None and known[0] is style:
+            return known[1]
+        fmt = self._by_value(style)
+        self.by_identity[id(style)] = (style, fmt)
+        return fmt
+
+    def _by_value(self, style: Style) -> Any:
         if style not in self.cache:
             spec: dict[str, Any] = {"valign": style.valign, "font_size": style.size or 10}
             if style.num_format:
@@ -46,14 +69,21 @@ class _Formats:
 
 
 def render(model: WorkbookModel, path: Path) -> Path:
-    workbook = xlsxwriter.Workbook(
-        str(path),
-        {"strings_to_numbers": False, "strings_to_formulas": False, "strings_to_urls": False},
-    )
+    options = {
+        "strings_to_numbers": False,
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        # Assembling the parts in memory saves a temporary file per part; a very large
+        # workbook streams through temporary files instead, to keep memory down.
+        "in_memory": sum(len(sheet.slots) for sheet in model.sheets) < IN_MEMORY_CELLS,
+    }
+    workbook = xlsxwriter.Workbook(str(path), options)
     try:
         workbook.set_properties(model.properties)
         formats = _Formats(workbook)
-        worksheets = {sheet.name: workbook.add_worksheet(sheet.name) for sheet in model.sheets}
+        worksheets = {
+            sheet.name: workbook.add_worksheet(sheet.name, _Worksheet) for sheet in model.sheets
+        }
         for sheet in model.sheets:
             _write_sheet(worksheets[sheet.name], sheet, formats, model.footer)
             for chart in sheet.charts:

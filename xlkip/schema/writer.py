@@ -18,6 +18,8 @@ from xlkip.schema.base import Column, Field, FormSheet, Kind, TableSheet, Templa
 HEADER_ROW = 2
 """Zero-based row of a data sheet's table header; the title and a note sit above."""
 FORM_FIRST_ROW = 4
+FILLED_BLANK_ROWS = 25
+"""A filled template keeps this many empty rows for more; a blank one has the schema's."""
 
 FIXED_CREATED = dt.datetime(2024, 1, 1)
 """Templates carry a fixed creation date, so the same schema gives the same file."""
@@ -70,7 +72,7 @@ def write_template(
     """Write `template` to `path`; `content` maps sheet names to rows (tables)
     or to field values (forms). Without content the template is blank."""
     content = content or {}
-    workbook = xlsxwriter.Workbook(str(path))
+    workbook = xlsxwriter.Workbook(str(path), {"in_memory": True})
     try:
         _mark(workbook, template, period)
         styles = _Styles(workbook)
@@ -196,7 +198,8 @@ def _write_table_sheet(
     styles: _Styles,
 ) -> None:
     columns = table_columns(sheet, period)
-    last_row = HEADER_ROW + len(rows) + sheet.blank_rows
+    blank_rows = sheet.blank_rows if not rows else min(sheet.blank_rows, FILLED_BLANK_ROWS)
+    last_row = HEADER_ROW + len(rows) + blank_rows
     worksheet.write_string(
         0, 0, sheet.title.format(tahun=period.tahun, tahun_lalu=period.tahun - 1), styles.title
     )
@@ -216,7 +219,7 @@ def _write_table_sheet(
     )
     for col, (column, year, header) in enumerate(columns):
         worksheet.set_column(col, col, column.width)
-        for offset in range(len(rows) + sheet.blank_rows):
+        for offset in range(len(rows) + blank_rows):
             value = _row_value(rows, offset, column, year)
             _write_value(worksheet, HEADER_ROW + 1 + offset, col, column.kind, value, styles)
         _validate_column(worksheet, template, column, header, (col, last_row), period)

@@ -25,6 +25,8 @@ DASH = "-"
 
 
 class Expr:
+    __slots__ = ()
+
     def render(self, here: SheetModel) -> str:
         raise NotImplementedError
 
@@ -63,7 +65,7 @@ def lift(value: Operand) -> Expr:
     return value if isinstance(value, Expr) else Const(value)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class Const(Expr):
     value: float | int | str
 
@@ -76,7 +78,7 @@ class Const(Expr):
         return self.value
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class Ref(Expr):
     slot: Slot
     absolute: bool = False
@@ -88,7 +90,7 @@ class Ref(Expr):
         return self.slot.value()
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class Range(Expr):
     """A rectangle of cells on one sheet, e.g. C5:C20."""
 
@@ -146,7 +148,7 @@ def _number(value: Value) -> float:
     return value
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class BinOp(Expr):
     op: str
     left: Expr
@@ -162,7 +164,7 @@ class BinOp(Expr):
         return _compare(self.op, a, b)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class Func(Expr):
     """An Excel function with the Python that computes what Excel would."""
 
@@ -189,89 +191,62 @@ def _numbers(args: Sequence[Expr]) -> list[float]:
     return [v for v in _flat(args) if isinstance(v, int | float) and not isinstance(v, bool)]
 
 
-def SUM(*args: Expr) -> Expr:
-    return Func("SUM", args, lambda *a: math.fsum(_numbers(a)))
+# What each Excel function computes, as module-level functions: a workbook holds
+# hundreds of thousands of formulas, and a closure per formula would cost memory.
 
 
-def SUBTOTAL_SUM(*ranges: Range) -> Expr:
-    """SUBTOTAL(9, …): sums the range but skips other SUBTOTAL cells inside it, so
-    program rows can sum everything below them without counting kegiatan twice."""
-
-    def compute(*rs: Range) -> float:
-        leaves = (s.value() for r in rs for s in r.slots() if not _is_subtotal(s.content))
-        return math.fsum(v for v in leaves if isinstance(v, int | float))
-
-    return Func("SUBTOTAL", (Const(9), *ranges), lambda _nine, *rs: compute(*rs))
+def _sum(*args: Expr) -> float:
+    return math.fsum(_numbers(args))
 
 
-def _is_subtotal(content: Any) -> bool:
-    return isinstance(content, Func) and content.name == "SUBTOTAL"
+def _subtotal_sum(_nine: Expr, *ranges: Range) -> float:
+    leaves = (s.value() for r in ranges for s in r.slots() if not _is_subtotal(s.content))
+    return math.fsum(v for v in leaves if isinstance(v, int | float))
 
 
-def COUNT(*args: Expr) -> Expr:
-    return Func("COUNT", args, lambda *a: len(_numbers(a)))
+def _count(*args: Expr) -> int:
+    return len(_numbers(args))
 
 
-def COUNTA(*args: Expr) -> Expr:
-    return Func("COUNTA", args, lambda *a: sum(1 for v in _flat(a) if v not in (None, "")))
+def _counta(*args: Expr) -> int:
+    return sum(1 for v in _flat(args) if v not in (None, ""))
 
 
-def COUNTIF(where: Range, wanted: str) -> Expr:
-    def compute(rng: Range, _crit: Expr) -> int:
-        return sum(1 for v in rng.values() if isinstance(v, str) and _compare("=", v, wanted))
-
-    return Func("COUNTIF", (where, Const(wanted)), compute)
+def _countif(where: Range, wanted: Const) -> int:
+    target = wanted.value
+    return sum(1 for v in where.values() if isinstance(v, str) and _compare("=", v, target))
 
 
-def AVERAGE(*args: Expr) -> Expr:
-    def compute(*a: Expr) -> float:
-        numbers = _numbers(a)
-        return math.fsum(numbers) / len(numbers)
-
-    return Func("AVERAGE", args, compute)
+def _average(*args: Expr) -> float:
+    numbers = _numbers(args)
+    return math.fsum(numbers) / len(numbers)
 
 
-def ROUND(x: Expr, digits: int) -> Expr:
-    def compute(a: Expr, _digits: Expr) -> float:
-        return excel_round(_number(a.evaluate()), digits)
-
-    return Func("ROUND", (x, Const(digits)), compute)
+def _round(x: Expr, digits: Const) -> float:
+    return excel_round(_number(x.evaluate()), int(digits.value))
 
 
-def MIN(*args: Expr) -> Expr:
-    return Func("MIN", args, lambda *a: min(_numbers(a)))
+def _min(*args: Expr) -> float:
+    return min(_numbers(args))
 
 
-def ISNUMBER(x: Expr) -> Expr:
-    def compute(a: Expr) -> bool:
-        v = a.evaluate()
-        return isinstance(v, int | float) and not isinstance(v, bool)
-
-    return Func("ISNUMBER", (x,), compute)
+def _isnumber(x: Expr) -> bool:
+    v = x.evaluate()
+    return isinstance(v, int | float) and not isinstance(v, bool)
 
 
-def AND(*conditions: Expr) -> Expr:
-    return Func("AND", conditions, lambda *c: all(bool(x.evaluate()) for x in c))
+def _and(*conditions: Expr) -> bool:
+    return all(bool(c.evaluate()) for c in conditions)
 
 
-def IF(condition: Expr, then: Operand, otherwise: Operand) -> Expr:
+def _if(condition: Expr, then: Expr, otherwise: Expr) -> Value:
     """Only the branch taken is evaluated, as in Excel."""
-    then_, else_ = lift(then), lift(otherwise)
-
-    def compute(c: Expr, t: Expr, e: Expr) -> Value:
-        return t.evaluate() if c.evaluate() else e.evaluate()
-
-    return Func("IF", (condition, then_, else_), compute)
+    return then.evaluate() if condition.evaluate() else otherwise.evaluate()
 
 
-def RANK(x: Expr, among: Range) -> Expr:
-    """Rank from the highest; ties share a rank (1, 2, 2, 4) as Excel's RANK."""
-
-    def compute(a: Expr, rng: Range) -> int:
-        value = _number(a.evaluate())
-        return 1 + sum(1 for v in _numbers((rng,)) if v > value)
-
-    return Func("RANK", (x, among), compute)
+def _rank(x: Expr, among: Range) -> int:
+    value = _number(x.evaluate())
+    return 1 + sum(1 for v in _numbers((among,)) if v > value)
 
 
 def _array_number(value: Value) -> float:
@@ -281,15 +256,75 @@ def _array_number(value: Value) -> float:
     return 0
 
 
+def _sumproduct(x: Range, y: Range) -> float:
+    pairs = zip(x.values(), y.values(), strict=True)
+    return math.fsum(_array_number(p) * _array_number(q) for p, q in pairs)
+
+
+def SUM(*args: Expr) -> Expr:
+    return Func("SUM", args, _sum)
+
+
+def SUBTOTAL_SUM(*ranges: Range) -> Expr:
+    """SUBTOTAL(9, …): sums the range but skips other SUBTOTAL cells inside it, so
+    program rows can sum everything below them without counting kegiatan twice."""
+    return Func("SUBTOTAL", (Const(9), *ranges), _subtotal_sum)
+
+
+def _is_subtotal(content: Any) -> bool:
+    return isinstance(content, Func) and content.name == "SUBTOTAL"
+
+
+def COUNT(*args: Expr) -> Expr:
+    return Func("COUNT", args, _count)
+
+
+def COUNTA(*args: Expr) -> Expr:
+    return Func("COUNTA", args, _counta)
+
+
+def COUNTIF(where: Range, wanted: str) -> Expr:
+    return Func("COUNTIF", (where, Const(wanted)), _countif)
+
+
+def AVERAGE(*args: Expr) -> Expr:
+    return Func("AVERAGE", args, _average)
+
+
+def ROUND(x: Expr, digits: int) -> Expr:
+    return Func("ROUND", (x, Const(digits)), _round)
+
+
+def MIN(*args: Expr) -> Expr:
+    return Func("MIN", args, _min)
+
+
+def ISNUMBER(x: Expr) -> Expr:
+    return Func("ISNUMBER", (x,), _isnumber)
+
+
+def AND(*conditions: Expr) -> Expr:
+    return Func("AND", conditions, _and)
+
+
+def IF(condition: Expr, then: Operand, otherwise: Operand) -> Expr:
+    return Func("IF", (condition, lift(then), lift(otherwise)), _if)
+
+
+def RANK(x: Expr, among: Range) -> Expr:
+    """Rank from the highest; ties share a rank (1, 2, 2, 4) as Excel's RANK."""
+    return Func("RANK", (x, among), _rank)
+
+
 def SUMPRODUCT(a: Range, b: Range) -> Expr:
-    def compute(x: Range, y: Range) -> float:
-        pairs = zip(x.values(), y.values(), strict=True)
-        return math.fsum(_array_number(p) * _array_number(q) for p, q in pairs)
-
-    return Func("SUMPRODUCT", (a, b), compute)
+    return Func("SUMPRODUCT", (a, b), _sumproduct)
 
 
-@dataclass(frozen=True, eq=False)
+_DASH = Const(DASH)
+_ZERO = Const(0)
+
+
+@dataclass(frozen=True, eq=False, slots=True)
 class WeightsPresent(Expr):
     """SUMPRODUCT(weights, --(values<>"")): the weights of the values that exist."""
 
@@ -306,9 +341,9 @@ class WeightsPresent(Expr):
 
 def ratio(numerator: Expr, denominator: Expr) -> Expr:
     """numerator / denominator, or "-" when either is not a number or the denominator is 0."""
-    usable = AND(ISNUMBER(numerator), ISNUMBER(denominator), BinOp("<>", denominator, Const(0)))
-    return IF(usable, numerator / denominator, DASH)
+    usable = AND(ISNUMBER(numerator), ISNUMBER(denominator), BinOp("<>", denominator, _ZERO))
+    return IF(usable, numerator / denominator, _DASH)
 
 
 def if_number(x: Expr, then: Expr) -> Expr:
-    return IF(ISNUMBER(x), then, DASH)
+    return IF(ISNUMBER(x), then, _DASH)

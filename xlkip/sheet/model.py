@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from xlsxwriter.utility import xl_rowcol_to_cell
@@ -31,7 +32,12 @@ class Style:
 _SENTINEL = object()
 
 
-@dataclass(eq=False)
+@lru_cache(maxsize=1 << 16)
+def _a1(row: int, col: int, absolute: bool) -> str:
+    return xl_rowcol_to_cell(row, col, absolute, absolute)
+
+
+@dataclass(eq=False, slots=True)
 class Slot:
     """One placed cell: its content is staff text, a number, a formula, or nothing."""
 
@@ -41,6 +47,7 @@ class Slot:
     content: Any
     style: Style
     _value: Any = _SENTINEL
+    _ref: Ref | None = None
 
     def value(self) -> Value:
         if self._value is _SENTINEL:
@@ -49,7 +56,7 @@ class Slot:
         return self._value
 
     def address(self, here: SheetModel, absolute: bool = False) -> str:
-        cell = xl_rowcol_to_cell(self.row, self.col, absolute, absolute)
+        cell = _a1(self.row, self.col, absolute)
         return cell if here is self.sheet else f"{self.sheet.quoted_name}!{cell}"
 
     @property
@@ -57,7 +64,11 @@ class Slot:
         return xl_rowcol_to_cell(self.row, self.col)
 
     def ref(self, absolute: bool = False) -> Ref:
-        return Ref(self, absolute)
+        if absolute:
+            return Ref(self, True)
+        if self._ref is None:
+            self._ref = Ref(self)  # shared: a cell is referenced by several formulas
+        return self._ref
 
 
 @dataclass
@@ -136,3 +147,11 @@ class WorkbookModel:
 
     def sheet(self, name: str) -> SheetModel:
         return next(s for s in self.sheets if s.name == name)
+
+    def release(self) -> None:
+        """Break the sheet <-> cell cycles once written, so reference counting frees a
+        big workbook at once instead of a long garbage collection at exit."""
+        for sheet in self.sheets:
+            sheet.slots.clear()
+            sheet.charts.clear()
+        self.sheets.clear()

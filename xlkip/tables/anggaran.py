@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import Any
 
+from xlkip.read.records import Record
 from xlkip.rules.anggaran import DEFAULT_RUMUS_EFISIENSI
 from xlkip.sheet.charts import BLUE, LIGHT_BLUE, ORANGE, Series
 from xlkip.sheet.expr import (
@@ -42,12 +43,6 @@ PROGRAM_MONEY = Style(bold=True, fill="#F2F2F2", num_format="#,##0")
 PROGRAM_PERCENT = Style(bold=True, fill="#F2F2F2", num_format="0.00%", align="center")
 KEGIATAN = Style(bold=True, indent=1)
 SUB = Style(indent=2)
-COLUMNS = ("program", "kegiatan", "sub_kegiatan", "sumber_dana", "anggaran", "realisasi")
-
-
-def _frame(ctx: Context) -> pd.DataFrame:
-    records = ctx.inputs.records("anggaran", "Realisasi Anggaran")
-    return pd.DataFrame([{k: r.get(k) for k in COLUMNS} for r in records], columns=COLUMNS)
 
 
 def _money_row(
@@ -66,8 +61,8 @@ def _money_row(
 
 
 def tabel_3_17(ctx: Context) -> None:
-    frame = _frame(ctx)
-    if frame.empty:
+    records = ctx.inputs.records("anggaran", "Realisasi Anggaran")
+    if not records:
         ctx.leave_out("Tabel 3.17", "sheet Realisasi Anggaran kosong")
         ctx.leave_out("Tabel 3.16", "sheet Realisasi Anggaran kosong")
         return
@@ -84,17 +79,21 @@ def tabel_3_17(ctx: Context) -> None:
     )
     row = HEADER_ROW + 1
     programs = []
-    for program, kegiatan_frame in frame.groupby("program", sort=False, dropna=False):
+    for program, kegiatan_rows in _hierarchy(records):
         program_row = row
         row += 1
-        for kegiatan, subs in kegiatan_frame.groupby("kegiatan", sort=False, dropna=False):
+        for kegiatan, subs in kegiatan_rows:
             kegiatan_row = row
             row += 1
-            for sub in subs.itertuples(index=False):
-                sheet.put(row, 0, _text(sub.sub_kegiatan), SUB)
-                sheet.put(row, 1, _text(sub.sumber_dana), CENTER)
+            for sub in subs:
+                sheet.put(row, 0, _text(sub.get("sub_kegiatan")), SUB)
+                sheet.put(row, 1, _text(sub.get("sumber_dana")), CENTER)
                 _money_row(
-                    sheet, row, _amount(sub.anggaran), _amount(sub.realisasi), (MONEY, PERCENT)
+                    sheet,
+                    row,
+                    _amount(sub.get("anggaran")),
+                    _amount(sub.get("realisasi")),
+                    (MONEY, PERCENT),
                 )
                 row += 1
             sheet.put(kegiatan_row, 0, _text(kegiatan), KEGIATAN)
@@ -121,13 +120,33 @@ def tabel_3_17(ctx: Context) -> None:
     ctx.anchors["anggaran_total_3_17"] = total
 
 
+def _hierarchy(records: list[Record]) -> list[tuple[Any, list[tuple[Any, list[dict]]]]]:
+    """Program -> kegiatan -> sub kegiatan rows, each in order of first appearance.
+
+    Rows of one kegiatan pasted apart still land together, as in the report.
+    """
+    import pandas as pd  # only here: importing it costs more than a small run's work
+
+    names = pd.DataFrame(
+        {
+            "program": [r.get("program") for r in records],
+            "kegiatan": [r.get("kegiatan") for r in records],
+        }
+    )
+    groups = names.groupby(["program", "kegiatan"], sort=False, dropna=False).indices
+    programs: dict[Any, list[tuple[Any, list[dict]]]] = {}
+    for positions in groups.values():
+        rows = [records[i].values for i in positions]
+        programs.setdefault(rows[0].get("program"), []).append((rows[0].get("kegiatan"), rows))
+    return [(program, kegiatans) for program, kegiatans in programs.items()]
+
+
 def _amount(value: object) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)
+    return None if value is None else float(value)
 
 
 def _text(value: object) -> str | None:
-    """Pandas turns a missing name into NaN; the sheet wants nothing there."""
-    return None if value is None or pd.isna(value) else str(value)
+    return None if value is None else str(value)
 
 
 def _subtotal_row(
