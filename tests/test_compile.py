@@ -237,3 +237,16 @@ def test_compile_prefers_an_inputs_folder(
     code, output = run_cli("compile")
     assert code == 0 and "contoh bawaan" not in output
     assert (example.parent / "output").is_dir()
+
+
+def test_capaian_cap_and_arah_turun(example: Path, tmp_path: Path) -> None:
+    set_cells(example / "identitas.xlsx", "Pengaturan", {"B9": "120%"})
+    set_cells(example / "kinerja.xlsx", "IKU", {"D7": "Turun"})  # statistik: 15% → 30%
+    output = api.compile_folder(example, tmp_path / "out.xlsx").output
+    iku = {r[2]: r for r in _rows(output, "Tabel 3.2") if isinstance(r[2], str)}
+    assert iku["Jumlah Informasi Publik yang dipublikasikan"][7] == pytest.approx(1.2)
+    statistik = iku["Persentase data statistik sektoral yang tersusun"]
+    assert (
+        statistik[7] == pytest.approx((2 * 0.15 - 0.30) / 0.15) and statistik[8] == "Sangat Rendah"
+    )
+    assert _row(output, "Tabel 3.1", "Capaian dibatasi paling tinggi")[2] == pytest.approx(1.2)
