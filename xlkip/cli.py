@@ -143,9 +143,9 @@ def compile_(
             "atau pakai --paksa untuk tetap membuatnya."
         )
     else:
-        console.print(f"Workbook LKjIP ditulis: [bold]{result.output}[/]")
+        console.print(f"Workbook LKjIP ditulis: [bold]{result.output}[/]", soft_wrap=True)
     if result.pdf is not None:
-        console.print(f"PDF ditulis: [bold]{result.pdf}[/]")
+        console.print(f"PDF ditulis: [bold]{result.pdf}[/]", soft_wrap=True)
     if result.pdf_error is not None:
         _fail_usage(f"PDF tidak dibuat. {result.pdf_error}")
     raise typer.Exit(EXIT_OK if result.report.valid else EXIT_INPUT)
