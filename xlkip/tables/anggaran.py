@@ -61,10 +61,8 @@ def _money_row(
 
 
 def tabel_3_17(ctx: Context) -> None:
-    records = ctx.inputs.records("anggaran", "Realisasi Anggaran")
+    records = ctx.rows_for("anggaran", "Realisasi Anggaran", "Tabel 3.17", "Tabel 3.16")
     if not records:
-        ctx.leave_out("Tabel 3.17", "sheet Realisasi Anggaran kosong")
-        ctx.leave_out("Tabel 3.16", "sheet Realisasi Anggaran kosong")
         return
     sheet = new_sheet(
         ctx,

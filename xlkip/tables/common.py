@@ -77,6 +77,14 @@ class Context:
     def leave_out(self, table: str, reason: str) -> None:
         self.left_out.append((table, reason))
 
+    def rows_for(self, kind: str, sheet: str, *tables: str) -> list[Any]:
+        """The sheet's records; when it is empty, the tables it feeds are left out."""
+        records = self.inputs.records(kind, sheet)
+        if not records:
+            for table in tables:
+                self.leave_out(table, f"sheet {sheet} kosong")
+        return records
+
 
 def new_sheet(ctx: Context, name: str, title: str, widths: Sequence[float]) -> SheetModel:
     sheet = ctx.model.add(SheetModel(name))

@@ -55,9 +55,8 @@ def _total_row(
 
 
 def tabel_3_6(ctx: Context) -> None:
-    records = ctx.inputs.records("aplikasi", "Tenaga Programmer")
+    records = ctx.rows_for("aplikasi", "Tenaga Programmer", "Tabel 3.6")
     if not records:
-        ctx.leave_out("Tabel 3.6", "sheet Tenaga Programmer kosong")
         return
     sheet = new_sheet(
         ctx,
@@ -138,9 +137,8 @@ def tabel_3_8(ctx: Context) -> None:
 
 
 def tabel_3_9(ctx: Context) -> None:
-    records = ctx.inputs.records("informasi", "Mitra Media")
+    records = ctx.rows_for("informasi", "Mitra Media", "Tabel 3.9")
     if not records:
-        ctx.leave_out("Tabel 3.9", "sheet Mitra Media kosong")
         return
     sheet = new_sheet(
         ctx,
@@ -168,9 +166,8 @@ def _change(before: Slot, after: Slot) -> Expr:
 
 
 def tabel_3_10(ctx: Context) -> None:
-    records = ctx.inputs.records("informasi", "Publikasi")
+    records = ctx.rows_for("informasi", "Publikasi", "Tabel 3.10")
     if not records:
-        ctx.leave_out("Tabel 3.10", "sheet Publikasi kosong")
         return
     years = (ctx.tahun - 1, ctx.tahun)
     sheet = new_sheet(

@@ -52,10 +52,8 @@ def _domains(records: list[Record]) -> list[tuple[str, list[Record]]]:
 
 
 def tabel_3_3(ctx: Context) -> None:
-    records = ctx.inputs.records("spbe", "Nilai Aspek")
+    records = ctx.rows_for("spbe", "Nilai Aspek", "Tabel 3.3", "Tabel 3.5")
     if not records:
-        ctx.leave_out("Tabel 3.3", "sheet Nilai Aspek kosong")
-        ctx.leave_out("Tabel 3.5", "sheet Nilai Aspek kosong")
         return
     sheet = new_sheet(
         ctx,
