@@ -44,9 +44,17 @@ IDENTITAS = FormSheet(
     ),
 )
 
+KINERJA_PREFIX, SPBE_PREFIX = "batas_", "spbe_"
+
+
+def scale_key(prefix: str, label: str) -> str:
+    """The Pengaturan field holding the lower bound of a predikat: "batas_sangat_tinggi"."""
+    return prefix + label.lower().replace(" ", "_")
+
+
 _kinerja_bounds = tuple(
     Field(
-        f"batas_{label.lower().replace(' ', '_')}",
+        scale_key(KINERJA_PREFIX, label),
         f"Batas bawah {label}",
         Kind.PERCENT,
         f"Capaian paling rendah yang masih berpredikat {label}.",
@@ -57,7 +65,7 @@ _kinerja_bounds = tuple(
 )
 _spbe_bounds = tuple(
     Field(
-        f"spbe_{label.lower().replace(' ', '_')}",
+        scale_key(SPBE_PREFIX, label),
         f"Indeks SPBE terendah {label}",
         Kind.INDEX,
         f"Indeks paling rendah yang masih berpredikat {label}.",

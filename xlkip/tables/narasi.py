@@ -10,6 +10,7 @@ from typing import Any
 
 from xlkip.rules.predikat import KINERJA_LABELS, kinerja_scale
 from xlkip.rules.spbe import SPBE_LABELS, spbe_scale
+from xlkip.schema.identitas import KINERJA_PREFIX, SPBE_PREFIX, scale_key
 from xlkip.tables.common import Context
 from xlkip.text import angka, persen
 
@@ -19,9 +20,7 @@ def _number(value: Any) -> float | None:
 
 
 def _bounds(ctx: Context, prefix: str, labels: tuple[str, ...]) -> tuple[float, ...]:
-    return tuple(
-        ctx.inputs.setting(prefix + label.lower().replace(" ", "_")) for label in labels[:-1]
-    )
+    return tuple(ctx.inputs.setting(scale_key(prefix, label)) for label in labels[:-1])
 
 
 def _trend(after: float, before: float | None, shown: str) -> str:
@@ -35,7 +34,7 @@ def _trend(after: float, before: float | None, shown: str) -> str:
 
 
 def kinerja_sentences(ctx: Context) -> list[str]:
-    scale = kinerja_scale(_bounds(ctx, "batas_", KINERJA_LABELS))
+    scale = kinerja_scale(_bounds(ctx, KINERJA_PREFIX, KINERJA_LABELS))
     sentences = []
     for sasaran, cell in ctx.anchors.get("sasaran_rows", []):
         value = _number(cell.value())
@@ -84,7 +83,7 @@ def layanan_sentences(ctx: Context) -> list[str]:
     totals = ctx.anchors.get("spbe_total")
     if totals and _number(totals[ctx.tahun].value()) is not None:
         now, before = totals[ctx.tahun].value(), _number(totals[ctx.tahun - 1].value())
-        scale = spbe_scale(_bounds(ctx, "spbe_", SPBE_LABELS))
+        scale = spbe_scale(_bounds(ctx, SPBE_PREFIX, SPBE_LABELS))
         trend = _trend(now, before, angka(before, 2) if before is not None else "")
         sentences.append(
             f"Indeks SPBE {ctx.pemda} tahun {ctx.tahun} sebesar {angka(now, 2)} "

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from xlkip.rules.predikat import KINERJA_LABELS
 from xlkip.rules.spbe import SPBE_LABELS
+from xlkip.schema.identitas import KINERJA_PREFIX, SPBE_PREFIX, scale_key
 from xlkip.sheet.expr import DASH
 from xlkip.sheet.model import Style
 from xlkip.tables.common import (
@@ -19,10 +20,6 @@ from xlkip.tables.common import (
     headers,
     new_sheet,
 )
-
-
-def _setting_key(prefix: str, label: str) -> str:
-    return prefix + label.lower().replace(" ", "_")
 
 
 def _scale(
@@ -44,7 +41,7 @@ def _scale(
         row = HEADER_ROW + number
         sheet.put(row, 0, number, CENTER)
         if number < len(labels):
-            setting = ctx.inputs.setting(_setting_key(prefix, label))
+            setting = ctx.inputs.setting(scale_key(prefix, label))
             bounds.append(sheet.put(row, 1, setting, style))
         else:
             sheet.put(row, 1, DASH, CENTER)
@@ -68,7 +65,7 @@ def tabel_3_1(ctx: Context) -> None:
             "Kriteria Penilaian Realisasi Kinerja",
         ),
         KINERJA_LABELS,
-        "batas_",
+        KINERJA_PREFIX,
         PERCENT,
         4,
         f"Pengaturan {ctx.inputs.file_of('identitas')} (PermenPANRB 53/2014)",
@@ -89,7 +86,7 @@ def tabel_3_4(ctx: Context) -> None:
         "Tabel 3.4 Predikat Indeks Sistem Pemerintahan Berbasis Elektronik (SPBE)",
         ("No.", "Indeks Paling Rendah (≥)", "Indeks Di Bawah (<)", "Predikat"),
         SPBE_LABELS,
-        "spbe_",
+        SPBE_PREFIX,
         Style(num_format="0.0", align="center"),
         2,
         "PermenPANRB Nomor 59 Tahun 2020",

@@ -9,6 +9,7 @@ from xlkip.findings import Finding, error
 from xlkip.inputs import Inputs
 from xlkip.rules.predikat import KINERJA_LABELS
 from xlkip.rules.spbe import SPBE_LABELS
+from xlkip.schema.identitas import KINERJA_PREFIX, SPBE_PREFIX, scale_key
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
@@ -17,8 +18,8 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         yield from _period(inputs, identitas)
     pengaturan = inputs.form("identitas", "Pengaturan")
     if pengaturan is not None:
-        yield from _ordered(inputs, pengaturan, "batas_", KINERJA_LABELS, "predikat kinerja")
-        yield from _ordered(inputs, pengaturan, "spbe_", SPBE_LABELS, "predikat SPBE")
+        yield from _ordered(inputs, pengaturan, KINERJA_PREFIX, KINERJA_LABELS, "predikat kinerja")
+        yield from _ordered(inputs, pengaturan, SPBE_PREFIX, SPBE_LABELS, "predikat SPBE")
 
 
 def _period(inputs: Inputs, identitas) -> Iterator[Finding]:
@@ -35,7 +36,7 @@ def _period(inputs: Inputs, identitas) -> Iterator[Finding]:
 
 
 def _ordered(inputs: Inputs, form, prefix: str, labels, name: str) -> Iterator[Finding]:
-    keys = [prefix + label.lower().replace(" ", "_") for label in labels[:-1]]
+    keys = [scale_key(prefix, label) for label in labels[:-1]]
     bounds = [form.get(k) for k in keys]
     if None in bounds:
         return
