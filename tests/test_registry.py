@@ -192,3 +192,20 @@ def test_a_misspelt_column_key_fails_loudly(example: Path) -> None:
     assert record.get("realisasi_lalu") is not None
     with pytest.raises(KeyError, match="realisasi_lalau"):
         record.get("realisasi_lalau")
+
+
+def test_headline_figures_of_the_example(example: Path, tmp_path: Path) -> None:
+    figures = api.compile_folder(example, tmp_path / "out.xlsx").figures
+    assert (figures.anggaran, figures.realisasi, figures.sisa) == (
+        9475869588,
+        8664222212,
+        811647376,
+    )
+    assert figures.persen_realisasi == pytest.approx(8664222212 / 9475869588)
+    assert figures.indeks_digital == pytest.approx(3.1196)
+    assert figures.predikat_digital == "Baik"
+    assert figures.rasio_pengaduan == pytest.approx(60 / 62)
+    assert figures.jumlah_informasi == 4225
+    assert (figures.iku_tercapai, figures.iku_total) == (4, 5)  # TTE 12% of 15% falls short
+    assert figures.predikat == "Sangat Tinggi"
+    assert figures.efisiensi == pytest.approx(1 - figures.persen_realisasi / figures.capaian_rata)

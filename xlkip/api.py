@@ -11,6 +11,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from importlib.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from xlkip import contoh
 from xlkip.findings import Finding, Report, error, info
@@ -23,7 +24,11 @@ from xlkip.read.workbook import Marker, SourceWorkbook, Unreadable
 from xlkip.schema import TEMPLATES
 from xlkip.schema.identitas import IDENTITAS
 from xlkip.schema.writer import Period, write_template
+from xlkip.tables.figures import Figures
 from xlkip.validate import validate
+
+if TYPE_CHECKING:
+    from xlkip.tables.figures import Figures
 
 
 class UsageError(Exception):
@@ -264,6 +269,8 @@ class CompileResult:
     pdf: Path | None = None
     pdf_error: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    figures: Figures | None = None
+    """The headline figures, when the workbook was built."""
 
 
 def default_output(inputs: Inputs, out_dir: Path = Path("output")) -> Path:
@@ -285,7 +292,7 @@ def compile_folder(
     Without a folder: ./inputs when it exists, else the built-in example.
     """
     from xlkip.render.xlsx import render
-    from xlkip.tables import build_workbook
+    from xlkip.tables import build
 
     with ExitStack() as stack:
         example = False
@@ -301,7 +308,8 @@ def compile_folder(
         if not result.report.valid and not force:
             return CompileResult(result.inputs, result.report, None, example, timings=timings)
         started = time.perf_counter()
-        model = build_workbook(result.inputs, result.report)
+        built = build(result.inputs, result.report)
+        model = built.model
         computed = time.perf_counter()
         target = output or default_output(result.inputs, out_dir)
         try:
@@ -309,7 +317,9 @@ def compile_folder(
         finally:
             model.release()
         timings.update(compute=computed - started, write=time.perf_counter() - computed)
-        compiled = CompileResult(result.inputs, result.report, target, example, timings=timings)
+        compiled = CompileResult(
+            result.inputs, result.report, target, example, timings=timings, figures=built.figures
+        )
         if pdf:
             _add_pdf(compiled, target)
         return compiled

@@ -3,16 +3,32 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Any
 
 from xlkip.findings import Report
 from xlkip.inputs import Inputs
 from xlkip.sheet.model import WorkbookModel
 from xlkip.tables.common import Context
+from xlkip.tables.figures import Figures, figures_of
 from xlkip.tables.ringkasan import ringkasan
 from xlkip.tables.temuan import temuan
 
 
+@dataclass
+class Built:
+    model: WorkbookModel
+    results: dict[str, Any]
+    """Table key -> the typed result its builder returned."""
+    figures: Figures
+
+
 def build_workbook(inputs: Inputs, report: Report) -> WorkbookModel:
+    return build(inputs, report).model
+
+
+def build(inputs: Inputs, report: Report) -> Built:
+    """Every table the inputs produce, the Ringkasan and the Temuan Validasi."""
     plan = inputs.plan
     ctx = Context(inputs, report, WorkbookModel(), plan)
     for spec in plan.build_order():
@@ -38,7 +54,7 @@ def build_workbook(inputs: Inputs, report: Report) -> WorkbookModel:
         "created": dt.datetime(ctx.tahun + 1, 1, 1),
     }
     ctx.model.footer = ctx.subject
-    return ctx.model
+    return Built(ctx.model, ctx.results, figures_of(ctx.results, ctx.tahun))
 
 
 def _subject(ctx: Context) -> str:
