@@ -79,7 +79,7 @@ def rupiah_text(value: int) -> str:
 
 def _amount(text: str | None) -> int:
     parsed = parse_number(text) if text else None
-    return int(round(parsed.value)) if parsed else 0
+    return round(parsed.value) if parsed else 0
 
 
 def split(amount: int, parts: int) -> list[int]:
@@ -157,3 +157,76 @@ def example_flat_rows(sumber_dana: bool = False) -> list[list[Any]]:
             ]
             rows.append([*row, "DAU - DANA ALOKASI UMUM"] if sumber_dana else row)
     return rows
+
+
+def recap_rows(jumlah_anggaran: str | None = None) -> list[list[Any]]:
+    """A recap printed by level: title rows, a group row over a sub-header row (a pair
+    per jenis belanja and a JUMLAH pair), column numbers, text amounts, a negative in
+    parentheses, account rows at several levels under each sub kegiatan, JUMLAH."""
+
+    def amounts(operasi: tuple[int, int], modal: tuple[int, int]) -> list[str]:
+        total = (operasi[0] + modal[0], operasi[1] + modal[1])
+        return [rupiah_text(v) for v in (*operasi, *modal, *total)]
+
+    sub_a = [
+        ["5", "BELANJA DAERAH", *amounts((1_500_000, 1_400_000), (7_000_000, 6_500_000))],
+        ["5.1.02.01.01.0024", "Belanja ATK", *amounts((1_500_000, 1_400_000), (0, 0))],
+        ["5.2.02.10.01.0002", "Belanja Modal Komputer", *amounts((0, 0), (7_000_000, 6_500_000))],
+    ]
+    sub_b = [
+        [
+            "5.1.02.02.01.0026",
+            "Belanja Jasa Tenaga Administrasi",
+            *amounts((2_000_000, 1_000_000), (0, 0)),
+        ],
+        ["5.1.02.04.01.0001", "Belanja Perjalanan Dinas", *amounts((500_000, -250_000), (0, 0))],
+    ]
+    rows: list[list[Any]] = [
+        ["PEMERINTAH KOTA BINJAI"],
+        ["LAPORAN REALISASI ANGGARAN PER SUB KEGIATAN"],
+        ["SKPD : 2.16.2.20.2.21.01.0000 DINAS KOMUNIKASI DAN INFORMATIKA"],
+        ["TAHUN ANGGARAN 2024"],
+        [],
+        ["KODE", "URAIAN", "BELANJA OPERASI", None, "BELANJA MODAL", None, "JUMLAH", None],
+        [None, None, "Anggaran", "Realisasi", "Anggaran", "Realisasi", "Anggaran", "Realisasi"],
+        [1, 2, 3, 4, 5, 6, 7, 8],
+        [
+            "2.16.02",
+            "PROGRAM PENGELOLAAN INFORMASI DAN KOMUNIKASI PUBLIK",
+            *amounts((4_000_000, 2_150_000), (7_000_000, 6_500_000)),
+        ],
+        [
+            "2.16.02.2.01",
+            "Pengelolaan Informasi dan Komunikasi Publik Pemerintah Daerah",
+            *amounts((4_000_000, 2_150_000), (7_000_000, 6_500_000)),
+        ],
+        [
+            "2.16.02.2.01.0001",
+            "Pengelolaan Konten dan Perencanaan Media Komunikasi Publik",
+            *amounts((1_500_000, 1_400_000), (7_000_000, 6_500_000)),
+        ],
+        *sub_a,
+        ["2.16.02.2.01.02", "Layanan Hubungan Media", *amounts((2_500_000, 750_000), (0, 0))],
+        *sub_b,
+        ["JUMLAH", None, *amounts((4_000_000, 2_150_000), (7_000_000, 6_500_000))],
+        [],
+        ["Binjai, 31 Desember 2024"],
+        ["KEPALA DINAS"],
+    ]
+    if jumlah_anggaran is not None:
+        rows[-4][6] = jumlah_anggaran
+    return rows
+
+
+def lra_rows(belanja_modal: int = 7_000_000) -> list[list[Any]]:
+    """An LRA by account for the recap above (pendapatan rows are not the budget)."""
+    return [
+        ["LAPORAN REALISASI ANGGARAN"],
+        ["kode_rekening", "level", "nama_rekening", "anggaran", "realisasi", "persentase"],
+        ["4", 1, "PENDAPATAN DAERAH", 0, 0, 0],
+        ["5", 1, "BELANJA DAERAH", 4_000_000 + belanja_modal, 8_650_000, 0.78],
+        ["5.1", 2, "BELANJA OPERASI", 4_000_000, 2_150_000, 0.54],
+        ["5.1.02", 3, "Belanja Barang dan Jasa", 4_000_000, 2_150_000, 0.54],
+        ["5.2", 2, "BELANJA MODAL", belanja_modal, 6_500_000, 0.93],
+        ["5.2.02", 3, "Belanja Modal Peralatan dan Mesin", belanja_modal, 6_500_000, 0.93],
+    ]

@@ -315,7 +315,7 @@ def import_anggaran(
 
     The SKPD and the year come from `skpd`/`tahun`, else from an identitas template in
     the output's folder, else from the files. Errors stop the output unless `force`."""
-    from xlkip.sipd import import_files
+    from xlkip.sipd.importer import import_files
     from xlkip.sipd.sheet import write_sheet
 
     output = _import_target(files, output, overwrite)

@@ -154,6 +154,9 @@ class SheetReader:
         if not any(v is not None and v != "" for v in values):
             return
         self.source.rows_read += 1
+        if _is_numbering(values):
+            self.source.skip(SKIP_NUMBERS, row)
+            return
         layout = self.layout
         if layout.tahun is not None:
             self._tahun(row)
@@ -228,13 +231,14 @@ class SheetReader:
                 part.sumber_dana.append(sumber)
             if rekening:
                 part.accounts.append((rekening, anggaran, realisasi, row))
-            else:
+            elif not self._blank_amounts(row):
                 part.own.append((anggaran, realisasi, row))
             self.current = part
         elif rekening is not None:
             if self.current is not None:
                 self.current.accounts.append((rekening, anggaran, realisasi, row))
             else:
+                name = self._text(row, self.layout.names.get("rekening")) or name
                 self.source.loose_accounts.append(
                     LraRow(rekening, name, row, anggaran, realisasi, self._cells(row))
                 )
@@ -243,6 +247,8 @@ class SheetReader:
             self.current = None
             if name:
                 self.names.setdefault((skpd, upper.text), name)
+            if self._blank_amounts(row):
+                return
             self.source.parents.append(
                 Parent(
                     UPPER_LEVELS[upper.level],
@@ -254,6 +260,16 @@ class SheetReader:
                     self._cells(row),
                 )
             )
+
+    def _blank_amounts(self, row: int) -> bool:
+        """Amounts not printed at all (blank, not 0): nothing to compare."""
+        columns = [
+            col
+            for amount in (self.layout.anggaran, self.layout.realisasi)
+            if amount
+            for col in amount.columns
+        ]
+        return all(self.grid.value(row, col) is None for col in columns)
 
     def _part(self, skpd: str, code: str) -> Part:
         key = (skpd, code)
@@ -323,10 +339,7 @@ class SheetReader:
         if any(t.casefold().split(" ")[0] in TOTAL_WORDS for t in texts):
             self._total(row, texts)
             return
-        values = [v for v in self.grid.rows[row - 1] if v is not None and v != ""]
-        if _is_numbering(values):
-            self.source.skip(SKIP_NUMBERS, row)
-        elif any(role_of(t) is not None and role_of(t).kind == "kode" for t in texts):
+        if any(role_of(t) is not None and role_of(t).kind == "kode" for t in texts):
             self.source.skip(SKIP_HEADER, row)
         elif self._amount_quietly(row):
             self.source.skip(SKIP_NO_CODE_AMOUNT, row)
@@ -392,6 +405,8 @@ def _is_numbering(values: list[Any]) -> bool:
     """The row of column numbers printed under a header: 1 | 2 | 3 | …"""
     numbers = []
     for value in values:
+        if value is None or value == "":
+            continue
         text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
         if not text.strip().isdigit():
             return False

@@ -115,15 +115,16 @@ def _parent_check(
     row: int,
     printed: tuple[int, int],
     summed: tuple[int, int],
+    cells: tuple[str | None, str | None] = (None, None),
 ) -> None:
     result.parents_checked += 1
     if printed == summed:
         return
     result.parents_mismatched += 1
-    for kind, shown, total in zip(KINDS, printed, summed, strict=True):
+    for kind, shown, total, cell in zip(KINDS, printed, summed, cells, strict=True):
         if shown != total:
             result.checks.append(
-                Check(f"Baris {row}: {what}", source.file, source.sheet, None, kind, shown, total)
+                Check(f"Baris {row}: {what}", source.file, source.sheet, cell, kind, shown, total)
             )
 
 
@@ -154,6 +155,7 @@ def check_parents(source: Source, contributions: list[Contribution], result: Rec
             parent.row,
             (parent.anggaran, parent.realisasi),
             (sums[0], sums[1]),
+            parent.cells,
         )
 
 
@@ -237,19 +239,35 @@ def _lra_line(lra: Source, row: LraRow, written: tuple[int, int], result: Reconc
         )
 
 
+_WORDING = {
+    "sipd_induk_tidak_cocok": (
+        "jumlah rinciannya",
+        "Periksa berkas dari SIPD: mungkin ada baris yang terhapus atau terketik ulang.",
+    ),
+    "sipd_jumlah_tidak_cocok": (
+        "jumlah sub kegiatan yang dibaca",
+        "Periksa berkas dari SIPD: mungkin ada baris yang terhapus atau terketik ulang.",
+    ),
+    "sipd_lra_tidak_cocok": (
+        "jumlah yang ditulis ke template",
+        "Periksa bahwa LRA dan laporan realisasi diunduh untuk SKPD dan tanggal yang sama.",
+    ),
+}
+
+
 def findings_of(result: Reconciliation) -> list[Finding]:
     """Every check that is not equal to the rupiah is an error at the file's cell."""
     findings = []
     for check in result.checks:
         if check.ok:
             continue
-        selisih = check.menurut_berkas - check.ditulis
+        selisih = abs(check.menurut_berkas - check.ditulis)
+        against, hint = _WORDING[check.kode]
         findings.append(
             error(
                 check.kode,
                 f"{check.uraian}: {check.jenis} Rp{rupiah(check.menurut_berkas)}, sedangkan "
-                f"jumlah rinciannya Rp{rupiah(check.ditulis)} (selisih Rp{rupiah(selisih)}). "
-                "Periksa berkas dari SIPD: mungkin ada baris yang terhapus atau terketik ulang.",
+                f"{against} Rp{rupiah(check.ditulis)} (selisih Rp{rupiah(selisih)}). {hint}",
                 file=check.file,
                 sheet=check.sheet,
                 sel=check.sel,
