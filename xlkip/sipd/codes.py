@@ -137,6 +137,7 @@ def _normal(parts: list[str], level: Level) -> str:
     return ".".join(parts)
 
 
+@lru_cache(maxsize=200_000)
 def split_leading_code(text: str) -> tuple[str | None, str]:
     """'2.16.02 PROGRAM PENGELOLAAN …' -> ('2.16.02', 'PROGRAM PENGELOLAAN …').
 

@@ -37,7 +37,8 @@ class Grid:
         return len(self.rows)
 
     def value(self, row: int, col: int) -> Any:
-        row, col = self.merged.get((row, col), (row, col))
+        if self.merged:
+            row, col = self.merged.get((row, col), (row, col))
         if row > len(self.rows):
             return None
         cells = self.rows[row - 1]

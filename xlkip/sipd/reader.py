@@ -54,6 +54,28 @@ def code_text(value: Any, pad: bool) -> str:
     return str(value).strip()
 
 
+_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?$")
+
+
+def quick_sen(text: str) -> int | None:
+    """The common spellings of an amount, fast: '1.500.000,00', '(250.000,00)', '-1500',
+    '1500000'. None for anything else (read by xlkip.read.cells, with its messages)."""
+    text = text.strip()
+    negative = text[:1] == "(" and text[-1:] == ")"
+    if negative:
+        text = text[1:-1].strip()
+    if text[:1] == "-":
+        negative, text = not negative, text[1:]
+    if text.isdigit():
+        sen = int(text) * 100
+    elif _GROUPED.match(text):
+        whole, _, fraction = text.partition(",")
+        sen = int(whole.replace(".", "")) * 100 + int(fraction.ljust(2, "0") or 0)
+    else:
+        return None
+    return -sen if negative else sen
+
+
 def skpd_key(code: str | None, name: str | None) -> str:
     if code:
         return code
@@ -79,6 +101,9 @@ class SheetReader:
             for col in (*amount.columns, *amount.jenis.values())
         }
         self._text_cache: dict[str, tuple[int | None, str | None]] = {}
+        self._code_cache: dict[tuple, tuple[str, str | None, int | None]] = {}
+        self._named: set[tuple[str, str]] = set()
+        self._years: dict[Any, int | None] = {}
 
     # -- cells --------------------------------------------------------------------------
 
@@ -89,6 +114,9 @@ class SheetReader:
         if isinstance(raw, float | int) and not isinstance(raw, bool):
             return round(raw * 100)
         if isinstance(raw, str):
+            quick = quick_sen(raw)
+            if quick is not None:
+                return quick
             cached = self._text_cache.get(raw)
             if cached is None:
                 value, problem = coerce(self.specs[col], raw)
@@ -128,18 +156,14 @@ class SheetReader:
 
     def _code(self, row: int, columns: list[int]) -> tuple[str, str | None, int | None]:
         """The code of split or single code columns, the text after it, its first cell."""
-        parts, rest, first = [], None, None
-        for index, col in enumerate(columns):
-            value = self.grid.value(row, col)
-            if value is None:
-                continue
-            code, after = split_leading_code(code_text(value, pad=index > 0))
-            if code is not None:
-                parts.append(code)
-                first = first or col
-            if after:
-                rest = after
-        return compose(parts), rest, first
+        if not columns:
+            return "", None, None
+        raws = tuple(self.grid.value(row, col) for col in columns)
+        key = (raws, tuple(columns))
+        found = self._code_cache.get(key)
+        if found is None:
+            found = self._code_cache[key] = _compose_cells(raws, columns)
+        return found
 
     # -- rows ---------------------------------------------------------------------------
 
@@ -279,6 +303,9 @@ class SheetReader:
         return part
 
     def _names_of(self, row: int, skpd: str, sub: Code, own_name: str | None) -> None:
+        if (skpd, sub.text) in self._named:
+            return
+        self._named.add((skpd, sub.text))
         for level, col in self.layout.names.items():
             target = NAME_LEVELS.get(level or "")
             if target is None:
@@ -326,9 +353,12 @@ class SheetReader:
 
     def _tahun(self, row: int) -> None:
         value = self.grid.value(row, self.layout.tahun)
-        match = re.search(r"(?:19|20)\d\d", str(value)) if value is not None else None
-        if match:
-            self.source.tahun[int(match.group(0))] += 1
+        if value not in self._years:
+            match = re.search(r"(?:19|20)\d\d", str(value)) if value is not None else None
+            self._years[value] = int(match.group(0)) if match else None
+        year = self._years[value]
+        if year:
+            self.source.tahun[year] += 1
 
     def _without_code(self, row: int) -> None:
         texts = [
@@ -401,8 +431,25 @@ class SheetReader:
         )
 
 
+def _compose_cells(raws: tuple[Any, ...], columns: list[int]):
+    parts, rest, first = [], None, None
+    for index, (value, col) in enumerate(zip(raws, columns, strict=True)):
+        if value is None:
+            continue
+        code, after = split_leading_code(code_text(value, pad=index > 0))
+        if code is not None:
+            parts.append(code)
+            first = first or col
+        if after:
+            rest = after
+    return compose(parts), rest, first
+
+
 def _is_numbering(values: list[Any]) -> bool:
     """The row of column numbers printed under a header: 1 | 2 | 3 | …"""
+    first = values[0] if values else None
+    if not isinstance(first, int | float | str) or str(first).strip() not in ("1", "1.0"):
+        return False
     numbers = []
     for value in values:
         if value is None or value == "":
