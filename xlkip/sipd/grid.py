@@ -14,7 +14,7 @@ from typing import Any
 import python_calamine
 
 from xlkip.findings import error
-from xlkip.read.workbook import Unreadable, preflight
+from xlkip.read.workbook import SourceWorkbook, Unreadable
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
 CSV_SUFFIXES = {".csv", ".txt"}
@@ -30,15 +30,12 @@ class Grid:
     file: str
     sheet: str | None
     rows: list[list[Any]]
-    merged: dict[tuple[int, int], tuple[int, int]]
 
     @property
     def max_row(self) -> int:
         return len(self.rows)
 
     def value(self, row: int, col: int) -> Any:
-        if self.merged:
-            row, col = self.merged.get((row, col), (row, col))
         if row > len(self.rows):
             return None
         cells = self.rows[row - 1]
@@ -64,16 +61,21 @@ def read_grids(path: Path) -> list[Grid]:
         )
     if suffix in CSV_SUFFIXES:
         return [_read_csv(path)]
-    if suffix != ".xls":
-        preflight(path).close()
-    return _read_workbook(path)
+    if suffix == ".xls":
+        return _grids(path, _open_xls(path))
+    source = SourceWorkbook.open(path)  # checks the container first: zip bombs, DTDs
+    try:
+        return _grids(path, source.calamine)
+    finally:
+        source.close()
 
 
-def _read_workbook(path: Path) -> list[Grid]:
+def _open_xls(path: Path) -> Any:
+    """Excel 97–2003 (an OLE file, which SourceWorkbook refuses as encrypted)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            book = python_calamine.CalamineWorkbook.from_path(str(path))
+            return python_calamine.CalamineWorkbook.from_path(str(path))
     except python_calamine.PasswordError as exc:
         raise Unreadable(
             error(
@@ -84,24 +86,29 @@ def _read_workbook(path: Path) -> list[Grid]:
         ) from exc
     except Exception as exc:  # calamine raises several kinds on damaged files
         raise Unreadable(_corrupt(path.name)) from exc
+
+
+def _grids(path: Path, book: Any) -> list[Grid]:
     try:
         return [_sheet_grid(path, book, name) for name in book.sheet_names]
-    except Exception as exc:
+    except Exception as exc:  # calamine's errors on a damaged sheet part
         raise Unreadable(_corrupt(path.name)) from exc
-    finally:
-        book.close()
 
 
 def _sheet_grid(path: Path, book: Any, name: str) -> Grid:
     sheet = book.get_sheet_by_name(name)
     rows = sheet.to_python(skip_empty_area=False)
-    merged: dict[tuple[int, int], tuple[int, int]] = {}
+    # A merged range shows its first value in every cell (headers merged over a pair of
+    # columns, codes merged down): written into the rows, so reading is plain indexing.
     for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []:
-        for row in range(r0 + 1, min(r1 + 1, len(rows)) + 1):
-            for col in range(c0 + 1, min(c1 + 1, 200) + 1):
-                if (row, col) != (r0 + 1, c0 + 1):
-                    merged[(row, col)] = (r0 + 1, c0 + 1)
-    return Grid(path.name, name, rows, merged)
+        if r0 >= len(rows):
+            continue
+        value = rows[r0][c0] if c0 < len(rows[r0]) else None
+        for row in range(r0, min(r1 + 1, len(rows))):
+            cells = rows[row]
+            for col in range(c0, min(c1 + 1, len(cells))):
+                cells[col] = value
+    return Grid(path.name, name, rows)
 
 
 def _read_csv(path: Path) -> Grid:
@@ -117,9 +124,8 @@ def _read_csv(path: Path) -> Grid:
         ) from exc
     text = _decode(data)
     delimiter = sniff_delimiter(text[:SNIFF_BYTES])
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows = [[cell.strip() or None for cell in row] for row in reader]
-    return Grid(path.name, None, rows, {})
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))  # "" is blank, like calamine's
+    return Grid(path.name, None, rows)
 
 
 def _decode(data: bytes) -> str:

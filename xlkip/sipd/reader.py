@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name
@@ -104,6 +105,10 @@ class SheetReader:
         self._code_cache: dict[tuple, tuple[str, str | None, int | None]] = {}
         self._named: set[tuple[str, str]] = set()
         self._years: dict[Any, int | None] = {}
+        self._flat = _FlatColumns.of(layout)
+        self._flat_subs: dict[tuple, Code | None] = {}
+        self._flat_accounts: dict[Any, str | None] = {}
+        self._skpd_cache: dict[tuple, str | None] = {}
 
     # -- cells --------------------------------------------------------------------------
 
@@ -175,9 +180,11 @@ class SheetReader:
 
     def _row(self, row: int) -> None:
         values = self.grid.rows[row - 1]
-        if not any(v is not None and v != "" for v in values):
+        if values.count(None) + values.count("") == len(values):
             return
         self.source.rows_read += 1
+        if self._flat is not None and self._flat_row(row, values, self._flat):
+            return
         if _is_numbering(values):
             self.source.skip(SKIP_NUMBERS, row)
             return
@@ -231,6 +238,55 @@ class SheetReader:
             found["organisasi"] = code
         else:
             found["upper"] = code
+
+    def _flat_row(self, row: int, values: list[Any], flat: _FlatColumns) -> bool:
+        """The common flattened export (one sub kegiatan and one account per row), fast;
+        False for any other row, which the general path reads."""
+        if len(values) <= flat.widest:
+            return False
+        side = tuple(values[i] for i in flat.side)
+        sub = self._flat_subs.get(side, ...)
+        if sub is ...:
+            text = _compose_cells(side, self.layout.side_codes)[0]
+            code = classify(text) if text else None
+            ok = code is not None and code.level is Level.SUB_KEGIATAN and not code.rekening
+            sub = self._flat_subs[side] = code if ok else None
+        if sub is None:
+            return False
+        raw = values[flat.rekening]
+        account = self._flat_accounts.get(raw, ...)
+        if account is ...:
+            text = _compose_cells((raw,), [flat.rekening + 1])[0]
+            code = classify(text) if text else None
+            ok = code is not None and code.level is Level.REKENING
+            account = self._flat_accounts[raw] = code.text if ok else None
+        if account is None:
+            return False
+        if self.layout.tahun is not None:
+            self._tahun(row)
+        skpd_raw = tuple(values[i] for i in flat.skpd)
+        skpd = self._skpd_cache.get(skpd_raw, ...)
+        if skpd is ...:
+            skpd = self._skpd_cache[skpd_raw] = self._row_skpd(row)
+        skpd = skpd if skpd is not None else self.skpd
+        anggaran, realisasi = values[flat.anggaran], values[flat.realisasi]
+        anggaran = (
+            round(anggaran * 100) if type(anggaran) is float else self._sen(row, flat.anggaran + 1)
+        )
+        realisasi = (
+            round(realisasi * 100)
+            if type(realisasi) is float
+            else self._sen(row, flat.realisasi + 1)
+        )
+        part = self._part(skpd, sub.text)
+        self._names_of(row, skpd, sub, None)
+        if self.layout.sumber_dana is not None:
+            sumber = self._text(row, self.layout.sumber_dana)
+            if sumber:
+                part.sumber_dana.append(sumber)
+        part.accounts.append((account, anggaran, realisasi, row))
+        self.current = part
+        return True
 
     def _rekening_follows(self, row: int, lookahead: int = 50) -> bool:
         """Is the next coded row an account (5 BELANJA over 5.1 …) or not (1 over 1.01)?"""
@@ -431,6 +487,44 @@ class SheetReader:
         )
 
 
+@dataclass(frozen=True)
+class _FlatColumns:
+    """0-based columns of a flattened export: sub kegiatan codes, account, SKPD, amounts."""
+
+    side: tuple[int, ...]
+    rekening: int
+    skpd: tuple[int, ...]
+    anggaran: int
+    realisasi: int
+
+    @property
+    def widest(self) -> int:
+        return max(*self.side, self.rekening, *self.skpd, self.anggaran, self.realisasi)
+
+    @classmethod
+    def of(cls, layout: Layout) -> _FlatColumns | None:
+        a, r = layout.anggaran, layout.realisasi
+        if not layout.side_codes or layout.rekening is None or layout.generic_codes:
+            return None
+        if a is None or r is None or len(a.columns) != 1 or len(r.columns) != 1:
+            return None
+        if a.jenis or r.jenis:
+            return None
+        skpd_cols = [
+            layout.skpd,
+            layout.sub_unit,
+            layout.names.get("skpd"),
+            layout.names.get("sub_unit"),
+        ]
+        return cls(
+            tuple(c - 1 for c in layout.side_codes),
+            layout.rekening - 1,
+            tuple(c - 1 for c in skpd_cols if c is not None),
+            a.columns[0] - 1,
+            r.columns[0] - 1,
+        )
+
+
 def _compose_cells(raws: tuple[Any, ...], columns: list[int]):
     parts, rest, first = [], None, None
     for index, (value, col) in enumerate(zip(raws, columns, strict=True)):
@@ -448,7 +542,7 @@ def _compose_cells(raws: tuple[Any, ...], columns: list[int]):
 def _is_numbering(values: list[Any]) -> bool:
     """The row of column numbers printed under a header: 1 | 2 | 3 | …"""
     first = values[0] if values else None
-    if not isinstance(first, int | float | str) or str(first).strip() not in ("1", "1.0"):
+    if first != 1 and first != "1":
         return False
     numbers = []
     for value in values:

@@ -77,8 +77,7 @@ def write_sheet(workbook: Any, rec: Reconciliation) -> None:
         "Sub kegiatan",
         "Jenis",
     )
-    for col, text in enumerate(columns):
-        ws.write_string(row, col, text, header)
+    _headers(ws, row, columns, header)
     for s in rec.sources:
         row += 1
         ws.write_string(row, 0, s.file, cell)
@@ -106,8 +105,7 @@ def write_sheet(workbook: Any, rec: Reconciliation) -> None:
         "Selisih",
         "Hasil",
     )
-    for col, text in enumerate(columns):
-        ws.write_string(row, col, text, header)
+    _headers(ws, row, columns, header)
     for check in rec.checks:
         row += 1
         for col, text in enumerate(
@@ -135,8 +133,7 @@ def write_sheet(workbook: Any, rec: Reconciliation) -> None:
     row += 2
     ws.write_string(row, 0, "Baris yang dilewati", bold)
     row += 1
-    for col, text in enumerate(("Alasan", "Berkas", "Sheet", "Jumlah baris", "Contoh baris")):
-        ws.write_string(row, col, text, header)
+    _headers(ws, row, ("Alasan", "Berkas", "Sheet", "Jumlah baris", "Contoh baris"), header)
     for s in rec.sources:
         for reason, (count, rows) in s.skipped.items():
             row += 1
@@ -147,3 +144,8 @@ def write_sheet(workbook: Any, rec: Reconciliation) -> None:
             ws.write_string(row, 4, ", ".join(str(r) for r in rows), cell)
     for col, width in enumerate((52, 28, 16, 12, 14, 18, 18, 16, 12)):
         ws.set_column(col, col, width)
+
+
+def _headers(ws: Any, row: int, columns: tuple[str, ...], style: Any) -> None:
+    for col, text in enumerate(columns):
+        ws.write_string(row, col, text, style)
