@@ -155,7 +155,10 @@ def compile_(
 def impor_anggaran(
     files: Annotated[
         list[Path],
-        typer.Argument(help="Unduhan SIPD: realisasi per sub kegiatan/rekening, rekap, LRA."),
+        typer.Argument(
+            help="Unduhan SIPD: realisasi per sub kegiatan/rekening, rekap, LRA.",
+            metavar="BERKAS",
+        ),
     ],
     output: Annotated[
         Path, typer.Option("-o", "--output", help="Template anggaran yang ditulis (.xlsx).")

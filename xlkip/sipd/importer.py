@@ -265,6 +265,7 @@ def _choose_skpd(
         names = {key: source.skpd_names.get(key) for key in keys}
         matching = [k for k in keys if wanted and _matches(wanted, k, names[k])]
         listed = ", ".join(quote(names[k] or k, 50) for k in keys[:8])
+        listed += "…" if len(keys) > 8 else ""
         if len(keys) >= 2 and wanted and matching:
             keep.update(matching)
             others = [k for k in keys if k not in matching]

@@ -269,15 +269,8 @@ class SheetReader:
         if skpd is ...:
             skpd = self._skpd_cache[skpd_raw] = self._row_skpd(row)
         skpd = skpd if skpd is not None else self.skpd
-        anggaran, realisasi = values[flat.anggaran], values[flat.realisasi]
-        anggaran = (
-            round(anggaran * 100) if type(anggaran) is float else self._sen(row, flat.anggaran + 1)
-        )
-        realisasi = (
-            round(realisasi * 100)
-            if type(realisasi) is float
-            else self._sen(row, flat.realisasi + 1)
-        )
+        anggaran = self._flat_sen(values[flat.anggaran], row, flat.anggaran)
+        realisasi = self._flat_sen(values[flat.realisasi], row, flat.realisasi)
         part = self._part(skpd, sub.text)
         self._names_of(row, skpd, sub, None)
         if self.layout.sumber_dana is not None:
@@ -287,6 +280,15 @@ class SheetReader:
         part.accounts.append((account, anggaran, realisasi, row))
         self.current = part
         return True
+
+    def _flat_sen(self, raw: Any, row: int, index: int) -> int:
+        if type(raw) is float:
+            return round(raw * 100)
+        if type(raw) is str:
+            quick = quick_sen(raw)
+            if quick is not None:
+                return quick
+        return self._sen(row, index + 1)
 
     def _rekening_follows(self, row: int, lookahead: int = 50) -> bool:
         """Is the next coded row an account (5 BELANJA over 5.1 …) or not (1 over 1.01)?"""
@@ -496,10 +498,7 @@ class _FlatColumns:
     skpd: tuple[int, ...]
     anggaran: int
     realisasi: int
-
-    @property
-    def widest(self) -> int:
-        return max(*self.side, self.rekening, *self.skpd, self.anggaran, self.realisasi)
+    widest: int
 
     @classmethod
     def of(cls, layout: Layout) -> _FlatColumns | None:
@@ -516,12 +515,14 @@ class _FlatColumns:
             layout.names.get("skpd"),
             layout.names.get("sub_unit"),
         ]
+        columns = [*layout.side_codes, layout.rekening, *filter(None, skpd_cols)]
         return cls(
             tuple(c - 1 for c in layout.side_codes),
             layout.rekening - 1,
             tuple(c - 1 for c in skpd_cols if c is not None),
             a.columns[0] - 1,
             r.columns[0] - 1,
+            max(*columns, a.columns[0], r.columns[0]) - 1,
         )
 
 
