@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 
 from tests.helpers import findings_of, run_cli, set_cells
+from tests.output_helpers import cached_values, recalculation_mismatches, require_libreoffice
 from tests.sipd_files import (
     FLAT_HEADER,
     SKPD,
@@ -549,3 +550,18 @@ def test_check_compares_codes_with_their_parents_and_finds_repeats(example: Path
     assert all(
         f.tingkat.value == "peringatan" for f in report.findings if f.kode.startswith("kode_")
     )
+
+
+def test_rekonsiliasi_formulas_agree_with_libreoffice(tmp_path: Path) -> None:
+    require_libreoffice()
+    rows = recap_rows(jumlah_anggaran="11.000.100,00")
+    recap = write_xlsx(tmp_path / "rekap.xlsx", {"Rekap": rows})
+    lra = write_xlsx(tmp_path / "lra.xlsx", {"LRA": lra_rows()})
+    target = tmp_path / "inputs" / "anggaran.xlsx"
+    result = api.import_anggaran([recap, lra], target, force=True)
+    assert result.output == target and not result.report.valid  # written only because forced
+    count, problems = recalculation_mismatches(target, tmp_path / "recalc")
+    assert count == 2 * 12 and problems == []  # Selisih and Hasil of each of the 12 checks
+    values = cached_values(target)
+    hasil = [v for (sheet, ref), v in values.items() if sheet == "Rekonsiliasi" and ref[0] == "I"]
+    assert hasil.count("TIDAK SAMA") == 1 and hasil.count("Sama") == 11

@@ -10,6 +10,10 @@ from xlkip.sipd.reconcile import Reconciliation
 SHEET_NAME = "Rekonsiliasi"
 """Not in the anggaran schema: the reader reads only the schema's sheets and passes this by."""
 _MONEY = "#,##0.00"
+SOURCE_COLUMNS = ("Berkas", "Sheet", "Baris dibaca", "Baris rekening dijumlahkan")
+SOURCE_COLUMNS += ("Baris sub kegiatan", "Sub kegiatan", "Jenis")
+CHECK_COLUMNS = ("Uraian", "Berkas", "Sheet", "Sel", "Jenis", "Menurut berkas")
+CHECK_COLUMNS += ("Jumlah rincian", "Selisih", "Hasil")
 
 
 def summary_lines(rec: Reconciliation) -> list[str]:
@@ -68,16 +72,7 @@ def write_sheet(workbook: Any, rec: Reconciliation) -> None:
     row = 3
     ws.write_string(row, 0, "Berkas yang dibaca", bold)
     row += 1
-    columns = (
-        "Berkas",
-        "Sheet",
-        "Baris dibaca",
-        "Baris rekening dijumlahkan",
-        "Baris sub kegiatan",
-        "Sub kegiatan",
-        "Jenis",
-    )
-    _headers(ws, row, columns, header)
+    _headers(ws, row, SOURCE_COLUMNS, header)
     for s in rec.sources:
         row += 1
         ws.write_string(row, 0, s.file, cell)
@@ -94,18 +89,7 @@ def write_sheet(workbook: Any, rec: Reconciliation) -> None:
     row += 4
     ws.write_string(row, 0, "Pemeriksaan: angka berkas terhadap jumlah rinciannya", bold)
     row += 1
-    columns = (
-        "Uraian",
-        "Berkas",
-        "Sheet",
-        "Sel",
-        "Jenis",
-        "Menurut berkas",
-        "Jumlah rincian",
-        "Selisih",
-        "Hasil",
-    )
-    _headers(ws, row, columns, header)
+    _headers(ws, row, CHECK_COLUMNS, header)
     for check in rec.checks:
         row += 1
         for col, text in enumerate(
