@@ -565,3 +565,104 @@ def test_rekonsiliasi_formulas_agree_with_libreoffice(tmp_path: Path) -> None:
     values = cached_values(target)
     hasil = [v for (sheet, ref), v in values.items() if sheet == "Rekonsiliasi" and ref[0] == "I"]
     assert hasil.count("TIDAK SAMA") == 1 and hasil.count("Sama") == 11
+
+
+def test_more_bad_input_messages(tmp_path: Path) -> None:
+    no_amount = write_csv(
+        tmp_path / "pagu.csv", [["Kode", "Uraian", "Pagu"], ["2.16.02", "P", "1"]]
+    )
+    lra_only = write_xlsx(tmp_path / "lra.xlsx", {"LRA": lra_rows()})
+    assert [(f.kode, f.pesan, f.file, f.sel) for f in import_files([no_amount]).findings] == [
+        (
+            "sipd_tanpa_kolom_angka",
+            "Kolom realisasi tidak ditemukan pada baris judul (baris 1): xlkip mencari judul yang "
+            "memuat 'realisasi'.",
+            "pagu.csv",
+            "A1",
+        )
+    ]
+    assert [(f.kode, f.pesan, f.file) for f in import_files([lra_only]).findings] == [
+        (
+            "sipd_tanpa_sub_kegiatan",
+            "Tidak ada baris sub kegiatan (kode seperti 2.16.02.2.01.0021) di berkas lra.xlsx. "
+            "Sertakan laporan realisasi per sub kegiatan; LRA per rekening hanya dipakai untuk "
+            "rekonsiliasi.",
+            "lra.xlsx",
+        )
+    ]
+    negative = write_csv(
+        tmp_path / "koreksi.csv",
+        [
+            ["Kode", "Uraian", "Anggaran", "Realisasi"],
+            ["2.16.02.2.01.0001", "S", "0", "(1.500,50)"],
+        ],
+    )
+    result = import_files([negative], skpd="Dinas Kesehatan")
+    assert [(f.kode, f.pesan) for f in result.findings if f.kode != "sipd_nama_tidak_ada"] == [
+        (
+            "sipd_jumlah_negatif",
+            "Sub kegiatan 2.16.02.2.01.0001 berjumlah negatif (anggaran Rp0, realisasi "
+            "Rp-1.500,50). Periksa baris koreksi/pengembalian di berkas SIPD.",
+        )
+    ]
+
+
+def test_an_skpd_or_year_other_than_identitas_is_a_warning(tmp_path: Path) -> None:
+    folder = tmp_path / "inputs"
+    api.init_templates(folder, with_example=True)
+    rows = example_flat_rows()
+    rows = [
+        rows[0],
+        *([*r[:1], 2023, "1.02.0.00.0.00.01.0000", "DINAS KESEHATAN", *r[4:]] for r in rows[1:]),
+    ]
+    export = write_xlsx(tmp_path / "lain.xlsx", {"Sheet1": rows})
+    result = api.import_anggaran([export], folder / "anggaran.xlsx", overwrite=True)
+    assert result.output is not None and result.period.tahun == 2024
+    assert [(f.tingkat.value, f.kode, f.pesan) for f in result.report.findings] == [
+        (
+            "peringatan",
+            "sipd_skpd_berbeda",
+            "SKPD di berkas ('DINAS KESEHATAN') berbeda dengan 'Dinas Komunikasi dan Informatika'. "
+            "Periksa bahwa berkas ini milik SKPD Anda.",
+        ),
+        (
+            "peringatan",
+            "sipd_tahun_berbeda",
+            "Berkas SIPD bertahun 2023, sedangkan template ditulis untuk tahun 2024. Periksa bahwa "
+            "unduhannya tahun laporan yang benar.",
+        ),
+    ]
+
+
+def test_usage_errors_are_said_before_anything_is_read(tmp_path: Path) -> None:
+    export = write_xlsx(tmp_path / "realisasi.xlsx", {"Sheet1": example_flat_rows()})
+    existing = tmp_path / "anggaran.xlsx"
+    existing.write_bytes(b"isian lama")
+    cases = [
+        ([], existing, "Sebutkan minimal satu berkas unduhan SIPD (xlsx, xls atau csv)."),
+        ([tmp_path / "x.xlsx"], existing, f"Berkas {tmp_path / 'x.xlsx'} tidak ditemukan."),
+        (
+            [export],
+            tmp_path / "a.pdf",
+            f"Berkas tujuan {tmp_path / 'a.pdf'} harus .xlsx, mis. -o inputs/anggaran.xlsx.",
+        ),
+        (
+            [export],
+            export,
+            f"Berkas tujuan {export} sama dengan berkas yang dibaca; pilih nama lain.",
+        ),
+        (
+            [export],
+            existing,
+            f"Berkas {existing} sudah ada. Agar isiannya tidak tertimpa, pilih "
+            "nama lain dengan -o atau tambahkan --timpa.",
+        ),
+    ]
+    for files, output, message in cases:
+        with pytest.raises(api.UsageError) as raised:
+            api.import_anggaran(files, output)
+        assert str(raised.value) == message
+    assert existing.read_bytes() == b"isian lama"
+    folder = tmp_path / "keluar"
+    folder.mkdir()
+    assert api.import_anggaran([export], folder).output == folder / "anggaran.xlsx"

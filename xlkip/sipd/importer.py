@@ -21,7 +21,7 @@ from xlkip.read.workbook import Unreadable
 from xlkip.sipd.codes import Code, Level, classify, split_leading_code
 from xlkip.sipd.grid import Grid, read_grids
 from xlkip.sipd.header import HEADER_SCAN_ROWS, LOOKED_FOR, Layout, find_layout
-from xlkip.sipd.model import Source
+from xlkip.sipd.model import Source, rupiah
 from xlkip.sipd.reader import SKIP_LOOSE_ACCOUNT, SKIP_OTHER_SKPD, Names, SheetReader, ref
 from xlkip.sipd.reconcile import (
     Reconciliation,
@@ -417,9 +417,9 @@ def _template_rows(
             findings.append(
                 error(
                     "sipd_jumlah_negatif",
-                    f"Sub kegiatan {code} berjumlah negatif (anggaran Rp{row['anggaran']}, "
-                    f"realisasi Rp{row['realisasi']}). Periksa baris koreksi/pengembalian di "
-                    "berkas SIPD.",
+                    f"Sub kegiatan {code} berjumlah negatif (anggaran "
+                    f"Rp{rupiah(summed.anggaran)}, realisasi Rp{rupiah(summed.realisasi)}). "
+                    "Periksa baris koreksi/pengembalian di berkas SIPD.",
                 )
             )
         rows.append(row)
