@@ -124,7 +124,17 @@ def _read_csv(path: Path) -> Grid:
         ) from exc
     text = _decode(data)
     delimiter = sniff_delimiter(text[:SNIFF_BYTES])
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))  # "" is blank, like calamine's
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))  # "" is blank
+    except csv.Error as exc:  # a NUL byte, an unclosed quote at the end of the file
+        raise Unreadable(
+            error(
+                "berkas_rusak",
+                "Berkas CSV tidak dapat dibaca (isinya rusak atau bukan teks). Unduh ulang dari "
+                "SIPD, atau buka di Excel lalu simpan sebagai CSV.",
+                file=path.name,
+            )
+        ) from exc
     return Grid(path.name, None, rows)
 
 
