@@ -13,7 +13,7 @@ _MONEY = "#,##0.00"
 SOURCE_COLUMNS = ("Berkas", "Sheet", "Baris dibaca", "Baris rekening dijumlahkan")
 SOURCE_COLUMNS += ("Baris sub kegiatan", "Sub kegiatan", "Jenis")
 CHECK_COLUMNS = ("Uraian", "Berkas", "Sheet", "Sel", "Jenis", "Menurut berkas")
-CHECK_COLUMNS += ("Jumlah rincian", "Selisih", "Hasil")
+CHECK_COLUMNS += ("Dihitung xlkip", "Selisih", "Hasil")
 
 
 def summary_lines(rec: Reconciliation) -> list[str]:
@@ -43,7 +43,7 @@ def summary_lines(rec: Reconciliation) -> list[str]:
         where = check.file + (f"!{check.sel}" if check.sel else "")
         lines.append(
             f"{check.uraian} [{where}] {check.jenis}: berkas Rp{rupiah(check.menurut_berkas)}, "
-            f"rincian Rp{rupiah(check.ditulis)} — {verdict}"
+            f"dihitung Rp{rupiah(check.ditulis)} — {verdict}"
         )
     if rec.parents_checked:
         lines.append(
