@@ -4,6 +4,7 @@ kegiatan code, agree with the program and kegiatan of its row, and appear once."
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 
 from xlkip.findings import Finding, peringatan
 from xlkip.inputs import Inputs
@@ -41,11 +42,9 @@ def _parents(
 ) -> Iterator[Finding]:
     """Rows under one program (kegiatan) must share its part of the code."""
     first: dict[tuple[str, ...], tuple[Record, str]] = {}
+    keys = ("program",) if key == "program" else ("program", "kegiatan")
     for record, code in coded:
-        names = tuple(
-            identity_text(record.get(k, ""))
-            for k in ("program", "kegiatan")[: 1 if key == "program" else 2]
-        )
+        names = tuple(_identity(record.get(k, "")) for k in keys)
         part = code.prefix(level)
         seen = first.setdefault(names, (record, part))
         if seen[1] == part:
@@ -63,7 +62,7 @@ def _repeats(inputs: Inputs, coded: list[tuple[Record, Code]]) -> Iterator[Findi
     """The same sub kegiatan twice (one row per sumber dana is allowed)."""
     seen: dict[tuple[str, str], Record] = {}
     for record, code in coded:
-        sumber = identity_text(record.get("sumber_dana", ""))
+        sumber = _identity(record.get("sumber_dana", ""))
         first = seen.setdefault((code.text, sumber), record)
         if first is record or _same_names(first, record):
             continue  # the same names too: baris_ganda already says so
@@ -74,6 +73,12 @@ def _repeats(inputs: Inputs, coded: list[tuple[Record, Code]]) -> Iterator[Findi
             "sumber dana: gabungkan angkanya atau perbaiki kodenya.",
             **inputs.where("anggaran", SHEET, record.cell("kode")),
         )
+
+
+@lru_cache(maxsize=4096)
+def _identity(value: object) -> str:
+    """Names repeat on every row of a program: compared once per distinct text."""
+    return identity_text(value)
 
 
 def _same_names(a: Record, b: Record) -> bool:
