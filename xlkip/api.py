@@ -13,12 +13,13 @@ from pathlib import Path
 from xlkip import contoh
 from xlkip.findings import Finding, Report, error, info
 from xlkip.inputs import Inputs
+from xlkip.instrumen import instrument_for
 from xlkip.output import OutputError, safe_filename, write_atomically
 from xlkip.read.files import discover
 from xlkip.read.records import TemplateData
 from xlkip.read.sheets import read_template
 from xlkip.read.workbook import Marker, SourceWorkbook, Unreadable
-from xlkip.schema import TEMPLATES
+from xlkip.schema import TEMPLATES, template_for
 from xlkip.schema.writer import Period, write_template
 from xlkip.validate import validate
 
@@ -47,17 +48,102 @@ def init_templates(
     with_example: bool = False,
     overwrite: bool = False,
 ) -> list[Path]:
-    """Write the seven templates into `folder`: blank, or filled with the example."""
+    """Write the seven templates into `folder`: blank (the digital-government list
+    prefilled from the year's instrument), or filled with the example."""
     if with_example:
-        period = Period(*contoh.period_of())
-    else:
-        tahun = tahun or default_tahun()
-        period = Period(tahun, *renstra) if renstra else Period.around(tahun)
+        return write_data_folder(contoh.folder(), folder, overwrite)
+    tahun = tahun or default_tahun()
+    period = Period(tahun, *renstra) if renstra else Period.around(tahun)
+    _check_period(period)
+    blank = {"spbe": {"Nilai Aspek": instrument_for(tahun).rows()}}
+    return _write_templates(folder, period, blank, {}, overwrite)
+
+
+def write_data_folder(data: Path, folder: Path, overwrite: bool = False) -> list[Path]:
+    """Write filled templates from a folder of data files (`<kind>.json`, as in
+    xlkip/contoh/binjai_2024): the built-in example, or a test's dataset. A kind
+    without a file is written blank."""
+    contents = {kind: contoh.load_file(data / f"{kind}.json") for kind in TEMPLATES}
+    identitas = (contents.get("identitas") or {}).get("Identitas", {})
+    tahun = identitas.get("tahun") or default_tahun()
+    period = Period(
+        tahun, identitas.get("renstra_awal", tahun - 3), identitas.get("renstra_akhir", tahun + 2)
+    )
+    _check_period(period)
+    filled = {kind: content for kind, content in contents.items() if content is not None}
+    return _write_templates(folder, period, filled, {}, overwrite)
+
+
+@dataclass
+class RolloverResult:
+    paths: list[Path]
+    last: CheckResult
+    """Last year's folder as read: its findings say which values could not be carried."""
+    notes: dict[str, list[str]]
+    instrument_note: str | None = None
+    """Set when last year was evaluated with another instrument: what that means."""
+
+
+def rollover(
+    folder: Path,
+    last_folder: Path,
+    tahun: int | None = None,
+    renstra: tuple[int, int] | None = None,
+    overwrite: bool = False,
+) -> RolloverResult:
+    """This year's templates from last year's filled ones (`xlkip init --dari`)."""
+    from xlkip.rollover import roll
+
+    if folder.resolve() == last_folder.resolve():
+        raise UsageError(
+            "Folder tujuan sama dengan folder tahun lalu. Pilih folder baru untuk tahun ini."
+        )
+    last = check(last_folder)
+    if "identitas" not in last.inputs.templates:
+        raise UsageError(
+            f"Folder {last_folder} tidak berisi template identitas yang terbaca, jadi tahun "
+            "laporannya tidak diketahui. Sebutkan folder isian tahun lalu."
+        )
+    expected = last.inputs.tahun + 1
+    if tahun is not None and tahun != expected:
+        raise UsageError(
+            f"Folder {last_folder} berisi laporan tahun {last.inputs.tahun}, jadi --dari "
+            f"menyiapkan tahun {expected}, bukan {tahun}."
+        )
+    before = last.inputs.period
+    period = Period(expected, *renstra) if renstra else Period(expected, *_renstra_of(before))
+    if not renstra and not period.renstra_awal <= expected <= period.renstra_akhir:
+        raise UsageError(
+            f"Tahun {expected} di luar periode Renstra {before.renstra_awal}–"
+            f"{before.renstra_akhir} tahun lalu. Sebutkan periode Renstra yang baru, mis. "
+            f"--renstra {expected}-{expected + 4}."
+        )
+    _check_period(period)
+    rolled = roll(last.inputs, period)
+    paths = _write_templates(folder, period, rolled.content, rolled.notes, overwrite)
+    return RolloverResult(paths, last, rolled.notes, rolled.instrument_note)
+
+
+def _renstra_of(period: Period) -> tuple[int, int]:
+    return period.renstra_awal, period.renstra_akhir
+
+
+def _check_period(period: Period) -> None:
     if not period.renstra_awal <= period.tahun <= period.renstra_akhir:
         raise UsageError(
             f"Tahun {period.tahun} berada di luar periode Renstra "
             f"{period.renstra_awal}–{period.renstra_akhir}."
         )
+
+
+def _write_templates(
+    folder: Path,
+    period: Period,
+    contents: dict[str, dict],
+    notes: dict[str, list[str]],
+    overwrite: bool,
+) -> list[Path]:
+    """Every template for `period`, filled with `contents` by kind (absent: blank)."""
     folder.mkdir(parents=True, exist_ok=True)
     targets = [folder / template.filename for template in TEMPLATES.values()]
     existing = [p.name for p in targets if p.exists()]
@@ -66,16 +152,36 @@ def init_templates(
             f"Berkas sudah ada di {folder}: {', '.join(existing)}. Agar isian staf tidak "
             "tertimpa, pilih folder lain atau tambahkan --timpa."
         )
-    for template, target in zip(TEMPLATES.values(), targets, strict=False):
-        content = contoh.load(template.kind) if with_example else None
+    for kind, target in zip(TEMPLATES, targets, strict=True):
+        template = template_for(kind, period.tahun)
+        content, lines = contents.get(kind), tuple(notes.get(kind, ()))
         write_atomically(
-            target, lambda path, t=template, c=content: write_template(t, path, period, c)
+            target,
+            lambda path, t=template, c=content, n=lines: write_template(t, path, period, c, n),
         )
     return targets
 
 
-def check(folder: Path) -> CheckResult:
-    """Read every template in `folder` and collect every finding in one pass."""
+def check(folder: Path, tahun_lalu: Path | None = None) -> CheckResult:
+    """Read every template in `folder` and collect every finding in one pass; with
+    `tahun_lalu` (last year's filled folder) also compare every "tahun lalu" value."""
+    result = _check(folder)
+    if tahun_lalu is not None:
+        from xlkip.validate import tahun_lalu as across_years
+
+        if tahun_lalu.resolve() == folder.resolve():
+            raise UsageError("--tahun-lalu menyebut folder yang sama dengan folder tahun ini.")
+        last = _check(tahun_lalu)
+        if last.inputs.tahun != result.inputs.tahun - 1:
+            raise UsageError(
+                f"Folder {tahun_lalu} berisi laporan tahun {last.inputs.tahun}, bukan tahun "
+                f"{result.inputs.tahun - 1}. Sebutkan folder isian tahun lalu."
+            )
+        result.report.extend(list(across_years.check(result.inputs, last.inputs)))
+    return result
+
+
+def _check(folder: Path) -> CheckResult:
     if not folder.exists():
         raise UsageError(f"Folder {folder} tidak ditemukan.")
     if not folder.is_dir():
@@ -92,7 +198,7 @@ def check(folder: Path) -> CheckResult:
         for kind in TEMPLATES:
             if kind not in opened:
                 continue
-            data = TemplateData(TEMPLATES[kind], opened[kind].path)
+            data = TemplateData(template_for(kind, period.tahun), opened[kind].path)
             report.extend(read_template(opened[kind], data, period))
             inputs.templates[kind] = data
             if kind == "identitas":
@@ -151,7 +257,7 @@ def _classify(path: Path, marker: Marker | None) -> tuple[Finding | None, str | 
             "baru dengan xlkip init.",
             file=path.name,
         ), None
-    if marker.version != template.version:
+    if marker.version != template.version and marker.version not in template.older_versions:
         return error(
             "versi_template",
             f"Template {template.kind} versi {marker.version}, sedangkan xlkip memakai versi "
@@ -226,6 +332,7 @@ def compile_folder(
     force: bool = False,
     out_dir: Path = Path("output"),
     pdf: bool = False,
+    tahun_lalu: Path | None = None,
 ) -> CompileResult:
     """Check `folder` and, unless an error stops it, write the LKjIP workbook.
 
@@ -243,7 +350,7 @@ def compile_folder(
             init_templates(folder, with_example=True)
             example = True
         stack.enter_context(_paused_gc())
-        result = check(folder)
+        result = check(folder, tahun_lalu)
         timings = dict(result.timings)
         if not result.report.valid and not force:
             return CompileResult(result.inputs, result.report, None, example, timings=timings)
@@ -291,4 +398,4 @@ def _add_pdf(result: CompileResult, workbook: Path) -> None:
         result.pdf = target
 
 
-__all__ = ["CheckResult", "CompileResult", "OutputError", "UsageError"]
+__all__ = ["CheckResult", "CompileResult", "OutputError", "RolloverResult", "UsageError"]

@@ -64,35 +64,73 @@ def init(
         bool, typer.Option("--contoh", help="Isi dengan contoh LKjIP Diskominfo Binjai 2024.")
     ] = False,
     timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang sudah ada.")] = False,
+    dari: Annotated[
+        Path | None,
+        typer.Option(
+            "--dari", help="Folder isian tahun lalu: salin daftar dan nilai tahun lalunya."
+        ),
+    ] = None,
 ) -> None:
-    """Tulis tujuh template input (kosong, atau berisi contoh)."""
+    """Tulis tujuh template input (kosong, berisi contoh, atau lanjutan isian tahun lalu)."""
     from xlkip import api
 
     period = _parse_renstra(renstra)
+    if dari is not None and contoh:
+        _fail_usage("Pilih salah satu: --contoh atau --dari.")
+    rolled = None
     with _guard():
         try:
-            paths = api.init_templates(folder, tahun, period, with_example=contoh, overwrite=timpa)
+            if dari is not None:
+                rolled = api.rollover(folder, dari, tahun, period, overwrite=timpa)
+                paths = rolled.paths
+            else:
+                paths = api.init_templates(
+                    folder, tahun, period, with_example=contoh, overwrite=timpa
+                )
         except api.UsageError as exc:
             _fail_usage(str(exc))
     console = _console()
     jenis = "berisi contoh" if contoh else "kosong"
-    console.print(f"Template {jenis} ditulis ke [bold]{folder}[/]:")
+    if rolled is not None:
+        jenis = f"lanjutan isian tahun {rolled.last.inputs.tahun} ({dari})"
+    console.print(f"Template {jenis} ditulis ke [bold]{folder}[/]:", soft_wrap=True)
     for path in paths:
         console.print(f"  • {path.name}")
+    if rolled is not None:
+        _print_rollover(console, rolled)
     console.print(f"Langkah berikut: isi template, lalu jalankan [bold]xlkip check {folder}[/].")
+
+
+def _print_rollover(console, rolled) -> None:
+    if rolled.instrument_note:
+        console.print(f"  Catatan: {rolled.instrument_note}", soft_wrap=True)
+    errors = rolled.last.report.count()["error"]
+    if errors:
+        console.print(
+            f"  Isian tahun lalu memuat {errors} error: nilai yang tidak terbaca dikosongkan. "
+            "Jalankan xlkip check pada folder tahun lalu untuk melihatnya.",
+            soft_wrap=True,
+        )
+
+
+_TAHUN_LALU = typer.Option(
+    "--tahun-lalu",
+    help="Folder isian tahun lalu: bandingkan setiap nilai tahun lalu yang diketik sekarang.",
+)
 
 
 @app.command()
 def check(
     folder: Annotated[Path, typer.Argument(help="Folder berisi template yang sudah diisi.")],
     as_json: Annotated[bool, typer.Option("--json", help="Cetak laporan sebagai JSON.")] = False,
+    tahun_lalu: Annotated[Path | None, _TAHUN_LALU] = None,
 ) -> None:
     """Periksa isian template dan tampilkan semua temuan."""
     from xlkip import api
 
     with _guard():
         try:
-            result = api.check(folder)
+            result = api.check(folder, tahun_lalu)
         except api.UsageError as exc:
             _fail_usage(str(exc))
     report = result.report
@@ -120,6 +158,7 @@ def compile_(
     pdf: Annotated[
         bool, typer.Option("--pdf", help="Tulis juga PDF-nya (perlu LibreOffice).")
     ] = False,
+    tahun_lalu: Annotated[Path | None, _TAHUN_LALU] = None,
 ) -> None:
     """Periksa input lalu susun workbook LKjIP (Tabel 3.1–3.17)."""
     from xlkip import api
@@ -128,7 +167,7 @@ def compile_(
     console = _console()
     with _guard():
         try:
-            result = api.compile_folder(folder, output, force=paksa, pdf=pdf)
+            result = api.compile_folder(folder, output, force=paksa, pdf=pdf, tahun_lalu=tahun_lalu)
         except (api.UsageError, api.OutputError) as exc:
             _fail_usage(str(exc))
     if result.example:

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from xlkip.inputs import Inputs
+from xlkip.instrumen.indeks import index_of
 from xlkip.rules import pengaduan
-from xlkip.rules.spbe import weighted_index
-from xlkip.schema.kinerja import BUKTI
+from xlkip.schema.kinerja import INDEX_BUKTI, INFORMASI_BUKTI, RASIO_BUKTI
 from xlkip.text import angka, persen
 
 
@@ -24,13 +24,22 @@ class Evidence:
     shown: str
 
 
-def spbe_index(inputs: Inputs, year: int) -> Evidence | None:
-    key = "nilai" if year == inputs.tahun else "nilai_lalu"
+def digital_index(inputs: Inputs, year: int) -> Evidence | None:
+    """The index of the year by the instrument of the year: this year's from the sheet;
+    last year's from its nilai, or as typed in Indeks Tahun Lalu when the instrument
+    changed (its items are not this year's)."""
     rows = inputs.records("spbe", "Nilai Aspek")
-    index = weighted_index((r.get("bobot", 0), r.get(key)) for r in rows)
+    if year == inputs.tahun:
+        instrument, index = inputs.instrument, index_of(inputs.instrument, rows, "nilai")
+    else:
+        instrument = inputs.instrument_lalu
+        typed = inputs.form("spbe", "Indeks Tahun Lalu")
+        index = typed.get("indeks_lalu") if typed else None
+        if index is None and not inputs.lintas_instrumen:
+            index = index_of(instrument, rows, "nilai_lalu")
     if index is None:
         return None
-    return Evidence(index, 2, f"indeks SPBE {year} {angka(index, 2)} (Tabel 3.5)")
+    return Evidence(index, 2, f"{instrument.nama} {year} {angka(index, 2)} (Tabel 3.5)")
 
 
 def rasio_pengaduan(inputs: Inputs, year: int) -> Evidence | None:
@@ -66,14 +75,8 @@ class EvidenceSource:
         return inputs.clean(self.kind, self.sheet)
 
 
-EVIDENCE: dict[str, EvidenceSource] = dict(
-    zip(
-        BUKTI,
-        (
-            EvidenceSource("spbe", "Nilai Aspek", spbe_index),
-            EvidenceSource("pengaduan", "Pengaduan", rasio_pengaduan),
-            EvidenceSource("informasi", "Publikasi", jumlah_informasi),
-        ),
-        strict=True,
-    )
-)
+EVIDENCE: dict[str, EvidenceSource] = {
+    **{bukti: EvidenceSource("spbe", "Nilai Aspek", digital_index) for bukti in INDEX_BUKTI},
+    RASIO_BUKTI: EvidenceSource("pengaduan", "Pengaduan", rasio_pengaduan),
+    INFORMASI_BUKTI: EvidenceSource("informasi", "Publikasi", jumlah_informasi),
+}

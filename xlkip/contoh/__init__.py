@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 EXAMPLE = "binjai_2024"
@@ -22,3 +23,15 @@ def load(kind: str, example: str = EXAMPLE) -> dict[str, Any]:
 def period_of(example: str = EXAMPLE) -> tuple[int, int, int]:
     identitas = load("identitas", example)["Identitas"]
     return identitas["tahun"], identitas["renstra_awal"], identitas["renstra_akhir"]
+
+
+def folder(example: str = EXAMPLE) -> Path:
+    """The example's data folder (inside the installed package)."""
+    return Path(str(resources.files(__package__) / example))
+
+
+def load_file(path: Path) -> dict[str, Any] | None:
+    """Sheet name -> rows or field values from one data file; None when it is absent."""
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))["sheets"]

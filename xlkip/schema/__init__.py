@@ -8,8 +8,16 @@ TEMPLATES: dict[str, Template] = {
     for module in (identitas, kinerja, anggaran, spbe, aplikasi, informasi, pengaduan)
 }
 
+
+def template_for(kind: str, tahun: int) -> Template:
+    """The template of `kind` as written for the report of `tahun`: the identitas and
+    pemerintah digital templates follow the year's evaluation instrument."""
+    by_year = {"identitas": identitas.for_year, "spbe": spbe.for_year}
+    return by_year[kind](tahun) if kind in by_year else TEMPLATES[kind]
+
+
 MARKER_KIND = "xlkip_template"
 MARKER_VERSION = "xlkip_versi"
 MARKER_TAHUN = "xlkip_tahun"
 
-__all__ = ["MARKER_KIND", "MARKER_TAHUN", "MARKER_VERSION", "TEMPLATES", "Template"]
+__all__ = ["MARKER_KIND", "MARKER_TAHUN", "MARKER_VERSION", "TEMPLATES", "Template", "template_for"]

@@ -1,13 +1,20 @@
 """Kinerja: the IKU against their targets, and the Renstra targets of the period."""
 
+from xlkip.instrumen import Instrument, instruments
 from xlkip.rules.capaian import ARAH
 from xlkip.schema.base import Column, Kind, TableSheet, Template, YearColumns
 
-BUKTI = (
-    "Indeks SPBE (Tabel 3.5)",
-    "Rasio pengaduan ditindaklanjuti (Tabel 3.11)",
-    "Jumlah informasi terpublikasi (Tabel 3.10)",
-)
+
+def index_bukti(instrument: Instrument) -> str:
+    """The Bukti Dukung choice naming the index of `instrument`."""
+    return f"{instrument.nama} (Tabel 3.5)"
+
+
+INDEX_BUKTI = tuple(index_bukti(i) for i in instruments())
+"""Each names the index of the report's year, computed with the year's instrument."""
+RASIO_BUKTI = "Rasio pengaduan ditindaklanjuti (Tabel 3.11)"
+INFORMASI_BUKTI = "Jumlah informasi terpublikasi (Tabel 3.10)"
+BUKTI = (*INDEX_BUKTI, RASIO_BUKTI, INFORMASI_BUKTI)
 SATUAN = ("%", "Indeks", "Informasi", "Aplikasi", "Dokumen", "Titik", "OPD", "Orang")
 
 _SASARAN = Column(
