@@ -15,7 +15,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 def write_dataset(name: str, folder: Path) -> Path:
     """tests/data/<name>/*.json written as filled templates into `folder`."""
-    api.write_data_folder(DATA / name, folder)
+    api.write_dataset(DATA / name, folder)
     return folder
 
 

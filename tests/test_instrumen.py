@@ -13,6 +13,7 @@ from tests.helpers import edit, findings_of, set_cells
 from xlkip import api, contoh
 from xlkip.instrumen import instrument_for, instruments
 from xlkip.instrumen.indeks import aspect_index, group_indices, index_of, pemdi_index
+from xlkip.schema.spbe import NILAI_ASPEK
 from xlkip.text import angka
 
 # Issue 11, from the summaries of PermenPANRB 8/2026: aspect -> (indicator, weight %).
@@ -138,7 +139,7 @@ def test_pemdi_formulas() -> None:
 
 def _blank(tmp_path: Path, tahun: int) -> Path:
     folder = tmp_path / str(tahun)
-    api.init_templates(folder, tahun=tahun)
+    api.init_templates(folder, tahun=tahun, modules=["spbe"])
     return folder
 
 
@@ -191,7 +192,7 @@ def test_blank_2026_template_has_the_pemdi_indicators_and_weights(tmp_path: Path
 def test_an_untouched_prefilled_list_adds_nothing(tmp_path: Path) -> None:
     folder = _blank(tmp_path, 2026)
     result = api.check(folder)
-    assert result.inputs.records("spbe", "Nilai Aspek") == []
+    assert result.inputs.records(NILAI_ASPEK) == []
     assert not [f for f in result.report.findings if f.file == "spbe.xlsx"]
 
 
@@ -206,7 +207,7 @@ def test_the_2026_dataset_reads_with_the_pemdi_instrument(kota_2026: Path) -> No
     assert inputs.instrument.nama == "Indeks Pemerintah Digital"
     assert inputs.instrument_lalu.nama == "Indeks SPBE"
     assert inputs.lintas_instrumen
-    assert index_of(inputs.instrument, inputs.records("spbe", "Nilai Aspek")) == 2.94
+    assert index_of(inputs.instrument, inputs.records(NILAI_ASPEK)) == 2.94
     assert inputs.setting("spbe_memuaskan") == 4.0
     assert inputs.setting("spbe_baik") == 2.5
     # The IKU still called "Indeks SPBE" is the only finding.
@@ -247,7 +248,7 @@ def test_staff_correct_the_structure_in_the_sheet(kota_2026: Path) -> None:
 
     edit(kota_2026 / "spbe.xlsx", change)
     result = api.check(kota_2026)
-    rows = result.inputs.records("spbe", "Nilai Aspek")
+    rows = result.inputs.records(NILAI_ASPEK)
     assert len(rows) == 21 and rows[-1].get("aspek") == "Kepuasan Pengguna Layanan Digital"
     # 294 − 5 × 3 + 5 × 5 = 304.
     assert index_of(result.inputs.instrument, rows) == 3.04
@@ -291,7 +292,7 @@ def test_a_version_1_spbe_template_is_still_read(example: Path) -> None:
     assert not [
         f for f in before.report.findings if f.kode in ("versi_template", "sheet_tidak_ada")
     ]
-    assert len(before.inputs.records("spbe", "Nilai Aspek")) == 8
+    assert len(before.inputs.records(NILAI_ASPEK)) == 8
 
 
 def test_the_example_spbe_data_is_unchanged() -> None:

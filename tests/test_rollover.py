@@ -230,7 +230,7 @@ def test_rolling_into_a_new_instrument(tmp_path: Path) -> None:
     iku = table_rows(new / "kinerja.xlsx", "IKU")
     assert iku[0][1] == "Indeks SPBE"  # renamed by staff, warned by check
     assert iku[0][4] == 3.1 and iku[0][6] == 3.22  # Renstra target 2026, SPBE 2025 realisasi
-    assert iku[0][7] == "Indeks Pemerintah Digital (Tabel 3.5)"
+    assert iku[0][7] == "Indeks Pemerintah Digital"
     assert [r[4] for r in iku] == [3.1, 0.75, 2000, 0.925]
     found = findings_of(new)
     assert ("peringatan", "nama_indeks_lama", "kinerja.xlsx", "IKU", "B4") in found

@@ -6,9 +6,12 @@ import datetime as dt
 import gc
 import tempfile
 import time
+from collections.abc import Collection
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from importlib.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from xlkip import contoh
 from xlkip.findings import Finding, Report, error, info
@@ -20,8 +23,13 @@ from xlkip.read.records import TemplateData
 from xlkip.read.sheets import read_template
 from xlkip.read.workbook import Marker, SourceWorkbook, Unreadable
 from xlkip.schema import TEMPLATES, template_for
+from xlkip.schema.identitas import IDENTITAS
 from xlkip.schema.writer import Period, write_template
+from xlkip.tables.figures import Figures
 from xlkip.validate import validate
+
+if TYPE_CHECKING:
+    from xlkip.tables.figures import Figures
 
 
 class UsageError(Exception):
@@ -41,37 +49,46 @@ def default_tahun(today: dt.date | None = None) -> int:
     return (today or dt.date.today()).year - 1
 
 
+def template_kinds(modules: Collection[str] = (), with_example: bool = False) -> list[str]:
+    """The core templates and the chosen evidence modules, in the schema's order (the
+    example has them all)."""
+    from xlkip.templates import CORE, MODULES
+
+    unknown = [m for m in modules if m not in MODULES]
+    if unknown:
+        raise UsageError(
+            f"Modul tidak dikenal: {', '.join(unknown)}. Modul yang ada: {', '.join(MODULES)}."
+        )
+    chosen = set(CORE) | set(modules) | (set(MODULES) if with_example else set())
+    return [kind for kind in TEMPLATES if kind in chosen]
+
+
 def init_templates(
     folder: Path,
     tahun: int | None = None,
     renstra: tuple[int, int] | None = None,
     with_example: bool = False,
     overwrite: bool = False,
+    modules: Collection[str] = (),
 ) -> list[Path]:
-    """Write the seven templates into `folder`: blank (the digital-government list
-    prefilled from the year's instrument), or filled with the example."""
+    """Write the core templates and the chosen modules into `folder`: blank, or all of
+    them filled with the built-in example."""
     if with_example:
-        return write_data_folder(contoh.folder(), folder, overwrite)
+        return write_dataset(contoh.example_dir(), folder, overwrite)
     tahun = tahun or default_tahun()
     period = Period(tahun, *renstra) if renstra else Period.around(tahun)
-    _check_period(period)
+    # The digital-government list comes prefilled with the year's instrument.
     blank = {"spbe": {"Nilai Aspek": instrument_for(tahun).rows()}}
-    return _write_templates(folder, period, blank, {}, overwrite)
+    return _write_templates(folder, template_kinds(modules), period, blank, overwrite)
 
 
-def write_data_folder(data: Path, folder: Path, overwrite: bool = False) -> list[Path]:
-    """Write filled templates from a folder of data files (`<kind>.json`, as in
-    xlkip/contoh/binjai_2024): the built-in example, or a test's dataset. A kind
-    without a file is written blank."""
-    contents = {kind: contoh.load_file(data / f"{kind}.json") for kind in TEMPLATES}
-    identitas = (contents.get("identitas") or {}).get("Identitas", {})
-    tahun = identitas.get("tahun") or default_tahun()
-    period = Period(
-        tahun, identitas.get("renstra_awal", tahun - 3), identitas.get("renstra_akhir", tahun + 2)
-    )
-    _check_period(period)
-    filled = {kind: content for kind, content in contents.items() if content is not None}
-    return _write_templates(folder, period, filled, {}, overwrite)
+def write_dataset(source: Traversable | Path, folder: Path, overwrite: bool = False) -> list[Path]:
+    """Write filled templates from a data folder of `<kind>.json` files (the built-in
+    example is one) into `folder`."""
+    present = set(contoh.kinds_in(source))
+    kinds = [kind for kind in TEMPLATES if kind in present]
+    contents = {kind: contoh.load(kind, source) for kind in kinds}
+    return _write_templates(folder, kinds, Period(*contoh.period_of(source)), contents, overwrite)
 
 
 @dataclass
@@ -91,7 +108,8 @@ def rollover(
     renstra: tuple[int, int] | None = None,
     overwrite: bool = False,
 ) -> RolloverResult:
-    """This year's templates from last year's filled ones (`xlkip init --dari`)."""
+    """This year's templates from last year's filled ones (`xlkip init --dari`): the same
+    templates last year's folder holds."""
     from xlkip.rollover import roll
 
     if folder.resolve() == last_folder.resolve():
@@ -111,53 +129,56 @@ def rollover(
             f"menyiapkan tahun {expected}, bukan {tahun}."
         )
     before = last.inputs.period
-    period = Period(expected, *renstra) if renstra else Period(expected, *_renstra_of(before))
+    period = Period(expected, *(renstra or (before.renstra_awal, before.renstra_akhir)))
     if not renstra and not period.renstra_awal <= expected <= period.renstra_akhir:
         raise UsageError(
             f"Tahun {expected} di luar periode Renstra {before.renstra_awal}–"
             f"{before.renstra_akhir} tahun lalu. Sebutkan periode Renstra yang baru, mis. "
             f"--renstra {expected}-{expected + 4}."
         )
-    _check_period(period)
     rolled = roll(last.inputs, period)
-    paths = _write_templates(folder, period, rolled.content, rolled.notes, overwrite)
+    kinds = [
+        kind for kind in TEMPLATES if kind in last.inputs.templates or TEMPLATES[kind].required
+    ]
+    paths = _write_templates(folder, kinds, period, rolled.content, overwrite, rolled.notes)
     return RolloverResult(paths, last, rolled.notes, rolled.instrument_note)
 
 
-def _renstra_of(period: Period) -> tuple[int, int]:
-    return period.renstra_awal, period.renstra_akhir
+def _write_templates(
+    folder: Path,
+    kinds: list[str],
+    period: Period,
+    contents: dict[str, dict] | None,
+    overwrite: bool,
+    notes: dict[str, list[str]] | None = None,
+) -> list[Path]:
+    """The templates of `kinds` for `period`, filled with `contents` by kind (absent:
+    blank), with `notes` by kind for their Petunjuk."""
+    from xlkip.templates import options_for
 
-
-def _check_period(period: Period) -> None:
     if not period.renstra_awal <= period.tahun <= period.renstra_akhir:
         raise UsageError(
             f"Tahun {period.tahun} berada di luar periode Renstra "
             f"{period.renstra_awal}–{period.renstra_akhir}."
         )
-
-
-def _write_templates(
-    folder: Path,
-    period: Period,
-    contents: dict[str, dict],
-    notes: dict[str, list[str]],
-    overwrite: bool,
-) -> list[Path]:
-    """Every template for `period`, filled with `contents` by kind (absent: blank)."""
+    contents, notes = contents or {}, notes or {}
     folder.mkdir(parents=True, exist_ok=True)
-    targets = [folder / template.filename for template in TEMPLATES.values()]
+    templates = [template_for(kind, period.tahun) for kind in kinds]
+    targets = [folder / template.filename for template in templates]
     existing = [p.name for p in targets if p.exists()]
     if existing and not overwrite:
         raise UsageError(
             f"Berkas sudah ada di {folder}: {', '.join(existing)}. Agar isian staf tidak "
             "tertimpa, pilih folder lain atau tambahkan --timpa."
         )
-    for kind, target in zip(TEMPLATES, targets, strict=True):
-        template = template_for(kind, period.tahun)
-        content, lines = contents.get(kind), tuple(notes.get(kind, ()))
+    options = options_for(kinds)
+    for template, target in zip(templates, targets, strict=True):
+        content, lines = contents.get(template.kind), tuple(notes.get(template.kind, ()))
         write_atomically(
             target,
-            lambda path, t=template, c=content, n=lines: write_template(t, path, period, c, n),
+            lambda path, t=template, c=content, n=lines: write_template(
+                t, path, period, c, options, n
+            ),
         )
     return targets
 
@@ -204,6 +225,7 @@ def _check(folder: Path) -> CheckResult:
             if kind == "identitas":
                 period = inputs.period = _identitas_period(data, period)
     read = time.perf_counter()
+    report.extend(_unused_modules(inputs))
     report.extend(validate(inputs))
     timings = {"read": read - started, "validate": time.perf_counter() - read}
     return CheckResult(inputs, report, timings)
@@ -269,9 +291,7 @@ def _classify(path: Path, marker: Marker | None) -> tuple[Finding | None, str | 
 
 def _require_templates(opened: dict[str, SourceWorkbook], report: Report) -> None:
     for template in TEMPLATES.values():
-        if template.kind in opened:
-            continue
-        if template.required:
+        if template.required and template.kind not in opened:
             report.add(
                 error(
                     "template_wajib_tidak_ada",
@@ -280,14 +300,27 @@ def _require_templates(opened: dict[str, SourceWorkbook], report: Report) -> Non
                     file=template.filename,
                 )
             )
-        else:
-            report.add(
-                info(
-                    "template_opsional_tidak_ada",
-                    f"Template {template.kind} tidak ada: {template.feeds} tidak dibuat.",
-                    file=template.filename,
-                )
-            )
+
+
+def _unused_modules(inputs: Inputs) -> list[Finding]:
+    """One info at most: the modules present but left blank. An absent module is simply
+    not part of this office's report; nothing is said about it."""
+    blank = [
+        inputs.file_of(kind)
+        for kind, template in TEMPLATES.items()
+        if not template.required
+        and inputs.has(kind)
+        and not any(table.records for table in inputs.templates[kind].tables.values())
+    ]
+    if not blank:
+        return []
+    return [
+        info(
+            "modul_kosong",
+            f"Template modul belum diisi dan tidak dipakai: {', '.join(blank)}. Isi bila "
+            "tabelnya perlu ada di laporan; bila tidak, berkasnya boleh dihapus.",
+        )
+    ]
 
 
 def _period(opened: dict[str, SourceWorkbook]) -> Period:
@@ -297,7 +330,7 @@ def _period(opened: dict[str, SourceWorkbook]) -> Period:
 
 
 def _identitas_period(data: TemplateData, fallback: Period) -> Period:
-    form = data.forms.get("Identitas")
+    form = data.forms.get(IDENTITAS.name)
     if form is None or form.get("tahun") is None:
         return fallback
     tahun = form.get("tahun")
@@ -317,6 +350,8 @@ class CompileResult:
     pdf: Path | None = None
     pdf_error: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    figures: Figures | None = None
+    """The headline figures, when the workbook was built."""
 
 
 def default_output(inputs: Inputs, out_dir: Path = Path("output")) -> Path:
@@ -339,7 +374,7 @@ def compile_folder(
     Without a folder: ./inputs when it exists, else the built-in example.
     """
     from xlkip.render.xlsx import render
-    from xlkip.tables import build_workbook
+    from xlkip.tables import build
 
     with ExitStack() as stack:
         example = False
@@ -355,7 +390,8 @@ def compile_folder(
         if not result.report.valid and not force:
             return CompileResult(result.inputs, result.report, None, example, timings=timings)
         started = time.perf_counter()
-        model = build_workbook(result.inputs, result.report)
+        built = build(result.inputs, result.report)
+        model = built.model
         computed = time.perf_counter()
         target = output or default_output(result.inputs, out_dir)
         try:
@@ -363,7 +399,9 @@ def compile_folder(
         finally:
             model.release()
         timings.update(compute=computed - started, write=time.perf_counter() - computed)
-        compiled = CompileResult(result.inputs, result.report, target, example, timings=timings)
+        compiled = CompileResult(
+            result.inputs, result.report, target, example, timings=timings, figures=built.figures
+        )
         if pdf:
             _add_pdf(compiled, target)
         return compiled

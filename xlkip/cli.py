@@ -64,19 +64,36 @@ def init(
         bool, typer.Option("--contoh", help="Isi dengan contoh LKjIP Diskominfo Binjai 2024.")
     ] = False,
     timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang sudah ada.")] = False,
+    modul: Annotated[
+        str | None,
+        typer.Option(
+            "--modul",
+            help="Modul bukti, dipisah koma: spbe, aplikasi, informasi, pengaduan.",
+        ),
+    ] = None,
+    kominfo: Annotated[
+        bool, typer.Option("--kominfo", help="Tambahkan keempat modul Dinas Kominfo.")
+    ] = False,
     dari: Annotated[
         Path | None,
         typer.Option(
-            "--dari", help="Folder isian tahun lalu: salin daftar dan nilai tahun lalunya."
+            "--dari",
+            help="Folder isian tahun lalu: tulis template tahun ini berisi daftar dan nilai "
+            "tahun lalunya.",
         ),
     ] = None,
 ) -> None:
-    """Tulis tujuh template input (kosong, berisi contoh, atau lanjutan isian tahun lalu)."""
+    """Tulis template inti (identitas, kinerja, anggaran) dan modul yang dipilih, atau
+    lanjutan isian tahun lalu (--dari)."""
     from xlkip import api
+    from xlkip.templates import KOMINFO
 
     period = _parse_renstra(renstra)
-    if dari is not None and contoh:
-        _fail_usage("Pilih salah satu: --contoh atau --dari.")
+    modules = [m.strip().lower() for m in (modul or "").split(",") if m.strip()]
+    if kominfo:
+        modules += [m for m in KOMINFO if m not in modules]
+    if dari is not None and (contoh or modules):
+        _fail_usage("--dari menyalin template folder tahun lalu; tanpa --contoh atau --modul.")
     rolled = None
     with _guard():
         try:
@@ -85,7 +102,7 @@ def init(
                 paths = rolled.paths
             else:
                 paths = api.init_templates(
-                    folder, tahun, period, with_example=contoh, overwrite=timpa
+                    folder, tahun, period, with_example=contoh, overwrite=timpa, modules=modules
                 )
         except api.UsageError as exc:
             _fail_usage(str(exc))

@@ -17,12 +17,15 @@ from xlkip.inputs import Inputs
 from xlkip.instrumen import instrument_for
 from xlkip.instrumen.indeks import index_of
 from xlkip.read.records import Record
-from xlkip.schema.base import is_percent_unit
-from xlkip.schema.identitas import SPBE_PREFIX
-from xlkip.schema.kinerja import INDEX_BUKTI, index_bukti
+from xlkip.schema.aplikasi import APLIKASI_WEBSITE, TENAGA_PROGRAMMER
+from xlkip.schema.base import FormSheet, TableSheet, is_percent_unit
+from xlkip.schema.identitas import IDENTITAS, PENGATURAN, SPBE_PREFIX
+from xlkip.schema.informasi import MITRA_MEDIA, PUBLIKASI
+from xlkip.schema.kinerja import IKU, INDEX_BUKTI, RENSTRA, index_bukti
+from xlkip.schema.pengaduan import PENGADUAN
+from xlkip.schema.spbe import INDEKS_DAERAH, INDEKS_TAHUN_LALU, NILAI_ASPEK
 from xlkip.schema.writer import Percent, Period
-from xlkip.text import angka
-from xlkip.validate.duplicates import identity_text
+from xlkip.text import angka, identity_text
 
 Content = dict[str, Any]
 
@@ -45,17 +48,16 @@ def roll(last: Inputs, period: Period) -> Rolled:
     rolled.content["spbe"] = _spbe(last, period, rolled.notes)
     rolled.instrument_note = (rolled.notes.get("spbe") or [None])[0]
     rolled.content["aplikasi"] = {
-        sheet: _copied(last, "aplikasi", sheet)
-        for sheet in ("Tenaga Programmer", "Aplikasi dan Website")
+        sheet.name: _copied(last, sheet) for sheet in (TENAGA_PROGRAMMER, APLIKASI_WEBSITE)
     }
     rolled.content["informasi"] = {
-        "Mitra Media": _copied(last, "informasi", "Mitra Media"),
-        "Publikasi": [
+        MITRA_MEDIA.name: _copied(last, MITRA_MEDIA),
+        PUBLIKASI.name: [
             {"jenis_media": r.get("jenis_media"), "jumlah_lalu": r.get("jumlah")}
-            for r in last.records("informasi", "Publikasi")
+            for r in last.records(PUBLIKASI)
         ],
     }
-    rolled.content["pengaduan"] = {"Pengaduan": _pengaduan(last)}
+    rolled.content["pengaduan"] = {PENGADUAN.name: _pengaduan(last)}
     for kind, lines in rolled.notes.items():
         rolled.notes[kind] = [f"Disalin dari isian tahun {last.tahun}. {line}" for line in lines]
     for kind in rolled.content:
@@ -77,25 +79,25 @@ def _measure(value: Any, satuan: Any) -> Any:
     return value
 
 
-def _copied(last: Inputs, kind: str, sheet: str) -> list[dict[str, Any]]:
-    return [dict(r.values) for r in last.records(kind, sheet)]
+def _copied(last: Inputs, sheet: TableSheet) -> list[dict[str, Any]]:
+    return [dict(r.values) for r in last.records(sheet)]
 
 
-def _form(last: Inputs, kind: str, sheet: str) -> dict[str, Any]:
-    form = last.form(kind, sheet)
+def _form(last: Inputs, sheet: FormSheet) -> dict[str, Any]:
+    form = last.form(sheet)
     return {k: v for k, v in form.values.items() if v is not None} if form else {}
 
 
 def _identitas(last: Inputs, period: Period) -> Content:
-    identitas = _form(last, "identitas", "Identitas")
+    identitas = _form(last, IDENTITAS)
     identitas.update(
         tahun=period.tahun, renstra_awal=period.renstra_awal, renstra_akhir=period.renstra_akhir
     )
-    pengaturan = _form(last, "identitas", "Pengaturan")
+    pengaturan = _form(last, PENGATURAN)
     if instrument_for(period.tahun).kode != last.instrument.kode:
         # The bands of another instrument: the new one's defaults are written instead.
         pengaturan = {k: v for k, v in pengaturan.items() if not k.startswith(SPBE_PREFIX)}
-    return {"Identitas": identitas, "Pengaturan": pengaturan}
+    return {IDENTITAS.name: identitas, PENGATURAN.name: pengaturan}
 
 
 def _renstra_target(renstra: list[Record], iku: Record, tahun: int) -> Any:
@@ -111,10 +113,10 @@ def _renstra_target(renstra: list[Record], iku: Record, tahun: int) -> Any:
 
 
 def _kinerja(last: Inputs, period: Period) -> Content:
-    renstra = last.records("kinerja", "Renstra")
+    renstra = last.records(RENSTRA)
     new_bukti = index_bukti(instrument_for(period.tahun))
     iku = []
-    for r in last.records("kinerja", "IKU"):
+    for r in last.records(IKU):
         satuan = r.get("satuan")
         bukti = r.get("bukti")
         iku.append(
@@ -137,18 +139,18 @@ def _kinerja(last: Inputs, period: Period) -> Content:
             target={str(y): _measure(v, satuan) for y, v in r.years.items()},
         )
         rows.append(values)
-    return {"IKU": iku, "Renstra": rows}
+    return {IKU.name: iku, RENSTRA.name: rows}
 
 
 def _spbe(last: Inputs, period: Period, notes: dict[str, list[str]]) -> Content:
     before, now = last.instrument, instrument_for(period.tahun)
-    rows = last.records("spbe", "Nilai Aspek")
+    rows = last.records(NILAI_ASPEK)
     daerah = [
         {"instansi": r.get("instansi"), "jenis": r.get("jenis")}
-        for r in last.records("spbe", "Indeks Daerah Lain")
+        for r in last.records(INDEKS_DAERAH)
     ]
-    if not last.has("spbe"):
-        return {"Nilai Aspek": now.rows(), "Indeks Daerah Lain": daerah}
+    if not rows:
+        return {NILAI_ASPEK.name: now.rows(), INDEKS_DAERAH.name: daerah}
     if before.kode == now.kode:
         nilai = [
             {
@@ -158,9 +160,9 @@ def _spbe(last: Inputs, period: Period, notes: dict[str, list[str]]) -> Content:
             for r in rows
         ]
         return {
-            "Nilai Aspek": nilai,
-            "Indeks Tahun Lalu": {"instrumen_lalu": before.nama},
-            "Indeks Daerah Lain": daerah,
+            NILAI_ASPEK.name: nilai,
+            INDEKS_TAHUN_LALU.name: {"instrumen_lalu": before.nama},
+            INDEKS_DAERAH.name: daerah,
         }
     index = index_of(before, rows, "nilai")
     shown = f" ({angka(index, 2)})" if index is not None else ""
@@ -171,19 +173,15 @@ def _spbe(last: Inputs, period: Period, notes: dict[str, list[str]]) -> Content:
         "ditulis di sheet Indeks Tahun Lalu dan ditampilkan tanpa dibandingkan."
     ]
     return {
-        "Nilai Aspek": now.rows(),
-        "Indeks Tahun Lalu": {"instrumen_lalu": before.nama, "indeks_lalu": index},
-        "Indeks Daerah Lain": daerah,
+        NILAI_ASPEK.name: now.rows(),
+        INDEKS_TAHUN_LALU.name: {"instrumen_lalu": before.nama, "indeks_lalu": index},
+        INDEKS_DAERAH.name: daerah,
     }
 
 
 def _pengaduan(last: Inputs) -> list[dict[str, Any]]:
     """Last year's rows stay (they are this year's "tahun lalu"); a row per channel for
     the new year waits for its counts."""
-    rows = [
-        dict(r.values)
-        for r in last.records("pengaduan", "Pengaduan")
-        if r.get("tahun") == last.tahun
-    ]
+    rows = [dict(r.values) for r in last.records(PENGADUAN) if r.get("tahun") == last.tahun]
     kanal = list(dict.fromkeys(r.get("kanal") for r in rows))
     return rows + [{"tahun": last.tahun + 1, "kanal": k} for k in kanal]

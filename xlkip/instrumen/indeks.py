@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from xlkip.instrumen import Instrument
-from xlkip.rules.spbe import weighted_index
+from xlkip.rules import spbe
 
 Pair = tuple[float, float | None]
 """(weight, nilai) of one scored item."""
@@ -76,10 +76,13 @@ def _pairs(rows: Iterable[Row], key: str) -> list[Pair]:
 
 
 def index_of(instrument: Instrument, rows: Sequence[Row], key: str = "nilai") -> float | None:
-    """The index of the rows' `key` column ("nilai" or "nilai_lalu") by the instrument."""
-    if instrument.kelompok == "domain":
-        return weighted_index(_pairs(rows, key))
-    return pemdi_index(_pairs(group, key) for _, group in groups(instrument, rows))
+    """The index of the rows' `key` column ("nilai" or "nilai_lalu") by the instrument,
+    by the rule the workbook's formula uses (xlkip.rules.spbe), so that validation and the
+    workbook agree: Σ(bobot × nilai) / Σ bobot over the items with a nilai. For the Indeks
+    Pemerintah Digital that is Σ(aspect weight × aspect index) (pemdi_index) whenever the
+    weights sum to 100%, which validation requires."""
+    del instrument  # one rule for both instruments; the grouping only shows per aspect
+    return spbe.index_of(_pairs(rows, key))
 
 
 def group_indices(

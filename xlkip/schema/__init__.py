@@ -8,6 +8,11 @@ TEMPLATES: dict[str, Template] = {
     for module in (identitas, kinerja, anggaran, spbe, aplikasi, informasi, pengaduan)
 }
 
+KIND_OF_SHEET: dict[int, str] = {
+    id(sheet): template.kind for template in TEMPLATES.values() for sheet in template.sheets
+}
+"""The template kind of each schema sheet object (code names sheets by object)."""
+
 
 def template_for(kind: str, tahun: int) -> Template:
     """The template of `kind` as written for the report of `tahun`: the identitas and
@@ -20,4 +25,12 @@ MARKER_KIND = "xlkip_template"
 MARKER_VERSION = "xlkip_versi"
 MARKER_TAHUN = "xlkip_tahun"
 
-__all__ = ["MARKER_KIND", "MARKER_TAHUN", "MARKER_VERSION", "TEMPLATES", "Template", "template_for"]
+__all__ = [
+    "KIND_OF_SHEET",
+    "MARKER_KIND",
+    "MARKER_TAHUN",
+    "MARKER_VERSION",
+    "TEMPLATES",
+    "Template",
+    "template_for",
+]

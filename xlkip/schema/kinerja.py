@@ -7,14 +7,19 @@ from xlkip.schema.base import Column, Kind, TableSheet, Template, YearColumns
 
 def index_bukti(instrument: Instrument) -> str:
     """The Bukti Dukung choice naming the index of `instrument`."""
-    return f"{instrument.nama} (Tabel 3.5)"
+    return instrument.nama
 
 
 INDEX_BUKTI = tuple(index_bukti(i) for i in instruments())
 """Each names the index of the report's year, computed with the year's instrument."""
-RASIO_BUKTI = "Rasio pengaduan ditindaklanjuti (Tabel 3.11)"
-INFORMASI_BUKTI = "Jumlah informasi terpublikasi (Tabel 3.10)"
-BUKTI = (*INDEX_BUKTI, RASIO_BUKTI, INFORMASI_BUKTI)
+BUKTI_MODUL: dict[str, str] = {
+    **dict.fromkeys(INDEX_BUKTI, "spbe"),
+    "Rasio pengaduan ditindaklanjuti": "pengaduan",
+    "Jumlah informasi terpublikasi": "informasi",
+}
+"""Each evidence xlkip computes, and the module template that computes it. The
+dropdown of a template offers the evidence of the modules written with it."""
+BUKTI = tuple(BUKTI_MODUL)
 SATUAN = ("%", "Indeks", "Informasi", "Aplikasi", "Dokumen", "Titik", "OPD", "Orang")
 
 _SASARAN = Column(
@@ -48,7 +53,6 @@ IKU = TableSheet(
     table_name="IKU",
     title="Indikator Kinerja Utama — target dan realisasi tahun {tahun}",
     description="Satu baris per indikator kinerja utama (IKU) dalam Perjanjian Kinerja.",
-    feeds="Tabel 3.2 dan 3.13",
     columns=(
         _SASARAN,
         Column(
@@ -105,7 +109,6 @@ RENSTRA = TableSheet(
     table_name="Renstra",
     title="Target Renstra per tahun dan realisasi tahun {tahun}",
     description="Satu baris per indikator Renstra; kolom Target untuk setiap tahun periode.",
-    feeds="Tabel 3.14",
     columns=(
         _SASARAN,
         Column(
@@ -151,7 +154,6 @@ TEMPLATE = Template(
     title="Kinerja (IKU dan Renstra)",
     filename="kinerja.xlsx",
     filled_by="Sub Bagian Keuangan dan Program",
-    feeds="Tabel 3.2, 3.13, 3.14",
     required=True,
     sheets=(IKU, RENSTRA),
 )

@@ -22,7 +22,6 @@ NILAI_ASPEK = TableSheet(
     title="Nilai evaluasi pemerintah digital tahun {tahun_lalu} dan {tahun}",
     description="Satu baris per unsur yang dinilai (aspek SPBE, atau indikator Indeks "
     "Pemerintah Digital), dengan bobotnya. Indeks dihitung xlkip.",
-    feeds="Tabel 3.3 dan 3.5",
     columns=(
         Column(
             "domain",
@@ -33,6 +32,7 @@ NILAI_ASPEK = TableSheet(
             required=False,
             fill_down=True,
             width=30,
+            groups=True,
         ),
         Column(
             "aspek",
@@ -116,7 +116,6 @@ INDEKS_DAERAH = TableSheet(
     title="Indeks pemerintah daerah se-provinsi tahun {tahun}",
     description="Satu baris per pemerintah daerah, sesuai Keputusan MenPANRB. Predikat dan "
     "peringkat dihitung xlkip.",
-    feeds="Tabel 3.15",
     columns=(
         Column("instansi", "Nama Instansi", Kind.TEXT, "Mis. Pemerintah Kab. Langkat.", width=42),
         Column(
@@ -148,7 +147,6 @@ TEMPLATE = Template(
     title="Pemerintah Digital (Indeks SPBE / Indeks Pemerintah Digital)",
     filename="spbe.xlsx",
     filled_by="Bidang Aplikasi dan Informatika",
-    feeds="Tabel 3.3, 3.5, 3.15",
     required=False,
     sheets=(NILAI_ASPEK, INDEKS_TAHUN_LALU, INDEKS_DAERAH),
     older_versions=(1,),
