@@ -11,7 +11,7 @@ so a wrong figure here never needs a new release.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -64,6 +64,11 @@ class Instrument:
     """Template column holding the scored item: "aspek" (SPBE) or "indikator" (Pemdi)."""
     struktur: tuple[Kelompok, ...]
     predikat: tuple[Band, ...]
+    judul: dict[str, str] = field(default_factory=dict)
+    """Words for the tables' titles: penilaian ("Pemerintah Digital"), evaluasi, unsur_penilaian
+    ("Aspek dan Indikator"), peraturan (the short citation under the tables)."""
+    desimal_batas: int = 2
+    """Decimals the regulation prints its bounds with (4,2 or 4,00)."""
     nama_lama: tuple[str, ...] = ()
     """Words of the instrument this one replaces, in an IKU name: a finding suggests nama."""
     pasal_nama: str = ""
@@ -121,6 +126,8 @@ def _instrument(data: dict[str, Any]) -> Instrument:
             for k in data["struktur"]
         ),
         predikat=tuple(Band(b["kode"], b["nama"], b["batas"]) for b in data["predikat"]),
+        judul=dict(data.get("judul", {})),
+        desimal_batas=data.get("desimal_batas", 2),
         nama_lama=tuple(data.get("nama_lama", ())),
         pasal_nama=data.get("pasal_nama", ""),
     )
