@@ -8,7 +8,7 @@ import tempfile
 import time
 from collections.abc import Collection
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +24,7 @@ from xlkip.read.sheets import read_template
 from xlkip.read.workbook import Marker, SourceWorkbook, Unreadable
 from xlkip.schema import TEMPLATES, template_for
 from xlkip.schema.identitas import IDENTITAS
-from xlkip.schema.writer import Period, write_template
+from xlkip.schema.writer import Period, TemplateOptions, write_template
 from xlkip.tables.figures import Figures
 from xlkip.validate import validate
 
@@ -171,7 +171,7 @@ def _write_templates(
             f"Berkas sudah ada di {folder}: {', '.join(existing)}. Agar isian staf tidak "
             "tertimpa, pilih folder lain atau tambahkan --timpa."
         )
-    options = options_for(kinds)
+    options = _for_instrument(options_for(kinds), period.tahun)
     for template, target in zip(templates, targets, strict=True):
         content, lines = contents.get(template.kind), tuple(notes.get(template.kind, ()))
         write_atomically(
@@ -181,6 +181,19 @@ def _write_templates(
             ),
         )
     return targets
+
+
+def _for_instrument(options: TemplateOptions, tahun: int) -> TemplateOptions:
+    """The Bukti Dukung dropdown names the index of the year's instrument only (the reader
+    still accepts the other name)."""
+    from xlkip.schema.kinerja import IKU, INDEX_BUKTI, index_bukti
+
+    key = (IKU.name, "bukti")
+    if key not in options.choices:
+        return options
+    own = index_bukti(instrument_for(tahun))
+    choices = tuple(c for c in options.choices[key] if c not in INDEX_BUKTI or c == own)
+    return replace(options, choices={**options.choices, key: choices})
 
 
 def check(folder: Path, tahun_lalu: Path | None = None) -> CheckResult:
