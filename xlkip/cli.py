@@ -74,8 +74,17 @@ def init(
     kominfo: Annotated[
         bool, typer.Option("--kominfo", help="Tambahkan keempat modul Dinas Kominfo.")
     ] = False,
+    dari: Annotated[
+        Path | None,
+        typer.Option(
+            "--dari",
+            help="Folder isian tahun lalu: tulis template tahun ini berisi daftar dan nilai "
+            "tahun lalunya.",
+        ),
+    ] = None,
 ) -> None:
-    """Tulis template inti (identitas, kinerja, anggaran) dan modul yang dipilih."""
+    """Tulis template inti (identitas, kinerja, anggaran) dan modul yang dipilih, atau
+    lanjutan isian tahun lalu (--dari)."""
     from xlkip import api
     from xlkip.templates import KOMINFO
 
@@ -83,32 +92,62 @@ def init(
     modules = [m.strip().lower() for m in (modul or "").split(",") if m.strip()]
     if kominfo:
         modules += [m for m in KOMINFO if m not in modules]
+    if dari is not None and (contoh or modules):
+        _fail_usage("--dari menyalin template folder tahun lalu; tanpa --contoh atau --modul.")
+    rolled = None
     with _guard():
         try:
-            paths = api.init_templates(
-                folder, tahun, period, with_example=contoh, overwrite=timpa, modules=modules
-            )
+            if dari is not None:
+                rolled = api.rollover(folder, dari, tahun, period, overwrite=timpa)
+                paths = rolled.paths
+            else:
+                paths = api.init_templates(
+                    folder, tahun, period, with_example=contoh, overwrite=timpa, modules=modules
+                )
         except api.UsageError as exc:
             _fail_usage(str(exc))
     console = _console()
     jenis = "berisi contoh" if contoh else "kosong"
-    console.print(f"Template {jenis} ditulis ke [bold]{folder}[/]:")
+    if rolled is not None:
+        jenis = f"lanjutan isian tahun {rolled.last.inputs.tahun} ({dari})"
+    console.print(f"Template {jenis} ditulis ke [bold]{folder}[/]:", soft_wrap=True)
     for path in paths:
         console.print(f"  • {path.name}")
+    if rolled is not None:
+        _print_rollover(console, rolled)
     console.print(f"Langkah berikut: isi template, lalu jalankan [bold]xlkip check {folder}[/].")
+
+
+def _print_rollover(console, rolled) -> None:
+    if rolled.instrument_note:
+        console.print(f"  Catatan: {rolled.instrument_note}", soft_wrap=True)
+    errors = rolled.last.report.count()["error"]
+    if errors:
+        console.print(
+            f"  Isian tahun lalu memuat {errors} error: nilai yang tidak terbaca dikosongkan. "
+            "Jalankan xlkip check pada folder tahun lalu untuk melihatnya.",
+            soft_wrap=True,
+        )
+
+
+_TAHUN_LALU = typer.Option(
+    "--tahun-lalu",
+    help="Folder isian tahun lalu: bandingkan setiap nilai tahun lalu yang diketik sekarang.",
+)
 
 
 @app.command()
 def check(
     folder: Annotated[Path, typer.Argument(help="Folder berisi template yang sudah diisi.")],
     as_json: Annotated[bool, typer.Option("--json", help="Cetak laporan sebagai JSON.")] = False,
+    tahun_lalu: Annotated[Path | None, _TAHUN_LALU] = None,
 ) -> None:
     """Periksa isian template dan tampilkan semua temuan."""
     from xlkip import api
 
     with _guard():
         try:
-            result = api.check(folder)
+            result = api.check(folder, tahun_lalu)
         except api.UsageError as exc:
             _fail_usage(str(exc))
     report = result.report
@@ -136,6 +175,7 @@ def compile_(
     pdf: Annotated[
         bool, typer.Option("--pdf", help="Tulis juga PDF-nya (perlu LibreOffice).")
     ] = False,
+    tahun_lalu: Annotated[Path | None, _TAHUN_LALU] = None,
 ) -> None:
     """Periksa input lalu susun workbook LKjIP (Tabel 3.1–3.17)."""
     from xlkip import api
@@ -144,7 +184,7 @@ def compile_(
     console = _console()
     with _guard():
         try:
-            result = api.compile_folder(folder, output, force=paksa, pdf=pdf)
+            result = api.compile_folder(folder, output, force=paksa, pdf=pdf, tahun_lalu=tahun_lalu)
         except (api.UsageError, api.OutputError) as exc:
             _fail_usage(str(exc))
     if result.example:

@@ -20,11 +20,13 @@ def check(inputs: Inputs) -> Iterator[Finding]:
 
 def _repeats(table: TableData, file: str) -> Iterator[Finding]:
     keys = table.sheet.unique
+    required = [k for k in keys if table.sheet.column(k).required]
     seen: dict[tuple[str, ...], Record] = {}
     for record in table.records:
-        if any(record.get(k) is None for k in keys):
+        if any(record.get(k) is None for k in required):
             continue
-        identity = tuple(identity_text(record.get(k)) for k in keys)
+        # A blank optional part (an SPBE aspect has no indikator) is part of the identity.
+        identity = tuple(identity_text(record.get(k, "")) for k in keys)
         first = seen.setdefault(identity, record)
         if first is record:
             continue
@@ -35,9 +37,9 @@ def _repeats(table: TableData, file: str) -> Iterator[Finding]:
             "berbeda.",
             file=file,
             sheet=table.sheet.name,
-            sel=record.cell(keys[-1]),
+            sel=record.cell([k for k in keys if record.get(k) is not None][-1]),
         )
 
 
 def _named(record: Record, keys: tuple[str, ...]) -> str:
-    return quote(" / ".join(str(record.get(k)) for k in keys))
+    return quote(" / ".join(str(record.get(k)) for k in keys if record.get(k) is not None))
