@@ -47,7 +47,7 @@ def init_templates(
     with_example: bool = False,
     overwrite: bool = False,
 ) -> list[Path]:
-    """Write the seven templates into `folder`: blank, or filled with the example."""
+    """Write the eight templates into `folder`: blank, or filled with the example."""
     if with_example:
         period = Period(*contoh.period_of())
     else:
@@ -151,7 +151,7 @@ def _classify(path: Path, marker: Marker | None) -> tuple[Finding | None, str | 
             "baru dengan xlkip init.",
             file=path.name,
         ), None
-    if marker.version != template.version:
+    if marker.version != template.version and marker.version not in template.compatible:
         return error(
             "versi_template",
             f"Template {template.kind} versi {marker.version}, sedangkan xlkip memakai versi "

@@ -65,7 +65,7 @@ def init(
     ] = False,
     timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang sudah ada.")] = False,
 ) -> None:
-    """Tulis tujuh template input (kosong, atau berisi contoh)."""
+    """Tulis delapan template input (kosong, atau berisi contoh)."""
     from xlkip import api
 
     period = _parse_renstra(renstra)

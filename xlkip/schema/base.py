@@ -99,6 +99,8 @@ class TableSheet:
     unique: tuple[str, ...] = ()
     """Columns whose combination identifies a row; a repeat is a finding."""
     blank_rows: int = 100
+    required: bool = True
+    """False: a workbook without this sheet is fine (it only feeds optional tables)."""
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -146,6 +148,8 @@ class Template:
     feeds: str
     required: bool
     sheets: tuple[Sheet, ...] = field(default_factory=tuple)
+    compatible: tuple[int, ...] = ()
+    """Older versions still read: they only lack optional columns or sheets."""
 
     def sheet(self, name: str) -> Sheet:
         return next(s for s in self.sheets if s.name == name)
