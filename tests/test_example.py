@@ -5,6 +5,9 @@ from pathlib import Path
 from tests.helpers import check_json, findings_of
 from xlkip import api
 from xlkip.komposisi import komposisi
+from xlkip.schema.anggaran import DPA_MURNI, REALISASI_ANGGARAN
+from xlkip.schema.kinerja import IKU, RENSTRA
+from xlkip.schema.sdm import PEGAWAI
 
 SEED_SLIPS = [
     # Tabel 3.8 lists the Diskominfo website twice ("dan" / "&").
@@ -71,14 +74,14 @@ def test_messages_quote_both_numbers(example: Path):
 
 def test_example_values_are_read_as_printed(example: Path):
     inputs = api.check(example).inputs
-    iku = inputs.records("kinerja", "IKU")
+    iku = inputs.records(IKU)
     assert [r.get("realisasi") for r in iku] == [3.12, 0.12, 4225, 0.30, 0.94]
     assert iku[3].get("sasaran") == iku[2].get("sasaran")  # filled down
-    anggaran = inputs.records("anggaran", "Realisasi Anggaran")
+    anggaran = inputs.records(REALISASI_ANGGARAN)
     assert sum(r.get("anggaran") for r in anggaran) == 9475869588
     assert sum(r.get("realisasi") for r in anggaran) == 8664222212
     assert len({r.get("program") for r in anggaran}) == 5
-    renstra = inputs.records("kinerja", "Renstra")
+    renstra = inputs.records(RENSTRA)
     assert renstra[10].get("realisasi") == 1.4916  # 149,16% in a % cell, not 1,49%
     assert renstra[6].years == {
         2021: None,
@@ -95,7 +98,7 @@ def test_example_values_are_read_as_printed(example: Path):
 def test_example_staff_follow_tables_1_1_to_1_4(example: Path):
     """The person list reproduces Tabel 1.1–1.4 as printed; of 1.5 it cannot reproduce
     the 8 Jabatan Pelaksana (its ASN rows sum to 20, while 1.1, 1.3 and 1.4 say 19)."""
-    k = komposisi(api.check(example).inputs.records("sdm", "Pegawai"))
+    k = komposisi(api.check(example).inputs.records(PEGAWAI))
     assert dict(k.pns_golongan) == {"IV/a": 1, "IV/b": 3, "III/b": 2, "III/c": 4, "III/d": 8,
                                     "II/c": 1}  # fmt: skip
     assert k.non_asn_jabatan == {"Staff Administrasi": 14, "Tenaga Liputan": 22,
@@ -113,13 +116,13 @@ def test_example_staff_follow_tables_1_1_to_1_4(example: Path):
 
 def test_example_bab_ii_is_read_as_printed(example: Path):
     inputs = api.check(example).inputs
-    iku = inputs.records("kinerja", "IKU")
+    iku = inputs.records(IKU)
     assert [r.get("target_renstra") for r in iku] == [2.98, 0.15, 0.70, 0.45, 0.70]  # Tabel 2.1
     assert [r.get("target_pk") for r in iku] == [2.98, 0.15, 1100, 0.15, 0.70]  # Tabel 2.3
     assert {r.get("tujuan") for r in iku} == {
         "Peningkatan Tata Kelola pemerintahan berbasis Elektronik"
     }
-    dpa = inputs.records("anggaran", "DPA Murni")
+    dpa = inputs.records(DPA_MURNI)
     assert [r.get("anggaran") for r in dpa] == [
         4620028407,
         2227422546,

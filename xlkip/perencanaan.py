@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from xlkip.inputs import Inputs
 from xlkip.read.records import Record
+from xlkip.schema.kinerja import RENSTRA
 from xlkip.text import identity_text
 
 
@@ -28,7 +29,7 @@ class Target:
 def renstra_links(inputs: Inputs) -> dict[str, Record]:
     """IKU indicator identity -> the first Renstra row that names it."""
     links: dict[str, Record] = {}
-    for row in inputs.records("kinerja", "Renstra"):
+    for row in inputs.records(RENSTRA):
         if row.get("iku") is not None:
             links.setdefault(identity_text(row.get("iku")), row)
     return links

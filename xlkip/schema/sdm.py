@@ -46,7 +46,6 @@ PEGAWAI = TableSheet(
         "Satu baris per orang (ASN, PPPK dan Non ASN). Hasil xlkip hanya memuat jumlah, "
         "tidak memuat nama."
     ),
-    feeds="Tabel 1.1–1.5",
     columns=(
         Column(
             "nama",
@@ -111,7 +110,6 @@ TEMPLATE = Template(
     title="Sumber Daya Manusia (Pegawai)",
     filename="sdm.xlsx",
     filled_by="Sub Bagian Umum dan Kepegawaian",
-    feeds="Tabel 1.1–1.5",
     required=False,
     sheets=(PEGAWAI,),
 )

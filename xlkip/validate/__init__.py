@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from xlkip.findings import Finding
 from xlkip.inputs import Inputs
-from xlkip.validate import cross, duplicates, pegawai, perencanaan, rows, settings
+from xlkip.validate import cross, duplicates, names, pegawai, perencanaan, rows, settings
 
 
 def validate(inputs: Inputs) -> list[Finding]:
@@ -12,6 +12,7 @@ def validate(inputs: Inputs) -> list[Finding]:
     for check in (
         settings.check,
         duplicates.check,
+        names.check,
         rows.check,
         cross.check,
         pegawai.check,

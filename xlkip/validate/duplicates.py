@@ -10,8 +10,6 @@ from xlkip.read.cells import quote
 from xlkip.read.records import Record, TableData
 from xlkip.text import identity_text
 
-__all__ = ["check", "identity_text"]
-
 
 def check(inputs: Inputs) -> Iterator[Finding]:
     for data in inputs.templates.values():

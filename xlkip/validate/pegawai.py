@@ -10,16 +10,24 @@ from xlkip.inputs import Inputs
 from xlkip.komposisi import is_asn_jabatan, komposisi
 from xlkip.read.cells import quote
 from xlkip.read.records import Record
-from xlkip.schema.sdm import ASN, GOLONGAN_PNS, GOLONGAN_PPPK, JABATAN_ASN, NON_ASN, PPPK
+from xlkip.schema.aplikasi import TENAGA_PROGRAMMER
+from xlkip.schema.sdm import (
+    ASN,
+    GOLONGAN_PNS,
+    GOLONGAN_PPPK,
+    JABATAN_ASN,
+    NON_ASN,
+    PEGAWAI,
+    PPPK,
+)
 from xlkip.text import angka
 
-SHEET = "Pegawai"
 _GOLONGAN = {ASN: GOLONGAN_PNS, PPPK: GOLONGAN_PPPK}
 _SHOWN = {ASN: "golongan/ruang I/a … IV/e", PPPK: "golongan PPPK I … XVII"}
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
-    table = inputs.table("sdm", SHEET)
+    table = inputs.table(PEGAWAI)
     if table is None:
         return
     for person in table.records:
@@ -31,7 +39,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
 
 def _golongan(inputs: Inputs, person: Record) -> Iterator[Finding]:
     status, golongan = person.get("status"), person.get("golongan")
-    where = inputs.where("sdm", SHEET, person.cell("golongan"))
+    where = inputs.where(PEGAWAI, person.cell("golongan"))
     if status == NON_ASN and golongan is not None:
         yield error(
             "golongan_non_asn",
@@ -59,7 +67,7 @@ def _jabatan(inputs: Inputs, person: Record) -> Iterator[Finding]:
     status, jabatan = person.get("status"), person.get("jabatan")
     if status is None or jabatan is None:
         return
-    where = inputs.where("sdm", SHEET, person.cell("jabatan"))
+    where = inputs.where(PEGAWAI, person.cell("jabatan"))
     if status == NON_ASN and is_asn_jabatan(jabatan):
         yield peringatan(
             "jabatan_tidak_sesuai",
@@ -79,11 +87,11 @@ def _jabatan(inputs: Inputs, person: Record) -> Iterator[Finding]:
 
 
 def _programmers(inputs: Inputs) -> Iterator[Finding]:
-    team = inputs.records("aplikasi", "Tenaga Programmer")
-    people = inputs.records("sdm", SHEET)
-    if not (team and people and inputs.clean("aplikasi", "Tenaga Programmer")):
+    team = inputs.records(TENAGA_PROGRAMMER)
+    people = inputs.records(PEGAWAI)
+    if not (team and people and inputs.clean(TENAGA_PROGRAMMER)):
         return
-    if not inputs.clean("sdm", SHEET):
+    if not inputs.clean(PEGAWAI):
         return
     typed = sum(r.get("jumlah", 0) for r in team)
     counted = komposisi(people).programmer
@@ -92,9 +100,7 @@ def _programmers(inputs: Inputs) -> Iterator[Finding]:
     yield peringatan(
         "jumlah_programmer_beda",
         f"Jumlah tenaga programmer di sheet ini {angka(typed)} orang (Tabel 3.6), tetapi "
-        f"daftar pegawai {inputs.file_of('sdm')} (sheet {SHEET}) mencatat {angka(counted)} "
+        f"daftar pegawai {inputs.file_of('sdm')} (sheet {PEGAWAI.name}) mencatat {angka(counted)} "
         "orang yang jabatannya memuat kata Programmer (Tabel 1.2). Samakan keduanya.",
-        **inputs.where(
-            "aplikasi", "Tenaga Programmer", f"{team[0].cell('jumlah')}:{team[-1].cell('jumlah')}"
-        ),
+        **inputs.where(TENAGA_PROGRAMMER, f"{team[0].cell('jumlah')}:{team[-1].cell('jumlah')}"),
     )

@@ -18,6 +18,8 @@ from xlkip.perencanaan import (
 from xlkip.read.cells import quote
 from xlkip.read.records import Record
 from xlkip.rules.rounding import excel_round
+from xlkip.schema.anggaran import DPA_MURNI, REALISASI_ANGGARAN
+from xlkip.schema.kinerja import IKU, RENSTRA
 from xlkip.text import identity_text, nilai
 
 
@@ -38,7 +40,7 @@ def _at(target: Target) -> str:
 def _renstra_rows(inputs: Inputs) -> Iterator[Finding]:
     """Tabel 2.1 takes one Renstra row per IKU: a second row naming it is ambiguous."""
     first: dict[str, Record] = {}
-    for row in inputs.records("kinerja", "Renstra"):
+    for row in inputs.records(RENSTRA):
         link = row.get("iku")
         if link is None:
             continue
@@ -50,14 +52,14 @@ def _renstra_rows(inputs: Inputs) -> Iterator[Finding]:
             f"IKU '{quote(link)}' sudah disebut oleh baris {earlier.row} sheet Renstra. Target "
             "Renstra (Tabel 2.1) diambil dari satu baris per IKU; sebut IKU ini pada satu "
             "baris saja.",
-            **inputs.where("kinerja", "Renstra", row.cell("iku")),
+            **inputs.where(RENSTRA, row.cell("iku")),
         )
 
 
 def _targets(inputs: Inputs) -> Iterator[Finding]:
-    if not inputs.clean("kinerja", "IKU"):
+    if not inputs.clean(IKU):
         return
-    iku = inputs.records("kinerja", "IKU")
+    iku = inputs.records(IKU)
     links = renstra_links(inputs)
     bab_ii = any(r.get("tujuan") is not None or r.get("target_renstra") is not None for r in iku)
     for record in iku:
@@ -73,7 +75,7 @@ def _targets(inputs: Inputs) -> Iterator[Finding]:
                 "dan tidak ada baris sheet Renstra yang menyebut IKU ini; Tabel 2.1 menampilkan "
                 "-. Isi kolom Target Renstra, atau pilih IKU ini di kolom 'Sama dengan IKU' "
                 "sheet Renstra.",
-                **inputs.where("kinerja", "IKU", record.cell("target_renstra")),
+                **inputs.where(IKU, record.cell("target_renstra")),
             )
 
 
@@ -86,7 +88,7 @@ def _typed_renstra(inputs: Inputs, record: Record, linked: Target | None) -> Ite
         f"Target Renstra {inputs.tahun} '{quote(record.get('indikator'))}' tertulis "
         f"{nilai(typed, satuan)}, tetapi {_at(linked)} mencatat {nilai(linked.value, satuan)} "
         "untuk indikator yang sama. Samakan keduanya dengan dokumen Renstra.",
-        **inputs.where("kinerja", "IKU", record.cell("target_renstra")),
+        **inputs.where(IKU, record.cell("target_renstra")),
     )
 
 
@@ -100,7 +102,7 @@ def _pk_against_target(inputs: Inputs, record: Record) -> Iterator[Finding]:
         f"Target {nilai(target, satuan)} (sel {record.cell('target')}) yang dipakai untuk "
         "capaian di Bab III (Tabel 3.2). Samakan keduanya, atau perbaiki kolom Target bila "
         "Perjanjian Kinerja berubah.",
-        **inputs.where("kinerja", "IKU", pk.cell),
+        **inputs.where(IKU, pk.cell),
     )
 
 
@@ -117,7 +119,7 @@ def _pk_against_renstra(
         f"{nilai(renstra.value, satuan)} ({_at(renstra)}). Perjanjian Kinerja mengambil "
         "target tahunan dari Renstra: samakan keduanya, atau periksa apakah keduanya "
         "indikator yang sama.",
-        **inputs.where("kinerja", "IKU", pk.cell if pk.typed else _pk_place(record)),
+        **inputs.where(IKU, pk.cell if pk.typed else _pk_place(record)),
     )
 
 
@@ -129,11 +131,11 @@ def _pk_place(record: Record) -> str | None:
 
 
 def _programs(inputs: Inputs) -> Iterator[Finding]:
-    dpa = inputs.records("anggaran", "DPA Murni")
-    if not dpa or not inputs.clean("anggaran", "Realisasi Anggaran"):
+    dpa = inputs.records(DPA_MURNI)
+    if not dpa or not inputs.clean(REALISASI_ANGGARAN):
         return
     realisasi: dict[str, Record] = {}
-    for row in inputs.records("anggaran", "Realisasi Anggaran"):
+    for row in inputs.records(REALISASI_ANGGARAN):
         if row.get("program") is not None:
             realisasi.setdefault(identity_text(row.get("program")), row)
     murni = {identity_text(r.get("program")): r for r in dpa if r.get("program") is not None}
@@ -144,7 +146,7 @@ def _programs(inputs: Inputs) -> Iterator[Finding]:
                 f"Program '{quote(row.get('program'))}' ada di DPA murni (Tabel 2.4) tetapi tidak "
                 "ada di sheet Realisasi Anggaran (Tabel 3.16). Bila namanya berbeda, samakan "
                 "penulisannya; bila program ini dihapus pada perubahan anggaran, biarkan.",
-                **inputs.where("anggaran", "DPA Murni", row.cell("program")),
+                **inputs.where(DPA_MURNI, row.cell("program")),
             )
     for key, row in realisasi.items():
         if key not in murni:
@@ -153,5 +155,5 @@ def _programs(inputs: Inputs) -> Iterator[Finding]:
                 f"Program '{quote(row.get('program'))}' ada di Realisasi Anggaran (Tabel 3.16) "
                 "tetapi tidak ada di sheet DPA Murni (Tabel 2.4). Tambahkan pagu murninya (0 "
                 "bila program ini baru pada perubahan anggaran), atau samakan penulisan namanya.",
-                **inputs.where("anggaran", "Realisasi Anggaran", row.cell("program")),
+                **inputs.where(REALISASI_ANGGARAN, row.cell("program")),
             )
