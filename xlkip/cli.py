@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 app = typer.Typer(
-    help="xlkip — menyusun tabel Bab III LKjIP (Tabel 3.1–3.17) dari template Excel.",
+    help="xlkip — menyusun tabel LKjIP (Bab I–III) dari template Excel.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -137,7 +137,7 @@ def compile_(
         bool, typer.Option("--pdf", help="Tulis juga PDF-nya (perlu LibreOffice).")
     ] = False,
 ) -> None:
-    """Periksa input lalu susun workbook LKjIP (Tabel 3.1–3.17)."""
+    """Periksa input lalu susun workbook LKjIP (tabel Bab I–III)."""
     from xlkip import api
     from xlkip.console import print_report
 

@@ -38,6 +38,14 @@ def _cited(inputs: Inputs, *keys: str) -> str:
     return f"Tabel {'/'.join(numbers)}" if numbers else "tabel buktinya"
 
 
+def cited_as(inputs: Inputs, key: str) -> str:
+    """ " (Tabel 3.6)" for a table these inputs produce, else nothing."""
+    from xlkip.tables.registry import BY_KEY
+
+    label = inputs.label(BY_KEY[key])
+    return f" ({label})" if label else ""
+
+
 def spbe_index(inputs: Inputs, year: int) -> Evidence | None:
     key = "nilai" if year == inputs.tahun else "nilai_lalu"
     rows = inputs.records(NILAI_ASPEK)

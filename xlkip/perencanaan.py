@@ -13,8 +13,21 @@ from dataclasses import dataclass
 
 from xlkip.inputs import Inputs
 from xlkip.read.records import Record
-from xlkip.schema.kinerja import RENSTRA
+from xlkip.schema.kinerja import BAB_II_COLUMNS, IKU, RENSTRA
 from xlkip.text import identity_text
+
+BAB_II_KEYS = tuple(column.key for column in BAB_II_COLUMNS)
+
+
+def uses_bab_ii(inputs: Inputs) -> bool:
+    """The IKU sheet fills at least one Bab II column: Tabel 2.1 and 2.3 are made."""
+    return any(r.get(key) is not None for r in inputs.records(IKU) for key in BAB_II_KEYS)
+
+
+def explains_iku(inputs: Inputs) -> bool:
+    """Penanggung jawab, sumber data or rumus given for some IKU: Tabel 2.2 is made."""
+    keys = ("penanggung_jawab", "sumber_data", "rumus")
+    return any(r.get(key) is not None for r in inputs.records(IKU) for key in keys)
 
 
 @dataclass(frozen=True)

@@ -44,8 +44,8 @@ BAB_II_COLUMNS = (
         "tujuan",
         "Tujuan",
         Kind.TEXT,
-        "Opsional (Bab II): tujuan Renstra yang dicapai sasaran ini (Tabel 2.1). Boleh "
-        "dikosongkan bila sama dengan baris di atasnya.",
+        "Opsional (Bab II): tujuan Renstra yang dicapai sasaran ini (tabel Sasaran "
+        "Strategis). Boleh dikosongkan bila sama dengan baris di atasnya.",
         required=False,
         fill_down=True,
         width=34,
@@ -54,8 +54,9 @@ BAB_II_COLUMNS = (
         "target_renstra",
         "Target Renstra {tahun}",
         Kind.MEASURE,
-        "Opsional (Bab II): target tahun laporan menurut Renstra (Tabel 2.1). Kosongkan bila "
-        "sama dengan target tahun ini di sheet Renstra (baris yang menyebut indikator ini).",
+        "Opsional (Bab II): target tahun laporan menurut Renstra (tabel Sasaran Strategis). "
+        "Kosongkan bila sama dengan target tahun ini di sheet Renstra (baris yang menyebut "
+        "indikator ini).",
         required=False,
         minimum=None,
         width=13,
@@ -64,8 +65,8 @@ BAB_II_COLUMNS = (
         "target_pk",
         "Target PK {tahun}",
         Kind.MEASURE,
-        "Opsional (Bab II): target dalam Perjanjian Kinerja (Tabel 2.3). Kosongkan bila sama "
-        "dengan kolom Target.",
+        "Opsional (Bab II): target dalam Perjanjian Kinerja (tabel Perjanjian Kinerja). "
+        "Kosongkan bila sama dengan kolom Target.",
         required=False,
         minimum=None,
         aliases=("Target Perjanjian Kinerja",),
@@ -75,7 +76,7 @@ BAB_II_COLUMNS = (
         "penanggung_jawab",
         "Penanggung Jawab",
         Kind.TEXT,
-        "Opsional (Bab II): penanggung jawab IKU, mis. DISKOMINFO atau bidang (Tabel 2.2).",
+        "Opsional (Bab II): penanggung jawab IKU, mis. DISKOMINFO atau bidang (tabel IKU Bab II).",
         required=False,
         width=18,
     ),
@@ -83,7 +84,7 @@ BAB_II_COLUMNS = (
         "sumber_data",
         "Sumber Data",
         Kind.TEXT,
-        "Opsional (Bab II): sumber data IKU, mis. RENSTRA (Tabel 2.2).",
+        "Opsional (Bab II): sumber data IKU, mis. RENSTRA (tabel IKU Bab II).",
         required=False,
         width=16,
     ),
@@ -91,7 +92,7 @@ BAB_II_COLUMNS = (
         "rumus",
         "Penjelasan/Rumus",
         Kind.TEXT,
-        "Opsional (Bab II): penjelasan atau rumus perhitungan IKU (Tabel 2.2).",
+        "Opsional (Bab II): penjelasan atau rumus perhitungan IKU (tabel IKU Bab II).",
         required=False,
         aliases=("Rumus", "Penjelasan", "Penjelasan (Rumus Perhitungan IKU)"),
         width=40,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from xlkip.evidence import cited_as
 from xlkip.findings import Finding, error, peringatan
 from xlkip.inputs import Inputs
 from xlkip.komposisi import is_asn_jabatan, komposisi
@@ -80,7 +81,8 @@ def _jabatan(inputs: Inputs, person: Record) -> Iterator[Finding]:
         yield peringatan(
             "jabatan_tidak_sesuai",
             f"Baris {person.row}: kelompok jabatan {status} adalah {', '.join(JABATAN_ASN)}; "
-            f"'{quote(jabatan)}' dihitung sebagai jabatan tersendiri di Tabel 1.5. Pilih "
+            f"'{quote(jabatan)}' dihitung sebagai jabatan tersendiri"
+            f"{cited_as(inputs, 'sdm_jabatan')}. Pilih "
             "kelompok jabatannya dari daftar.",
             **where,
         )
@@ -99,8 +101,10 @@ def _programmers(inputs: Inputs) -> Iterator[Finding]:
         return
     yield peringatan(
         "jumlah_programmer_beda",
-        f"Jumlah tenaga programmer di sheet ini {angka(typed)} orang (Tabel 3.6), tetapi "
+        f"Jumlah tenaga programmer di sheet ini {angka(typed)} orang"
+        f"{cited_as(inputs, 'tenaga_programmer')}, tetapi "
         f"daftar pegawai {inputs.file_of('sdm')} (sheet {PEGAWAI.name}) mencatat {angka(counted)} "
-        "orang yang jabatannya memuat kata Programmer (Tabel 1.2). Samakan keduanya.",
+        f"orang yang jabatannya memuat kata Programmer{cited_as(inputs, 'sdm_non_asn')}. "
+        "Samakan keduanya.",
         **inputs.where(TENAGA_PROGRAMMER, f"{team[0].cell('jumlah')}:{team[-1].cell('jumlah')}"),
     )

@@ -1,11 +1,12 @@
 """Bab II against Chapter III: the PK target against the Renstra and the Target column,
-the IKU list against the Renstra rows that feed Tabel 2.1, and the DPA murni programs
-(Tabel 2.4) against the programs of the budget after the change (Tabel 3.16)."""
+the IKU list against the Renstra rows that feed the Sasaran Strategis table, and the DPA
+murni programs against the programs of the budget after the change."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from xlkip.evidence import cited_as
 from xlkip.findings import Finding, info, peringatan
 from xlkip.inputs import Inputs
 from xlkip.perencanaan import (
@@ -14,6 +15,7 @@ from xlkip.perencanaan import (
     renstra_links,
     renstra_sheet_target,
     renstra_target,
+    uses_bab_ii,
 )
 from xlkip.read.cells import quote
 from xlkip.read.records import Record
@@ -38,7 +40,7 @@ def _at(target: Target) -> str:
 
 
 def _renstra_rows(inputs: Inputs) -> Iterator[Finding]:
-    """Tabel 2.1 takes one Renstra row per IKU: a second row naming it is ambiguous."""
+    """The Sasaran Strategis table takes one Renstra row per IKU: a second is ambiguous."""
     first: dict[str, Record] = {}
     for row in inputs.records(RENSTRA):
         link = row.get("iku")
@@ -50,7 +52,8 @@ def _renstra_rows(inputs: Inputs) -> Iterator[Finding]:
         yield peringatan(
             "iku_ganda_di_renstra",
             f"IKU '{quote(link)}' sudah disebut oleh baris {earlier.row} sheet Renstra. Target "
-            "Renstra (Tabel 2.1) diambil dari satu baris per IKU; sebut IKU ini pada satu "
+            f"Renstra{cited_as(inputs, 'sasaran_strategis')} diambil dari satu baris per IKU; "
+            "sebut IKU ini pada satu "
             "baris saja.",
             **inputs.where(RENSTRA, row.cell("iku")),
         )
@@ -61,7 +64,7 @@ def _targets(inputs: Inputs) -> Iterator[Finding]:
         return
     iku = inputs.records(IKU)
     links = renstra_links(inputs)
-    bab_ii = any(r.get("tujuan") is not None or r.get("target_renstra") is not None for r in iku)
+    bab_ii = uses_bab_ii(inputs)
     for record in iku:
         linked = renstra_sheet_target(inputs, record, links)
         yield from _typed_renstra(inputs, record, linked)
@@ -72,7 +75,8 @@ def _targets(inputs: Inputs) -> Iterator[Finding]:
             yield info(
                 "target_renstra_tidak_ada",
                 f"Target Renstra {inputs.tahun} '{quote(record.get('indikator'))}' tidak diisi "
-                "dan tidak ada baris sheet Renstra yang menyebut IKU ini; Tabel 2.1 menampilkan "
+                "dan tidak ada baris sheet Renstra yang menyebut IKU ini; tabel Sasaran Strategis"
+                f"{cited_as(inputs, 'sasaran_strategis')} menampilkan "
                 "-. Isi kolom Target Renstra, atau pilih IKU ini di kolom 'Sama dengan IKU' "
                 "sheet Renstra.",
                 **inputs.where(IKU, record.cell("target_renstra")),
@@ -100,7 +104,8 @@ def _pk_against_target(inputs: Inputs, record: Record) -> Iterator[Finding]:
         "target_pk_beda_target",
         f"Target PK '{quote(record.get('indikator'))}' {nilai(pk.value, satuan)} berbeda dengan "
         f"Target {nilai(target, satuan)} (sel {record.cell('target')}) yang dipakai untuk "
-        "capaian di Bab III (Tabel 3.2). Samakan keduanya, atau perbaiki kolom Target bila "
+        f"capaian di Bab III{cited_as(inputs, 'capaian_iku')}. Samakan keduanya, atau "
+        "perbaiki kolom Target bila "
         "Perjanjian Kinerja berubah.",
         **inputs.where(IKU, pk.cell),
     )
@@ -143,8 +148,9 @@ def _programs(inputs: Inputs) -> Iterator[Finding]:
         if key not in realisasi:
             yield peringatan(
                 "program_tidak_di_realisasi",
-                f"Program '{quote(row.get('program'))}' ada di DPA murni (Tabel 2.4) tetapi tidak "
-                "ada di sheet Realisasi Anggaran (Tabel 3.16). Bila namanya berbeda, samakan "
+                f"Program '{quote(row.get('program'))}' ada di DPA murni"
+                f"{cited_as(inputs, 'anggaran_murni')} tetapi tidak ada di sheet Realisasi "
+                f"Anggaran{cited_as(inputs, 'anggaran_program')}. Bila namanya berbeda, samakan "
                 "penulisannya; bila program ini dihapus pada perubahan anggaran, biarkan.",
                 **inputs.where(DPA_MURNI, row.cell("program")),
             )
@@ -152,8 +158,9 @@ def _programs(inputs: Inputs) -> Iterator[Finding]:
         if key not in murni:
             yield peringatan(
                 "program_tidak_di_dpa",
-                f"Program '{quote(row.get('program'))}' ada di Realisasi Anggaran (Tabel 3.16) "
-                "tetapi tidak ada di sheet DPA Murni (Tabel 2.4). Tambahkan pagu murninya (0 "
+                f"Program '{quote(row.get('program'))}' ada di Realisasi Anggaran"
+                f"{cited_as(inputs, 'anggaran_program')} tetapi tidak ada di sheet DPA Murni"
+                f"{cited_as(inputs, 'anggaran_murni')}. Tambahkan pagu murninya (0 "
                 "bila program ini baru pada perubahan anggaran), atau samakan penulisan namanya.",
                 **inputs.where(REALISASI_ANGGARAN, row.cell("program")),
             )
