@@ -60,18 +60,16 @@ def _renstra_rows(inputs: Inputs) -> Iterator[Finding]:
 
 
 def _targets(inputs: Inputs) -> Iterator[Finding]:
-    if not inputs.clean(IKU):
+    """Only where Bab II is used: without it there is no PK table to contradict."""
+    if not inputs.clean(IKU) or not uses_bab_ii(inputs):
         return
-    iku = inputs.records(IKU)
     links = renstra_links(inputs)
-    bab_ii = uses_bab_ii(inputs)
-    for record in iku:
-        linked = renstra_sheet_target(inputs, record, links)
-        yield from _typed_renstra(inputs, record, linked)
+    for record in inputs.records(IKU):
+        yield from _typed_renstra(inputs, record, links)
         yield from _pk_against_target(inputs, record)
         renstra = renstra_target(inputs, record, links)
         yield from _pk_against_renstra(inputs, record, renstra)
-        if bab_ii and renstra is None:
+        if renstra is None:
             yield info(
                 "target_renstra_tidak_ada",
                 f"Target Renstra {inputs.tahun} '{quote(record.get('indikator'))}' tidak diisi "
@@ -83,9 +81,12 @@ def _targets(inputs: Inputs) -> Iterator[Finding]:
             )
 
 
-def _typed_renstra(inputs: Inputs, record: Record, linked: Target | None) -> Iterator[Finding]:
+def _typed_renstra(inputs: Inputs, record: Record, links: dict[str, Record]) -> Iterator[Finding]:
     typed, satuan = record.get("target_renstra"), record.get("satuan")
-    if typed is None or linked is None or _same(typed, linked.value):
+    if typed is None:
+        return
+    linked = renstra_sheet_target(inputs, record, links)
+    if linked is None or _same(typed, linked.value):
         return
     yield peringatan(
         "target_renstra_beda",
