@@ -12,6 +12,7 @@ import pytest
 from tests.helpers import set_cells
 from tests.output_helpers import formula_cells
 from xlkip import api
+from xlkip.render.layout import _lines, _wrapped
 
 S, K, A = "sdm.xlsx", "kinerja.xlsx", "anggaran.xlsx"
 
@@ -161,3 +162,15 @@ def test_programs_in_only_one_list(example: Path, tmp_path: Path) -> None:
     assert added[2:] == (0, None, 2602173662, 2602173662)
     jumlah = next(r for r in _rows(output, "Tabel 2.4") if r[0] == "JUMLAH")
     assert jumlah[2] == 9407766959 and jumlah[4] == 9475869588
+
+
+def test_a_wrapped_title_gets_the_lines_its_words_need() -> None:
+    """Cells wrap at spaces: Tabel 1.1's title in its narrow table needs 4 lines, not the
+    3 its length alone suggests (the fourth was cut in the PDF)."""
+    title = (
+        "TABEL 1.1 KOMPOSISI SUMBER DAYA MANUSIA BERDASARKAN GOLONGAN/RUANG DINAS "
+        "KOMUNIKASI DAN INFORMATIKA KOTA BINJAI TAHUN 2024"
+    )
+    assert _wrapped("aaa bbb ccc", 7) == 2 and _wrapped("a" * 20, 7) == 3
+    assert _lines(title, 44 / 1.1, bold=True) == 4
+    assert _lines(title.lower(), 44 / 1.1, bold=False) == 3
