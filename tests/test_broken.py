@@ -284,7 +284,13 @@ CASES = [
         [(E, "sudah_melebihi_jumlah", P, "Pengaduan", "D4")],
         1,
     ),
-    Case("target zero", _cells(K, "IKU", {"E7": 0}), [(W, "target_nol", K, "IKU", "E7")], 0),
+    Case(
+        "target zero",
+        _cells(K, "IKU", {"E7": 0}),
+        # The example's Target PK (K7, 15% as in Tabel 2.3) no longer matches the target.
+        [(W, "target_nol", K, "IKU", "E7"), (W, "target_pk_beda_target", K, "IKU", "K7")],
+        0,
+    ),
     Case(
         "year outside the renstra period",
         _cells("identitas.xlsx", "Identitas", {"B10": 2023}),

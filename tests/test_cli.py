@@ -14,7 +14,7 @@ def test_check_prints_a_table_and_exits_0(example: Path) -> None:
     code, output = run_cli("check", example)
     assert code == 0
     assert "Temuan Validasi" in output and "baris_ganda" in output
-    assert "0 error, 8 peringatan, 0 info" in output
+    assert "0 error, 13 peringatan, 0 info" in output
 
 
 def test_check_exits_1_on_an_error(example: Path) -> None:

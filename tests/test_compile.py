@@ -13,7 +13,13 @@ from tests.helpers import edit, run_cli, set_cells
 from tests.output_helpers import cached_values, formula_cells
 from xlkip import api
 
-SHEETS = ["Ringkasan", *(f"Tabel 3.{n}" for n in range(1, 18)), "Temuan Validasi"]
+SHEETS = [
+    "Ringkasan",
+    *(f"Tabel 1.{n}" for n in range(1, 6)),
+    *(f"Tabel 2.{n}" for n in range(1, 5)),
+    *(f"Tabel 3.{n}" for n in range(1, 18)),
+    "Temuan Validasi",
+]
 
 
 @pytest.fixture(scope="module")
@@ -122,6 +128,10 @@ def test_percentages_are_fractions_with_a_percent_format(compiled: Path) -> None
 def test_print_ready(compiled: Path) -> None:
     workbook = openpyxl.load_workbook(compiled)
     assert workbook.properties.title.startswith("LKjIP Dinas Komunikasi dan Informatika")
+    assert workbook.properties.subject == (
+        "Laporan Kinerja Instansi Pemerintah: Bab I Pendahuluan, Bab II Perencanaan Kinerja, "
+        "Bab III Akuntabilitas Kinerja (Tabel 1.1–3.17)"
+    )
     for name in SHEETS[1:]:
         ws = workbook[name]
         assert ws.page_setup.paperSize == 9

@@ -69,6 +69,9 @@ def generated_inputs(draw: st.DrawFn) -> dict[str, dict[str, Any]]:
                 "target": draw(st.one_of(st.just(0), st.floats(0.01, 5000, allow_nan=False))),
                 "realisasi": draw(st.floats(0, 5000, allow_nan=False)),
                 "realisasi_lalu": rng.choice([None, rng.uniform(0, 100)]),
+                # Bab II: a blank Target PK is the target, referenced from Chapter III
+                "tujuan": "Tujuan 1" if n == 0 else None,
+                "target_pk": rng.choice([None, rng.uniform(0.01, 100)]),
             }
         )
     anggaran = []
@@ -102,7 +105,14 @@ def generated_inputs(draw: st.DrawFn) -> dict[str, dict[str, Any]]:
             )
     return {
         "kinerja": {"IKU": iku, "Renstra": contoh.load("kinerja")["Renstra"]},
-        "anggaran": {"Realisasi Anggaran": anggaran},
+        "anggaran": {
+            "Realisasi Anggaran": anggaran,
+            # DPA murni of some programs, one of them gone after the change
+            "DPA Murni": [
+                {"program": program, "anggaran": _amount(draw), "keterangan": "DAU"}
+                for program in rng.sample([f"PROGRAM {n}" for n in range(1, 6)], 3)
+            ],
+        },
         "spbe": {"Nilai Aspek": aspek, **_example_sheet("spbe", "Indeks Daerah Lain")},
         "pengaduan": {"Pengaduan": pengaduan},
     }

@@ -16,6 +16,15 @@ from xlkip.tables.registry import REPORT
 
 PERPUSTAKAAN = Path(__file__).parent / "data" / "perpustakaan_2024"
 SEED_NUMBERS = {
+    "sdm_golongan": "1.1",
+    "sdm_non_asn": "1.2",
+    "sdm_jenis_kelamin": "1.3",
+    "sdm_pendidikan": "1.4",
+    "sdm_jabatan": "1.5",
+    "sasaran_strategis": "2.1",
+    "indikator_kinerja_utama": "2.2",
+    "perjanjian_kinerja": "2.3",
+    "anggaran_murni": "2.4",
     "skala_kinerja": "3.1",
     "capaian_iku": "3.2",
     "bobot_spbe": "3.3",
@@ -55,7 +64,7 @@ def perpustakaan(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_every_key_is_declared_once() -> None:
     keys = [spec.key for spec in REPORT]
-    assert len(keys) == len(set(keys)) == 17
+    assert len(keys) == len(set(keys)) == 26
 
 
 def test_the_example_keeps_the_seed_numbering(example: Path) -> None:
@@ -124,7 +133,13 @@ def test_absent_modules_close_up_the_numbers(example: Path, tmp_path: Path) -> N
     result = api.compile_folder(example, tmp_path / "out.xlsx")
     assert not [f for f in result.report.findings if f.kode.startswith("template")]
     titles = _titles(result.output)
-    assert list(titles) == ["Ringkasan", *(f"Tabel 3.{n}" for n in range(1, 11)), "Temuan Validasi"]
+    assert list(titles) == [
+        "Ringkasan",
+        *(f"Tabel 1.{n}" for n in range(1, 6)),
+        *(f"Tabel 2.{n}" for n in range(1, 5)),
+        *(f"Tabel 3.{n}" for n in range(1, 11)),
+        "Temuan Validasi",
+    ]
     assert titles["Tabel 3.3"].startswith("TABEL 3.3 MEDIA PENYEDIAAN LAYANAN INFORMASI PUBLIK")
     assert titles["Tabel 3.5"].endswith(
         "DITINDAKLANJUTI DINAS KOMUNIKASI DAN INFORMATIKA KOTA BINJAI TAHUN 2024"

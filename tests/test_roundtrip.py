@@ -95,6 +95,19 @@ def template_content(template) -> st.SearchStrategy[dict[str, Any]]:
     )
 
 
+def _filled_down(sheet: TableSheet, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What staff mean by the rows: a blank fill-down cell repeats the one above."""
+    expected, previous = [], {}
+    for row in rows:
+        values = {c.key: row[c.key] for c in sheet.columns}
+        for column in sheet.columns:
+            if column.fill_down and values[column.key] is None:
+                values[column.key] = previous.get(column.key)
+        previous = values
+        expected.append(values)
+    return expected
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_round_trip_every_template(data: st.DataObject) -> None:

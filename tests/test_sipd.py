@@ -74,7 +74,7 @@ def test_example_export_imports_every_sub_kegiatan(imported_example) -> None:
 def test_imported_template_is_read_like_any_other(imported_example) -> None:
     folder, _ = imported_example
     book = openpyxl.load_workbook(folder / "anggaran.xlsx")
-    assert book.sheetnames == ["Petunjuk", "Realisasi Anggaran", "Rekonsiliasi"]
+    assert book.sheetnames == ["Petunjuk", "Realisasi Anggaran", "DPA Murni", "Rekonsiliasi"]
     sheet = book["Realisasi Anggaran"]
     assert [c.value for c in sheet[4]][:7] == [
         "2.16.01.1.01.0001",

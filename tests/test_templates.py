@@ -65,7 +65,7 @@ def test_committed_templates_are_the_schema(tmp_path: Path) -> None:
         assert _marker(committed).tahun == tahun
         assert workbook_content(tmp_path / template.filename) == workbook_content(committed), (
             f"{template.filename} is stale: run `xlkip init input_templates --tahun {tahun} "
-            "--kominfo --timpa`"
+            "--kominfo --modul sdm --timpa`"
         )
 
 
@@ -93,10 +93,12 @@ def test_init_writes_the_core_and_the_chosen_modules(tmp_path: Path) -> None:
     assert _bukti_dropdown(tmp_path / "inti") is None  # no module, no evidence to name
     assert "IKU Satu baris per indikator" not in _petunjuk(tmp_path / "inti", "kinerja.xlsx")
     # a core office's report numbers its tables 3.1 … 3.6 without gaps
-    assert "Dipakai untuk: Tabel 3.2 dan 3.3; Tabel 3.4." in _petunjuk(
+    assert "Dipakai untuk: Tabel 2.1, 2.2, 2.3, 3.2 dan 3.3; Tabel 3.4." in _petunjuk(
         tmp_path / "inti", "kinerja.xlsx"
     )
-    assert "Dipakai untuk: Tabel 3.5 dan 3.6." in _petunjuk(tmp_path / "inti", "anggaran.xlsx")
+    assert "Dipakai untuk: Tabel 3.5 dan 3.6; Tabel 2.4." in _petunjuk(
+        tmp_path / "inti", "anggaran.xlsx"
+    )
 
     chosen = api.init_templates(tmp_path / "dua", tahun=2025, modules=["informasi", "spbe"])
     assert [p.name for p in chosen] == [
@@ -112,7 +114,9 @@ def test_init_writes_the_core_and_the_chosen_modules(tmp_path: Path) -> None:
 
 
 def test_init_kominfo_numbers_the_feeds_like_the_seed(blank: Path) -> None:
-    assert "Dipakai untuk: Tabel 3.2 dan 3.13; Tabel 3.14." in _petunjuk(blank, "kinerja.xlsx")
+    assert "Dipakai untuk: Tabel 2.1, 2.2, 2.3, 3.2 dan 3.13; Tabel 3.14." in _petunjuk(
+        blank, "kinerja.xlsx"
+    )
     assert "Dipakai untuk: Tabel 3.11 dan 3.12." in _petunjuk(blank, "pengaduan.xlsx")
     assert "Dipakai untuk: Tabel 3.3 dan 3.5; Tabel 3.15." in _petunjuk(blank, "spbe.xlsx")
 
@@ -175,7 +179,7 @@ def test_blank_templates_check_with_required_values_missing(blank: Path) -> None
     (modul,) = [f for f in report.findings if f.kode == "modul_kosong"]
     assert modul.tingkat.value == "info"
     assert modul.pesan.startswith(
-        "Template modul belum diisi dan tidak dipakai: spbe.xlsx, aplikasi.xlsx, "
+        "Template modul belum diisi dan tidak dipakai: sdm.xlsx, spbe.xlsx, aplikasi.xlsx, "
         "informasi.xlsx, pengaduan.xlsx."
     )
 

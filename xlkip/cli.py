@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 app = typer.Typer(
-    help="xlkip — menyusun tabel Bab III LKjIP (Tabel 3.1–3.17) dari template Excel.",
+    help="xlkip — menyusun tabel LKjIP (Bab I–III) dari template Excel.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -68,7 +68,7 @@ def init(
         str | None,
         typer.Option(
             "--modul",
-            help="Modul bukti, dipisah koma: spbe, aplikasi, informasi, pengaduan.",
+            help="Modul, dipisah koma: sdm, spbe, aplikasi, informasi, pengaduan.",
         ),
     ] = None,
     kominfo: Annotated[
@@ -177,7 +177,7 @@ def compile_(
     ] = False,
     tahun_lalu: Annotated[Path | None, _TAHUN_LALU] = None,
 ) -> None:
-    """Periksa input lalu susun workbook LKjIP (Tabel 3.1–3.17)."""
+    """Periksa input lalu susun workbook LKjIP (tabel Bab I–III)."""
     from xlkip import api
     from xlkip.console import print_report
 

@@ -38,6 +38,14 @@ def _cited(inputs: Inputs, *keys: str) -> str:
     return f"Tabel {'/'.join(numbers)}" if numbers else "tabel buktinya"
 
 
+def cited_as(inputs: Inputs, key: str) -> str:
+    """ " (Tabel 3.6)" for a table these inputs produce, else nothing."""
+    from xlkip.tables.registry import BY_KEY
+
+    label = inputs.label(BY_KEY[key])
+    return f" ({label})" if label else ""
+
+
 def spbe_index(inputs: Inputs, year: int) -> Evidence | None:
     """The index of the year by the instrument of the year: this year's from the sheet;
     last year's from its nilai, or as typed in Indeks Tahun Lalu when the instrument

@@ -23,6 +23,7 @@ from xlkip.schema.identitas import IDENTITAS, PENGATURAN, SPBE_PREFIX
 from xlkip.schema.informasi import MITRA_MEDIA, PUBLIKASI
 from xlkip.schema.kinerja import IKU, INDEX_BUKTI, RENSTRA, index_bukti
 from xlkip.schema.pengaduan import PENGADUAN
+from xlkip.schema.sdm import PEGAWAI
 from xlkip.schema.spbe import INDEKS_DAERAH, INDEKS_TAHUN_LALU, NILAI_ASPEK
 from xlkip.schema.writer import Percent, Period
 from xlkip.text import angka, identity_text
@@ -58,6 +59,7 @@ def roll(last: Inputs, period: Period) -> Rolled:
         ],
     }
     rolled.content["pengaduan"] = {PENGADUAN.name: _pengaduan(last)}
+    rolled.content["sdm"] = {PEGAWAI.name: _copied(last, PEGAWAI)}
     for kind, lines in rolled.notes.items():
         rolled.notes[kind] = [f"Disalin dari isian tahun {last.tahun}. {line}" for line in lines]
     for kind in rolled.content:
@@ -128,6 +130,11 @@ def _kinerja(last: Inputs, period: Period) -> Content:
                 "target": _measure(_renstra_target(renstra, r, period.tahun), satuan),
                 "realisasi_lalu": _measure(r.get("realisasi"), satuan),
                 "bukti": new_bukti if bukti in INDEX_BUKTI else bukti,
+                # Bab II's descriptions stay; this year's Renstra and PK targets are new.
+                **{
+                    key: r.get(key)
+                    for key in ("tujuan", "penanggung_jawab", "sumber_data", "rumus")
+                },
             }
         )
     rows = []

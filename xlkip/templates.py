@@ -15,8 +15,8 @@ from xlkip.tables.spec import plan_where
 
 CORE = tuple(kind for kind, template in TEMPLATES.items() if template.required)
 MODULES = tuple(kind for kind, template in TEMPLATES.items() if not template.required)
-KOMINFO = MODULES
-"""The evidence modules of a Kominfo office: all of them."""
+KOMINFO = ("spbe", "aplikasi", "informasi", "pengaduan")
+"""The evidence modules of a Kominfo office; sdm (Bab I) is a module of any office."""
 
 
 def options_for(kinds: Collection[str]) -> TemplateOptions:

@@ -33,6 +33,10 @@ class Record:
         letter = self.letters.get(key)
         return f"{letter}{self.row}" if letter else None
 
+    def year_cell(self, year: int) -> str | None:
+        """The cell of this row's value for `year` in a sheet's year columns."""
+        return self.cell(str(year))
+
 
 @dataclass
 class TableData:
@@ -41,6 +45,8 @@ class TableData:
     years: list[int] = field(default_factory=list)
     clean: bool = True
     """Read without error: checks across tables may trust its numbers."""
+    problem_cells: set[str] = field(default_factory=set)
+    """Cells already reported as unreadable: a check that finds them empty stays quiet."""
 
 
 @dataclass

@@ -23,8 +23,16 @@ from xlkip.read.cells import (
 )
 from xlkip.read.records import FormData, Record, TableData, TemplateData
 from xlkip.read.workbook import SourceSheet, SourceWorkbook, Unreadable
-from xlkip.schema.base import Column, FormSheet, Kind, TableSheet, normalize_header
+from xlkip.schema.base import (
+    Column,
+    FormSheet,
+    Kind,
+    TableSheet,
+    is_percent_unit,
+    normalize_header,
+)
 from xlkip.schema.writer import Period, table_columns
+from xlkip.text import persen
 
 _UNREAD = object()
 HEADER_SCAN_ROWS = 20
@@ -100,7 +108,10 @@ class _Layout:
 
     @cached_property
     def letters(self) -> dict[str, str]:
-        return {key: xl_col_to_name(col - 1) for key, col in self.columns.items()}
+        """Column key -> letter; a year column under its year as text (see Record)."""
+        letters = {key: xl_col_to_name(col - 1) for key, col in self.columns.items()}
+        letters.update((str(year), xl_col_to_name(col - 1)) for year, col in self.years.items())
+        return letters
 
 
 class _TableReader:
@@ -120,7 +131,7 @@ class _TableReader:
 
     def read(self) -> tuple[TableData, list[Finding]]:
         layout = self._find_layout()
-        table = TableData(self.sheet, [], sorted(layout.years))
+        table = TableData(self.sheet, [], sorted(layout.years), problem_cells=self.problem_cells)
         if self._missing_columns(layout):
             return table, self.findings
         self._check_header_years(layout)
@@ -249,7 +260,7 @@ class _TableReader:
                 previous[column.key] = record.values[column.key]
         self._read_years(record, layout)
         if self.has_measures:
-            self._resolve_measures(record)
+            self._resolve_measures(record, layout)
         return record
 
     def _read_years(self, record: Record, layout: _Layout) -> None:
@@ -260,14 +271,43 @@ class _TableReader:
             spec = Spec(series.header_text(year), series.kind, minimum=None)
             record.years[year] = self._coerce(spec, record.row, col)
 
-    def _resolve_measures(self, record: Record) -> None:
+    def _resolve_measures(self, record: Record, layout: _Layout) -> None:
         satuan = record.values.get("satuan")
         for key, value in record.values.items():
             if isinstance(value, Measure):
+                self._percent_in_other_unit(
+                    value, satuan, (record.row, layout.columns[key]), layout
+                )
                 record.values[key] = resolve_measure(value, satuan)
         for year, value in record.years.items():
             if isinstance(value, Measure):
+                self._percent_in_other_unit(value, satuan, (record.row, layout.years[year]), layout)
                 record.years[year] = resolve_measure(value, satuan)
+
+    def _percent_in_other_unit(
+        self, measure: Measure, satuan: Any, cell: tuple[int, int], layout: _Layout
+    ) -> None:
+        """A percentage typed for an indicator counted in another unit ("70%" for a number
+        of publications) is read as typed, but most likely belongs to another indicator."""
+        row, col = cell
+        if satuan is None or is_percent_unit(satuan) or measure.value == 0:
+            return
+        typed_percent = measure.percent or (
+            abs(measure.value) <= 1 and self.grid.is_percent_format(row, col)
+        )
+        if not typed_percent:
+            return
+        header = self.grid.value(layout.header_row, col)
+        self.findings.append(
+            peringatan(
+                "persen_pada_satuan_lain",
+                f"Nilai {persen(measure.value)} pada kolom '{quote(header)}' ditulis sebagai "
+                f"persentase, padahal satuan indikator ini '{quote(satuan)}'. Periksa apakah "
+                "nilai ini milik indikator yang sama; bila indikatornya memang persentase, "
+                "ubah Satuan menjadi %.",
+                **self.where(_ref(row, col)),
+            )
+        )
 
     def _coerce(self, spec: Spec, row: int, col: int, raw: Any = _UNREAD) -> Any:
         value, problem = _cell_value(self.grid, spec, row, col, raw)

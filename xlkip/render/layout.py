@@ -7,7 +7,6 @@ text length and the width of the column (or merged columns) that holds it.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 
 from xlkip.sheet.model import SheetModel
@@ -20,11 +19,31 @@ PADDING = 3.0
 MIN_HEIGHT = 15.0
 
 
+CAPITALS = 0.85
+"""Bold capitals are wider: a title in them holds this share of the characters."""
+
+
 def _lines(text: str, width: float, bold: bool) -> int:
-    capacity = max(1, int(width * CHARS_PER_WIDTH_UNIT * (0.9 if bold else 1.0)))
+    factor = (0.9 * (CAPITALS if text.isupper() else 1.0)) if bold else 1.0
+    capacity = max(1, int(width * CHARS_PER_WIDTH_UNIT * factor))
     if len(text) <= capacity and "\n" not in text:
         return 1
-    return sum(max(1, math.ceil(len(part) / capacity)) for part in text.split("\n"))
+    return sum(_wrapped(part, capacity) for part in text.split("\n"))
+
+
+def _wrapped(text: str, capacity: int) -> int:
+    """Lines of `text` wrapped at spaces as a spreadsheet does (a long word is cut)."""
+    lines, used = 1, 0
+    for word in text.split():
+        size = len(word)
+        if used and used + 1 + size > capacity:
+            lines, used = lines + 1, 0
+        if used:
+            used += 1
+        used += size
+        while used > capacity:
+            lines, used = lines + 1, used - capacity
+    return lines
 
 
 def row_heights(sheet: SheetModel) -> dict[int, float]:

@@ -1,11 +1,20 @@
 """One declarative schema per input template (DESIGN §2)."""
 
-from xlkip.schema import anggaran, aplikasi, identitas, informasi, kinerja, pengaduan, spbe
+from xlkip.schema import (
+    anggaran,
+    aplikasi,
+    identitas,
+    informasi,
+    kinerja,
+    pengaduan,
+    sdm,
+    spbe,
+)
 from xlkip.schema.base import Template
 
 TEMPLATES: dict[str, Template] = {
     module.TEMPLATE.kind: module.TEMPLATE
-    for module in (identitas, kinerja, anggaran, spbe, aplikasi, informasi, pengaduan)
+    for module in (identitas, kinerja, anggaran, sdm, spbe, aplikasi, informasi, pengaduan)
 }
 
 KIND_OF_SHEET: dict[int, str] = {

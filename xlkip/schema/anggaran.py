@@ -69,12 +69,55 @@ REALISASI_ANGGARAN = TableSheet(
     blank_rows=300,
 )
 
+DPA_MURNI = TableSheet(
+    name="DPA Murni",
+    table_name="DPAMurni",
+    title="Anggaran murni per program (DPA sebelum perubahan) tahun {tahun}",
+    description=(
+        "Opsional: satu baris per program, pagu menurut DPA awal (sebelum perubahan "
+        "anggaran). Total dan selisih terhadap anggaran setelah perubahan dihitung xlkip."
+    ),
+    columns=(
+        Column(
+            "program",
+            "Program",
+            Kind.TEXT,
+            "Nama program, sama dengan di sheet Realisasi Anggaran.",
+            width=50,
+        ),
+        Column(
+            "anggaran",
+            "Anggaran Murni",
+            Kind.MONEY,
+            "Pagu program dalam DPA murni (Rp); - berarti nol.",
+            dash_is_zero=True,
+            aliases=("Anggaran", "Pagu Murni", "Anggaran DPA"),
+            width=18,
+        ),
+        Column(
+            "keterangan",
+            "Sumber Dana/Keterangan",
+            Kind.TEXT,
+            "Opsional: sumber dana atau keterangan, mis. DAU.",
+            choices=SUMBER_DANA,
+            strict_choices=False,
+            required=False,
+            aliases=("Sumber Dana", "Keterangan", "Ket"),
+            width=16,
+        ),
+    ),
+    unique=("program",),
+    blank_rows=30,
+    required=False,
+)
+
 TEMPLATE = Template(
     kind="anggaran",
-    version=1,
+    version=2,
     title="Realisasi Anggaran",
     filename="anggaran.xlsx",
     filled_by="Sub Bagian Keuangan",
     required=True,
-    sheets=(REALISASI_ANGGARAN,),
+    sheets=(REALISASI_ANGGARAN, DPA_MURNI),
+    older_versions=(1,),
 )

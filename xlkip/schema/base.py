@@ -104,6 +104,8 @@ class TableSheet:
     prefilled: tuple[str, ...] = ()
     """Columns `xlkip init` prefills (an instrument's items and weights): a sheet with
     nothing typed outside them is read as empty, so an untouched template adds nothing."""
+    required: bool = True
+    """False: a workbook without this sheet is fine (it only feeds optional tables)."""
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)

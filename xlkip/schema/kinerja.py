@@ -48,6 +48,68 @@ _ARAH = Column(
     width=9,
 )
 
+BAB_II_COLUMNS = (
+    Column(
+        "tujuan",
+        "Tujuan",
+        Kind.TEXT,
+        "Opsional (Bab II): tujuan Renstra yang dicapai sasaran ini (tabel Sasaran "
+        "Strategis). Boleh dikosongkan bila sama dengan baris di atasnya.",
+        required=False,
+        fill_down=True,
+        width=34,
+    ),
+    Column(
+        "target_renstra",
+        "Target Renstra {tahun}",
+        Kind.MEASURE,
+        "Opsional (Bab II): target tahun laporan menurut Renstra (tabel Sasaran Strategis). "
+        "Kosongkan bila sama dengan target tahun ini di sheet Renstra (baris yang menyebut "
+        "indikator ini).",
+        required=False,
+        minimum=None,
+        width=13,
+    ),
+    Column(
+        "target_pk",
+        "Target PK {tahun}",
+        Kind.MEASURE,
+        "Opsional (Bab II): target dalam Perjanjian Kinerja (tabel Perjanjian Kinerja). "
+        "Kosongkan bila sama dengan kolom Target.",
+        required=False,
+        minimum=None,
+        aliases=("Target Perjanjian Kinerja",),
+        width=13,
+    ),
+    Column(
+        "penanggung_jawab",
+        "Penanggung Jawab",
+        Kind.TEXT,
+        "Opsional (Bab II): penanggung jawab IKU, mis. DISKOMINFO atau bidang (tabel IKU Bab II).",
+        required=False,
+        width=18,
+    ),
+    Column(
+        "sumber_data",
+        "Sumber Data",
+        Kind.TEXT,
+        "Opsional (Bab II): sumber data IKU, mis. RENSTRA (tabel IKU Bab II).",
+        required=False,
+        width=16,
+    ),
+    Column(
+        "rumus",
+        "Penjelasan/Rumus",
+        Kind.TEXT,
+        "Opsional (Bab II): penjelasan atau rumus perhitungan IKU (tabel IKU Bab II).",
+        required=False,
+        aliases=("Rumus", "Penjelasan", "Penjelasan (Rumus Perhitungan IKU)"),
+        width=40,
+    ),
+)
+"""What Bab II needs beyond Chapter III; all optional, so an office without them
+still compiles (Tabel 2.1–2.3 are then left out)."""
+
 IKU = TableSheet(
     name="IKU",
     table_name="IKU",
@@ -99,6 +161,7 @@ IKU = TableSheet(
             choices=BUKTI,
             width=30,
         ),
+        *BAB_II_COLUMNS,
     ),
     unique=("indikator",),
     blank_rows=50,
@@ -150,10 +213,11 @@ RENSTRA = TableSheet(
 
 TEMPLATE = Template(
     kind="kinerja",
-    version=1,
+    version=2,
     title="Kinerja (IKU dan Renstra)",
     filename="kinerja.xlsx",
     filled_by="Sub Bagian Keuangan dan Program",
     required=True,
     sheets=(IKU, RENSTRA),
+    older_versions=(1,),
 )

@@ -57,9 +57,19 @@ def build(inputs: Inputs, report: Report) -> Built:
     return Built(ctx.model, ctx.results, figures_of(ctx.results, ctx.tahun))
 
 
+CHAPTERS = {
+    1: "Bab I Pendahuluan",
+    2: "Bab II Perencanaan Kinerja",
+    3: "Bab III Akuntabilitas Kinerja",
+}
+
+
 def _subject(ctx: Context) -> str:
+    """The chapters the workbook holds, e.g. "Laporan Kinerja Instansi Pemerintah: Bab I
+    Pendahuluan, Bab II Perencanaan Kinerja, Bab III Akuntabilitas Kinerja (Tabel 1.1–3.17)"."""
     numbers = [ctx.plan.numbers[spec.key] for spec in ctx.plan.tables]
-    chapter_3 = [n for n in numbers if n.startswith("3.")]
-    if not chapter_3:
+    if not numbers:
         return "Laporan Kinerja Instansi Pemerintah"
-    return f"Bab III Akuntabilitas Kinerja (Tabel {chapter_3[0]}–{chapter_3[-1]})"
+    chapters = dict.fromkeys(int(n.split(".")[0]) for n in numbers)
+    named = ", ".join(CHAPTERS.get(c, f"Bab {c}") for c in chapters)
+    return f"Laporan Kinerja Instansi Pemerintah: {named} (Tabel {numbers[0]}–{numbers[-1]})"

@@ -168,6 +168,8 @@ def _subtotal_row(
 
 @dataclass
 class AnggaranProgram:
+    programs: list[ProgramCells]
+    """This table's own row per program (its ANGGARAN and REALISASI cells)."""
     anggaran: Slot
     realisasi: Slot
     persen: Slot
@@ -191,11 +193,13 @@ def anggaran_program(ctx: Context) -> AnggaranProgram:
     header_span(sheet, (HEADER_ROW, 2), (HEADER_ROW, 5), f"KEADAAN TAHUN {ctx.tahun}")
     headers(sheet, HEADER_ROW + 1, ("ANGGARAN", "REALISASI", "(%) CAPAIAN", "SISA"), 2)
     first = row = HEADER_ROW + 2
+    rows = []
     for number, program in enumerate(programs, start=1):
         sheet.put(row, 0, number, CENTER)
         sheet.put(row, 1, program.name, TEXT)
         a = sheet.put(row, 2, program.anggaran.ref(), MONEY)
         r = sheet.put(row, 3, program.realisasi.ref(), MONEY)
+        rows.append(ProgramCells(program.name, a, r))
         sheet.put(row, 4, persen_realisasi(a.ref(), r.ref()), PERCENT)
         sheet.put(row, 5, sisa(a.ref(), r.ref()), MONEY)
         row += 1
@@ -210,7 +214,7 @@ def anggaran_program(ctx: Context) -> AnggaranProgram:
     )
     chart_below(sheet, end + 2, anggaran_chart(sheet, first, row - 1), height=340)
     return AnggaranProgram(
-        total_a, total_r, persen, efisiensi_cell, persen_chart(sheet, first, row - 1)
+        rows, total_a, total_r, persen, efisiensi_cell, persen_chart(sheet, first, row - 1)
     )
 
 

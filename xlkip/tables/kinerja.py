@@ -55,6 +55,7 @@ def _put_measure(sheet: SheetModel, row: int, col: int, record: Record, value) -
 @dataclass
 class IkuRow:
     record: Record
+    target: Slot
     realisasi: Slot
     capaian: Slot
 
@@ -124,7 +125,7 @@ def capaian_iku(ctx: Context) -> CapaianIku:
                 row, 7, capaian(target.ref(), realisasi.ref(), record.get("arah"), cap), PERCENT
             )
             sheet.put(row, 8, scale.predikat(achieved.ref()), CENTER)
-            iku_rows.append(IkuRow(record, realisasi, achieved))
+            iku_rows.append(IkuRow(record, target, realisasi, achieved))
             row += 1
         bottom = row - 1
         _sasaran_cells(sheet, top, bottom, number, group)

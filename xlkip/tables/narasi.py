@@ -14,6 +14,7 @@ from xlkip.tables.anggaran import anggaran_program
 from xlkip.tables.common import Context
 from xlkip.tables.kinerja import capaian_iku
 from xlkip.tables.layanan import pengaduan_dua_tahun, publikasi
+from xlkip.tables.perencanaan import anggaran_murni
 from xlkip.tables.spbe import indeks_spbe
 from xlkip.text import angka, persen
 
@@ -80,7 +81,25 @@ def anggaran_sentences(ctx: Context) -> list[str]:
     efisiensi = _number(money.efisiensi.value())
     if efisiensi is not None:
         sentences.append(f"Tingkat efisiensi penggunaan anggaran sebesar {persen(efisiensi)}.")
+    sentences.extend(_perubahan_sentence(ctx))
     return sentences
+
+
+def _perubahan_sentence(ctx: Context) -> list[str]:
+    """The budget change: DPA murni (Bab II) against the budget after the change (Bab III)."""
+    murni = ctx.maybe(anggaran_murni)
+    if murni is None or murni.perubahan is None or murni.selisih is None:
+        return []
+    before, after = murni.murni.value(), murni.perubahan.value()
+    change = murni.selisih.value()
+    if not change:
+        return [f"Pagu anggaran tidak berubah dari DPA murni sebesar Rp{angka(before)}."]
+    word = "naik" if change > 0 else "turun"
+    share = f" ({persen(abs(change) / before)})" if before else ""
+    return [
+        f"Pagu anggaran {word} dari Rp{angka(before)} pada DPA murni menjadi Rp{angka(after)} "
+        f"setelah perubahan anggaran, selisih Rp{angka(abs(change))}{share}."
+    ]
 
 
 def layanan_sentences(ctx: Context) -> list[str]:

@@ -9,13 +9,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from xlkip.tables import anggaran, kinerja, layanan, scale, spbe
+from xlkip.tables import anggaran, kinerja, layanan, pegawai, perencanaan, scale, spbe
 from xlkip.tables.spec import Plan, TableSpec, make_plan
 
 if TYPE_CHECKING:
     from xlkip.inputs import Inputs
 
 REPORT: tuple[TableSpec[Any], ...] = (
+    pegawai.sdm_golongan,
+    pegawai.sdm_non_asn,
+    pegawai.sdm_jenis_kelamin,
+    pegawai.sdm_pendidikan,
+    pegawai.sdm_jabatan,
+    perencanaan.sasaran_strategis,
+    perencanaan.indikator_kinerja_utama,
+    perencanaan.perjanjian_kinerja,
+    perencanaan.anggaran_murni,
     scale.skala_kinerja,
     kinerja.capaian_iku,
     spbe.bobot_spbe,

@@ -4,12 +4,30 @@ from __future__ import annotations
 
 from xlkip.findings import Finding
 from xlkip.inputs import Inputs
-from xlkip.validate import cross, duplicates, kode, names, rows, settings
+from xlkip.validate import (
+    cross,
+    duplicates,
+    kode,
+    names,
+    pegawai,
+    perencanaan,
+    rows,
+    settings,
+)
 
 
 def validate(inputs: Inputs) -> list[Finding]:
     findings: list[Finding] = []
-    checks = (settings.check, duplicates.check, names.check, kode.check, rows.check, cross.check)
+    checks = (
+        settings.check,
+        duplicates.check,
+        names.check,
+        kode.check,
+        rows.check,
+        cross.check,
+        pegawai.check,
+        perencanaan.check,
+    )
     for check in checks:
         findings.extend(check(inputs))
     return findings

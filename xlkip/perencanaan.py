@@ -1,0 +1,78 @@
+"""Bab II's targets for one IKU row: the Renstra target of the year and the PK target.
+
+- The **Renstra target** (Tabel 2.1) is the IKU sheet's "Target Renstra" when typed,
+  else the target of the report year on the Renstra sheet row that names this IKU
+  (its "Sama dengan IKU" column).
+- The **PK target** (Tabel 2.3) is "Target PK" when typed, else the Target column,
+  which is also what Chapter III (Tabel 3.2) measures capaian against.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from xlkip.inputs import Inputs
+from xlkip.read.records import Record
+from xlkip.schema.kinerja import BAB_II_COLUMNS, IKU, RENSTRA
+from xlkip.text import identity_text
+
+BAB_II_KEYS = tuple(column.key for column in BAB_II_COLUMNS)
+
+
+def uses_bab_ii(inputs: Inputs) -> bool:
+    """The IKU sheet fills at least one Bab II column: Tabel 2.1 and 2.3 are made."""
+    return any(r.get(key) is not None for r in inputs.records(IKU) for key in BAB_II_KEYS)
+
+
+def explains_iku(inputs: Inputs) -> bool:
+    """Penanggung jawab, sumber data or rumus given for some IKU: Tabel 2.2 is made."""
+    keys = ("penanggung_jawab", "sumber_data", "rumus")
+    return any(r.get(key) is not None for r in inputs.records(IKU) for key in keys)
+
+
+@dataclass(frozen=True)
+class Target:
+    value: float
+    sheet: str
+    cell: str | None
+    typed: bool
+    """Typed in its own column on the IKU sheet (not taken from elsewhere)."""
+
+
+def renstra_links(inputs: Inputs) -> dict[str, Record]:
+    """IKU indicator identity -> the first Renstra row that names it."""
+    links: dict[str, Record] = {}
+    for row in inputs.records(RENSTRA):
+        if row.get("iku") is not None:
+            links.setdefault(identity_text(row.get("iku")), row)
+    return links
+
+
+def renstra_sheet_target(
+    inputs: Inputs, iku: Record, links: dict[str, Record] | None = None
+) -> Target | None:
+    """The report year's target on the Renstra sheet row linked to `iku`."""
+    links = renstra_links(inputs) if links is None else links
+    row = links.get(identity_text(iku.get("indikator")))
+    value = row.years.get(inputs.tahun) if row else None
+    if row is None or value is None:
+        return None
+    return Target(value, "Renstra", row.year_cell(inputs.tahun), typed=False)
+
+
+def renstra_target(
+    inputs: Inputs, iku: Record, links: dict[str, Record] | None = None
+) -> Target | None:
+    typed = iku.get("target_renstra")
+    if typed is not None:
+        return Target(typed, "IKU", iku.cell("target_renstra"), typed=True)
+    return renstra_sheet_target(inputs, iku, links)
+
+
+def pk_target(iku: Record) -> Target | None:
+    typed = iku.get("target_pk")
+    if typed is not None:
+        return Target(typed, "IKU", iku.cell("target_pk"), typed=True)
+    if iku.get("target") is None:
+        return None
+    return Target(iku.get("target"), "IKU", iku.cell("target"), typed=False)

@@ -1,0 +1,115 @@
+"""SDM: one row per person of the office, for the staff composition of Bab I.
+
+Only aggregates leave xlkip: Tabel 1.1–1.5 count these rows, and the output holds
+no person-level sheet and no name (UU 27/2022 on personal data). The name column is
+optional and exists only to help staff keep their list; no NIP is asked.
+
+Golongan: a PNS ("ASN") has a golongan/ruang I/a … IV/e (PP 11/2017); a PPPK has a
+golongan I … XVII of its own (Perpres 98/2020), so the two lists are one dropdown
+and the validator checks each person's golongan against the status. Tabel 1.1 counts
+the PNS ruang and shows PPPK golongan in a block of their own.
+"""
+
+from xlkip.schema.base import Column, Kind, TableSheet, Template
+
+ASN, PPPK, NON_ASN = "ASN", "PPPK", "Non ASN"
+STATUS = (ASN, PPPK, NON_ASN)
+
+RUANG = {
+    "I": ("a", "b", "c", "d"),
+    "II": ("a", "b", "c", "d"),
+    "III": ("a", "b", "c", "d"),
+    "IV": ("a", "b", "c", "d", "e"),
+}
+"""PNS golongan -> its ruang, as Tabel 1.1 lists them."""
+GOLONGAN_PNS = tuple(f"{gol}/{ruang}" for gol, ruangs in RUANG.items() for ruang in ruangs)
+GOLONGAN_PPPK = (
+    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX",
+    "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
+)  # fmt: skip
+JENIS_KELAMIN = ("Laki-laki", "Perempuan")
+PENDIDIKAN = ("SD", "SMP", "SMA/SMK", "D1", "D2", "D3", "D4", "S1", "S2", "S3")
+
+ESELON = ("Eselon II", "Eselon III", "Eselon IV")
+JABATAN_ASN = (*ESELON, "Fungsional", "Pelaksana")
+"""The groups of ASN jabatan; Tabel 1.5 lists them first, in this order."""
+JABATAN_NON_ASN = ("Staf Administrasi", "Tenaga Liputan", "Operator", "Programmer")
+"""Suggestions only: a Non ASN jabatan is whatever the office calls it."""
+PROGRAMMER_WORD = "programmer"
+"""A jabatan containing this word counts as a programmer (against Tabel 3.6)."""
+
+PEGAWAI = TableSheet(
+    name="Pegawai",
+    table_name="Pegawai",
+    title="Daftar pegawai per 31 Desember {tahun}",
+    description=(
+        "Satu baris per orang (ASN, PPPK dan Non ASN). Hasil xlkip hanya memuat jumlah, "
+        "tidak memuat nama."
+    ),
+    columns=(
+        Column(
+            "nama",
+            "Nama (opsional)",
+            Kind.TEXT,
+            "Opsional, hanya untuk membantu pengisian. Nama tidak pernah dibawa ke hasil "
+            "xlkip; NIP tidak perlu diisi.",
+            required=False,
+            width=30,
+        ),
+        Column(
+            "status",
+            "Status Pegawai",
+            Kind.CHOICE,
+            "ASN (PNS), PPPK, atau Non ASN (tenaga harian lepas/kontrak).",
+            choices=STATUS,
+            width=13,
+        ),
+        Column(
+            "golongan",
+            "Golongan/Ruang",
+            Kind.CHOICE,
+            "ASN (PNS): I/a … IV/e. PPPK: golongan I … XVII. Non ASN: kosongkan.",
+            required=False,
+            choices=GOLONGAN_PNS + GOLONGAN_PPPK,
+            width=14,
+        ),
+        Column(
+            "jenis_kelamin",
+            "Jenis Kelamin",
+            Kind.CHOICE,
+            "Laki-laki atau Perempuan.",
+            choices=JENIS_KELAMIN,
+            width=13,
+        ),
+        Column(
+            "pendidikan",
+            "Pendidikan Terakhir",
+            Kind.CHOICE,
+            "Jenjang pendidikan terakhir: SD, SMP, SMA/SMK, D1, D2, D3, D4, S1, S2 atau S3.",
+            choices=PENDIDIKAN,
+            width=13,
+        ),
+        Column(
+            "jabatan",
+            "Kelompok Jabatan",
+            Kind.TEXT,
+            "ASN/PPPK: Eselon II, Eselon III, Eselon IV, Fungsional atau Pelaksana. Non ASN: "
+            "nama jabatannya, mis. Staf Administrasi, Tenaga Liputan, Operator, Programmer "
+            "(boleh nama lain).",
+            choices=JABATAN_ASN + JABATAN_NON_ASN,
+            strict_choices=False,
+            width=26,
+        ),
+    ),
+    blank_rows=150,
+)
+
+TEMPLATE = Template(
+    kind="sdm",
+    version=1,
+    title="Sumber Daya Manusia (Pegawai)",
+    filename="sdm.xlsx",
+    filled_by="Sub Bagian Umum dan Kepegawaian",
+    required=False,
+    sheets=(PEGAWAI,),
+)
