@@ -48,7 +48,7 @@ CASES = [
     Case("an ASN with a Non ASN jabatan", _cells(S, "Pegawai", {"F22": "Operator"}),
          [(W, "jabatan_tidak_sesuai", S, "Pegawai", "F22")], 0),
     Case("an ASN group typed another way", _cells(S, "Pegawai", {"F22": "  PELAKSANA "}),
-         [], 0),
+         [(W, "ejaan_berbeda", S, "Pegawai", "F22")], 0),
     Case("one programmer fewer than Tabel 3.6 says",
          _cells(S, "Pegawai", {"F78": "Staff Administrasi"}),
          [(W, "jumlah_programmer_beda", AP, "Tenaga Programmer", "C4:C6")], 0),

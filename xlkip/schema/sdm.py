@@ -99,6 +99,7 @@ PEGAWAI = TableSheet(
             choices=JABATAN_ASN + JABATAN_NON_ASN,
             strict_choices=False,
             width=26,
+            groups=True,
         ),
     ),
     blank_rows=150,

@@ -50,7 +50,9 @@ _BY_WIDTHS = {
 }
 
 _PART = re.compile(r"^(?:\d+|X+)$")
-_LEADING_CODE = re.compile(r"^\s*'?\s*([0-9Xx]+(?:\s*\.\s*[0-9Xx]+)*)\.?(?:\s+|\s*[-–:]\s*|$)(.*)$", re.S)
+_LEADING_CODE = re.compile(
+    r"^\s*'?\s*([0-9Xx]+(?:\s*\.\s*[0-9Xx]+)*)\.?(?:\s+|\s*[-–:]\s*|$)(.*)$", re.S
+)
 _SPACES = re.compile(r"\s+")
 
 
