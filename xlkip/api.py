@@ -6,9 +6,11 @@ import datetime as dt
 import gc
 import tempfile
 import time
+from collections.abc import Callable
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from xlkip import contoh
 from xlkip.findings import Finding, Report, error, info
@@ -21,6 +23,10 @@ from xlkip.read.workbook import Marker, SourceWorkbook, Unreadable
 from xlkip.schema import TEMPLATES
 from xlkip.schema.writer import Period, write_template
 from xlkip.validate import validate
+
+if TYPE_CHECKING:
+    from xlkip.rekap.run import RekapResult
+    from xlkip.rekap.summary import OfficeSummary
 
 
 class UsageError(Exception):
@@ -242,7 +248,7 @@ def compile_folder(
             folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="xlkip-")))
             init_templates(folder, with_example=True)
             example = True
-        stack.enter_context(_paused_gc())
+        stack.enter_context(paused_gc())
         result = check(folder)
         timings = dict(result.timings)
         if not result.report.valid and not force:
@@ -263,7 +269,7 @@ def compile_folder(
 
 
 @contextmanager
-def _paused_gc():
+def paused_gc():
     """A big budget is hundreds of thousands of small objects (records, cells, formulas)
     that all live until the file is written; the cyclic collector would rescan them
     again and again while they are made. Nothing here relies on collecting cycles."""
@@ -274,6 +280,94 @@ def _paused_gc():
     finally:
         if enabled:
             gc.enable()
+
+
+def compile_office(
+    folder: Path, out_dir: Path | None = None, output: Path | None = None
+) -> OfficeSummary:
+    """One office for the rekap: check it and, given `out_dir` (or an exact `output`),
+    compile its workbook exactly as `xlkip compile` would. Never raises: whatever goes
+    wrong becomes the office's status and reason, so one office cannot stop a pemda."""
+
+    started = time.perf_counter()
+    try:
+        if out_dir is None and output is None:
+            with paused_gc():
+                checked = check(folder)
+            inputs, report, written = checked.inputs, checked.report, None
+        else:
+            compiled = compile_folder(folder, output, out_dir=out_dir or Path("output"))
+            inputs, report, written = compiled.inputs, compiled.report, compiled.output
+    except UsageError as exc:
+        return _unreadable(folder, "folder_tidak_terbaca", str(exc))
+    except Exception as exc:  # one office's internal failure must not stop the others
+        return _unreadable(
+            folder,
+            "kesalahan_internal",
+            f"Kesalahan internal xlkip ({type(exc).__name__}: {exc}). Jalankan xlkip compile "
+            f"{folder} --debug untuk rinciannya, dan kirimkan ke pengembang.",
+        )
+    return _summarize(folder, inputs, report, written, time.perf_counter() - started)
+
+
+def _unreadable(folder: Path, kode: str, alasan: str) -> OfficeSummary:
+    from xlkip.rekap.summary import OfficeSummary, Status
+
+    return OfficeSummary(
+        str(folder), Status.UNREADABLE, alasan=alasan, findings=(error(kode, alasan),)
+    )
+
+
+def _summarize(
+    folder: Path, inputs: Inputs, report: Report, written: Path | None, seconds: float
+) -> OfficeSummary:
+    from xlkip.rekap.summary import OfficeSummary, Status, figures_of
+
+    errors = [f for f in report.sorted() if f.tingkat.value == "error"]
+    missing = [t.kind for t in TEMPLATES.values() if t.required and not inputs.has(t.kind)]
+    status, alasan, figures = Status.OK, None, None
+    if missing:
+        status = Status.UNREADABLE
+        causes = [f for f in errors if f.kode != "template_wajib_tidak_ada"]
+        alasan = f"Template wajib tidak terbaca atau tidak ada: {', '.join(missing)}." + (
+            f" {causes[0].file}: {causes[0].pesan}" if causes else ""
+        )
+    elif errors:
+        status = Status.ERRORS
+        first = errors[0]
+        where = ", ".join(p for p in (first.file, first.lokasi) if p)
+        alasan = f"{len(errors)} error; yang pertama ({where}): {first.pesan}"
+    else:
+        figures = figures_of(inputs)
+    tahun = inputs.identitas("tahun")
+    return OfficeSummary(
+        folder=str(folder),
+        status=status,
+        instansi=inputs.identitas("instansi"),
+        pemda=inputs.identitas("pemerintah_daerah"),
+        tahun=tahun if isinstance(tahun, int) else None,
+        alasan=alasan.strip() if alasan else None,
+        findings=tuple(report.sorted()),
+        figures=figures,
+        output=str(written) if written else None,
+        seconds=seconds,
+    )
+
+
+def rekap(
+    dirs: list[Path],
+    output: Path | None = None,
+    jobs: int | None = None,
+    per_office: bool = False,
+    out_dir: Path = Path("output"),
+    done: Callable[[OfficeSummary], None] | None = None,
+    started: Callable[[int], None] | None = None,
+) -> RekapResult:
+    """Check (and with `per_office` compile) every office in `dirs` in a process pool,
+    then write the pemda workbook (see xlkip.rekap.run)."""
+    from xlkip.rekap.run import rekap as run_rekap
+
+    return run_rekap(dirs, output, jobs, per_office, out_dir, done, started)
 
 
 def _add_pdf(result: CompileResult, workbook: Path) -> None:
@@ -291,4 +385,4 @@ def _add_pdf(result: CompileResult, workbook: Path) -> None:
         result.pdf = target
 
 
-__all__ = ["CheckResult", "CompileResult", "OutputError", "UsageError"]
+__all__ = ["CheckResult", "CompileResult", "OutputError", "RekapResult", "UsageError"]

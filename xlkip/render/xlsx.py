@@ -144,9 +144,7 @@ def _write_sheet(ws: Any, sheet: SheetModel, formats: _Formats, footer: str) -> 
     _print_setup(ws, sheet, footer)
 
 
-def _write_cells(
-    ws: Any, sheet: SheetModel, formats: _Formats, heights: dict[int, float]
-) -> None:
+def _write_cells(ws: Any, sheet: SheetModel, formats: _Formats, heights: dict[int, float]) -> None:
     """Cells in any order: XlsxWriter keeps them all until the file is closed."""
     covered: set[tuple[int, int]] = set()
     for first_row, first_col, last_row, last_col in sheet.merges:
