@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name
@@ -23,8 +23,12 @@ from xlkip.read.cells import (
 )
 from xlkip.read.records import FormData, Record, TableData, TemplateData
 from xlkip.read.workbook import SourceSheet, SourceWorkbook, Unreadable
-from xlkip.schema.base import Column, FormSheet, Kind, TableSheet, normalize_header
+from xlkip.schema.base import Column, FormSheet, Kind, TableSheet
+from xlkip.schema.base import normalize_header as _normalize_header
 from xlkip.schema.writer import Period, table_columns
+
+normalize_header = lru_cache(maxsize=4096)(_normalize_header)
+"""Header scans meet the same few texts in every file of every office of a rekap."""
 
 _UNREAD = object()
 HEADER_SCAN_ROWS = 20
@@ -75,7 +79,7 @@ def _cell_value(grid: SourceSheet, spec: Spec, row: int, col: int, raw: Any = _U
             "LibreOffice, atau ketik nilainya langsung.",
         )
     # Up to 1 a number reads the same with or without a % format (0.15 is 15% either
-    # way), so the formats, which cost an openpyxl load, are consulted only above it.
+    # way), so the formats, which cost a parse of the sheet's XML, are consulted only above it.
     percent = (
         spec.kind in (Kind.PERCENT, Kind.MEASURE)
         and isinstance(raw, int | float)

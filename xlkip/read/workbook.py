@@ -1,9 +1,9 @@
 """Open a staff workbook safely and cheaply.
 
 Values and merged ranges come from python-calamine (Rust; fast, and it never expands
-XML entities). Number formats — needed only to tell 15% from 15 — come from openpyxl
-in read-only mode, and only for the rows of the sheets that ask. Nothing here loads a
-whole workbook into Python objects, so a sheet that declares a million rows or merges
+XML entities). Number formats — needed only to tell 15% from 15 — come from the
+styles part and the cells' style indices, read only for the sheets that ask. Nothing
+here loads a whole workbook into Python objects, so a sheet that declares a million rows or merges
 F1:H1048576 costs what its real cells cost.
 """
 
@@ -241,14 +241,28 @@ class SourceWorkbook:
         return parts
 
     @cached_property
-    def _formats_book(self) -> Any:
-        import openpyxl
+    def percent_styles(self) -> frozenset[int]:
+        """Indices of the cell styles (cellXfs) whose number format shows a percentage."""
+        root = self._xml("xl/styles.xml")
+        if root is None:
+            return frozenset()
+        codes = {
+            int(f.get("numFmtId", -1)): f.get("formatCode", "")
+            for f in root.iter(f"{_NS_MAIN}numFmt")
+        }
+        xfs = root.find(f"{_NS_MAIN}cellXfs")
+        if xfs is None:
+            return frozenset()
+        found = set()
+        for index, xf in enumerate(xfs.iter(f"{_NS_MAIN}xf")):
+            number = _as_int(xf.get("numFmtId", "0"))
+            if number in _BUILTIN_PERCENT or "%" in codes.get(number, ""):
+                found.add(index)
+        return frozenset(found)
 
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return openpyxl.load_workbook(self.path, read_only=True, data_only=True)
 
-
+_BUILTIN_PERCENT = {9, 10}
+"""Excel's built-in number formats 0% and 0.00%."""
 _CELL = re.compile(r"^([A-Z]+)(\d+)$")
 _FORMULA = re.compile(rb"<f[ >/]")
 """A cell formula element; not <formula1> of a dropdown, nor <filterColumn>."""
@@ -300,17 +314,29 @@ class SourceSheet:
     def _percent_cells(self) -> set[tuple[int, int]]:
         """Cells whose number format shows a percentage (read once, only if asked).
 
-        A workbook damaged where only formats live still has its values: then every
-        number is read as typed, as if the cell had no % format.
+        Read straight from the parts — the cell's style index in the sheet, the style's
+        number format in styles.xml — rather than through openpyxl, which would build
+        the whole styled workbook for one attribute. A workbook damaged where only
+        formats live still has its values: then every number is read as typed, as if
+        the cell had no % format.
         """
+        styles = self.book.percent_styles
+        part = self.book.sheet_parts.get(self.name)
+        if not styles or part is None:
+            return set()
         found = set()
         try:
-            ws = self.book._formats_book[self.name]
-            for row in ws.iter_rows(min_row=1, max_row=self.max_row, max_col=self.max_col):
-                for cell in row:
-                    if "%" in (getattr(cell, "number_format", None) or ""):
-                        found.add((cell.row, cell.column))
-        except Exception:  # formats are a refinement; openpyxl fails in many ways on damage
+            data = self.book.archive.read(part)
+            for _, cell in SafeTree.iterparse(io.BytesIO(data)):
+                if cell.tag != f"{_NS_MAIN}c":
+                    continue
+                style = cell.get("s")
+                if style is not None and int(style) in styles:
+                    match = _CELL.match(cell.get("r", ""))
+                    if match:
+                        found.add((int(match.group(2)), _column_index(match.group(1))))
+                cell.clear()
+        except (*DAMAGE, TypeError):
             return set()
         return found
 
