@@ -84,13 +84,15 @@ def main() -> None:
     read_done = time.perf_counter()
     write(sheets, out, cells, formulas)
     done = time.perf_counter()
+    usage = resource.getrusage(resource.RUSAGE_SELF)
     print(
         json.dumps(
             {
                 "read": read_done - started,
                 "write": done - read_done,
                 "seconds": done - started,
-                "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "cpu": usage.ru_utime + usage.ru_stime,
+                "peak_mb": usage.ru_maxrss / 1024,
             }
         )
     )

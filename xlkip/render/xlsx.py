@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
-from xlsxwriter.worksheet import Worksheet
+from xlsxwriter.worksheet import CellFormulaTuple, Worksheet
 
 from xlkip.render.charts import add_chart
 from xlkip.render.layout import chart_page_breaks, row_heights
@@ -28,6 +28,18 @@ class _Worksheet(Worksheet):
 
     def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
         return formula[1:] if formula.startswith("=") else formula
+
+    def _write_formula(
+        self, row: int, col: int, formula: str, cell_format: Any = None, value: Any = 0
+    ) -> int:
+        """XlsxWriter's own, less its dynamic-array search: a regular expression over every
+        formula for FILTER, SORT … that ours never use."""
+        if self._check_dimensions(row, col):
+            return -1
+        if self.constant_memory and row > self.previous_row:
+            self._write_single_row(row)
+        self.table[row][col] = CellFormulaTuple(self._prepare_formula(formula), cell_format, value)
+        return 0
 
 
 class _StreamedWorksheet(_Worksheet):
@@ -174,21 +186,25 @@ def _write_rows(ws: Any, sheet: SheetModel, formats: _Formats, heights: dict[int
         del padding[(first_row, first_col)]
         ws.merge.append([first_row, first_col, last_row, last_col])
     slots = sheet.slots
-    keys = sorted({*slots, *((row, -1) for row in heights)})
-    current = -1
-    for row, col in keys:
-        if row != current:
-            current = row
-            if row in heights:
-                ws.set_row(row, heights[row])
-        if col < 0:
-            continue
-        style = padding.get((row, col))
-        if style is not None:
-            ws._write_blank(row, col, None, formats(style))
+    columns: dict[int, list[int]] = {row: [] for row in heights}
+    for row, col in slots:  # bucketing is far cheaper than sorting 300 000 tuples
+        cols = columns.get(row)
+        if cols is None:
+            columns[row] = [col]
         else:
-            slot = slots[(row, col)]
-            _write_slot(ws, sheet, slot, formats(slot.style))
+            cols.append(col)
+    for row in sorted(columns):
+        if row in heights:
+            ws.set_row(row, heights[row])
+        cols = columns[row]
+        cols.sort()
+        for col in cols:
+            style = padding.get((row, col))
+            if style is not None:
+                ws._write_blank(row, col, None, formats(style))
+            else:
+                slot = slots[(row, col)]
+                _write_slot(ws, sheet, slot, formats(slot.style))
 
 
 def _write_slot(ws: Any, sheet: SheetModel, slot: Slot, fmt: Any) -> None:
