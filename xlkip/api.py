@@ -6,7 +6,6 @@ import datetime as dt
 import gc
 import tempfile
 import time
-from collections.abc import Callable
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,7 +24,6 @@ from xlkip.schema.writer import Period, write_template
 from xlkip.validate import validate
 
 if TYPE_CHECKING:
-    from xlkip.rekap.run import RekapResult
     from xlkip.rekap.summary import OfficeSummary
 
 
@@ -354,20 +352,14 @@ def _summarize(
     )
 
 
-def rekap(
-    dirs: list[Path],
-    output: Path | None = None,
-    jobs: int | None = None,
-    per_office: bool = False,
-    out_dir: Path = Path("output"),
-    done: Callable[[OfficeSummary], None] | None = None,
-    started: Callable[[int], None] | None = None,
-) -> RekapResult:
-    """Check (and with `per_office` compile) every office in `dirs` in a process pool,
-    then write the pemda workbook (see xlkip.rekap.run)."""
-    from xlkip.rekap.run import rekap as run_rekap
+def __getattr__(name: str):
+    """`api.rekap(dirs, output, jobs, per_office, …)` and `api.RekapResult` live in
+    xlkip.rekap.run; they are imported on first use so `compile` never loads the pool."""
+    if name in ("rekap", "RekapResult"):
+        from xlkip.rekap import run
 
-    return run_rekap(dirs, output, jobs, per_office, out_dir, done, started)
+        return getattr(run, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _add_pdf(result: CompileResult, workbook: Path) -> None:
@@ -385,4 +377,4 @@ def _add_pdf(result: CompileResult, workbook: Path) -> None:
         result.pdf = target
 
 
-__all__ = ["CheckResult", "CompileResult", "OutputError", "RekapResult", "UsageError"]
+__all__ = ["CheckResult", "CompileResult", "OutputError", "UsageError"]

@@ -1,4 +1,4 @@
-"""`xlkip rekap` from folders to the pemda workbook (the CLI calls it through xlkip.api)."""
+"""`xlkip rekap` from folders to the pemda workbook (also reachable as xlkip.api.rekap)."""
 
 from __future__ import annotations
 

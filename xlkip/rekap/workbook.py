@@ -18,7 +18,6 @@ from xlkip.findings import Tingkat
 from xlkip.rekap.summary import Figures, IkuRow, OfficeSummary, Status
 from xlkip.rules.anggaran import DEFAULT_RUMUS_EFISIENSI
 from xlkip.rules.predikat import KINERJA_DEFAULT_BOUNDS, KINERJA_LABELS
-from xlkip.schema.base import is_percent_unit
 from xlkip.sheet.charts import BLUE, ORANGE, ChartSpec, Series
 from xlkip.sheet.expr import (
     AND,
@@ -41,33 +40,35 @@ from xlkip.sheet.expr import (
     ratio,
 )
 from xlkip.sheet.model import PrintSetup, SheetModel, Style, WorkbookModel
+from xlkip.tables.common import (
+    CENTER,
+    COUNT_BOLD,
+    HEADER,
+    HEADER_ROW,
+    INDEX,
+    INDEX_BOLD,
+    MONEY,
+    MONEY_BOLD,
+    PERCENT,
+    PERCENT_BOLD,
+    SOURCE,
+    TEXT,
+    TITLE,
+    measure_style,
+)
+from xlkip.tables.common import COUNT as COUNT_STYLE
+from xlkip.tables.common import TEXT_BOLD as BOLD
 
 REKAP, IKU, TEMUAN = "Rekap OPD", "IKU OPD", "Temuan OPD"
-HEADER_ROW = 2
 CHART_MAX_OFFICES = 100
 """A province of 1,300 offices gets its tables, not a chart nobody could read."""
 
-TITLE = Style(bold=True, size=11, align="center", border=False)
-HEADER = Style(bold=True, fill="#D9E1F2", align="center", valign="vcenter")
-TEXT = Style()
-BOLD = Style(bold=True)
-CENTER = Style(align="center")
-SOURCE = Style(italic=True, border=False, wrap=False, size=9)
-MONEY = Style(num_format="#,##0")
-MONEY_BOLD = Style(num_format="#,##0", bold=True)
-COUNT_STYLE = Style(num_format="#,##0", align="center")
-COUNT_BOLD = Style(num_format="#,##0", align="center", bold=True)
-PERCENT = Style(num_format="0.00%", align="center")
-PERCENT_BOLD = Style(num_format="0.00%", align="center", bold=True)
-INDEX = Style(num_format="0.00", align="center")
-INDEX_BOLD = Style(num_format="0.00", align="center", bold=True)
 STATUS_STYLE = {
     Status.OK: Style(align="center"),
     Status.ERRORS: Style(align="center", bold=True, color="#C00000"),
     Status.UNREADABLE: Style(align="center", bold=True, color="#C00000", fill="#FCE4D6"),
 }
 OK_COUNT = Style(num_format='0 "OPD ok"', align="center", bold=True)
-NUMBER_TEXT = Style(num_format="#,##0.00", align="center")
 
 
 def _countif_at_least(where: Range, bound: float) -> Expr:
@@ -114,14 +115,6 @@ def _mean_or_dash(cells: Range) -> Expr:
 
 def _number(value: float | None) -> Any:
     return DASH if value is None else value
-
-
-def _measure_style(value: Any, satuan: Any) -> Style:
-    if isinstance(value, int | float) and is_percent_unit(satuan):
-        return PERCENT
-    if isinstance(value, int | float) and not float(value).is_integer():
-        return NUMBER_TEXT
-    return COUNT_STYLE
 
 
 def pemda_of(offices: Sequence[OfficeSummary]) -> tuple[str, int | None]:
@@ -218,9 +211,9 @@ def _iku_row(
     sheet.put(row, 3, record.indikator, TEXT)
     sheet.put(row, 4, record.satuan, CENTER)
     sheet.put(row, 5, record.arah, CENTER)
-    target = sheet.put(row, 6, _number(record.target), _measure_style(record.target, record.satuan))
+    target = sheet.put(row, 6, _number(record.target), measure_style(record.target, record.satuan))
     realisasi = sheet.put(
-        row, 7, _number(record.realisasi), _measure_style(record.realisasi, record.satuan)
+        row, 7, _number(record.realisasi), measure_style(record.realisasi, record.satuan)
     )
     capaian = sheet.put(
         row, 8, capaian_expr(target.ref(), realisasi.ref(), record.arah, figures.cap), PERCENT
