@@ -11,12 +11,14 @@ from xlsxwriter.utility import xl_col_to_name
 
 from xlkip.findings import Finding, Tingkat, error, peringatan
 from xlkip.read.cells import (
+    SLOW,
     Coerced,
     Measure,
     Problem,
     Spec,
     clean_text,
     coerce,
+    coerce_common,
     is_blank,
     quote,
     resolve_measure,
@@ -71,6 +73,10 @@ def _cell_value(grid: SourceSheet, spec: Spec, row: int, col: int, raw: Any = _U
     """Coerce one cell; a formula without a stored result is a problem, not a blank."""
     if raw is _UNREAD:
         raw = grid.value(row, col)
+    if raw is not None:
+        common = coerce_common(spec, raw)
+        if common is not SLOW:
+            return common
     if raw is None and (row, col) in grid.uncalculated_formulas:
         return None, Problem(
             "rumus_tanpa_nilai",
