@@ -148,13 +148,13 @@ def test_iku_sheet_lists_every_office_indicator(rekap: api.RekapResult) -> None:
     assert formulas[(REKAP, "I9")].startswith("=IF(AND(ISNUMBER(H9),ISNUMBER(G9)")
 
 
-def _ringkasan(values: dict) -> dict[str, object]:
-    labels = {
-        values[k]: values.get(("Ringkasan", f"B{k[1][1:]}"))
-        for k in values
-        if k[0] == "Ringkasan" and k[1].startswith("A") and isinstance(values[k], str)
+def _ringkasan(values: dict, column: str = "B") -> dict[str, object]:
+    """The Ringkasan's headline figures by their label in column A."""
+    return {
+        values[key]: values.get(("Ringkasan", f"{column}{key[1][1:]}"))
+        for key in values
+        if key[0] == "Ringkasan" and key[1].startswith("A") and isinstance(values[key], str)
     }
-    return labels
 
 
 def test_each_office_is_what_compile_alone_gives(
@@ -178,6 +178,10 @@ def test_each_office_is_what_compile_alone_gives(
         assert rekap_values[(REKAP, f"I{row}")] == pytest.approx(
             shown["Realisasi anggaran"], rel=1e-12
         )
+        assert figures.persen_realisasi == pytest.approx(shown["Realisasi anggaran"], rel=1e-12)
+        assert figures.efisiensi == pytest.approx(shown["Efisiensi anggaran"], rel=1e-12)
+        predikat = _ringkasan(cached_values(alone.output), "C")["Capaian kinerja rata-rata"]
+        assert figures.predikat == predikat
         spbe = [v for k, v in shown.items() if str(k).startswith("Indeks SPBE")]
         assert figures.indeks_digital == (spbe[0] if spbe else None)
 

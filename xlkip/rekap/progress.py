@@ -45,6 +45,7 @@ class Progress:
                 TextColumn("{task.description}"),
                 console=self.console,
                 transient=True,
+                auto_refresh=False,  # no refresh thread alive when the pool forks workers
             )
             self.bar.start()
             self.task = self.bar.add_task("", total=total)
@@ -53,6 +54,7 @@ class Progress:
         self.finished += 1
         if self.bar is not None:
             self.bar.update(self.task, advance=1, description=office.name)
+            self.bar.refresh()
             return
         self.console.print(
             f"[{self.finished}/{self.total}] [{_COLOR[office.status]}]{office.status.value}[/] "

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from xlkip.findings import Finding, Tingkat
 from xlkip.inputs import Inputs
+from xlkip.rules.anggaran import DEFAULT_RUMUS_EFISIENSI, RUMUS_EFISIENSI, persen_realisasi
 from xlkip.rules.capaian import capaian
-from xlkip.rules.predikat import KINERJA_DEFAULT_BOUNDS, KINERJA_LABELS
+from xlkip.rules.predikat import KINERJA_DEFAULT_BOUNDS, KINERJA_LABELS, kinerja_scale
 from xlkip.rules.spbe import weighted_index
 from xlkip.schema.identitas import KINERJA_PREFIX, scale_key
 
@@ -57,6 +58,21 @@ class Figures:
     @property
     def iku_tercapai(self) -> int:
         return sum(1 for r in self.iku if r.capaian is not None and r.capaian >= 1)
+
+    @property
+    def predikat(self) -> str | None:
+        return kinerja_scale(self.bounds).classify(self.capaian_rata)
+
+    @property
+    def persen_realisasi(self) -> float | None:
+        if self.anggaran is None or self.realisasi is None:
+            return None
+        return persen_realisasi(self.anggaran, self.realisasi)
+
+    @property
+    def efisiensi(self) -> float | None:
+        rule = RUMUS_EFISIENSI.get(self.efisiensi_rumus or DEFAULT_RUMUS_EFISIENSI)
+        return rule(self.persen_realisasi, self.capaian_rata) if rule else None
 
 
 @dataclass(frozen=True)
