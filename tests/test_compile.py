@@ -167,27 +167,6 @@ def test_errors_stop_the_output_unless_forced(example: Path, tmp_path: Path) -> 
     assert any(r[5] == "bukan_angka" and r[4] == "F4" for r in temuan)
 
 
-def test_absent_templates_leave_their_tables_out(example: Path, tmp_path: Path) -> None:
-    (example / "spbe.xlsx").unlink()
-    (example / "aplikasi.xlsx").unlink()
-    output = api.compile_folder(example, tmp_path / "out.xlsx").output
-    sheets = openpyxl.load_workbook(output).sheetnames
-    gone = {
-        "Tabel 3.3",
-        "Tabel 3.4",
-        "Tabel 3.5",
-        "Tabel 3.6",
-        "Tabel 3.7",
-        "Tabel 3.8",
-        "Tabel 3.15",
-    }
-    assert not gone & set(sheets)
-    ringkasan = _rows(output, "Ringkasan")
-    left_out = {r[0]: r[1] for r in ringkasan if str(r[0]).startswith("Tabel 3.")}
-    assert left_out["Tabel 3.5"] == "template spbe tidak ada di folder input"
-    assert set(left_out) == gone
-
-
 def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

@@ -6,8 +6,10 @@ import datetime as dt
 import gc
 import tempfile
 import time
+from collections.abc import Collection, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from importlib.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,11 +22,14 @@ from xlkip.read.records import TemplateData
 from xlkip.read.sheets import read_template
 from xlkip.read.workbook import Marker, SourceWorkbook, Unreadable
 from xlkip.schema import TEMPLATES
+from xlkip.schema.identitas import IDENTITAS
 from xlkip.schema.writer import Period, write_template
+from xlkip.tables.figures import Figures
 from xlkip.validate import validate
 
 if TYPE_CHECKING:
-    from xlkip.rekap.summary import OfficeSummary
+    from xlkip.rekap.summary import OfficeDetails, OfficeSummary
+    from xlkip.tables import Built
 
 
 class UsageError(Exception):
@@ -44,36 +49,74 @@ def default_tahun(today: dt.date | None = None) -> int:
     return (today or dt.date.today()).year - 1
 
 
+def template_kinds(modules: Collection[str] = (), with_example: bool = False) -> list[str]:
+    """The core templates and the chosen evidence modules, in the schema's order (the
+    example has them all)."""
+    from xlkip.templates import CORE, MODULES
+
+    unknown = [m for m in modules if m not in MODULES]
+    if unknown:
+        raise UsageError(
+            f"Modul tidak dikenal: {', '.join(unknown)}. Modul yang ada: {', '.join(MODULES)}."
+        )
+    chosen = set(CORE) | set(modules) | (set(MODULES) if with_example else set())
+    return [kind for kind in TEMPLATES if kind in chosen]
+
+
 def init_templates(
     folder: Path,
     tahun: int | None = None,
     renstra: tuple[int, int] | None = None,
     with_example: bool = False,
     overwrite: bool = False,
+    modules: Collection[str] = (),
 ) -> list[Path]:
-    """Write the seven templates into `folder`: blank, or filled with the example."""
+    """Write the core templates and the chosen modules into `folder`: blank, or all of
+    them filled with the built-in example."""
     if with_example:
-        period = Period(*contoh.period_of())
-    else:
-        tahun = tahun or default_tahun()
-        period = Period(tahun, *renstra) if renstra else Period.around(tahun)
+        return write_dataset(contoh.example_dir(), folder, overwrite)
+    tahun = tahun or default_tahun()
+    period = Period(tahun, *renstra) if renstra else Period.around(tahun)
+    return _write_templates(folder, template_kinds(modules), period, None, overwrite)
+
+
+def write_dataset(source: Traversable | Path, folder: Path, overwrite: bool = False) -> list[Path]:
+    """Write filled templates from a data folder of `<kind>.json` files (the built-in
+    example is one) into `folder`."""
+    present = set(contoh.kinds_in(source))
+    kinds = [kind for kind in TEMPLATES if kind in present]
+    return _write_templates(folder, kinds, Period(*contoh.period_of(source)), source, overwrite)
+
+
+def _write_templates(
+    folder: Path,
+    kinds: list[str],
+    period: Period,
+    source: Traversable | Path | None,
+    overwrite: bool,
+) -> list[Path]:
+    from xlkip.templates import options_for
+
     if not period.renstra_awal <= period.tahun <= period.renstra_akhir:
         raise UsageError(
             f"Tahun {period.tahun} berada di luar periode Renstra "
             f"{period.renstra_awal}–{period.renstra_akhir}."
         )
     folder.mkdir(parents=True, exist_ok=True)
-    targets = [folder / template.filename for template in TEMPLATES.values()]
+    templates = [TEMPLATES[kind] for kind in kinds]
+    targets = [folder / template.filename for template in templates]
     existing = [p.name for p in targets if p.exists()]
     if existing and not overwrite:
         raise UsageError(
             f"Berkas sudah ada di {folder}: {', '.join(existing)}. Agar isian staf tidak "
             "tertimpa, pilih folder lain atau tambahkan --timpa."
         )
-    for template, target in zip(TEMPLATES.values(), targets, strict=False):
-        content = contoh.load(template.kind) if with_example else None
+    options = options_for(kinds)
+    for template, target in zip(templates, targets, strict=True):
+        content = contoh.load(template.kind, source) if source is not None else None
         write_atomically(
-            target, lambda path, t=template, c=content: write_template(t, path, period, c)
+            target,
+            lambda path, t=template, c=content: write_template(t, path, period, c, options),
         )
     return targets
 
@@ -102,6 +145,7 @@ def check(folder: Path) -> CheckResult:
             if kind == "identitas":
                 period = inputs.period = _identitas_period(data, period)
     read = time.perf_counter()
+    report.extend(_unused_modules(inputs))
     report.extend(validate(inputs))
     timings = {"read": read - started, "validate": time.perf_counter() - read}
     return CheckResult(inputs, report, timings)
@@ -167,9 +211,7 @@ def _classify(path: Path, marker: Marker | None) -> tuple[Finding | None, str | 
 
 def _require_templates(opened: dict[str, SourceWorkbook], report: Report) -> None:
     for template in TEMPLATES.values():
-        if template.kind in opened:
-            continue
-        if template.required:
+        if template.required and template.kind not in opened:
             report.add(
                 error(
                     "template_wajib_tidak_ada",
@@ -178,14 +220,27 @@ def _require_templates(opened: dict[str, SourceWorkbook], report: Report) -> Non
                     file=template.filename,
                 )
             )
-        else:
-            report.add(
-                info(
-                    "template_opsional_tidak_ada",
-                    f"Template {template.kind} tidak ada: {template.feeds} tidak dibuat.",
-                    file=template.filename,
-                )
-            )
+
+
+def _unused_modules(inputs: Inputs) -> list[Finding]:
+    """One info at most: the modules present but left blank. An absent module is simply
+    not part of this office's report; nothing is said about it."""
+    blank = [
+        inputs.file_of(kind)
+        for kind, template in TEMPLATES.items()
+        if not template.required
+        and inputs.has(kind)
+        and not any(table.records for table in inputs.templates[kind].tables.values())
+    ]
+    if not blank:
+        return []
+    return [
+        info(
+            "modul_kosong",
+            f"Template modul belum diisi dan tidak dipakai: {', '.join(blank)}. Isi bila "
+            "tabelnya perlu ada di laporan; bila tidak, berkasnya boleh dihapus.",
+        )
+    ]
 
 
 def _period(opened: dict[str, SourceWorkbook]) -> Period:
@@ -195,7 +250,7 @@ def _period(opened: dict[str, SourceWorkbook]) -> Period:
 
 
 def _identitas_period(data: TemplateData, fallback: Period) -> Period:
-    form = data.forms.get("Identitas")
+    form = data.forms.get(IDENTITAS.name)
     if form is None or form.get("tahun") is None:
         return fallback
     tahun = form.get("tahun")
@@ -215,6 +270,8 @@ class CompileResult:
     pdf: Path | None = None
     pdf_error: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    figures: Figures | None = None
+    """The headline figures, when the workbook was built."""
 
 
 def default_output(inputs: Inputs, out_dir: Path = Path("output")) -> Path:
@@ -235,9 +292,6 @@ def compile_folder(
 
     Without a folder: ./inputs when it exists, else the built-in example.
     """
-    from xlkip.render.xlsx import render
-    from xlkip.tables import build_workbook
-
     with ExitStack() as stack:
         example = False
         if folder is None and Path("inputs").is_dir():
@@ -252,18 +306,36 @@ def compile_folder(
         if not result.report.valid and not force:
             return CompileResult(result.inputs, result.report, None, example, timings=timings)
         started = time.perf_counter()
-        model = build_workbook(result.inputs, result.report)
-        computed = time.perf_counter()
-        target = output or default_output(result.inputs, out_dir)
-        try:
-            write_atomically(target, lambda path: render(model, path))
-        finally:
-            model.release()
+        with built_workbook(result.inputs, result.report) as built:
+            computed = time.perf_counter()
+            target = output or default_output(result.inputs, out_dir)
+            write_workbook(built, target)
         timings.update(compute=computed - started, write=time.perf_counter() - computed)
-        compiled = CompileResult(result.inputs, result.report, target, example, timings=timings)
+        compiled = CompileResult(
+            result.inputs, result.report, target, example, timings=timings, figures=built.figures
+        )
         if pdf:
             _add_pdf(compiled, target)
         return compiled
+
+
+@contextmanager
+def built_workbook(inputs: Inputs, report: Report) -> Iterator[Built]:
+    """Every table built; the model's cells are released on leaving, so a big workbook
+    is freed at once (read what you need from `built.results` inside)."""
+    from xlkip.tables import build
+
+    built = build(inputs, report)
+    try:
+        yield built
+    finally:
+        built.model.release()
+
+
+def write_workbook(built: Built, target: Path) -> Path:
+    from xlkip.render.xlsx import render
+
+    return write_atomically(target, lambda path: render(built.model, path))
 
 
 @contextmanager
@@ -287,15 +359,20 @@ def compile_office(
     compile its workbook exactly as `xlkip compile` would. Never raises: whatever goes
     wrong becomes the office's status and reason, so one office cannot stop a pemda."""
 
+    from xlkip.rekap.summary import details_of
+
     started = time.perf_counter()
     try:
-        if out_dir is None and output is None:
-            with paused_gc():
-                checked = check(folder)
-            inputs, report, written = checked.inputs, checked.report, None
-        else:
-            compiled = compile_folder(folder, output, out_dir=out_dir or Path("output"))
-            inputs, report, written = compiled.inputs, compiled.report, compiled.output
+        with paused_gc():
+            checked = check(folder)
+            inputs, report = checked.inputs, checked.report
+            details, written = None, None
+            if report.valid:
+                with built_workbook(inputs, report) as built:
+                    details = details_of(built, inputs)
+                    if out_dir is not None or output is not None:
+                        target = output or default_output(inputs, out_dir or Path("output"))
+                        written = write_workbook(built, target)
     except UsageError as exc:
         return _unreadable(folder, "folder_tidak_terbaca", str(exc))
     except Exception as exc:  # one office's internal failure must not stop the others
@@ -305,7 +382,7 @@ def compile_office(
             f"Kesalahan internal xlkip ({type(exc).__name__}: {exc}). Jalankan xlkip compile "
             f"{folder} --debug untuk rinciannya, dan kirimkan ke pengembang.",
         )
-    return _summarize(folder, inputs, report, written, time.perf_counter() - started)
+    return _summarize(folder, inputs, report, details, written, time.perf_counter() - started)
 
 
 def _unreadable(folder: Path, kode: str, alasan: str) -> OfficeSummary:
@@ -317,13 +394,18 @@ def _unreadable(folder: Path, kode: str, alasan: str) -> OfficeSummary:
 
 
 def _summarize(
-    folder: Path, inputs: Inputs, report: Report, written: Path | None, seconds: float
+    folder: Path,
+    inputs: Inputs,
+    report: Report,
+    details: OfficeDetails | None,
+    written: Path | None,
+    seconds: float,
 ) -> OfficeSummary:
-    from xlkip.rekap.summary import OfficeSummary, Status, figures_of
+    from xlkip.rekap.summary import OfficeSummary, Status
 
     errors = [f for f in report.sorted() if f.tingkat.value == "error"]
     missing = [t.kind for t in TEMPLATES.values() if t.required and not inputs.has(t.kind)]
-    status, alasan, figures = Status.OK, None, None
+    status, alasan = Status.OK, None
     if missing:
         status = Status.UNREADABLE
         causes = [f for f in errors if f.kode != "template_wajib_tidak_ada"]
@@ -335,8 +417,6 @@ def _summarize(
         first = errors[0]
         where = ", ".join(p for p in (first.file, first.lokasi) if p)
         alasan = f"{len(errors)} error; yang pertama ({where}): {first.pesan}"
-    else:
-        figures = figures_of(inputs)
     tahun = inputs.identitas("tahun")
     return OfficeSummary(
         folder=str(folder),
@@ -346,7 +426,7 @@ def _summarize(
         tahun=tahun if isinstance(tahun, int) else None,
         alasan=alasan.strip() if alasan else None,
         findings=tuple(report.sorted()),
-        figures=figures,
+        details=details if status is Status.OK else None,
         output=str(written) if written else None,
         seconds=seconds,
     )

@@ -84,6 +84,15 @@ def coerce(spec: Spec, raw: Any, number_format: str | None = None) -> Coerced:
     return _number(spec, raw, number_format)
 
 
+_TABLE_NOTE = re.compile(r"\s*\(tabel[^)]*\)\s*$")
+
+
+def choice_key(text: str) -> str:
+    """A dropdown value as compared: case, repeated spaces and a trailing "(Tabel 3.5)"
+    (the labels of earlier versions named table numbers) ignored."""
+    return " ".join(_TABLE_NOTE.sub("", text.casefold()).split())
+
+
 SLOW = None
 """What coerce_common returns when the cell needs the general path of coerce."""
 _PLAIN_NUMBERS = frozenset({Kind.NUMBER, Kind.MONEY, Kind.COUNT, Kind.INDEX})
@@ -110,9 +119,9 @@ def _choice(spec: Spec, raw: Any) -> Coerced:
     text = clean_text(raw)
     if text is None or is_dash(text):
         return None, None
-    folded = text.casefold()
+    folded = choice_key(text)
     for choice in spec.choices:
-        if choice.casefold() == folded:
+        if choice_key(choice) == folded:
             return choice, None
     if not spec.strict_choices:
         return text, None

@@ -131,6 +131,7 @@ class _TableReader:
         self.grid, self.sheet, self.data, self.period = grid, sheet, data, period
         self.findings: list[Finding] = []
         self.problem_cells: set[str] = set()
+        self.known = frozenset(c.key for c in sheet.columns)
         series = sheet.year_columns
         self.has_measures = any(c.kind is Kind.MEASURE for c in sheet.columns) or bool(
             series and series.kind is Kind.MEASURE
@@ -239,7 +240,7 @@ class _TableReader:
                 return None
         if self._is_total_row(raws):
             return None
-        record = Record(row, {}, layout.letters)
+        record = Record(row, {}, layout.letters, self.known)
         values = record.values
         for key, col, spec, fill_down, required in plan.columns:
             raw = raws[key]

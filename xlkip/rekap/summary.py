@@ -1,20 +1,25 @@
 """What one office's run hands back to the rekap: small, plain and picklable, so a
-worker process can send it to the parent."""
+worker process can send it to the parent. Everything in it is read from the typed
+results of the office's own tables (the registry), so the rekap and the office's
+workbook agree by construction."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from xlkip.findings import Finding, Tingkat
 from xlkip.inputs import Inputs
-from xlkip.rules.anggaran import DEFAULT_RUMUS_EFISIENSI, RUMUS_EFISIENSI, persen_realisasi
-from xlkip.rules.capaian import capaian
-from xlkip.rules.predikat import KINERJA_DEFAULT_BOUNDS, KINERJA_LABELS, kinerja_scale
-from xlkip.rules.spbe import weighted_index
-from xlkip.schema.identitas import KINERJA_PREFIX, scale_key
+from xlkip.rules.anggaran import DEFAULT_RUMUS_EFISIENSI
+from xlkip.rules.predikat import KINERJA_DEFAULT_BOUNDS
+from xlkip.tables.figures import Figures
+from xlkip.tables.kinerja import capaian_iku
+from xlkip.tables.scale import skala_kinerja
+
+if TYPE_CHECKING:
+    from xlkip.tables import Built
 
 
 class Status(str, Enum):
@@ -27,6 +32,8 @@ class Status(str, Enum):
 
 @dataclass(frozen=True)
 class IkuRow:
+    """One indicator as the office's Tabel 3.2 (capaian_iku) has it."""
+
     sasaran: str | None
     indikator: str | None
     satuan: str | None
@@ -34,45 +41,25 @@ class IkuRow:
     target: float | None
     realisasi: float | None
     capaian: float | None
-    """As Tabel 3.2 computes it (arah, the office's cap); None where it shows "-"."""
+    """None where the table shows "-" (no target, no realisasi)."""
 
 
 @dataclass(frozen=True)
-class Figures:
-    """The office's headline figures, as its own workbook shows them."""
+class OfficeRules:
+    """How this office computes (its Pengaturan), so the rekap's formulas do the same."""
 
-    iku: tuple[IkuRow, ...] = ()
     bounds: tuple[float, ...] = KINERJA_DEFAULT_BOUNDS
-    """The office's predikat scale (Pengaturan), lower bounds from Sangat Tinggi down."""
+    """Lower bounds of the predikat from Sangat Tinggi down (its Tabel 3.1)."""
     cap: float | None = None
-    anggaran: float | None = None
-    realisasi: float | None = None
-    efisiensi_rumus: str | None = None
-    indeks_digital: float | None = None
+    rumus_efisiensi: str = DEFAULT_RUMUS_EFISIENSI
 
-    @property
-    def capaian_rata(self) -> float | None:
-        present = [r.capaian for r in self.iku if r.capaian is not None]
-        return math.fsum(present) / len(present) if present else None
 
-    @property
-    def iku_tercapai(self) -> int:
-        return sum(1 for r in self.iku if r.capaian is not None and r.capaian >= 1)
-
-    @property
-    def predikat(self) -> str | None:
-        return kinerja_scale(self.bounds).classify(self.capaian_rata)
-
-    @property
-    def persen_realisasi(self) -> float | None:
-        if self.anggaran is None or self.realisasi is None:
-            return None
-        return persen_realisasi(self.anggaran, self.realisasi)
-
-    @property
-    def efisiensi(self) -> float | None:
-        rule = RUMUS_EFISIENSI.get(self.efisiensi_rumus or DEFAULT_RUMUS_EFISIENSI)
-        return rule(self.persen_realisasi, self.capaian_rata) if rule else None
+@dataclass(frozen=True)
+class OfficeDetails:
+    figures: Figures
+    """The headline figures of the office's workbook (xlkip.tables.figures)."""
+    iku: tuple[IkuRow, ...] = ()
+    rules: OfficeRules = OfficeRules()
 
 
 @dataclass(frozen=True)
@@ -85,7 +72,7 @@ class OfficeSummary:
     alasan: str | None = None
     """Why the office is not ok, in Indonesian, for its row of the rekap."""
     findings: tuple[Finding, ...] = ()
-    figures: Figures | None = None
+    details: OfficeDetails | None = None
     """None unless the office is ok."""
     output: str | None = None
     """The office's own workbook, when it was written."""
@@ -98,40 +85,34 @@ class OfficeSummary:
     def name(self) -> str:
         return self.instansi or Path(self.folder).name
 
+    @property
+    def figures(self) -> Figures | None:
+        return self.details.figures if self.details else None
 
-def figures_of(inputs: Inputs) -> Figures:
-    """The headline figures from what was read, by the rules the tables compute with."""
-    cap = inputs.setting("batas_capaian")
-    iku = tuple(
+
+def _number(value: Any) -> float | None:
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def details_of(built: Built, inputs: Inputs) -> OfficeDetails:
+    """The office's figures, IKU and rules, as plain values from its tables' results."""
+    iku = built.results.get(capaian_iku.key)
+    rows = tuple(
         IkuRow(
-            r.get("sasaran"),
-            r.get("indikator"),
-            r.get("satuan"),
-            r.get("arah"),
-            r.get("target"),
-            r.get("realisasi"),
-            _capaian(r.get("target"), r.get("realisasi"), r.get("arah"), cap),
+            row.record.get("sasaran"),
+            row.record.get("indikator"),
+            row.record.get("satuan"),
+            row.record.get("arah"),
+            _number(row.record.get("target")),
+            _number(row.realisasi.value()),
+            _number(row.capaian.value()),
         )
-        for r in inputs.records("kinerja", "IKU")
+        for row in (iku.rows if iku is not None else ())
     )
-    budget = inputs.records("anggaran", "Realisasi Anggaran")
-    aspects = inputs.records("spbe", "Nilai Aspek")
-    return Figures(
-        iku=iku,
-        bounds=tuple(
-            float(inputs.setting(scale_key(KINERJA_PREFIX, label))) for label in KINERJA_LABELS[:-1]
-        ),
-        cap=cap,
-        anggaran=math.fsum(r.get("anggaran", 0) for r in budget) if budget else None,
-        realisasi=math.fsum(r.get("realisasi", 0) for r in budget) if budget else None,
-        efisiensi_rumus=inputs.setting("rumus_efisiensi"),
-        indeks_digital=weighted_index((r.get("bobot", 0), r.get("nilai")) for r in aspects)
-        if aspects
-        else None,
+    skala = built.results.get(skala_kinerja.key)
+    rules = OfficeRules(
+        bounds=tuple(b.value() for b in skala.scale.bounds) if skala else KINERJA_DEFAULT_BOUNDS,
+        cap=_number(skala.cap.value()) if skala and skala.cap is not None else None,
+        rumus_efisiensi=inputs.setting("rumus_efisiensi") or DEFAULT_RUMUS_EFISIENSI,
     )
-
-
-def _capaian(target, realisasi, arah, cap) -> float | None:
-    if not isinstance(target, int | float) or not isinstance(realisasi, int | float):
-        return None
-    return capaian(target, realisasi, arah or "Naik", cap)
+    return OfficeDetails(built.figures, rows, rules)

@@ -15,29 +15,21 @@ from collections.abc import Sequence
 from typing import Any
 
 from xlkip.findings import Tingkat
-from xlkip.rekap.summary import Figures, IkuRow, OfficeSummary, Status
-from xlkip.rules.anggaran import DEFAULT_RUMUS_EFISIENSI
-from xlkip.rules.predikat import KINERJA_DEFAULT_BOUNDS, KINERJA_LABELS
+from xlkip.rekap.summary import IkuRow, OfficeRules, OfficeSummary, Status
+from xlkip.rules.anggaran import DEFAULT_RUMUS_EFISIENSI, efisiensi, persen_realisasi, sisa
+from xlkip.rules.capaian import capaian, mean
+from xlkip.rules.predikat import KINERJA_DEFAULT_BOUNDS, KINERJA_LABELS, predikat
 from xlkip.sheet.charts import BLUE, ORANGE, ChartSpec, Series
 from xlkip.sheet.expr import (
-    AND,
-    AVERAGE,
-    COUNT,
     COUNTA,
     COUNTIF,
     DASH,
-    IF,
-    ISNUMBER,
-    MIN,
-    ROUND,
     SUM,
-    BinOp,
     Const,
     Expr,
     Func,
     Range,
     if_number,
-    ratio,
 )
 from xlkip.sheet.model import PrintSetup, SheetModel, Style, WorkbookModel
 from xlkip.tables.common import (
@@ -84,33 +76,9 @@ def _countif_at_least(where: Range, bound: float) -> Expr:
     return Func("COUNTIF", (where, Const(f">={bound:g}")), count)
 
 
-def predikat_expr(capaian: Expr, bounds: Sequence[float]) -> Expr:
-    """The office's scale, lower bounds on the value rounded as shown (like Tabel 3.1)."""
-    shown = ROUND(capaian, 4)
-    label: Expr | str = KINERJA_LABELS[len(bounds)]
-    for bound, name in reversed(list(zip(bounds, KINERJA_LABELS, strict=False))):
-        label = IF(shown.ge(bound), name, label)
-    return IF(ISNUMBER(capaian), label, DASH)
-
-
-def capaian_expr(target: Expr, realisasi: Expr, arah: str | None, cap: float | None) -> Expr:
-    """Tabel 3.2's capaian: Naik r/t, Turun (2t − r)/t, the cap if set, "-" without a target."""
-    core = (Const(2) * target - realisasi) / target if arah == "Turun" else realisasi / target
-    if cap is not None:
-        core = MIN(core, Const(cap))
-    usable = AND(ISNUMBER(target), ISNUMBER(realisasi), BinOp("<>", target, Const(0)))
-    return IF(usable, core, DASH)
-
-
-def efisiensi_expr(persen: Expr, capaian: Expr, rumus: str | None) -> Expr:
-    both = AND(ISNUMBER(persen), ISNUMBER(capaian))
-    if rumus is None or rumus == DEFAULT_RUMUS_EFISIENSI:
-        return IF(AND(both, BinOp("<>", capaian, Const(0))), Const(1) - persen / capaian, DASH)
-    return IF(both, capaian - persen, DASH)
-
-
-def _mean_or_dash(cells: Range) -> Expr:
-    return IF(BinOp("=", COUNT(cells), Const(0)), DASH, AVERAGE(cells))
+def _predikat(x: Expr, bounds: Sequence[float]) -> Expr:
+    """The office's own scale (its Tabel 3.1), by the rule Tabel 3.2 uses."""
+    return predikat(x, [Const(b) for b in bounds], [Const(label) for label in KINERJA_LABELS], 4)
 
 
 def _number(value: float | None) -> Any:
@@ -186,13 +154,13 @@ def _iku_sheet(
     ranges: dict[int, tuple[Range, Range]] = {}
     number = 0
     for index, office in enumerate(offices):
-        figures = office.figures
-        if figures is None or not figures.iku:
+        details = office.details
+        if details is None or not details.iku:
             continue
         first = row
-        for record in figures.iku:
+        for record in details.iku:
             number += 1
-            _iku_row(sheet, row, number, office.name, record, figures)
+            _iku_row(sheet, row, number, office.name, record, details.rules)
             row += 1
         ranges[index] = (
             Range(sheet, first, 3, row - 1, 3),
@@ -203,7 +171,7 @@ def _iku_sheet(
 
 
 def _iku_row(
-    sheet: SheetModel, row: int, number: int, name: str, record: IkuRow, figures: Figures
+    sheet: SheetModel, row: int, number: int, name: str, record: IkuRow, rules: OfficeRules
 ) -> None:
     sheet.put(row, 0, number, CENTER)
     sheet.put(row, 1, name, TEXT)
@@ -215,10 +183,9 @@ def _iku_row(
     realisasi = sheet.put(
         row, 7, _number(record.realisasi), measure_style(record.realisasi, record.satuan)
     )
-    capaian = sheet.put(
-        row, 8, capaian_expr(target.ref(), realisasi.ref(), record.arah, figures.cap), PERCENT
-    )
-    sheet.put(row, 9, predikat_expr(capaian.ref(), figures.bounds), CENTER)
+    cap = Const(rules.cap) if rules.cap is not None else None
+    achieved = sheet.put(row, 8, capaian(target.ref(), realisasi.ref(), record.arah, cap), PERCENT)
+    sheet.put(row, 9, _predikat(achieved.ref(), rules.bounds), CENTER)
 
 
 def _findings_sheet(
@@ -313,28 +280,28 @@ def _office_row(
     iku: tuple[Range, Range] | None,
     findings: Range | None,
 ) -> None:
-    figures = office.figures
+    details = office.details
+    rules = details.rules if details else OfficeRules()
+    figures = details.figures if details else None
     sheet.put(row, 0, index + 1, CENTER)
     sheet.put(row, 1, office.name, TEXT)
-    if figures is not None and iku is not None:
+    if iku is not None:
         indikator, capaian_range = iku
-        capaian = sheet.put(row, 2, _mean_or_dash(capaian_range), PERCENT)
-        sheet.put(row, 3, predikat_expr(capaian.ref(), figures.bounds), CENTER)
+        achieved = sheet.put(row, 2, mean(capaian_range), PERCENT)
+        sheet.put(row, 3, _predikat(achieved.ref(), rules.bounds), CENTER)
         sheet.put(row, 4, _countif_at_least(capaian_range, 1), COUNT_STYLE)
         sheet.put(row, 5, COUNTA(indikator), COUNT_STYLE)
     else:
-        capaian = sheet.put(row, 2, DASH, PERCENT)
+        achieved = sheet.put(row, 2, DASH, PERCENT)
         for col in (3, 4, 5):
             sheet.put(row, col, DASH, CENTER)
     has_budget = figures is not None and figures.anggaran is not None
     anggaran = sheet.put(row, 6, figures.anggaran if has_budget else DASH, MONEY)
     realisasi = sheet.put(row, 7, figures.realisasi if has_budget else DASH, MONEY)
-    persen = sheet.put(row, 8, ratio(realisasi.ref(), anggaran.ref()), PERCENT)
-    sheet.put(row, 9, if_number(anggaran.ref(), anggaran.ref() - realisasi.ref()), MONEY)
-    rumus = figures.efisiensi_rumus if figures else None
-    sheet.put(row, 10, efisiensi_expr(persen.ref(), capaian.ref(), rumus), PERCENT)
-    index_value = figures.indeks_digital if figures else None
-    sheet.put(row, 11, _number(index_value), INDEX)
+    persen = sheet.put(row, 8, persen_realisasi(anggaran.ref(), realisasi.ref()), PERCENT)
+    sheet.put(row, 9, if_number(anggaran.ref(), sisa(anggaran.ref(), realisasi.ref())), MONEY)
+    sheet.put(row, 10, efisiensi(rules.rumus_efisiensi, persen.ref(), achieved.ref()), PERCENT)
+    sheet.put(row, 11, _number(figures.indeks_digital if figures else None), INDEX)
     for col, tingkat in ((12, Tingkat.ERROR), (13, Tingkat.PERINGATAN)):
         counted = COUNTIF(findings, tingkat.value) if findings is not None else 0
         sheet.put(row, col, counted, COUNT_STYLE)
@@ -357,18 +324,19 @@ def _total_row(
             max(r[1].last_row for r in iku.values()),
             8,
         )
-        capaian = sheet.put(row, 2, _mean_or_dash(all_capaian), PERCENT_BOLD)
+        achieved = sheet.put(row, 2, mean(all_capaian), PERCENT_BOLD)
     else:
-        capaian = sheet.put(row, 2, DASH, PERCENT_BOLD)
-    sheet.put(row, 3, predikat_expr(capaian.ref(), KINERJA_DEFAULT_BOUNDS), BOLD)
+        achieved = sheet.put(row, 2, DASH, PERCENT_BOLD)
+    sheet.put(row, 3, _predikat(achieved.ref(), KINERJA_DEFAULT_BOUNDS), BOLD)
     for col in (4, 5):
         sheet.put(row, col, SUM(column(col)), COUNT_BOLD)
     anggaran = sheet.put(row, 6, SUM(column(6)), MONEY_BOLD)
     realisasi = sheet.put(row, 7, SUM(column(7)), MONEY_BOLD)
-    persen = sheet.put(row, 8, ratio(realisasi.ref(), anggaran.ref()), PERCENT_BOLD)
-    sheet.put(row, 9, anggaran.ref() - realisasi.ref(), MONEY_BOLD)
-    sheet.put(row, 10, efisiensi_expr(persen.ref(), capaian.ref(), None), PERCENT_BOLD)
-    sheet.put(row, 11, _mean_or_dash(column(11)), INDEX_BOLD)
+    persen = sheet.put(row, 8, persen_realisasi(anggaran.ref(), realisasi.ref()), PERCENT_BOLD)
+    sheet.put(row, 9, sisa(anggaran.ref(), realisasi.ref()), MONEY_BOLD)
+    rumus = DEFAULT_RUMUS_EFISIENSI
+    sheet.put(row, 10, efisiensi(rumus, persen.ref(), achieved.ref()), PERCENT_BOLD)
+    sheet.put(row, 11, mean(column(11)), INDEX_BOLD)
     for col in (12, 13):
         sheet.put(row, col, SUM(column(col)), COUNT_BOLD)
     sheet.put(row, 14, COUNTIF(column(14), Status.OK.value), OK_COUNT)
