@@ -15,7 +15,7 @@ from xlkip.sheet.model import SheetModel, Slot, Style, WorkbookModel
 
 A4 = 9
 IN_MEMORY_CELLS = 50_000
-STREAM_CELLS = 20_000
+STREAM_CELLS = 150_000
 """A sheet this big (a large Tabel 3.17) is streamed: XlsxWriter writes each row to disk
 as soon as the next one starts instead of holding every cell until the file closes."""
 
