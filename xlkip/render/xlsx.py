@@ -60,16 +60,20 @@ class _Formats:
         self.workbook = workbook
         self.cache: dict[Style, Any] = {}
         self.by_identity: dict[int, tuple[Style, Any]] = {}
+        self.last: tuple[Style | None, Any] = (None, None)
 
     def __call__(self, style: Style) -> Any:
         # Hashing a dataclass for each of 300 000 cells is slow; most cells share a
-        # handful of Style objects, so look them up by identity first.
+        # handful of Style objects, so look them up by identity first (and neighbouring
+        # cells of a column mostly share the last one).
+        if style is self.last[0]:
+            return self.last[1]
         known = self.by_identity.get(id(style))
-        if known is not None and known[0] is style:
-            return known[1]
-        fmt = self._by_value(style)
-        self.by_identity[id(style)] = (style, fmt)
-        return fmt
+        if known is None or known[0] is not style:
+            known = (style, self._by_value(style))
+            self.by_identity[id(style)] = known
+        self.last = known
+        return known[1]
 
     def _by_value(self, style: Style) -> Any:
         if style not in self.cache:
@@ -185,26 +189,29 @@ def _write_rows(ws: Any, sheet: SheetModel, formats: _Formats, heights: dict[int
                 padding[(r, c)] = style
         del padding[(first_row, first_col)]
         ws.merge.append([first_row, first_col, last_row, last_col])
-    slots = sheet.slots
-    columns: dict[int, list[int]] = {row: [] for row in heights}
-    for row, col in slots:  # bucketing is far cheaper than sorting 300 000 tuples
-        cols = columns.get(row)
-        if cols is None:
-            columns[row] = [col]
+    rows: dict[int, list[Slot]] = {row: [] for row in heights}
+    for slot in sheet.slots.values():  # bucketing is far cheaper than sorting 300 000 keys
+        cells = rows.get(slot.row)
+        if cells is None:
+            rows[slot.row] = [slot]
         else:
-            cols.append(col)
-    for row in sorted(columns):
+            cells.append(slot)
+    padded = {row for row, _ in padding}
+    for row in sorted(rows):
         if row in heights:
             ws.set_row(row, heights[row])
-        cols = columns[row]
-        cols.sort()
-        for col in cols:
-            style = padding.get((row, col))
+        cells = rows[row]
+        cells.sort(key=_column)
+        for slot in cells:
+            style = padding.get((row, slot.col)) if row in padded else None
             if style is not None:
-                ws._write_blank(row, col, None, formats(style))
+                ws._write_blank(row, slot.col, None, formats(style))
             else:
-                slot = slots[(row, col)]
                 _write_slot(ws, sheet, slot, formats(slot.style))
+
+
+def _column(slot: Slot) -> int:
+    return slot.col
 
 
 def _write_slot(ws: Any, sheet: SheetModel, slot: Slot, fmt: Any) -> None:
