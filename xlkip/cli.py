@@ -210,6 +210,62 @@ def rekap(
     raise typer.Exit(EXIT_OK if result.valid else EXIT_INPUT)
 
 
+@app.command("impor-anggaran")
+def impor_anggaran(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Unduhan SIPD: realisasi per sub kegiatan/rekening, rekap, LRA.",
+            metavar="BERKAS",
+        ),
+    ],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Template anggaran yang ditulis (.xlsx).")
+    ] = Path("inputs/anggaran.xlsx"),
+    timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang sudah ada.")] = False,
+    skpd: Annotated[
+        str | None,
+        typer.Option(help="SKPD yang diimpor bila berkas memuat beberapa (nama atau kode)."),
+    ] = None,
+    tahun: Annotated[
+        int | None,
+        typer.Option(help="Tahun laporan (baku: identitas, lalu berkas).", min=1990, max=2100),
+    ] = None,
+    paksa: Annotated[
+        bool, typer.Option("--paksa", help="Tetap tulis template walau ada error.")
+    ] = False,
+) -> None:
+    """Isi template anggaran dari unduhan SIPD, dengan rekonsiliasinya."""
+    from xlkip import api
+    from xlkip.console import print_report
+    from xlkip.sipd.sheet import summary_lines
+
+    console = _console()
+    with _guard():
+        try:
+            result = api.import_anggaran(
+                files, output, overwrite=timpa, skpd=skpd, tahun=tahun, force=paksa
+            )
+        except (api.UsageError, api.OutputError) as exc:
+            _fail_usage(str(exc))
+    console.print("[bold]Rekonsiliasi[/]")
+    for line in summary_lines(result.reconciliation):
+        console.print(line, soft_wrap=True, markup=False)
+    print_report(result.report, console)
+    if result.output is None:
+        console.print(
+            "[bold red]Template anggaran tidak ditulis[/] karena ada error. Perbaiki berkasnya, "
+            "atau pakai --paksa untuk tetap menulisnya."
+        )
+    else:
+        console.print(
+            f"Template anggaran ditulis: [bold]{result.output}[/] ({len(result.rows)} sub "
+            f"kegiatan, tahun {result.period.tahun}). Lanjutkan dengan xlkip check.",
+            soft_wrap=True,
+        )
+    raise typer.Exit(EXIT_OK if result.report.valid else EXIT_INPUT)
+
+
 class _guard:
     """Turn an unexpected failure into one Indonesian line and exit code 3."""
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,9 +79,11 @@ def write_template(
     period: Period,
     content: Mapping[str, TableRows | FormValues] | None = None,
     options: TemplateOptions | None = None,
+    extra: Callable[[xlsxwriter.Workbook], None] | None = None,
 ) -> Path:
     """Write `template` to `path`; `content` maps sheet names to rows (tables)
-    or to field values (forms). Without content the template is blank."""
+    or to field values (forms). Without content the template is blank. `extra` may add
+    sheets after the schema's (the reader reads only the schema's sheets)."""
     content = content or {}
     options = options or TemplateOptions()
     workbook = xlsxwriter.Workbook(str(path), {"in_memory": True})
@@ -100,6 +102,8 @@ def write_template(
                 _write_table_sheet(worksheet, template, sheet, period, rows, styles, choices)
             else:
                 _write_form_sheet(worksheet, sheet, period, content.get(sheet.name, {}), styles)
+        if extra is not None:
+            extra(workbook)
     finally:
         workbook.close()
     return path
