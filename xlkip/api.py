@@ -6,7 +6,7 @@ import datetime as dt
 import gc
 import tempfile
 import time
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from importlib.abc import Traversable
@@ -30,7 +30,8 @@ from xlkip.tables.figures import Figures
 from xlkip.validate import validate
 
 if TYPE_CHECKING:
-    from xlkip.tables.figures import Figures
+    from xlkip.rekap.summary import OfficeDetails, OfficeSummary
+    from xlkip.tables import Built
 
 
 class UsageError(Exception):
@@ -387,9 +388,6 @@ def compile_folder(
 
     Without a folder: ./inputs when it exists, else the built-in example.
     """
-    from xlkip.render.xlsx import render
-    from xlkip.tables import build
-
     with ExitStack() as stack:
         example = False
         if folder is None and Path("inputs").is_dir():
@@ -398,20 +396,16 @@ def compile_folder(
             folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="xlkip-")))
             init_templates(folder, with_example=True)
             example = True
-        stack.enter_context(_paused_gc())
+        stack.enter_context(paused_gc())
         result = check(folder, tahun_lalu)
         timings = dict(result.timings)
         if not result.report.valid and not force:
             return CompileResult(result.inputs, result.report, None, example, timings=timings)
         started = time.perf_counter()
-        built = build(result.inputs, result.report)
-        model = built.model
-        computed = time.perf_counter()
-        target = output or default_output(result.inputs, out_dir)
-        try:
-            write_atomically(target, lambda path: render(model, path))
-        finally:
-            model.release()
+        with built_workbook(result.inputs, result.report) as built:
+            computed = time.perf_counter()
+            target = output or default_output(result.inputs, out_dir)
+            write_workbook(built, target)
         timings.update(compute=computed - started, write=time.perf_counter() - computed)
         compiled = CompileResult(
             result.inputs, result.report, target, example, timings=timings, figures=built.figures
@@ -422,7 +416,26 @@ def compile_folder(
 
 
 @contextmanager
-def _paused_gc():
+def built_workbook(inputs: Inputs, report: Report) -> Iterator[Built]:
+    """Every table built; the model's cells are released on leaving, so a big workbook
+    is freed at once (read what you need from `built.results` inside)."""
+    from xlkip.tables import build
+
+    built = build(inputs, report)
+    try:
+        yield built
+    finally:
+        built.model.release()
+
+
+def write_workbook(built: Built, target: Path) -> Path:
+    from xlkip.render.xlsx import render
+
+    return write_atomically(target, lambda path: render(built.model, path))
+
+
+@contextmanager
+def paused_gc():
     """A big budget is hundreds of thousands of small objects (records, cells, formulas)
     that all live until the file is written; the cyclic collector would rescan them
     again and again while they are made. Nothing here relies on collecting cycles."""
@@ -433,6 +446,96 @@ def _paused_gc():
     finally:
         if enabled:
             gc.enable()
+
+
+def compile_office(
+    folder: Path, out_dir: Path | None = None, output: Path | None = None
+) -> OfficeSummary:
+    """One office for the rekap: check it and, given `out_dir` (or an exact `output`),
+    compile its workbook exactly as `xlkip compile` would. Never raises: whatever goes
+    wrong becomes the office's status and reason, so one office cannot stop a pemda."""
+
+    from xlkip.rekap.summary import details_of
+
+    started = time.perf_counter()
+    try:
+        with paused_gc():
+            checked = check(folder)
+            inputs, report = checked.inputs, checked.report
+            details, written = None, None
+            if report.valid:
+                with built_workbook(inputs, report) as built:
+                    details = details_of(built, inputs)
+                    if out_dir is not None or output is not None:
+                        target = output or default_output(inputs, out_dir or Path("output"))
+                        written = write_workbook(built, target)
+    except UsageError as exc:
+        return _unreadable(folder, "folder_tidak_terbaca", str(exc))
+    except Exception as exc:  # one office's internal failure must not stop the others
+        return _unreadable(
+            folder,
+            "kesalahan_internal",
+            f"Kesalahan internal xlkip ({type(exc).__name__}: {exc}). Jalankan xlkip compile "
+            f"{folder} --debug untuk rinciannya, dan kirimkan ke pengembang.",
+        )
+    return _summarize(folder, inputs, report, details, written, time.perf_counter() - started)
+
+
+def _unreadable(folder: Path, kode: str, alasan: str) -> OfficeSummary:
+    from xlkip.rekap.summary import OfficeSummary, Status
+
+    return OfficeSummary(
+        str(folder), Status.UNREADABLE, alasan=alasan, findings=(error(kode, alasan),)
+    )
+
+
+def _summarize(
+    folder: Path,
+    inputs: Inputs,
+    report: Report,
+    details: OfficeDetails | None,
+    written: Path | None,
+    seconds: float,
+) -> OfficeSummary:
+    from xlkip.rekap.summary import OfficeSummary, Status
+
+    errors = [f for f in report.sorted() if f.tingkat.value == "error"]
+    missing = [t.kind for t in TEMPLATES.values() if t.required and not inputs.has(t.kind)]
+    status, alasan = Status.OK, None
+    if missing:
+        status = Status.UNREADABLE
+        causes = [f for f in errors if f.kode != "template_wajib_tidak_ada"]
+        alasan = f"Template wajib tidak terbaca atau tidak ada: {', '.join(missing)}." + (
+            f" {causes[0].file}: {causes[0].pesan}" if causes else ""
+        )
+    elif errors:
+        status = Status.ERRORS
+        first = errors[0]
+        where = ", ".join(p for p in (first.file, first.lokasi) if p)
+        alasan = f"{len(errors)} error; yang pertama ({where}): {first.pesan}"
+    tahun = inputs.identitas("tahun")
+    return OfficeSummary(
+        folder=str(folder),
+        status=status,
+        instansi=inputs.identitas("instansi"),
+        pemda=inputs.identitas("pemerintah_daerah"),
+        tahun=tahun if isinstance(tahun, int) else None,
+        alasan=alasan.strip() if alasan else None,
+        findings=tuple(report.sorted()),
+        details=details if status is Status.OK else None,
+        output=str(written) if written else None,
+        seconds=seconds,
+    )
+
+
+def __getattr__(name: str):
+    """`api.rekap(dirs, output, jobs, per_office, …)` and `api.RekapResult` live in
+    xlkip.rekap.run; they are imported on first use so `compile` never loads the pool."""
+    if name in ("rekap", "RekapResult"):
+        from xlkip.rekap import run
+
+        return getattr(run, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _add_pdf(result: CompileResult, workbook: Path) -> None:

@@ -207,6 +207,49 @@ def compile_(
     raise typer.Exit(EXIT_OK if result.report.valid else EXIT_INPUT)
 
 
+@app.command()
+def rekap(
+    folders: Annotated[
+        list[Path],
+        typer.Argument(help="Folder input satu OPD, atau folder yang berisi folder-folder OPD."),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o", "--output", help="Berkas rekap (baku: output/Rekap_<Pemda>_<Tahun>.xlsx)."
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", min=1, help="Jumlah proses (baku: jumlah inti).")
+    ] = None,
+    tulis_per_opd: Annotated[
+        bool,
+        typer.Option("--tulis-per-opd", help="Tulis juga workbook LKjIP tiap OPD di folder rekap."),
+    ] = False,
+) -> None:
+    """Periksa dan rekap semua OPD satu pemda (paralel) ke satu workbook."""
+    from xlkip import api
+    from xlkip.rekap.progress import Progress
+
+    with _guard():
+        try:
+            with Progress(_console(stderr=True)) as progress:
+                result = api.rekap(
+                    folders,
+                    output,
+                    jobs,
+                    per_office=tulis_per_opd,
+                    done=progress.done,
+                    started=progress.start,
+                )
+        except (api.UsageError, api.OutputError) as exc:
+            _fail_usage(str(exc))
+    from xlkip.rekap.progress import print_summary
+
+    print_summary(result, _console())
+    raise typer.Exit(EXIT_OK if result.valid else EXIT_INPUT)
+
+
 @app.command("impor-anggaran")
 def impor_anggaran(
     files: Annotated[

@@ -4,35 +4,34 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name
 
 from xlkip.findings import Finding, Tingkat, error, peringatan
 from xlkip.read.cells import (
+    SLOW,
     Coerced,
     Measure,
     Problem,
     Spec,
     clean_text,
     coerce,
+    coerce_common,
     is_blank,
     quote,
     resolve_measure,
 )
 from xlkip.read.records import FormData, Record, TableData, TemplateData
 from xlkip.read.workbook import SourceSheet, SourceWorkbook, Unreadable
-from xlkip.schema.base import (
-    Column,
-    FormSheet,
-    Kind,
-    TableSheet,
-    is_percent_unit,
-    normalize_header,
-)
+from xlkip.schema.base import Column, FormSheet, Kind, TableSheet, is_percent_unit
+from xlkip.schema.base import normalize_header as _normalize_header
 from xlkip.schema.writer import Period, table_columns
 from xlkip.text import persen
+
+normalize_header = lru_cache(maxsize=4096)(_normalize_header)
+"""Header scans meet the same few texts in every file of every office of a rekap."""
 
 _UNREAD = object()
 HEADER_SCAN_ROWS = 20
@@ -77,6 +76,10 @@ def _cell_value(grid: SourceSheet, spec: Spec, row: int, col: int, raw: Any = _U
     """Coerce one cell; a formula without a stored result is a problem, not a blank."""
     if raw is _UNREAD:
         raw = grid.value(row, col)
+    if raw is not None:
+        common = coerce_common(spec, raw)
+        if common is not SLOW:
+            return common
     if raw is None and (row, col) in grid.uncalculated_formulas:
         return None, Problem(
             "rumus_tanpa_nilai",
@@ -85,7 +88,7 @@ def _cell_value(grid: SourceSheet, spec: Spec, row: int, col: int, raw: Any = _U
             "LibreOffice, atau ketik nilainya langsung.",
         )
     # Up to 1 a number reads the same with or without a % format (0.15 is 15% either
-    # way), so the formats, which cost an openpyxl load, are consulted only above it.
+    # way), so the formats, which cost a parse of the sheet's XML, are consulted only above it.
     percent = (
         spec.kind in (Kind.PERCENT, Kind.MEASURE)
         and isinstance(raw, int | float)
@@ -114,6 +117,21 @@ class _Layout:
         return letters
 
 
+@dataclass(frozen=True)
+class _Plan:
+    keys: tuple[str, ...]
+    cols: tuple[int, ...]
+    year_cols: tuple[int, ...]
+    columns: tuple[tuple[str, int, Spec, bool, bool], ...]
+    """Per column found: key, column, spec, fill_down, required."""
+    fill_down: tuple[str, ...]
+
+
+def _filled(value: Any) -> bool:
+    """Not is_blank: a value other than None and whitespace."""
+    return value is not None and not (type(value) is str and not value.strip())
+
+
 class _TableReader:
     def __init__(self, grid: SourceSheet, sheet: TableSheet, data: TemplateData, period: Period):
         self.grid, self.sheet, self.data, self.period = grid, sheet, data, period
@@ -125,6 +143,7 @@ class _TableReader:
             series and series.kind is Kind.MEASURE
         )
         self.specs = {c.key: _spec(c, c.header_text(period.tahun)) for c in sheet.columns}
+        self._planned: tuple[_Layout, _Plan] | None = None
 
     def where(self, cell: str | None) -> dict[str, str | None]:
         return self.data.where(self.sheet.name, cell)
@@ -229,39 +248,60 @@ class _TableReader:
                 )
 
     def _read_row(self, row: int, layout: _Layout, previous: dict[str, Any]) -> Record | None:
-        raws = {key: self.grid.value(row, col) for key, col in layout.columns.items()}
-        year_raws = {year: self.grid.value(row, col) for year, col in layout.years.items()}
-        if all(is_blank(v) for v in (*raws.values(), *year_raws.values())) and not any(
-            (row, col) in self.grid.uncalculated_formulas
-            for col in (*layout.columns.values(), *layout.years.values())
-        ):
-            return None
+        plan = self._plan(layout)
+        raws = dict(zip(plan.keys, self.grid.values_at(row, plan.cols), strict=True))
+        year_raws = self.grid.values_at(row, plan.year_cols)
+        if not any(_filled(v) for v in raws.values()) and not any(map(_filled, year_raws)):
+            uncalculated = self.grid.uncalculated_formulas
+            if not any((row, col) in uncalculated for col in (*plan.cols, *plan.year_cols)):
+                return None
         if self._is_total_row(raws):
             return None
         record = Record(row, {}, layout.letters, self.known)
-        for column in self.sheet.columns:
-            col = layout.columns.get(column.key)
-            if col is None:
-                continue
-            value = self._coerce(self.specs[column.key], row, col, raws[column.key])
-            if value is None and column.fill_down:
-                value = previous.get(column.key)
-            if value is None and column.required and not self._reported(record, column.key):
+        values = record.values
+        for key, col, spec, fill_down, required in plan.columns:
+            raw = raws[key]
+            common = coerce_common(spec, raw) if raw is not None else SLOW
+            if common is not SLOW and common[1] is None:
+                value = common[0]
+            else:
+                value = self._coerce(spec, row, col, raw)
+            if value is None and fill_down:
+                value = previous.get(key)
+            if value is None and required and not self._reported(record, key):
                 self.findings.append(
                     error(
                         "wajib_kosong",
-                        f"Kolom '{self.specs[column.key].label}' wajib diisi.",
-                        **self.where(record.cell(column.key)),
+                        f"Kolom '{spec.label}' wajib diisi.",
+                        **self.where(record.cell(key)),
                     )
                 )
-            record.values[column.key] = value
-        for column in self.sheet.columns:
-            if column.fill_down and record.values.get(column.key) is not None:
-                previous[column.key] = record.values[column.key]
+            values[key] = value
+        for key in plan.fill_down:
+            if values.get(key) is not None:
+                previous[key] = values[key]
         self._read_years(record, layout)
         if self.has_measures:
             self._resolve_measures(record, layout)
         return record
+
+    def _plan(self, layout: _Layout) -> _Plan:
+        """What every row of this table needs, worked out once per table."""
+        if self._planned is None or self._planned[0] is not layout:
+            columns = tuple(
+                (c.key, layout.columns[c.key], self.specs[c.key], c.fill_down, c.required)
+                for c in self.sheet.columns
+                if c.key in layout.columns
+            )
+            plan = _Plan(
+                keys=tuple(layout.columns),
+                cols=tuple(layout.columns.values()),
+                year_cols=tuple(layout.years.values()),
+                columns=columns,
+                fill_down=tuple(c.key for c in self.sheet.columns if c.fill_down),
+            )
+            self._planned = (layout, plan)
+        return self._planned[1]
 
     def _read_years(self, record: Record, layout: _Layout) -> None:
         series = self.sheet.year_columns

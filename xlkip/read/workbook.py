@@ -288,6 +288,17 @@ class SourceSheet:
                     if (row, col) != (r0 + 1, c0 + 1):
                         self._merged[(row, col)] = (r0 + 1, c0 + 1)
 
+    def values_at(self, row: int, cols: tuple[int, ...]) -> list[Any]:
+        """`value` of several cells of one row: the same, in one go for a sheet without
+        merged cells (every data row of a big sheet is read this way)."""
+        if self._merged:
+            return [self.value(row, col) for col in cols]
+        if row > self.max_row:
+            return [None] * len(cols)
+        cells = self.rows[row - 1]
+        width = len(cells)
+        return [None if col > width or (value := cells[col - 1]) == "" else value for col in cols]
+
     def value(self, row: int, col: int) -> Any:
         row, col = self._merged.get((row, col), (row, col))
         if row > self.max_row:

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter
-from xlsxwriter.worksheet import Worksheet
+from xlsxwriter.worksheet import CellFormulaTuple, Worksheet
 
 from xlkip.render.charts import add_chart
 from xlkip.render.layout import chart_page_breaks, row_heights
@@ -15,6 +15,9 @@ from xlkip.sheet.model import SheetModel, Slot, Style, WorkbookModel
 
 A4 = 9
 IN_MEMORY_CELLS = 50_000
+STREAM_CELLS = 150_000
+"""A sheet this big (a large Tabel 3.17) is streamed: XlsxWriter writes each row to disk
+as soon as the next one starts instead of holding every cell until the file closes."""
 
 
 class _Worksheet(Worksheet):
@@ -26,22 +29,51 @@ class _Worksheet(Worksheet):
     def _prepare_formula(self, formula: str, expand_future_functions: bool = False) -> str:
         return formula[1:] if formula.startswith("=") else formula
 
+    def _write_formula(
+        self, row: int, col: int, formula: str, cell_format: Any = None, value: Any = 0
+    ) -> int:
+        """XlsxWriter's own, less its dynamic-array search: a regular expression over every
+        formula for FILTER, SORT … that ours never use."""
+        if self._check_dimensions(row, col):
+            return -1
+        if self.constant_memory and row > self.previous_row:
+            self._write_single_row(row)
+        self.table[row][col] = CellFormulaTuple(self._prepare_formula(formula), cell_format, value)
+        return 0
+
+
+class _StreamedWorksheet(_Worksheet):
+    """XlsxWriter's constant_memory mode for this one sheet only, so the small sheets
+    keep their shared strings and cached chart data, and their bytes, unchanged.
+
+    The mode's rules (XlsxWriter docs, "Working with Memory and Performance"): cells are
+    written row by row in order, strings are stored inline rather than shared, and the
+    cells cannot be read back as chart data — so only sheets no chart points at are
+    streamed, and `_write_rows` writes them in row order, merges included."""
+
+    def _initialize(self, init_data: dict) -> None:
+        super()._initialize({**init_data, "constant_memory": True})
+
 
 class _Formats:
     def __init__(self, workbook: xlsxwriter.Workbook) -> None:
         self.workbook = workbook
         self.cache: dict[Style, Any] = {}
         self.by_identity: dict[int, tuple[Style, Any]] = {}
+        self.last: tuple[Style | None, Any] = (None, None)
 
     def __call__(self, style: Style) -> Any:
         # Hashing a dataclass for each of 300 000 cells is slow; most cells share a
-        # handful of Style objects, so look them up by identity first.
+        # handful of Style objects, so look them up by identity first (and neighbouring
+        # cells of a column mostly share the last one).
+        if style is self.last[0]:
+            return self.last[1]
         known = self.by_identity.get(id(style))
-        if known is not None and known[0] is style:
-            return known[1]
-        fmt = self._by_value(style)
-        self.by_identity[id(style)] = (style, fmt)
-        return fmt
+        if known is None or known[0] is not style:
+            known = (style, self._by_value(style))
+            self.by_identity[id(style)] = known
+        self.last = known
+        return known[1]
 
     def _by_value(self, style: Style) -> Any:
         if style not in self.cache:
@@ -68,21 +100,42 @@ class _Formats:
         return self.cache[style]
 
 
+def streamed_sheets(model: WorkbookModel) -> set[str]:
+    """The sheets big enough to stream that no chart takes its data from."""
+    charted = {
+        rng.sheet.name
+        for sheet in model.sheets
+        for chart in sheet.charts
+        for series in chart.series
+        for rng in (series.categories, series.values)
+    }
+    return {
+        sheet.name
+        for sheet in model.sheets
+        if len(sheet.slots) >= STREAM_CELLS and sheet.name not in charted
+    }
+
+
 def render(model: WorkbookModel, path: Path) -> Path:
+    streamed = streamed_sheets(model)
     options = {
         "strings_to_numbers": False,
         "strings_to_formulas": False,
         "strings_to_urls": False,
         # Assembling the parts in memory saves a temporary file per part; a very large
         # workbook streams through temporary files instead, to keep memory down.
-        "in_memory": sum(len(sheet.slots) for sheet in model.sheets) < IN_MEMORY_CELLS,
+        "in_memory": not streamed
+        and sum(len(sheet.slots) for sheet in model.sheets) < IN_MEMORY_CELLS,
     }
     workbook = xlsxwriter.Workbook(str(path), options)
     try:
         workbook.set_properties(model.properties)
         formats = _Formats(workbook)
         worksheets = {
-            sheet.name: workbook.add_worksheet(sheet.name, _Worksheet) for sheet in model.sheets
+            sheet.name: workbook.add_worksheet(
+                sheet.name, _StreamedWorksheet if sheet.name in streamed else _Worksheet
+            )
+            for sheet in model.sheets
         }
         for sheet in model.sheets:
             _write_sheet(worksheets[sheet.name], sheet, formats, model.footer)
@@ -94,6 +147,21 @@ def render(model: WorkbookModel, path: Path) -> Path:
 
 
 def _write_sheet(ws: Any, sheet: SheetModel, formats: _Formats, footer: str) -> None:
+    heights = {**row_heights(sheet), **sheet.heights}
+    if ws.constant_memory:
+        _write_rows(ws, sheet, formats, heights)
+    else:
+        _write_cells(ws, sheet, formats, heights)
+    for col, width in sheet.widths.items():
+        ws.set_column(col, col, width, None, {"hidden": col in sheet.hidden_cols})
+    breaks = chart_page_breaks(sheet, heights)
+    if breaks:
+        ws.set_h_pagebreaks(breaks)
+    _print_setup(ws, sheet, footer)
+
+
+def _write_cells(ws: Any, sheet: SheetModel, formats: _Formats, heights: dict[int, float]) -> None:
+    """Cells in any order: XlsxWriter keeps them all until the file is closed."""
     covered: set[tuple[int, int]] = set()
     for first_row, first_col, last_row, last_col in sheet.merges:
         anchor = sheet.slots[(first_row, first_col)]
@@ -105,27 +173,58 @@ def _write_sheet(ws: Any, sheet: SheetModel, formats: _Formats, footer: str) -> 
     for (row, col), slot in sheet.slots.items():
         if (row, col) not in covered:
             _write_slot(ws, sheet, slot, formats(slot.style))
-    for col, width in sheet.widths.items():
-        ws.set_column(col, col, width, None, {"hidden": col in sheet.hidden_cols})
-    heights = {**row_heights(sheet), **sheet.heights}
     for row, height in heights.items():
         ws.set_row(row, height)
-    breaks = chart_page_breaks(sheet, heights)
-    if breaks:
-        ws.set_h_pagebreaks(breaks)
-    _print_setup(ws, sheet, footer)
+
+
+def _write_rows(ws: Any, sheet: SheetModel, formats: _Formats, heights: dict[int, float]) -> None:
+    """Cells in row order, each row's height set before its cells (constant_memory
+    writes a row out when the next begins). A merged range is written as merge_range
+    would — its first cell, then blanks in the first cell's format — and declared."""
+    padding: dict[tuple[int, int], Style] = {}
+    for first_row, first_col, last_row, last_col in sheet.merges:
+        style = sheet.slots[(first_row, first_col)].style
+        for r in range(first_row, last_row + 1):
+            for c in range(first_col, last_col + 1):
+                padding[(r, c)] = style
+        del padding[(first_row, first_col)]
+        ws.merge.append([first_row, first_col, last_row, last_col])
+    rows: dict[int, list[Slot]] = {row: [] for row in heights}
+    for slot in sheet.slots.values():  # bucketing is far cheaper than sorting 300 000 keys
+        cells = rows.get(slot.row)
+        if cells is None:
+            rows[slot.row] = [slot]
+        else:
+            cells.append(slot)
+    padded = {row for row, _ in padding}
+    for row in sorted(rows):
+        if row in heights:
+            ws.set_row(row, heights[row])
+        cells = rows[row]
+        cells.sort(key=_column)
+        for slot in cells:
+            style = padding.get((row, slot.col)) if row in padded else None
+            if style is not None:
+                ws._write_blank(row, slot.col, None, formats(style))
+            else:
+                _write_slot(ws, sheet, slot, formats(slot.style))
+
+
+def _column(slot: Slot) -> int:
+    return slot.col
 
 
 def _write_slot(ws: Any, sheet: SheetModel, slot: Slot, fmt: Any) -> None:
+    # XlsxWriter's underscored writers: the public ones only add A1-notation parsing.
     content = slot.content
     if isinstance(content, Expr):
-        ws.write_formula(slot.row, slot.col, "=" + content.render(sheet), fmt, slot.value())
+        ws._write_formula(slot.row, slot.col, "=" + content.render(sheet), fmt, slot.value())
     elif isinstance(content, str):
-        ws.write_string(slot.row, slot.col, content, fmt)  # staff text is never a formula
+        ws._write_string(slot.row, slot.col, content, fmt)  # staff text is never a formula
     elif isinstance(content, int | float) and not isinstance(content, bool):
-        ws.write_number(slot.row, slot.col, content, fmt)
+        ws._write_number(slot.row, slot.col, content, fmt)
     elif content is None:
-        ws.write_blank(slot.row, slot.col, None, fmt)
+        ws._write_blank(slot.row, slot.col, None, fmt)
     else:
         raise TypeError(f"cannot write {content!r} to {sheet.name}!{slot.a1}")
 

@@ -1,0 +1,245 @@
+"""`xlkip rekap`: offices in a pool, the pemda workbook, broken offices, exit codes."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import run_cli
+from tests.output_helpers import (
+    add_canary,
+    cached_values,
+    formula_cells,
+    recalculation_mismatches,
+    require_libreoffice,
+)
+from tests.rekap_helpers import budget, iku, write_office
+from xlkip import api
+from xlkip.findings import Tingkat
+from xlkip.rekap.offices import find_offices
+from xlkip.rekap.summary import Status
+from xlkip.rekap.workbook import IKU, REKAP, TEMUAN, build_rekap
+from xlkip.render.xlsx import render
+
+
+@pytest.fixture(scope="module")
+def pemda(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three small offices, one with the example's SPBE module, one unreadable, one with
+    an error, all in one folder of a pemda."""
+    root = tmp_path_factory.mktemp("pemda") / "opd"
+    write_office(
+        root / "01_dinas_a",
+        "Dinas A",
+        [iku("A1", 100, 95), iku("A2", 10, 12, arah="Turun")],
+        [budget(1, 1_000_000, 900_000), budget(2, "500.000", "Rp 500.000")],
+    )
+    write_office(
+        root / "02_dinas_b",
+        "Dinas B",
+        [iku("B1", "50", "60")],
+        [budget(1, 2_000_000, 1_000_000)],
+        modules=("spbe",),
+    )
+    write_office(root / "03_badan_c", "Badan C", [iku("C1", 4, 2)], [budget(1, 300_000, "-")])
+    write_office(root / "04_dinas_rusak", "Dinas Rusak", [iku("D1", 1, 1)], [budget(1, 1, 1)])
+    (root / "04_dinas_rusak" / "anggaran.xlsx").write_bytes(b"bukan excel")
+    write_office(root / "05_dinas_error", "Dinas Error", [iku("E1", 1, 1)], [budget(1, "abc", 1)])
+    (root / "bukan_opd").mkdir()
+    (root / "bukan_opd" / "catatan.txt").write_text("bukan template")
+    return root
+
+
+def test_offices_are_the_subfolders_that_hold_templates(pemda: Path) -> None:
+    assert [p.name for p in find_offices([pemda])] == [
+        "01_dinas_a",
+        "02_dinas_b",
+        "03_badan_c",
+        "04_dinas_rusak",
+        "05_dinas_error",
+    ]
+    office = pemda / "01_dinas_a"
+    assert find_offices([office, pemda / "01_dinas_a"]) == [office]
+    assert find_offices([pemda / "tidak_ada"]) == [pemda / "tidak_ada"]
+
+
+@pytest.fixture(scope="module")
+def rekap(pemda: Path, tmp_path_factory: pytest.TempPathFactory) -> api.RekapResult:
+    out = tmp_path_factory.mktemp("rekap")
+    return api.rekap([pemda], out / "Rekap.xlsx", jobs=2, per_office=True)
+
+
+def _row(values: dict, sheet: str, row: int) -> list:
+    letters = "ABCDEFGHIJKLMNOP"
+    return [values.get((sheet, f"{c}{row}")) for c in letters]
+
+
+def test_rekap_figures_are_computed_exactly(rekap: api.RekapResult) -> None:
+    values = cached_values(rekap.output)
+    a, b, c = (_row(values, REKAP, r) for r in (4, 5, 6))
+    # Dinas A: capaian 95/100 and (2·10 − 12)/10 (arah Turun)
+    assert a[1:6] == ["Dinas A", pytest.approx((0.95 + 0.8) / 2), "Tinggi", 0, 2]
+    assert a[6:10] == [1_500_000, 1_400_000, pytest.approx(1.4 / 1.5), 100_000]
+    assert a[10] == pytest.approx(1 - (1.4 / 1.5) / 0.875)
+    assert a[11] == "-"
+    assert b[1:6] == ["Dinas B", pytest.approx(1.2), "Sangat Tinggi", 1, 1]
+    assert b[8] == pytest.approx(0.5)
+    assert b[11] == pytest.approx(3.1196)  # the example's SPBE aspects
+    assert c[1:6] == ["Badan C", pytest.approx(0.5), "Sangat Rendah", 0, 1]
+    assert c[7:10] == [0, 0, 300_000]  # "-" in a budget column is zero
+    assert a[12:15] == [0, 0, "ok"]
+    assert b[12:15] == [0, 1, "ok"]  # the example's Kab. Dairi twice in 3.15
+    assert c[12:15] == [0, 0, "ok"]
+    total = _row(values, REKAP, 9)
+    capaian = (0.95 + 0.8 + 1.2 + 0.5) / 4  # over every IKU, not the mean of offices
+    persen = 2_400_000 / 3_800_000  # Σ realisasi / Σ anggaran
+    assert total[0] == "PEMERINTAH DAERAH"
+    assert total[2:10] == [
+        pytest.approx(capaian),
+        "Tinggi",
+        1,
+        4,
+        3_800_000,
+        2_400_000,
+        pytest.approx(persen),
+        1_400_000,
+    ]
+    assert total[10] == pytest.approx(1 - persen / capaian)
+    assert total[11] == pytest.approx(3.1196)
+    assert total[14] == 3  # offices ok
+
+
+def test_broken_offices_have_rows_that_say_why(rekap: api.RekapResult) -> None:
+    values = cached_values(rekap.output)
+    rusak, error = _row(values, REKAP, 7), _row(values, REKAP, 8)
+    assert rusak[1] == "Dinas Rusak"  # its identitas could be read
+    assert rusak[14] == "tidak terbaca"
+    assert "anggaran" in rusak[15] and "rusak" in rusak[15]
+    assert rusak[2:12] == ["-"] * 10
+    assert error[1] == "Dinas Error" and error[14] == "error"
+    assert error[12] == 1 and "bukan angka" in error[15]
+    statuses = {Path(o.folder).name: o.status for o in rekap.offices}
+    assert statuses["04_dinas_rusak"] is Status.UNREADABLE
+    assert statuses["05_dinas_error"] is Status.ERRORS
+    assert not rekap.valid
+    findings = [
+        (values[(TEMUAN, f"B{r}")], values[(TEMUAN, f"C{r}")], values[(TEMUAN, f"D{r}")])
+        for r in range(4, 40)
+        if values.get((TEMUAN, f"C{r}")) == "error"
+    ]
+    assert ("Dinas Error", "error", "bukan_angka") in findings
+    assert ("Dinas Rusak", "error", "berkas_rusak") in findings
+
+
+def test_iku_sheet_lists_every_office_indicator(rekap: api.RekapResult) -> None:
+    values = cached_values(rekap.output)
+    rows = [[values.get((IKU, f"{c}{r}")) for c in "BDFGHIJ"] for r in range(4, 8)]
+    assert rows == [
+        ["Dinas A", "A1", "Naik", 100, 95, pytest.approx(0.95), "Sangat Tinggi"],
+        ["Dinas A", "A2", "Turun", 10, 12, pytest.approx(0.8), "Tinggi"],
+        ["Dinas B", "B1", "Naik", 50, 60, pytest.approx(1.2), "Sangat Tinggi"],
+        ["Badan C", "C1", "Naik", 4, 2, pytest.approx(0.5), "Sangat Rendah"],
+    ]
+    formulas = formula_cells(rekap.output)
+    assert (
+        formulas[(REKAP, "C4")] == "=IF((COUNT('IKU OPD'!I4:I5)=0),\"-\",AVERAGE('IKU OPD'!I4:I5))"
+    )
+    assert formulas[(REKAP, "I9")].startswith("=IF(AND(ISNUMBER(H9),ISNUMBER(G9)")
+
+
+def _ringkasan(values: dict, column: str = "B") -> dict[str, object]:
+    """The Ringkasan's headline figures by their label in column A."""
+    return {
+        values[key]: values.get(("Ringkasan", f"{column}{key[1][1:]}"))
+        for key in values
+        if key[0] == "Ringkasan" and key[1].startswith("A") and isinstance(values[key], str)
+    }
+
+
+def test_each_office_is_what_compile_alone_gives(
+    pemda: Path, rekap: api.RekapResult, tmp_path: Path
+) -> None:
+    rekap_values = cached_values(rekap.output)
+    written = [o for o in rekap.offices if o.output]
+    assert [Path(o.folder).name for o in written] == ["01_dinas_a", "02_dinas_b", "03_badan_c"]
+    for row, office in enumerate(written, start=4):
+        alone = api.compile_folder(Path(office.folder), out_dir=tmp_path / Path(office.folder).name)
+        assert alone.output is not None
+        assert Path(office.output).name == alone.output.name
+        assert Path(office.output).read_bytes() == alone.output.read_bytes()
+        shown = _ringkasan(cached_values(alone.output))
+        figures = office.figures
+        assert math.isclose(figures.capaian_rata, shown["Capaian kinerja rata-rata"], rel_tol=1e-12)
+        assert figures.anggaran == shown["Anggaran (Rp)"]
+        assert figures.realisasi == shown["Realisasi (Rp)"]
+        assert rekap_values[(REKAP, f"C{row}")] == pytest.approx(figures.capaian_rata, rel=1e-12)
+        assert rekap_values[(REKAP, f"G{row}")] == shown["Anggaran (Rp)"]
+        assert rekap_values[(REKAP, f"I{row}")] == pytest.approx(
+            shown["Realisasi anggaran"], rel=1e-12
+        )
+        assert figures.persen_realisasi == pytest.approx(shown["Realisasi anggaran"], rel=1e-12)
+        assert figures.efisiensi == pytest.approx(shown["Efisiensi anggaran"], rel=1e-12)
+        predikat = _ringkasan(cached_values(alone.output), "C")["Capaian kinerja rata-rata"]
+        assert figures.predikat == predikat
+        spbe = [v for k, v in shown.items() if str(k).startswith("Indeks SPBE")]
+        assert figures.indeks_digital == (spbe[0] if spbe else None)
+
+
+def test_summaries_do_not_depend_on_the_pool(pemda: Path, rekap: api.RekapResult) -> None:
+    alone = [api.compile_office(Path(o.folder)) for o in rekap.offices]
+    assert [(o.status, o.figures, o.findings) for o in alone] == [
+        (o.status, o.figures, o.findings) for o in rekap.offices
+    ]
+
+
+def test_cli_rekap_exit_codes_and_lines(pemda: Path, tmp_path: Path) -> None:
+    code, output = run_cli(
+        "rekap", pemda / "01_dinas_a", pemda / "02_dinas_b", "-o", tmp_path / "r.xlsx", "-j", "1"
+    )
+    assert code == 0, output
+    assert "[1/2] ok Dinas A (0 error, 0 peringatan)" in output
+    assert "2 OPD direkap: 2 ok, 0 tidak." in output
+    assert (tmp_path / "r.xlsx").exists()
+    assert not list(tmp_path.glob("LKjIP_*"))  # only with --tulis-per-opd
+    code, output = run_cli("rekap", pemda, "-o", tmp_path / "semua.xlsx", "--jobs", "2")
+    assert code == 1
+    assert "5 OPD direkap: 3 ok, 2 tidak." in output
+    code, output = run_cli("rekap", pemda / "tidak_ada", "-o", tmp_path / "x.xlsx")
+    assert code == 1
+    assert "tidak_ada" in output and "tidak ditemukan" in output
+
+
+def test_default_name_is_rekap_pemda_tahun(pemda: Path, tmp_path: Path) -> None:
+    result = api.rekap([pemda / "01_dinas_a"], jobs=1, out_dir=tmp_path)
+    assert result.output == tmp_path / "Rekap_Kota_Binjai_2024.xlsx"
+
+
+def test_same_office_names_do_not_overwrite(pemda: Path, tmp_path: Path) -> None:
+    office = pemda / "01_dinas_a"
+    copy = tmp_path / "salinan"
+    import shutil
+
+    shutil.copytree(office, copy)
+    result = api.rekap([office, copy], tmp_path / "out" / "r.xlsx", jobs=2, per_office=True)
+    names = sorted(p.name for p in (tmp_path / "out").glob("LKjIP_*"))
+    assert names == ["LKjIP_Dinas_A_Kota_Binjai_2024.xlsx", "LKjIP_Dinas_A_Kota_Binjai_2024_2.xlsx"]
+    assert not list((tmp_path / "out").glob(".xlkip-*"))
+    assert result.valid
+
+
+def test_libreoffice_agrees_with_the_rekap(rekap: api.RekapResult, tmp_path: Path) -> None:
+    require_libreoffice()
+    model = build_rekap(rekap.offices)
+    add_canary(model)
+    path = render(model, tmp_path / "rekap.xlsx")
+    count, problems = recalculation_mismatches(path, tmp_path / "lo")
+    assert problems == ["('Canary', 'A1') =1+1: stored 3, LibreOffice 2"]
+    assert count > 50
+
+
+def test_counts_of_findings_match_the_offices(rekap: api.RekapResult) -> None:
+    values = cached_values(rekap.output)
+    for row, office in enumerate(rekap.offices, start=4):
+        assert values[(REKAP, f"M{row}")] == office.count(Tingkat.ERROR)
+        assert values[(REKAP, f"N{row}")] == office.count(Tingkat.PERINGATAN)

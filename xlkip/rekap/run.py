@@ -1,0 +1,134 @@
+"""`xlkip rekap` from folders to the pemda workbook (also reachable as xlkip.api.rekap)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from xlkip.api import UsageError, paused_gc
+from xlkip.findings import peringatan
+from xlkip.output import OutputError, safe_filename, write_atomically
+from xlkip.rekap.offices import find_offices
+from xlkip.rekap.pool import default_jobs, run_offices
+from xlkip.rekap.summary import OfficeSummary
+from xlkip.rekap.workbook import build_rekap, pemda_of, short_pemda
+from xlkip.render.xlsx import render
+
+
+@dataclass
+class RekapResult:
+    offices: list[OfficeSummary]
+    output: Path
+
+    @property
+    def valid(self) -> bool:
+        return all(o.status.value == "ok" for o in self.offices)
+
+
+def rekap(
+    dirs: list[Path],
+    output: Path | None = None,
+    jobs: int | None = None,
+    per_office: bool = False,
+    out_dir: Path = Path("output"),
+    done: Callable[[OfficeSummary], None] | None = None,
+    started: Callable[[int], None] | None = None,
+) -> RekapResult:
+    """Check (and with `per_office` compile) every office in `dirs` in a process pool,
+    then write the pemda workbook. `done` hears of each office as it finishes.
+
+    Each office's workbook is first written into a staging folder beside the output,
+    under its index, and renamed into place once every office is done, so offices of
+    the same name cannot overwrite each other."""
+    if not dirs:
+        raise UsageError("Sebutkan minimal satu folder OPD (atau folder berisi folder OPD).")
+    folders = find_offices(dirs)
+    if started:
+        started(len(folders))
+    target_dir = output.parent if output else out_dir
+    with ExitStack() as stack:
+        staging = None
+        if per_office:
+            try:
+                target_dir.mkdir(parents=True, exist_ok=True)
+                staging = Path(tempfile.mkdtemp(prefix=".xlkip-rekap-", dir=target_dir))
+            except OSError as exc:
+                raise OutputError(f"Tidak dapat menulis ke {target_dir} ({exc}).") from exc
+            stack.callback(shutil.rmtree, staging, ignore_errors=True)
+        outputs = [staging / f"{i}.xlsx" if staging else None for i in range(len(folders))]
+        offices = run_offices(folders, outputs, jobs or default_jobs(), done)
+        offices = _mark_strangers(offices)
+        if staging:
+            offices = _place_workbooks(offices, target_dir)
+    return RekapResult(offices, _write_rekap(offices, output, out_dir))
+
+
+def _mark_strangers(offices: list[OfficeSummary]) -> list[OfficeSummary]:
+    """An office of another pemda or year in the folder is worth a warning in its row."""
+    pemda, tahun = pemda_of(offices)
+    marked = []
+    for office in offices:
+        extra = []
+        if office.tahun and tahun and office.tahun != tahun:
+            extra.append(
+                peringatan(
+                    "tahun_berbeda",
+                    f"Tahun laporan OPD ini {office.tahun}, sedangkan OPD lain {tahun}. "
+                    "Periksa Tahun Laporan di template identitas.",
+                    file="identitas",
+                )
+            )
+        if office.pemda and pemda and office.pemda != pemda:
+            extra.append(
+                peringatan(
+                    "pemda_berbeda",
+                    f"Pemerintah daerah OPD ini '{office.pemda}', sedangkan OPD lain "
+                    f"'{pemda}'. Periksa isian Pemerintah Daerah di template identitas.",
+                    file="identitas",
+                )
+            )
+        marked.append(replace(office, findings=office.findings + tuple(extra)) if extra else office)
+    return marked
+
+
+def _place_workbooks(offices: list[OfficeSummary], target_dir: Path) -> list[OfficeSummary]:
+    """Each office's workbook under the name `xlkip compile` gives it; two offices of
+    the same name in one run get _2, _3 … rather than overwriting each other."""
+    used: set[str] = set()
+    placed = []
+    for office in offices:
+        if office.output is None:
+            placed.append(office)
+            continue
+        pemda = short_pemda(str(office.pemda or ""))
+        name = safe_filename("LKjIP", office.instansi or "", pemda, str(office.tahun or ""))
+        stem, number = name[: -len(".xlsx")], 1
+        while name.casefold() in used:
+            number += 1
+            name = f"{stem}_{number}.xlsx"
+        used.add(name.casefold())
+        target = target_dir / name
+        try:
+            os.replace(office.output, target)
+        except OSError as exc:
+            raise OutputError(f"Tidak dapat menulis {target} ({exc.strerror or exc}).") from exc
+        placed.append(replace(office, output=str(target)))
+    return placed
+
+
+def _write_rekap(offices: list[OfficeSummary], output: Path | None, out_dir: Path) -> Path:
+    if output is None:
+        pemda, tahun = pemda_of(offices)
+        output = out_dir / safe_filename("Rekap", short_pemda(pemda), str(tahun or ""))
+    with paused_gc():
+        model = build_rekap(offices)
+        try:
+            write_atomically(output, lambda path: render(model, path))
+        finally:
+            model.release()
+    return output

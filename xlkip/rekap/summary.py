@@ -1,0 +1,118 @@
+"""What one office's run hands back to the rekap: small, plain and picklable, so a
+worker process can send it to the parent. Everything in it is read from the typed
+results of the office's own tables (the registry), so the rekap and the office's
+workbook agree by construction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from xlkip.findings import Finding, Tingkat
+from xlkip.inputs import Inputs
+from xlkip.rules.anggaran import DEFAULT_RUMUS_EFISIENSI
+from xlkip.rules.predikat import KINERJA_DEFAULT_BOUNDS
+from xlkip.tables.figures import Figures
+from xlkip.tables.kinerja import capaian_iku
+from xlkip.tables.scale import skala_kinerja
+
+if TYPE_CHECKING:
+    from xlkip.tables import Built
+
+
+class Status(str, Enum):
+    OK = "ok"
+    ERRORS = "error"
+    """Read, but errors stop its workbook (as `xlkip compile` would)."""
+    UNREADABLE = "tidak terbaca"
+    """The folder or a required template could not be read at all."""
+
+
+@dataclass(frozen=True)
+class IkuRow:
+    """One indicator as the office's Tabel 3.2 (capaian_iku) has it."""
+
+    sasaran: str | None
+    indikator: str | None
+    satuan: str | None
+    arah: str | None
+    target: float | None
+    realisasi: float | None
+    capaian: float | None
+    """None where the table shows "-" (no target, no realisasi)."""
+
+
+@dataclass(frozen=True)
+class OfficeRules:
+    """How this office computes (its Pengaturan), so the rekap's formulas do the same."""
+
+    bounds: tuple[float, ...] = KINERJA_DEFAULT_BOUNDS
+    """Lower bounds of the predikat from Sangat Tinggi down (its Tabel 3.1)."""
+    cap: float | None = None
+    rumus_efisiensi: str = DEFAULT_RUMUS_EFISIENSI
+
+
+@dataclass(frozen=True)
+class OfficeDetails:
+    figures: Figures
+    """The headline figures of the office's workbook (xlkip.tables.figures)."""
+    iku: tuple[IkuRow, ...] = ()
+    rules: OfficeRules = OfficeRules()
+
+
+@dataclass(frozen=True)
+class OfficeSummary:
+    folder: str
+    status: Status
+    instansi: str | None = None
+    pemda: str | None = None
+    tahun: int | None = None
+    alasan: str | None = None
+    """Why the office is not ok, in Indonesian, for its row of the rekap."""
+    findings: tuple[Finding, ...] = ()
+    details: OfficeDetails | None = None
+    """None unless the office is ok."""
+    output: str | None = None
+    """The office's own workbook, when it was written."""
+    seconds: float = 0.0
+
+    def count(self, tingkat: Tingkat) -> int:
+        return sum(1 for f in self.findings if f.tingkat is tingkat)
+
+    @property
+    def name(self) -> str:
+        return self.instansi or Path(self.folder).name
+
+    @property
+    def figures(self) -> Figures | None:
+        return self.details.figures if self.details else None
+
+
+def _number(value: Any) -> float | None:
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def details_of(built: Built, inputs: Inputs) -> OfficeDetails:
+    """The office's figures, IKU and rules, as plain values from its tables' results."""
+    iku = built.results.get(capaian_iku.key)
+    rows = tuple(
+        IkuRow(
+            row.record.get("sasaran"),
+            row.record.get("indikator"),
+            row.record.get("satuan"),
+            row.record.get("arah"),
+            _number(row.record.get("target")),
+            _number(row.realisasi.value()),
+            _number(row.capaian.value()),
+        )
+        for row in (iku.rows if iku is not None else ())
+    )
+    skala = built.results.get(skala_kinerja.key)
+    rules = OfficeRules(
+        bounds=tuple(b.value() for b in skala.scale.bounds) if skala else KINERJA_DEFAULT_BOUNDS,
+        cap=_number(skala.cap.value()) if skala and skala.cap is not None else None,
+        rumus_efisiensi=inputs.setting("rumus_efisiensi") or DEFAULT_RUMUS_EFISIENSI,
+    )
+    return OfficeDetails(built.figures, rows, rules)

@@ -1,0 +1,359 @@
+"""The pemda workbook: one row per office, every office's IKU, every office's findings.
+
+Built on the same WorkbookModel as an office's workbook, so each derived cell is a
+formula carrying its value. The figures an office's own workbook derives (its budget
+totals, its SPBE index) arrive here as that office's numbers; everything the rekap
+derives from them — capaian, predikat, %, sisa, efisiensi, counts, pemda totals — is
+a formula, and the pemda totals are ratios of sums, never means of percentages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from xlkip.findings import Tingkat
+from xlkip.rekap.summary import IkuRow, OfficeRules, OfficeSummary, Status
+from xlkip.rules.anggaran import DEFAULT_RUMUS_EFISIENSI, efisiensi, persen_realisasi, sisa
+from xlkip.rules.capaian import capaian, mean
+from xlkip.rules.predikat import KINERJA_DEFAULT_BOUNDS, KINERJA_LABELS, predikat
+from xlkip.sheet.charts import BLUE, ORANGE, ChartSpec, Series
+from xlkip.sheet.expr import (
+    COUNTA,
+    COUNTIF,
+    DASH,
+    SUM,
+    Const,
+    Expr,
+    Func,
+    Range,
+    if_number,
+)
+from xlkip.sheet.model import PrintSetup, SheetModel, Style, WorkbookModel
+from xlkip.tables.common import (
+    CENTER,
+    COUNT_BOLD,
+    HEADER,
+    HEADER_ROW,
+    INDEX,
+    INDEX_BOLD,
+    MONEY,
+    MONEY_BOLD,
+    PERCENT,
+    PERCENT_BOLD,
+    SOURCE,
+    TEXT,
+    TITLE,
+    measure_style,
+)
+from xlkip.tables.common import COUNT as COUNT_STYLE
+from xlkip.tables.common import TEXT_BOLD as BOLD
+
+REKAP, IKU, TEMUAN = "Rekap OPD", "IKU OPD", "Temuan OPD"
+CHART_MAX_OFFICES = 100
+"""A province of 1,300 offices gets its tables, not a chart nobody could read."""
+
+STATUS_STYLE = {
+    Status.OK: Style(align="center"),
+    Status.ERRORS: Style(align="center", bold=True, color="#C00000"),
+    Status.UNREADABLE: Style(align="center", bold=True, color="#C00000", fill="#FCE4D6"),
+}
+OK_COUNT = Style(num_format='0 "OPD ok"', align="center", bold=True)
+
+
+def _countif_at_least(where: Range, bound: float) -> Expr:
+    """COUNTIF(range, ">=1"): the numbers in the range at or above `bound`."""
+
+    def count(cells: Range, _criterion: Const) -> int:
+        return sum(
+            1
+            for v in cells.values()
+            if isinstance(v, int | float) and not isinstance(v, bool) and v >= bound
+        )
+
+    return Func("COUNTIF", (where, Const(f">={bound:g}")), count)
+
+
+def _predikat(x: Expr, bounds: Sequence[float]) -> Expr:
+    """The office's own scale (its Tabel 3.1), by the rule Tabel 3.2 uses."""
+    return predikat(x, [Const(b) for b in bounds], [Const(label) for label in KINERJA_LABELS], 4)
+
+
+def _number(value: float | None) -> Any:
+    return DASH if value is None else value
+
+
+def pemda_of(offices: Sequence[OfficeSummary]) -> tuple[str, int | None]:
+    """The pemda and year most offices report (an office that differs gets a finding)."""
+    pemda = Counter(o.pemda for o in offices if o.pemda).most_common(1)
+    tahun = Counter(o.tahun for o in offices if o.tahun).most_common(1)
+    return (pemda[0][0] if pemda else ""), (tahun[0][0] if tahun else None)
+
+
+def short_pemda(pemda: str) -> str:
+    return pemda[len("Pemerintah ") :] if pemda.lower().startswith("pemerintah ") else pemda
+
+
+def build_rekap(offices: Sequence[OfficeSummary]) -> WorkbookModel:
+    pemda, tahun = pemda_of(offices)
+    subject = short_pemda(pemda) or "Pemerintah Daerah"
+    model = WorkbookModel()
+    rekap = model.add(SheetModel(REKAP))
+    iku = model.add(SheetModel(IKU))
+    temuan = model.add(SheetModel(TEMUAN))
+    capaian_cells = _iku_sheet(iku, offices, subject, tahun)
+    counts = _findings_sheet(temuan, offices, subject, tahun)
+    _rekap_sheet(rekap, offices, capaian_cells, counts, subject, tahun)
+    year = tahun or dt.date.today().year - 1
+    model.properties = {
+        "title": f"Rekap LKjIP {subject} Tahun {year}",
+        "subject": "Rekapitulasi kinerja, anggaran dan temuan perangkat daerah",
+        "author": "xlkip",
+        "company": pemda,
+        "keywords": f"LKjIP, rekap, {subject}, {year}",
+        "comments": "Dibuat oleh xlkip rekap. Angka turunan adalah rumus Excel.",
+        "created": dt.datetime(year + 1, 1, 1),
+    }
+    model.footer = f"Rekap LKjIP {subject} {year}"
+    return model
+
+
+def _title(sheet: SheetModel, text: str, widths: Sequence[float], headers: Sequence[str]) -> None:
+    sheet.merge((0, 0), (0, len(widths) - 1), text.upper(), TITLE)
+    for col, width in enumerate(widths):
+        sheet.widths[col] = width
+    for col, header in enumerate(headers):
+        sheet.put(HEADER_ROW, col, header, HEADER)
+    sheet.print_setup = PrintSetup(repeat_rows=(HEADER_ROW, HEADER_ROW), freeze=(HEADER_ROW + 1, 2))
+
+
+def _iku_sheet(
+    sheet: SheetModel, offices: Sequence[OfficeSummary], subject: str, tahun: int | None
+) -> dict[int, tuple[Range, Range]]:
+    """Every ok office's IKU; per office, the ranges of its indicator and capaian cells."""
+    _title(
+        sheet,
+        f"Indikator Kinerja Utama Perangkat Daerah {subject} Tahun {tahun or ''}".strip(),
+        [5, 30, 30, 40, 9, 8, 12, 12, 12, 14],
+        (
+            "NO",
+            "PERANGKAT DAERAH",
+            "SASARAN",
+            "INDIKATOR",
+            "SATUAN",
+            "ARAH",
+            "TARGET",
+            "REALISASI",
+            "CAPAIAN",
+            "PREDIKAT",
+        ),
+    )
+    row = HEADER_ROW + 1
+    ranges: dict[int, tuple[Range, Range]] = {}
+    number = 0
+    for index, office in enumerate(offices):
+        details = office.details
+        if details is None or not details.iku:
+            continue
+        first = row
+        for record in details.iku:
+            number += 1
+            _iku_row(sheet, row, number, office.name, record, details.rules)
+            row += 1
+        ranges[index] = (
+            Range(sheet, first, 3, row - 1, 3),
+            Range(sheet, first, 8, row - 1, 8),
+        )
+    sheet.put(row + 1, 0, "Sumber : Tabel 3.2 LKjIP masing-masing perangkat daerah", SOURCE)
+    return ranges
+
+
+def _iku_row(
+    sheet: SheetModel, row: int, number: int, name: str, record: IkuRow, rules: OfficeRules
+) -> None:
+    sheet.put(row, 0, number, CENTER)
+    sheet.put(row, 1, name, TEXT)
+    sheet.put(row, 2, record.sasaran, TEXT)
+    sheet.put(row, 3, record.indikator, TEXT)
+    sheet.put(row, 4, record.satuan, CENTER)
+    sheet.put(row, 5, record.arah, CENTER)
+    target = sheet.put(row, 6, _number(record.target), measure_style(record.target, record.satuan))
+    realisasi = sheet.put(
+        row, 7, _number(record.realisasi), measure_style(record.realisasi, record.satuan)
+    )
+    cap = Const(rules.cap) if rules.cap is not None else None
+    achieved = sheet.put(row, 8, capaian(target.ref(), realisasi.ref(), record.arah, cap), PERCENT)
+    sheet.put(row, 9, _predikat(achieved.ref(), rules.bounds), CENTER)
+
+
+def _findings_sheet(
+    sheet: SheetModel, offices: Sequence[OfficeSummary], subject: str, tahun: int | None
+) -> dict[int, Range]:
+    """Every office's findings; per office, the range of its tingkat cells."""
+    _title(
+        sheet,
+        f"Temuan Validasi Perangkat Daerah {subject} Tahun {tahun or ''}".strip(),
+        [5, 30, 11, 22, 60, 18, 16, 7],
+        ("NO", "PERANGKAT DAERAH", "TINGKAT", "KODE", "PESAN", "FILE", "SHEET", "SEL"),
+    )
+    row = HEADER_ROW + 1
+    ranges: dict[int, Range] = {}
+    for index, office in enumerate(offices):
+        if not office.findings:
+            continue
+        first = row
+        for finding in office.findings:
+            sheet.put(row, 0, row - HEADER_ROW, CENTER)
+            sheet.put(row, 1, office.name, TEXT)
+            sheet.put(row, 2, finding.tingkat.value, CENTER)
+            sheet.put(row, 3, finding.kode, TEXT)
+            sheet.put(row, 4, finding.pesan, TEXT)
+            sheet.put(row, 5, finding.file, TEXT)
+            sheet.put(row, 6, finding.sheet, TEXT)
+            sheet.put(row, 7, finding.sel, CENTER)
+            row += 1
+        ranges[index] = Range(sheet, first, 2, row - 1, 2)
+    sheet.put(
+        row + 1, 0, "Sumber : xlkip check pada folder input masing-masing perangkat daerah", SOURCE
+    )
+    return ranges
+
+
+REKAP_HEADERS = (
+    "NO",
+    "PERANGKAT DAERAH",
+    "CAPAIAN RATA-RATA",
+    "PREDIKAT",
+    "IKU TERCAPAI",
+    "JUMLAH IKU",
+    "ANGGARAN (Rp)",
+    "REALISASI (Rp)",
+    "% REALISASI",
+    "SISA ANGGARAN (Rp)",
+    "EFISIENSI",
+    "INDEKS SPBE",
+    "ERROR",
+    "PERINGATAN",
+    "STATUS",
+    "KETERANGAN",
+)
+
+
+def _rekap_sheet(
+    sheet: SheetModel,
+    offices: Sequence[OfficeSummary],
+    iku: dict[int, tuple[Range, Range]],
+    findings: dict[int, Range],
+    subject: str,
+    tahun: int | None,
+) -> None:
+    _title(
+        sheet,
+        f"Rekapitulasi Kinerja Perangkat Daerah {subject} Tahun {tahun or ''}".strip(),
+        [5, 34, 12, 13, 9, 8, 17, 17, 11, 17, 11, 9, 7, 10, 12, 48],
+        REKAP_HEADERS,
+    )
+    first = row = HEADER_ROW + 1
+    for index, office in enumerate(offices):
+        _office_row(sheet, row, index, office, iku.get(index), findings.get(index))
+        row += 1
+    last = row - 1
+    _total_row(sheet, row, first, last, iku)
+    sheet.put(
+        row + 2,
+        0,
+        "Sumber : LKjIP masing-masing perangkat daerah (xlkip compile); jumlah pemda = "
+        "Σ realisasi ÷ Σ anggaran, capaian rata-rata atas seluruh IKU",
+        SOURCE,
+    )
+    if len(offices) <= CHART_MAX_OFFICES and offices:
+        sheet.charts.append(_chart(sheet, first, last, row + 4))
+
+
+def _office_row(
+    sheet: SheetModel,
+    row: int,
+    index: int,
+    office: OfficeSummary,
+    iku: tuple[Range, Range] | None,
+    findings: Range | None,
+) -> None:
+    details = office.details
+    rules = details.rules if details else OfficeRules()
+    figures = details.figures if details else None
+    sheet.put(row, 0, index + 1, CENTER)
+    sheet.put(row, 1, office.name, TEXT)
+    if iku is not None:
+        indikator, capaian_range = iku
+        achieved = sheet.put(row, 2, mean(capaian_range), PERCENT)
+        sheet.put(row, 3, _predikat(achieved.ref(), rules.bounds), CENTER)
+        sheet.put(row, 4, _countif_at_least(capaian_range, 1), COUNT_STYLE)
+        sheet.put(row, 5, COUNTA(indikator), COUNT_STYLE)
+    else:
+        achieved = sheet.put(row, 2, DASH, PERCENT)
+        for col in (3, 4, 5):
+            sheet.put(row, col, DASH, CENTER)
+    has_budget = figures is not None and figures.anggaran is not None
+    anggaran = sheet.put(row, 6, figures.anggaran if has_budget else DASH, MONEY)
+    realisasi = sheet.put(row, 7, figures.realisasi if has_budget else DASH, MONEY)
+    persen = sheet.put(row, 8, persen_realisasi(anggaran.ref(), realisasi.ref()), PERCENT)
+    sheet.put(row, 9, if_number(anggaran.ref(), sisa(anggaran.ref(), realisasi.ref())), MONEY)
+    sheet.put(row, 10, efisiensi(rules.rumus_efisiensi, persen.ref(), achieved.ref()), PERCENT)
+    sheet.put(row, 11, _number(figures.indeks_digital if figures else None), INDEX)
+    for col, tingkat in ((12, Tingkat.ERROR), (13, Tingkat.PERINGATAN)):
+        counted = COUNTIF(findings, tingkat.value) if findings is not None else 0
+        sheet.put(row, col, counted, COUNT_STYLE)
+    sheet.put(row, 14, office.status.value, STATUS_STYLE[office.status])
+    sheet.put(row, 15, office.alasan, TEXT)
+
+
+def _total_row(
+    sheet: SheetModel, row: int, first: int, last: int, iku: dict[int, tuple[Range, Range]]
+) -> None:
+    def column(col: int) -> Range:
+        return Range(sheet, first, col, last, col)
+
+    sheet.merge((row, 0), (row, 1), "PEMERINTAH DAERAH", BOLD)
+    if iku:
+        all_capaian = Range(
+            iku[min(iku)][1].sheet,
+            min(r[1].first_row for r in iku.values()),
+            8,
+            max(r[1].last_row for r in iku.values()),
+            8,
+        )
+        achieved = sheet.put(row, 2, mean(all_capaian), PERCENT_BOLD)
+    else:
+        achieved = sheet.put(row, 2, DASH, PERCENT_BOLD)
+    sheet.put(row, 3, _predikat(achieved.ref(), KINERJA_DEFAULT_BOUNDS), BOLD)
+    for col in (4, 5):
+        sheet.put(row, col, SUM(column(col)), COUNT_BOLD)
+    anggaran = sheet.put(row, 6, SUM(column(6)), MONEY_BOLD)
+    realisasi = sheet.put(row, 7, SUM(column(7)), MONEY_BOLD)
+    persen = sheet.put(row, 8, persen_realisasi(anggaran.ref(), realisasi.ref()), PERCENT_BOLD)
+    sheet.put(row, 9, sisa(anggaran.ref(), realisasi.ref()), MONEY_BOLD)
+    rumus = DEFAULT_RUMUS_EFISIENSI
+    sheet.put(row, 10, efisiensi(rumus, persen.ref(), achieved.ref()), PERCENT_BOLD)
+    sheet.put(row, 11, mean(column(11)), INDEX_BOLD)
+    for col in (12, 13):
+        sheet.put(row, col, SUM(column(col)), COUNT_BOLD)
+    sheet.put(row, 14, COUNTIF(column(14), Status.OK.value), OK_COUNT)
+    sheet.put(row, 15, None, TEXT)
+
+
+def _chart(sheet: SheetModel, first: int, last: int, anchor_row: int) -> ChartSpec:
+    names = Range(sheet, first, 1, last, 1)
+    return ChartSpec(
+        title="Capaian kinerja dan realisasi anggaran per perangkat daerah",
+        series=(
+            Series("Capaian rata-rata", names, Range(sheet, first, 2, last, 2), BLUE),
+            Series("% realisasi anggaran", names, Range(sheet, first, 8, last, 8), ORANGE),
+        ),
+        anchor=(anchor_row, 0),
+        size=(1000, max(320, 60 + 28 * (last - first + 1))),
+        kind="bar",
+        value_format="0%",
+        legend=True,
+    )
