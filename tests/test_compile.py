@@ -217,19 +217,6 @@ def test_unwritable_output_path(example: Path, tmp_path: Path) -> None:
     assert code == 2 and "Tidak dapat menulis" in output
 
 
-def test_compile_in_an_empty_folder_builds_the_example(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    code, output = run_cli("compile")
-    assert code == 0
-    assert "contoh bawaan" in output
-    produced = list((tmp_path / "output").glob("*.xlsx"))
-    assert [p.name for p in produced] == [
-        "LKjIP_Dinas_Komunikasi_dan_Informatika_Kota_Binjai_2024.xlsx"
-    ]
-
-
 def test_compile_prefers_an_inputs_folder(
     example: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -27,6 +27,20 @@ class Kind(str, Enum):
 
 _NUMERIC = {Kind.NUMBER, Kind.MEASURE, Kind.MONEY, Kind.COUNT, Kind.PERCENT, Kind.INDEX}
 
+
+class Choices(str, Enum):
+    """How a column's list of values binds what staff type."""
+
+    OPEN = "saran"
+    """Suggested values only: any text is accepted, never a finding (Satuan: any unit)."""
+    ENUMERATION = "daftar"
+    """An enumeration: an unknown value is kept as typed and is a `peringatan` that lists
+    the known values (Sumber Dana, Status)."""
+    CLOSED = "tertutup"
+    """An enumeration xlkip computes by (Arah, the jenis that splits tables): an unknown
+    value cannot be used and is an `error`."""
+
+
 PERCENT_UNITS = frozenset({"%", "persen", "persentase"})
 
 
@@ -42,8 +56,8 @@ class Column:
     help: str
     required: bool = True
     choices: tuple[str, ...] = ()
-    strict_choices: bool = True
-    """False: the dropdown only suggests; any text is accepted."""
+    choice_rule: Choices = Choices.ENUMERATION
+    """How `choices` (or `choices_from`) binds the cell: see Choices."""
     choices_from: tuple[str, str] | None = None
     """(sheet, column key) whose values feed this column's dropdown."""
     fill_down: bool = False

@@ -1,7 +1,7 @@
 """Kinerja: the IKU against their targets, and the Renstra targets of the period."""
 
 from xlkip.rules.capaian import ARAH
-from xlkip.schema.base import Column, Kind, TableSheet, Template, YearColumns
+from xlkip.schema.base import Choices, Column, Kind, TableSheet, Template, YearColumns
 
 BUKTI = (
     "Indeks SPBE (Tabel 3.5)",
@@ -24,7 +24,7 @@ _SATUAN = Column(
     Kind.TEXT,
     "Satuan indikator. Pilih % bila target/realisasi berupa persentase.",
     choices=SATUAN,
-    strict_choices=False,
+    choice_rule=Choices.OPEN,
     width=11,
 )
 _ARAH = Column(
@@ -33,6 +33,7 @@ _ARAH = Column(
     Kind.CHOICE,
     "Naik: makin tinggi makin baik. Turun: makin rendah makin baik.",
     choices=ARAH,
+    choice_rule=Choices.CLOSED,
     width=9,
 )
 
@@ -86,6 +87,7 @@ IKU = TableSheet(
             "membandingkan realisasi dengan hasil hitungan tabel tersebut.",
             required=False,
             choices=BUKTI,
+            choice_rule=Choices.CLOSED,
             width=30,
         ),
     ),
@@ -127,7 +129,7 @@ RENSTRA = TableSheet(
             "xlkip membandingkan kedua realisasinya.",
             required=False,
             choices_from=("IKU", "indikator"),
-            strict_choices=False,
+            choice_rule=Choices.OPEN,
             width=35,
         ),
     ),

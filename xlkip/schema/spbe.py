@@ -1,6 +1,6 @@
 """SPBE: aspect values for two years and the indices of other pemda."""
 
-from xlkip.schema.base import Column, Kind, TableSheet, Template
+from xlkip.schema.base import Choices, Column, Kind, TableSheet, Template
 
 JENIS_PEMDA = ("Provinsi", "Kabupaten", "Kota")
 
@@ -66,6 +66,7 @@ INDEKS_DAERAH = TableSheet(
             Kind.CHOICE,
             "Provinsi, Kabupaten atau Kota.",
             choices=JENIS_PEMDA,
+            choice_rule=Choices.ENUMERATION,
             required=False,
             width=12,
         ),
