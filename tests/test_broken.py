@@ -351,6 +351,36 @@ CASES = [
         0,
     ),
     Case(
+        "own spbe row left blank: its index is computed",
+        _cells(S, "Indeks Daerah Lain", {"C33": None}),
+        [],
+        0,
+    ),
+    Case(
+        "own spbe row in a short form still compared",
+        _cells(S, "Indeks Daerah Lain", {"A33": "KOTA BINJAI", "C33": 3.5}),
+        [(W, "indeks_sendiri_beda", S, "Indeks Daerah Lain", "C33")],
+        0,
+    ),
+    Case(
+        "another pemda's index left blank",
+        _cells(S, "Indeks Daerah Lain", {"C5": None}),
+        [(E, "wajib_kosong", S, "Indeks Daerah Lain", "C5")],
+        1,
+    ),
+    Case(
+        "another pemda's index unreadable: one finding",
+        _cells(S, "Indeks Daerah Lain", {"C5": "tiga"}),
+        [(E, "bukan_angka", S, "Indeks Daerah Lain", "C5")],
+        1,
+    ),
+    Case(
+        "the same pemda in its long and short forms",
+        _cells(S, "Indeks Daerah Lain", {"A6": "Kabupaten  Deli Serdang"}),
+        [(W, "baris_ganda", S, "Indeks Daerah Lain", "A6")],
+        0,
+    ),
+    Case(
         "renstra names an unknown IKU",
         _cells(K, "Renstra", {"L5": "Indikator lain"}),
         [(W, "iku_tidak_ditemukan", K, "Renstra", "L5")],

@@ -35,6 +35,9 @@ class TableData:
     years: list[int] = field(default_factory=list)
     clean: bool = True
     """Read without error: checks across tables may trust its numbers."""
+    unreadable: set[str] = field(default_factory=set)
+    """Cells (A1) whose content could not be read: already an error, so a check that
+    finds them empty must not report them again."""
 
 
 @dataclass

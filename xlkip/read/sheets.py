@@ -137,6 +137,7 @@ class _TableReader:
                 continue
             blank_run = 0
             table.records.append(record)
+        table.unreadable = self.problem_cells
         return table, self.findings
 
     def _find_layout(self) -> _Layout:

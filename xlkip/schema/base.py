@@ -4,6 +4,7 @@ workbook, explains it on the Petunjuk sheet, and reads the filled one back."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -69,6 +70,9 @@ class Column:
     aliases: tuple[str, ...] = ()
     width: float = 16
     example: str = ""
+    identity: Callable[[object], str] | None = None
+    """How two values name the same thing when looking for repeated rows (default:
+    ignoring case, spaces and punctuation; pemda names: xlkip.names.pemda_key)."""
 
     def header_text(self, tahun: int) -> str:
         return render_header(self.header, tahun)

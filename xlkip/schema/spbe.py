@@ -1,5 +1,6 @@
 """SPBE: aspect values for two years and the indices of other pemda."""
 
+from xlkip.names import pemda_key
 from xlkip.schema.base import Choices, Column, Kind, TableSheet, Template
 
 JENIS_PEMDA = ("Provinsi", "Kabupaten", "Kota")
@@ -59,7 +60,15 @@ INDEKS_DAERAH = TableSheet(
     "peringkat dihitung xlkip.",
     feeds="Tabel 3.15",
     columns=(
-        Column("instansi", "Nama Instansi", Kind.TEXT, "Mis. Pemerintah Kab. Langkat.", width=42),
+        Column(
+            "instansi",
+            "Nama Instansi",
+            Kind.TEXT,
+            "Mis. Pemerintah Kab. Langkat. Baris pemda sendiri boleh ada atau tidak; "
+            "Kab./Kabupaten dan dengan atau tanpa 'Pemerintah' dianggap sama.",
+            width=42,
+            identity=pemda_key,
+        ),
         Column(
             "jenis",
             "Jenis",
@@ -70,7 +79,16 @@ INDEKS_DAERAH = TableSheet(
             required=False,
             width=12,
         ),
-        Column("indeks", "Indeks SPBE", Kind.INDEX, "Indeks SPBE (0–5).", maximum=5, width=12),
+        Column(
+            "indeks",
+            "Indeks SPBE",
+            Kind.INDEX,
+            "Indeks SPBE (0–5). Wajib, kecuali pada baris pemda sendiri: boleh dikosongkan, "
+            "xlkip mengisinya dengan indeks hasil hitungan nilai aspek.",
+            required=False,
+            maximum=5,
+            width=12,
+        ),
     ),
     unique=("instansi",),
     blank_rows=60,

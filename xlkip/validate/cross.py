@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from xlkip.evidence import EVIDENCE, Evidence
-from xlkip.findings import Finding, info, peringatan
+from xlkip.findings import Finding, error, info, peringatan
 from xlkip.inputs import Inputs
+from xlkip.names import same_pemda
 from xlkip.read.cells import quote
 from xlkip.read.records import Record
 from xlkip.rules.rounding import excel_round
@@ -19,7 +20,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     yield from _iku_evidence(inputs)
     yield from _renstra_links(inputs)
     yield from _spbe_weights(inputs)
-    yield from _own_spbe_row(inputs)
+    yield from _spbe_province(inputs)
 
 
 def _iku_evidence(inputs: Inputs) -> Iterator[Finding]:
@@ -111,22 +112,49 @@ def _spbe_weights(inputs: Inputs) -> Iterator[Finding]:
     )
 
 
-def _own_spbe_row(inputs: Inputs) -> Iterator[Finding]:
+def _spbe_province(inputs: Inputs) -> Iterator[Finding]:
+    """The province list: every index typed, except the office's own row, which may be
+    left blank (its index is computed from the aspects) and otherwise must agree."""
     own = inputs.identitas("pemerintah_daerah")
-    if not inputs.clean("spbe", "Nilai Aspek"):
+    table = inputs.table("spbe", "Indeks Daerah Lain")
+    if table is None:
         return
-    rows = inputs.records("spbe", "Nilai Aspek")
-    index = weighted_index((r.get("bobot", 0), r.get("nilai")) for r in rows)
-    if own is None or index is None:
-        return
-    for record in inputs.records("spbe", "Indeks Daerah Lain"):
-        typed = record.get("indeks")
-        if identity_text(record.get("instansi")) != identity_text(own) or typed is None:
-            continue
-        if excel_round(typed, 2) != excel_round(index, 2):
+    computed = _computed_index(inputs)
+    for record in table.records:
+        typed, cell = record.get("indeks"), record.cell("indeks")
+        mine = own is not None and same_pemda(record.get("instansi"), own)
+        where = inputs.where("spbe", "Indeks Daerah Lain", cell)
+        if typed is None and cell not in table.unreadable and not mine:
+            yield error(
+                "wajib_kosong",
+                f"Indeks SPBE '{quote(record.get('instansi'))}' kosong. Isi sesuai Keputusan "
+                f"MenPANRB; hanya baris pemda sendiri ({own or 'Identitas'}) yang boleh kosong.",
+                **where,
+            )
+        elif typed is None and mine and computed is None and cell not in table.unreadable:
+            yield peringatan(
+                "indeks_sendiri_kosong",
+                f"Indeks {own} kosong dan tidak dapat dihitung karena sheet Nilai Aspek belum "
+                "lengkap. Isi nilai aspeknya, atau ketik indeksnya di sini.",
+                **where,
+            )
+        elif (
+            mine
+            and typed is not None
+            and computed is not None
+            and excel_round(typed, 2) != excel_round(computed, 2)
+        ):
             yield peringatan(
                 "indeks_sendiri_beda",
-                f"Indeks {own} tertulis {angka(typed, 2)}, tetapi menurut nilai aspek (Tabel 3.5) "
-                f"{angka(index, 2)}. Samakan keduanya.",
-                **inputs.where("spbe", "Indeks Daerah Lain", record.cell("indeks")),
+                f"Indeks {own} tertulis {angka(typed, 2)}, tetapi menurut nilai aspek "
+                f"(Tabel 3.5) {angka(computed, 2)}. Samakan keduanya, atau kosongkan sel "
+                "ini agar diisi hasil hitungan.",
+                **where,
             )
+
+
+def _computed_index(inputs: Inputs) -> float | None:
+    if not inputs.clean("spbe", "Nilai Aspek"):
+        return None
+    rows = inputs.records("spbe", "Nilai Aspek")
+    return weighted_index((r.get("bobot", 0), r.get("nilai")) for r in rows)
