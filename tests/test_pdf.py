@@ -33,11 +33,21 @@ def _pages(pdf: Path) -> list[str]:
     return text.split("\f")[:-1]
 
 
-def test_pdf_of_the_example(example: Path, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def example_pdf(example_master: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example printed on a machine whose locale is not Indonesian."""
     require_libreoffice()
-    result = api.compile_folder(example, tmp_path / "LKjIP.xlsx", pdf=True)
-    assert result.pdf == tmp_path / "LKjIP.pdf" and result.pdf_error is None
-    pages = _pages(result.pdf)
+    target = tmp_path_factory.mktemp("pdf") / "LKjIP.xlsx"
+    with pytest.MonkeyPatch.context() as patch:
+        for name in ("LC_ALL", "LANG", "LC_NUMERIC"):
+            patch.setenv(name, "C.UTF-8")
+        result = api.compile_folder(example_master, target, pdf=True)
+    assert result.pdf == target.with_suffix(".pdf") and result.pdf_error is None
+    return result.pdf
+
+
+def test_pdf_of_the_example(example_pdf: Path) -> None:
+    pages = _pages(example_pdf)
     assert 19 <= len(pages) <= 40
     assert "RINGKASAN LAPORAN KINERJA" in pages[0] and "Kesimpulan" in pages[0]
     assert "TABEL 3.1 SKALA NILAI PERINGKAT KINERJA" in pages[1]  # Ringkasan is one page
@@ -58,3 +68,42 @@ def test_pdf_without_libreoffice_says_how_to_install(
     assert code == 2
     assert "apt-get install libreoffice-calc-nogui" in " ".join(output.split())
     assert target.exists() and not target.with_suffix(".pdf").exists()
+
+
+def test_pdf_numbers_are_indonesian_whatever_the_machine(example_pdf: Path) -> None:
+    text = "\n".join(_pages(example_pdf))
+    assert "9.475.869.588" in text and "91,43%" in text
+    assert "9,475,869,588" not in text and "91.43%" not in text
+
+
+def _fake_install(root: Path, folder: str) -> Path:
+    program = root / folder / "program"
+    program.mkdir(parents=True)
+    exe = program / "soffice.exe"
+    exe.write_bytes(b"MZ")
+    return exe
+
+
+def test_libreoffice_found_in_program_files_when_not_on_path(tmp_path: Path) -> None:
+    nowhere = lambda name: None  # noqa: E731 - PATH without LibreOffice
+    program_files, x86 = tmp_path / "Program Files", tmp_path / "Program Files (x86)"
+    program_files.mkdir()
+    env = {"ProgramFiles": str(program_files), "ProgramFiles(x86)": str(x86)}
+    assert libreoffice.find_soffice(env, nowhere) in (None, str(libreoffice._MAC_APP))
+    exe = _fake_install(x86, "LibreOffice")
+    assert libreoffice.find_soffice(env, nowhere) == str(exe)
+    exe = _fake_install(program_files, "LibreOffice")
+    assert libreoffice.find_soffice(env, nowhere) == str(exe)  # 64-bit first
+
+
+def test_libreoffice_in_a_versioned_folder(tmp_path: Path) -> None:
+    exe = _fake_install(tmp_path, "LibreOffice 7")
+    assert libreoffice.find_soffice({"ProgramFiles": str(tmp_path)}, lambda name: None) == str(exe)
+
+
+def test_path_wins(tmp_path: Path) -> None:
+    _fake_install(tmp_path, "LibreOffice")
+    found = libreoffice.find_soffice(
+        {"ProgramFiles": str(tmp_path)}, lambda name: "/usr/bin/" + name
+    )
+    assert found == "/usr/bin/soffice"
