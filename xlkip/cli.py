@@ -176,7 +176,7 @@ def compile_(
         typer.Option(
             "--batas-lampiran",
             help="Batas ukuran lampiran surel, dalam MB.",
-            min=0.1,
+            min=0.01,
             metavar="MB",
         ),
     ] = 7.0,
