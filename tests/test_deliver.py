@@ -183,9 +183,7 @@ def test_kirim_reads_settings_from_the_config_file(
     assert "rahasia" not in config.read_text(encoding="utf-8")
 
 
-def _failed_send(
-    draft: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, to: str, **settings: str
-) -> str:
+def _failed_send(draft: Path, to: str) -> str:
     before = _digest(draft)
     code, output = run_cli("kirim", draft, "--ke", to)
     assert code == 2, output
@@ -205,7 +203,7 @@ def test_wrong_password(draft: Path, tmp_path: Path, monkeypatch: pytest.MonkeyP
             ca=str(server.cafile),
             password="keliru-999",
         )
-        text = _failed_send(draft, monkeypatch, tmp_path, "kepala@binjaikota.go.id")
+        text = _failed_send(draft, "kepala@binjaikota.go.id")
     assert "menolak nama pengguna atau kata sandi" in text and "keliru-999" not in text
     assert server.inbox.received == []
 
@@ -214,7 +212,7 @@ def test_unreachable_host(draft: Path, tmp_path: Path, monkeypatch: pytest.Monke
     _env(
         monkeypatch, tmp_path, host="127.0.0.1", port=str(free_port()), user=USER, password=PASSWORD
     )
-    text = _failed_send(draft, monkeypatch, tmp_path, "kepala@binjaikota.go.id")
+    text = _failed_send(draft, "kepala@binjaikota.go.id")
     assert "Tidak dapat tersambung ke server SMTP 127.0.0.1:" in text
 
 
@@ -229,7 +227,7 @@ def test_refused_recipient(draft: Path, tmp_path: Path, monkeypatch: pytest.Monk
             ca=str(server.cafile),
             password=PASSWORD,
         )
-        text = _failed_send(draft, monkeypatch, tmp_path, REFUSED)
+        text = _failed_send(draft, REFUSED)
     assert f"Semua alamat tujuan ditolak oleh server 127.0.0.1:{server.port}: {REFUSED}" in text
     assert server.inbox.received == []
 
@@ -246,7 +244,7 @@ def test_untrusted_certificate(
             user=USER,
             password=PASSWORD,
         )  # no XLKIP_SMTP_CA: the test CA is unknown
-        text = _failed_send(draft, monkeypatch, tmp_path, "kepala@binjaikota.go.id")
+        text = _failed_send(draft, "kepala@binjaikota.go.id")
     assert "Sambungan aman ke 127.0.0.1" in text and "XLKIP_SMTP_CA" in text
 
 
@@ -254,7 +252,25 @@ def test_kirim_without_settings_says_what_to_set(
     draft: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _env(monkeypatch, tmp_path)
-    text = _failed_send(draft, monkeypatch, tmp_path, "kepala@binjaikota.go.id")
+    text = _failed_send(draft, "kepala@binjaikota.go.id")
     assert "Server SMTP belum diatur" in text and "XLKIP_SMTP_HOST" in text
     code, output = run_cli("kirim", draft, "--ke", "bukan-alamat")
     assert code == 2 and "tidak valid" in output
+
+
+def test_partly_refused_recipients(
+    draft: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with smtp_server(tmp_path, "starttls") as server:
+        _env(
+            monkeypatch,
+            tmp_path,
+            host="127.0.0.1",
+            port=str(server.port),
+            user=USER,
+            ca=str(server.cafile),
+            password=PASSWORD,
+        )
+        text = _failed_send(draft, f"kepala@binjaikota.go.id,{REFUSED}")
+    assert f"Sebagian alamat ditolak oleh server 127.0.0.1:{server.port}: {REFUSED}" in text
+    assert [rcpt for _, rcpt, _ in server.inbox.received] == [["kepala@binjaikota.go.id"]]
