@@ -94,3 +94,16 @@ def test_ascii_substitutes() -> None:
 
     assert [plain(c) for c in "—é…│┼Σ"] == ["-", "e", "...", "|", "+", "Jumlah "]
     assert plain("漢") == "?"
+
+
+def test_compile_json_names_what_was_written(example: Path, tmp_path: Path) -> None:
+    target = tmp_path / "LKjIP.xlsx"
+    code, text, _ = xlkip("compile", example, "-o", target, "--eml", "--json")
+    report = json.loads(text)
+    assert code == 0 and report["valid"] is True
+    assert (report["workbook"], report["pdf"], report["eml"]) == (
+        str(target),
+        None,
+        str(target.with_suffix(".eml")),
+    )
+    assert len(report["findings"]) == 8

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -74,6 +75,55 @@ def test_pdf_numbers_are_indonesian_whatever_the_machine(example_pdf: Path) -> N
     text = "\n".join(_pages(example_pdf))
     assert "9.475.869.588" in text and "91,43%" in text
     assert "9,475,869,588" not in text and "91.43%" not in text
+
+
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
+)
+Box = tuple[float, float, float, float, str]
+
+
+def word_boxes(pdf: Path) -> list[list[Box]]:
+    """Every word of every page with its box (pdftotext -bbox), clipped or not."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed (apt-get install poppler-utils)")
+    xml = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return [
+        [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in _WORD.findall(page)]
+        for page in xml.split("<page ")[1:]
+    ]
+
+
+def overprinted(words: list[Box]) -> list[tuple[str, str]]:
+    """Pairs of words drawn over each other: text taller than its row runs into the
+    next one (and is cut there). Lines of one wrapped cell touch by ~10% of their
+    height; a row too short makes them overlap by a quarter or more."""
+    words = sorted(words, key=lambda w: w[1])
+    found = []
+    for i, a in enumerate(words):
+        for b in words[i + 1 :]:
+            if b[1] >= a[3]:
+                break
+            height = min(a[3] - a[1], b[3] - b[1])
+            across = min(a[2], b[2]) - max(a[0], b[0])
+            down = min(a[3], b[3]) - max(a[1], b[1])
+            if across > 1 and down > 0.2 * height:
+                found.append((a[4], b[4]))
+    return found
+
+
+def test_overprint_detector_sees_a_row_too_short() -> None:
+    line = (10.0, 10.0, 50.0, 17.3, "CAPAIAN")
+    assert overprinted([line, (12.0, 16.6, 40.0, 23.9, "TERHADAP")]) == []  # next line
+    assert overprinted([line, (12.0, 15.0, 40.0, 22.3, "72,58%")]) == [("CAPAIAN", "72,58%")]
+
+
+def test_no_text_is_printed_over_other_text(example_pdf: Path) -> None:
+    """Headers (3.12, 3.14) and wrapped names (3.17) fit their rows."""
+    pages = word_boxes(example_pdf)
+    assert {n: overprinted(words) for n, words in enumerate(pages, 1) if overprinted(words)} == {}
 
 
 def _fake_install(root: Path, folder: str) -> Path:

@@ -7,28 +7,85 @@ text length and the width of the column (or merged columns) that holds it.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 
 from xlkip.sheet.model import SheetModel
 
 DEFAULT_WIDTH = 8.43
-CHARS_PER_WIDTH_UNIT = 1.15
-"""A column width unit holds about this many characters of 10 pt text."""
+DIGIT_PX = 7
+"""A column width unit is the width of "0" in the workbook's 11 pt default font."""
+CELL_PADDING_PX = 6
+"""What a cell keeps free left and right of its text."""
 POINTS_PER_LINE = 12.6
-PADDING = 3.0
+"""A line of 10 pt text in LibreOffice's fonts (Carlito, DejaVu Sans), with leading."""
+PADDING = 4.0
 MIN_HEIGHT = 15.0
+SAFETY = 1.06
+"""Text is measured a little wider than it is: a row a touch too tall reads fine, a
+row a touch too short cuts a line."""
+
+# Advance widths relative to "0", for the sans-serif fonts a PDF is printed with
+# (Calibri/Carlito and DejaVu Sans differ in size, not in these proportions).
+_NARROW = frozenset("il.,:;'!|()[]{}/-`1Ijft ")
+_WIDE = frozenset("mwMW@%&")
 
 
-def _lines(text: str, width: float, bold: bool) -> int:
-    capacity = max(1, int(width * CHARS_PER_WIDTH_UNIT * (0.9 if bold else 1.0)))
-    if len(text) <= capacity and "\n" not in text:
-        return 1
-    return sum(max(1, math.ceil(len(part) / capacity)) for part in text.split("\n"))
+def _char_width(ch: str) -> float:
+    if ch == " ":
+        return 0.5
+    if ch in _WIDE:
+        return 1.45
+    if ch in _NARROW:
+        return 0.55
+    if ch.isupper():
+        return 1.15
+    if ch.isdigit():
+        return 1.0
+    return 0.9
+
+
+def text_width(text: str, bold: bool = False) -> float:
+    """Width of `text` in widths of "0"."""
+    return sum(_char_width(ch) for ch in text) * (1.08 if bold else 1.0) * SAFETY
+
+
+def wrapped_lines(text: str, capacity: float, bold: bool = False) -> int:
+    """How many lines `text` takes in a cell `capacity` zeros wide, wrapped at spaces
+    as Excel and LibreOffice wrap it (a word longer than a line is broken)."""
+    total = 0
+    space = text_width(" ", bold)
+    for paragraph in text.split("\n"):
+        lines, used = 1, 0.0
+        for word in paragraph.split(" "):
+            width = text_width(word, bold)
+            if used and used + space + width <= capacity:
+                used += space + width
+                continue
+            if used:
+                lines += 1
+            while width > capacity:  # a long word (a URL, a code) breaks anywhere
+                lines += 1
+                width -= capacity
+            used = width
+        total += lines
+    return total
+
+
+def capacity_of(width_units: float, size_pt: float) -> float:
+    """How many zeros of `size_pt` text fit in a cell `width_units` wide."""
+    pixels = width_units * DIGIT_PX + 5 - CELL_PADDING_PX
+    return max(1.0, pixels / DIGIT_PX * 11 / size_pt)
+
+
+def _lines(text: str, width: float, bold: bool, size: float = 10) -> int:
+    return wrapped_lines(text, capacity_of(width, size), bold)
 
 
 def row_heights(sheet: SheetModel) -> dict[int, float]:
-    """Heights for the rows whose text needs more than one line."""
+    """Heights for the rows whose text needs more than one line.
+
+    A cell merged across columns wraps in their summed width; one merged across rows
+    shares its extra height among those rows (added where the rows fall short)."""
     spans = {(r1, c1): (r2, c2) for r1, c1, r2, c2 in sheet.merges}
     widths: dict[tuple[int, int], float] = {}
     needed: dict[int, float] = defaultdict(float)
@@ -42,11 +99,11 @@ def row_heights(sheet: SheetModel) -> dict[int, float]:
             widths[(col, last_col)] = sum(
                 sheet.widths.get(c, DEFAULT_WIDTH) for c in range(col, last_col + 1)
             )
-        size = (slot.style.size or 10) / 10
-        lines = _lines(text, widths[(col, last_col)] / size, slot.style.bold)
+        size = slot.style.size or 10
+        lines = _lines(text, widths[(col, last_col)], slot.style.bold, size)
         if lines == 1 and last_row == row:
             continue
-        height = lines * POINTS_PER_LINE * size + PADDING
+        height = lines * POINTS_PER_LINE * size / 10 + PADDING
         if last_row == row:
             needed[row] = max(needed[row], height)
         else:
@@ -56,7 +113,9 @@ def row_heights(sheet: SheetModel) -> dict[int, float]:
         rows = range(first, last + 1)
         have = sum(heights.get(r, MIN_HEIGHT) for r in rows)
         if have < height:
-            heights[last] = heights.get(last, MIN_HEIGHT) + height - have
+            extra = (height - have) / len(rows)
+            for r in rows:
+                heights[r] = heights.get(r, MIN_HEIGHT) + extra
     return heights
 
 
