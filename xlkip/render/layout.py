@@ -8,6 +8,7 @@ text length and the width of the column (or merged columns) that holds it.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 from xlkip.sheet.model import SheetModel
 
@@ -123,24 +124,91 @@ PAGE_WIDTH_PX = {True: 1020, False: 720}
 """Printable A4 width at 96 dpi, landscape and portrait, inside the margins."""
 PAGE_HEIGHT_PT = {True: 450, False: 700}
 DEFAULT_HEIGHT = 15.0
+PAGE_MARGIN = 0.95
+"""LibreOffice breaks pages by its own measure; deciding on 95% of the page keeps a
+block we move from still being cut where its measure and ours differ."""
 
 
-def chart_page_breaks(sheet: SheetModel, heights: dict[int, float]) -> list[int]:
-    """Rows to break the page before, so that no chart is cut across two pages.
+@dataclass(frozen=True)
+class Pages:
+    breaks: list[int]
+    """Rows to break the page before."""
+    repeat_header: bool
+    """Whether the header rows must repeat: only when the table itself runs onto a
+    second page (otherwise a chart's page would carry an empty header)."""
 
-    Pages are fitted to the width, so a wide table shrinks and a page holds more rows.
-    """
+
+def paginate(sheet: SheetModel, heights: dict[int, float]) -> Pages:
+    """Where pages break so that no chart and no keep-together block is cut, and
+    whether the header needs repeating. Pages are fitted to the width, so a wide
+    table shrinks and a page holds more rows."""
+    capacity = _capacity(sheet) * PAGE_MARGIN
+    tops = _tops(sheet, heights)
+    charts = sorted(sheet.charts, key=lambda c: c.anchor[0])
+    table_end = charts[0].anchor[0] if charts else sheet_last_row(sheet) + 1
+    repeat = sheet.print_setup.repeat_rows
+    repeat_header = repeat is not None and tops(table_end) > capacity
+    header = tops(repeat[1] + 1) - tops(repeat[0]) if repeat and repeat_header else 0.0
+    blocks = [(first, last + 1) for first, last in sheet.keep_together]
+    blocks += [(c.anchor[0], c.anchor[0] + _chart_rows(c, heights)) for c in charts]
+    breaks: list[int] = []
+    page_top = 0.0
+    for first, end in sorted(blocks):
+        page_top = _auto_breaks(tops, page_top, tops(first), capacity, header)
+        room = capacity - (header if page_top > 0 else 0.0)
+        overflows = tops(end) - page_top > room
+        fits_a_page = tops(end) - tops(first) <= capacity - header
+        if overflows and fits_a_page and tops(first) > page_top:
+            breaks.append(first)
+            page_top = tops(first)
+    return Pages(breaks, repeat_header)
+
+
+def _auto_breaks(tops, page_top: float, until: float, capacity: float, header: float) -> float:
+    """The top of the page LibreOffice has started by the time it reaches `until`."""
+    while until - page_top > capacity - (header if page_top > 0 else 0.0):
+        page_top += capacity - (header if page_top > 0 else 0.0)
+    return page_top
+
+
+def _capacity(sheet: SheetModel) -> float:
     landscape = sheet.print_setup.landscape
     visible = [c for c in range(sheet.last_col + 1) if c not in sheet.hidden_cols]
     width = sum(int(sheet.widths.get(c, DEFAULT_WIDTH) * 7 + 5) for c in visible)
     scale = min(1.0, PAGE_WIDTH_PX[landscape] / max(width, 1))
-    capacity = PAGE_HEIGHT_PT[landscape] / scale
-    breaks = []
-    page_start = 0.0
-    for chart in sorted(sheet.charts, key=lambda c: c.anchor[0]):
-        top = sum(heights.get(r, DEFAULT_HEIGHT) for r in range(chart.anchor[0]))
-        bottom = top + chart.size[1] * 0.75
-        if bottom - page_start > capacity and top > page_start:
-            breaks.append(chart.anchor[0])
-            page_start = top
-    return breaks
+    return PAGE_HEIGHT_PT[landscape] / scale
+
+
+def _tops(sheet: SheetModel, heights: dict[int, float]):
+    """top(row): points from the sheet's top to the top of `row`."""
+    cache = [0.0]
+
+    def top(row: int) -> float:
+        while len(cache) <= row:
+            r = len(cache) - 1
+            cache.append(cache[-1] + heights.get(r, DEFAULT_HEIGHT))
+        return cache[row]
+
+    return top
+
+
+def _chart_rows(chart, heights: dict[int, float]) -> int:
+    """How many rows from its anchor a chart covers."""
+    from xlkip.render.charts import chart_size
+
+    need = chart_size(chart)[1] * 0.75 + 6  # pixels to points, and the offset
+    rows, covered = 0, 0.0
+    while covered < need:
+        covered += heights.get(chart.anchor[0] + rows, DEFAULT_HEIGHT)
+        rows += 1
+    return rows
+
+
+def sheet_last_row(sheet: SheetModel) -> int:
+    return max((row for row, _ in sheet.slots), default=0)
+
+
+def print_end_row(sheet: SheetModel, heights: dict[int, float]) -> int:
+    """The last row the print area needs: the last cell, or the bottom of a chart."""
+    ends = [c.anchor[0] + _chart_rows(c, heights) for c in sheet.charts]
+    return max([sheet_last_row(sheet), *ends])
