@@ -132,7 +132,6 @@ CASES = [
         _property(S, "xlkip_template", "laporan_lain"),
         [
             (E, "jenis_template_tidak_dikenal", S, None, None),
-            (N, "template_opsional_tidak_ada", S, None, None),
             (N, "bukti_tidak_tersedia", K, "IKU", "H4"),
         ],
         1,
@@ -156,7 +155,6 @@ CASES = [
         "optional template missing",
         _delete(S),
         [
-            (N, "template_opsional_tidak_ada", S, None, None),
             (N, "bukti_tidak_tersedia", K, "IKU", "H4"),
         ],
         0,

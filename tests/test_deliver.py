@@ -14,8 +14,11 @@ from typer.testing import CliRunner
 from tests.helpers import run_cli
 from tests.output_helpers import require_libreoffice
 from tests.smtp_server import PASSWORD, REFUSED, USER, free_port, smtp_server
+from xlkip import api
 from xlkip.cli import app
-from xlkip.deliver.eml import Figures, body, subject
+from xlkip.deliver.eml import Summary, body, subject
+from xlkip.tables.figures import Figures
+from xlkip.text import angka, persen
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:Requiring AUTH while not requiring TLS:UserWarning"  # see tests/smtp_server.py
@@ -57,7 +60,8 @@ def test_draft_is_a_standard_unsent_email(draft: Path) -> None:
 def test_draft_body_carries_the_headline_figures(draft: Path) -> None:
     text = parse(draft.read_bytes()).get_body(("plain",)).get_content()
     for line in [
-        "- Capaian kinerja rata-rata: 180,61%, predikat Sangat Tinggi",
+        "- Capaian kinerja rata-rata: 180,61%, predikat Sangat Tinggi, 4 dari 5 IKU mencapai "
+        "target",
         "- Realisasi anggaran: 91,43% (Rp8.664.222.212 dari pagu Rp9.475.869.588)",
         "- Efisiensi anggaran: 49,38%",
         "- Indeks SPBE 2024: 3,12, predikat Baik",
@@ -69,11 +73,24 @@ def test_draft_body_carries_the_headline_figures(draft: Path) -> None:
 
 
 def test_body_leaves_out_what_the_report_lacks() -> None:
-    figures = Figures("Dinas Pendidikan", "Kabupaten Karo", 2025, capaian_rata=0.9)
-    text = body(figures, [])
-    assert "Capaian kinerja rata-rata: 90%" in text
+    figures = Figures(capaian_rata=0.9, predikat="Tinggi", iku_tercapai=2, iku_total=3)
+    summary = Summary("Dinas Pendidikan", "Pemerintah Kabupaten Karo", 2025, figures)
+    text = body(summary, [])
+    assert "- Capaian kinerja rata-rata: 90%, predikat Tinggi, 2 dari 3 IKU mencapai target" in (
+        text.splitlines()
+    )
     assert "Realisasi anggaran" not in text and "SPBE" not in text
-    assert subject(figures) == "LKjIP Dinas Pendidikan Kabupaten Karo Tahun 2025"
+    assert subject(summary) == "LKjIP Dinas Pendidikan Kabupaten Karo Tahun 2025"
+
+
+def test_draft_figures_are_the_compiled_figures(example_master: Path, tmp_path: Path) -> None:
+    """The body is written from the registry's figures, the same the workbook shows."""
+    result = api.compile_folder(example_master, tmp_path / "x.xlsx", eml=True)
+    text = parse(result.eml.read_bytes()).get_body(("plain",)).get_content()
+    f = result.figures
+    assert f.capaian_rata is not None and f.indeks_digital is not None
+    assert f"Indeks SPBE 2024: {angka(f.indeks_digital, 2)}" in text
+    assert f"Efisiensi anggaran: {persen(f.efisiensi)}" in text
 
 
 def test_draft_with_the_pdf(example: Path, tmp_path: Path) -> None:

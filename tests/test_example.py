@@ -4,6 +4,8 @@ from pathlib import Path
 
 from tests.helpers import check_json, findings_of
 from xlkip import api
+from xlkip.schema.anggaran import REALISASI_ANGGARAN
+from xlkip.schema.kinerja import IKU, RENSTRA
 
 SEED_SLIPS = [
     # Tabel 3.8 lists the Diskominfo website twice ("dan" / "&").
@@ -46,14 +48,14 @@ def test_messages_quote_both_numbers(example: Path):
 
 def test_example_values_are_read_as_printed(example: Path):
     inputs = api.check(example).inputs
-    iku = inputs.records("kinerja", "IKU")
+    iku = inputs.records(IKU)
     assert [r.get("realisasi") for r in iku] == [3.12, 0.12, 4225, 0.30, 0.94]
     assert iku[3].get("sasaran") == iku[2].get("sasaran")  # filled down
-    anggaran = inputs.records("anggaran", "Realisasi Anggaran")
+    anggaran = inputs.records(REALISASI_ANGGARAN)
     assert sum(r.get("anggaran") for r in anggaran) == 9475869588
     assert sum(r.get("realisasi") for r in anggaran) == 8664222212
     assert len({r.get("program") for r in anggaran}) == 5
-    renstra = inputs.records("kinerja", "Renstra")
+    renstra = inputs.records(RENSTRA)
     assert renstra[10].get("realisasi") == 1.4916  # 149,16% in a % cell, not 1,49%
     assert renstra[6].years == {
         2021: None,

@@ -16,6 +16,8 @@ from tests.helpers import edit, findings_of, run_cli, set_cells
 from tests.test_example import SEED_SLIPS
 from xlkip import api, contoh
 from xlkip.schema import TEMPLATES
+from xlkip.schema.anggaran import REALISASI_ANGGARAN
+from xlkip.schema.aplikasi import APLIKASI_WEBSITE
 from xlkip.schema.writer import Period, write_template
 
 K, A = "kinerja.xlsx", "anggaran.xlsx"
@@ -87,15 +89,15 @@ def test_zip_bomb_is_refused(example: Path) -> None:
 
 
 def _measure(folder: Path) -> tuple[float, float]:
-    """Seconds and peak megabytes of a whole `check` process."""
+    """CPU seconds and peak megabytes of a whole `check` process. CPU time, not the
+    clock: it measures the work done, whatever else the machine runs meanwhile."""
     script = (
         "import resource, sys, time\n"
         "from pathlib import Path\n"
-        "start = time.perf_counter()\n"
         "from xlkip import api\n"
         "api.check(Path(sys.argv[1]))\n"
         "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024\n"
-        "print(time.perf_counter() - start, peak)\n"
+        "print(time.process_time(), peak)\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", script, str(folder)], capture_output=True, text=True, check=True
@@ -119,7 +121,8 @@ def test_monster_sheets_in_bounded_time_and_memory(example: Path, monster: str) 
 
     _rewrite_member(example / "pengaduan.xlsx", "xl/worksheets/sheet2.xml", grow)
     seconds, megabytes = _measure(example)
-    assert seconds < 2.0 and megabytes < 200, (seconds, megabytes)
+    # a full openpyxl load of such a sheet took 42 s and 1 GB; the real cells take ~1 s
+    assert seconds < 6.0 and megabytes < 200, (seconds, megabytes)
     assert not [f for f in findings_of(example) if f[0] == "error"]
 
 
@@ -129,7 +132,7 @@ def test_cached_values_of_formulas_are_used(example: Path) -> None:
 
     _rewrite_member(example / A, "xl/worksheets/sheet2.xml", with_formula)
     inputs = api.check(example).inputs
-    assert inputs.records("anggaran", "Realisasi Anggaran")[0].get("anggaran") == 2358277568
+    assert inputs.records(REALISASI_ANGGARAN)[0].get("anggaran") == 2358277568
 
 
 def test_a_formula_without_a_cached_value_is_a_finding(example: Path) -> None:
@@ -192,5 +195,5 @@ def test_long_and_strange_text_is_kept_and_quoted_short(example: Path, tmp_path:
     pesan = [f.pesan for f in result.report.findings if f.kode == "pilihan_tidak_dikenal"]
     assert len(pesan) == 1 and len(pesan[0]) < 200
     assert result.output.exists()
-    names = [r.get("nama") for r in result.inputs.records("aplikasi", "Aplikasi dan Website")]
+    names = [r.get("nama") for r in result.inputs.records(APLIKASI_WEBSITE)]
     assert names[0] == control

@@ -12,7 +12,8 @@ from xlkip import api
 from xlkip.read.workbook import SourceWorkbook
 from xlkip.schema import TEMPLATES
 from xlkip.schema.base import Kind, TableSheet
-from xlkip.schema.writer import HEADER_ROW, Period, write_template
+from xlkip.schema.writer import HEADER_ROW
+from xlkip.templates import MODULES
 
 COMMITTED = Path(__file__).resolve().parent.parent / "input_templates"
 
@@ -57,21 +58,66 @@ def test_committed_templates_are_the_schema(tmp_path: Path) -> None:
     assert sorted(p.name for p in COMMITTED.glob("*.xlsx")) == sorted(
         t.filename for t in TEMPLATES.values()
     )
+    tahun = _marker(COMMITTED / "identitas.xlsx").tahun
+    api.init_templates(tmp_path, tahun, modules=MODULES)
     for template in TEMPLATES.values():
         committed = COMMITTED / template.filename
-        marker = _marker(committed)
-        fresh = write_template(template, tmp_path / template.filename, Period.around(marker.tahun))
-        assert workbook_content(fresh) == workbook_content(committed), (
-            f"{template.filename} is stale: run `xlkip init input_templates --tahun "
-            f"{marker.tahun} --timpa`"
+        assert _marker(committed).tahun == tahun
+        assert workbook_content(tmp_path / template.filename) == workbook_content(committed), (
+            f"{template.filename} is stale: run `xlkip init input_templates --tahun {tahun} "
+            "--kominfo --timpa`"
         )
 
 
 @pytest.fixture(scope="module")
 def blank(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("blank")
-    api.init_templates(folder, tahun=2024, renstra=(2021, 2026))
+    api.init_templates(folder, tahun=2024, renstra=(2021, 2026), modules=MODULES)
     return folder
+
+
+def _bukti_dropdown(folder: Path) -> str | None:
+    ws = openpyxl.load_workbook(folder / "kinerja.xlsx")["IKU"]
+    lists = [v for v in ws.data_validations.dataValidation if v.type == "list"]
+    return next((v.formula1 for v in lists if "H4" in str(v.sqref)), None)
+
+
+def _petunjuk(folder: Path, name: str) -> str:
+    ws = openpyxl.load_workbook(folder / name)["Petunjuk"]
+    return "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+
+
+def test_init_writes_the_core_and_the_chosen_modules(tmp_path: Path) -> None:
+    core = api.init_templates(tmp_path / "inti", tahun=2025)
+    assert [p.name for p in core] == ["identitas.xlsx", "kinerja.xlsx", "anggaran.xlsx"]
+    assert _bukti_dropdown(tmp_path / "inti") is None  # no module, no evidence to name
+    assert "IKU Satu baris per indikator" not in _petunjuk(tmp_path / "inti", "kinerja.xlsx")
+    # a core office's report numbers its tables 3.1 … 3.6 without gaps
+    assert "Dipakai untuk: Tabel 3.2 dan 3.3; Tabel 3.4." in _petunjuk(
+        tmp_path / "inti", "kinerja.xlsx"
+    )
+    assert "Dipakai untuk: Tabel 3.5 dan 3.6." in _petunjuk(tmp_path / "inti", "anggaran.xlsx")
+
+    chosen = api.init_templates(tmp_path / "dua", tahun=2025, modules=["informasi", "spbe"])
+    assert [p.name for p in chosen] == [
+        "identitas.xlsx",
+        "kinerja.xlsx",
+        "anggaran.xlsx",
+        "spbe.xlsx",
+        "informasi.xlsx",
+    ]
+    assert _bukti_dropdown(tmp_path / "dua") == '"Indeks SPBE,Jumlah informasi terpublikasi"'
+
+
+def test_init_kominfo_numbers_the_feeds_like_the_seed(blank: Path) -> None:
+    assert "Dipakai untuk: Tabel 3.2 dan 3.13; Tabel 3.14." in _petunjuk(blank, "kinerja.xlsx")
+    assert "Dipakai untuk: Tabel 3.11 dan 3.12." in _petunjuk(blank, "pengaduan.xlsx")
+    assert "Dipakai untuk: Tabel 3.3 dan 3.5; Tabel 3.15." in _petunjuk(blank, "spbe.xlsx")
+
+
+def test_unknown_module_is_a_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(api.UsageError, match="Modul tidak dikenal: sdmx"):
+        api.init_templates(tmp_path, tahun=2025, modules=["sdmx"])
 
 
 @pytest.mark.parametrize("template", TEMPLATES.values(), ids=list(TEMPLATES))
@@ -120,7 +166,13 @@ def test_blank_templates_check_with_required_values_missing(blank: Path) -> None
     report = api.check(blank).report
     assert not report.valid
     kode = {f.kode for f in report.findings}
-    assert kode == {"wajib_kosong"}  # identity left blank; empty tables are no error
+    assert kode == {"wajib_kosong", "modul_kosong"}  # empty tables are no error
+    (modul,) = [f for f in report.findings if f.kode == "modul_kosong"]
+    assert modul.tingkat.value == "info"
+    assert modul.pesan.startswith(
+        "Template modul belum diisi dan tidak dipakai: spbe.xlsx, aplikasi.xlsx, "
+        "informasi.xlsx, pengaduan.xlsx."
+    )
 
 
 def test_renstra_columns_follow_the_period(blank: Path) -> None:

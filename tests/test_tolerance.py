@@ -8,6 +8,8 @@ from openpyxl.styles import numbers
 
 from tests.helpers import edit
 from xlkip import api
+from xlkip.schema.anggaran import REALISASI_ANGGARAN
+from xlkip.schema.kinerja import IKU
 
 
 def _messy_kinerja(workbook) -> None:
@@ -46,9 +48,9 @@ def test_messy_inputs_read_like_clean_ones(example: Path) -> None:
     (example / "anggaran.xlsx").rename(example / "anggaran (1).xlsm")
     messy = api.check(example)
 
-    for kind, sheet in (("kinerja", "IKU"), ("anggaran", "Realisasi Anggaran")):
-        assert [r.values for r in messy.inputs.records(kind, sheet)] == [
-            r.values for r in clean.records(kind, sheet)
+    for sheet in (IKU, REALISASI_ANGGARAN):
+        assert [r.values for r in messy.inputs.records(sheet)] == [
+            r.values for r in clean.records(sheet)
         ]
     assert sorted(f.kode for f in messy.report.findings) == sorted(
         f.kode for f in before.report.findings

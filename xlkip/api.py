@@ -6,9 +6,12 @@ import datetime as dt
 import gc
 import tempfile
 import time
+from collections.abc import Collection
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from importlib.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from xlkip import contoh
 from xlkip.findings import Finding, Report, error, info
@@ -19,8 +22,13 @@ from xlkip.read.records import TemplateData
 from xlkip.read.sheets import read_template
 from xlkip.read.workbook import Marker, SourceWorkbook, Unreadable
 from xlkip.schema import TEMPLATES
+from xlkip.schema.identitas import IDENTITAS
 from xlkip.schema.writer import Period, write_template
+from xlkip.tables.figures import Figures
 from xlkip.validate import validate
+
+if TYPE_CHECKING:
+    from xlkip.tables.figures import Figures
 
 
 class UsageError(Exception):
@@ -40,36 +48,74 @@ def default_tahun(today: dt.date | None = None) -> int:
     return (today or dt.date.today()).year - 1
 
 
+def template_kinds(modules: Collection[str] = (), with_example: bool = False) -> list[str]:
+    """The core templates and the chosen evidence modules, in the schema's order (the
+    example has them all)."""
+    from xlkip.templates import CORE, MODULES
+
+    unknown = [m for m in modules if m not in MODULES]
+    if unknown:
+        raise UsageError(
+            f"Modul tidak dikenal: {', '.join(unknown)}. Modul yang ada: {', '.join(MODULES)}."
+        )
+    chosen = set(CORE) | set(modules) | (set(MODULES) if with_example else set())
+    return [kind for kind in TEMPLATES if kind in chosen]
+
+
 def init_templates(
     folder: Path,
     tahun: int | None = None,
     renstra: tuple[int, int] | None = None,
     with_example: bool = False,
     overwrite: bool = False,
+    modules: Collection[str] = (),
 ) -> list[Path]:
-    """Write the seven templates into `folder`: blank, or filled with the example."""
+    """Write the core templates and the chosen modules into `folder`: blank, or all of
+    them filled with the built-in example."""
     if with_example:
-        period = Period(*contoh.period_of())
-    else:
-        tahun = tahun or default_tahun()
-        period = Period(tahun, *renstra) if renstra else Period.around(tahun)
+        return write_dataset(contoh.example_dir(), folder, overwrite)
+    tahun = tahun or default_tahun()
+    period = Period(tahun, *renstra) if renstra else Period.around(tahun)
+    return _write_templates(folder, template_kinds(modules), period, None, overwrite)
+
+
+def write_dataset(source: Traversable | Path, folder: Path, overwrite: bool = False) -> list[Path]:
+    """Write filled templates from a data folder of `<kind>.json` files (the built-in
+    example is one) into `folder`."""
+    present = set(contoh.kinds_in(source))
+    kinds = [kind for kind in TEMPLATES if kind in present]
+    return _write_templates(folder, kinds, Period(*contoh.period_of(source)), source, overwrite)
+
+
+def _write_templates(
+    folder: Path,
+    kinds: list[str],
+    period: Period,
+    source: Traversable | Path | None,
+    overwrite: bool,
+) -> list[Path]:
+    from xlkip.templates import options_for
+
     if not period.renstra_awal <= period.tahun <= period.renstra_akhir:
         raise UsageError(
             f"Tahun {period.tahun} berada di luar periode Renstra "
             f"{period.renstra_awal}–{period.renstra_akhir}."
         )
     folder.mkdir(parents=True, exist_ok=True)
-    targets = [folder / template.filename for template in TEMPLATES.values()]
+    templates = [TEMPLATES[kind] for kind in kinds]
+    targets = [folder / template.filename for template in templates]
     existing = [p.name for p in targets if p.exists()]
     if existing and not overwrite:
         raise UsageError(
             f"Berkas sudah ada di {folder}: {', '.join(existing)}. Agar isian staf tidak "
             "tertimpa, pilih folder lain atau tambahkan --timpa."
         )
-    for template, target in zip(TEMPLATES.values(), targets, strict=False):
-        content = contoh.load(template.kind) if with_example else None
+    options = options_for(kinds)
+    for template, target in zip(templates, targets, strict=True):
+        content = contoh.load(template.kind, source) if source is not None else None
         write_atomically(
-            target, lambda path, t=template, c=content: write_template(t, path, period, c)
+            target,
+            lambda path, t=template, c=content: write_template(t, path, period, c, options),
         )
     return targets
 
@@ -98,6 +144,7 @@ def check(folder: Path) -> CheckResult:
             if kind == "identitas":
                 period = inputs.period = _identitas_period(data, period)
     read = time.perf_counter()
+    report.extend(_unused_modules(inputs))
     report.extend(validate(inputs))
     timings = {"read": read - started, "validate": time.perf_counter() - read}
     return CheckResult(inputs, report, timings)
@@ -163,9 +210,7 @@ def _classify(path: Path, marker: Marker | None) -> tuple[Finding | None, str | 
 
 def _require_templates(opened: dict[str, SourceWorkbook], report: Report) -> None:
     for template in TEMPLATES.values():
-        if template.kind in opened:
-            continue
-        if template.required:
+        if template.required and template.kind not in opened:
             report.add(
                 error(
                     "template_wajib_tidak_ada",
@@ -174,14 +219,27 @@ def _require_templates(opened: dict[str, SourceWorkbook], report: Report) -> Non
                     file=template.filename,
                 )
             )
-        else:
-            report.add(
-                info(
-                    "template_opsional_tidak_ada",
-                    f"Template {template.kind} tidak ada: {template.feeds} tidak dibuat.",
-                    file=template.filename,
-                )
-            )
+
+
+def _unused_modules(inputs: Inputs) -> list[Finding]:
+    """One info at most: the modules present but left blank. An absent module is simply
+    not part of this office's report; nothing is said about it."""
+    blank = [
+        inputs.file_of(kind)
+        for kind, template in TEMPLATES.items()
+        if not template.required
+        and inputs.has(kind)
+        and not any(table.records for table in inputs.templates[kind].tables.values())
+    ]
+    if not blank:
+        return []
+    return [
+        info(
+            "modul_kosong",
+            f"Template modul belum diisi dan tidak dipakai: {', '.join(blank)}. Isi bila "
+            "tabelnya perlu ada di laporan; bila tidak, berkasnya boleh dihapus.",
+        )
+    ]
 
 
 def _period(opened: dict[str, SourceWorkbook]) -> Period:
@@ -191,7 +249,7 @@ def _period(opened: dict[str, SourceWorkbook]) -> Period:
 
 
 def _identitas_period(data: TemplateData, fallback: Period) -> Period:
-    form = data.forms.get("Identitas")
+    form = data.forms.get(IDENTITAS.name)
     if form is None or form.get("tahun") is None:
         return fallback
     tahun = form.get("tahun")
@@ -213,6 +271,8 @@ class CompileResult:
     eml: Path | None = None
     eml_error: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    figures: Figures | None = None
+    """The headline figures, when the workbook was built."""
 
 
 NO_INPUTS = (
@@ -253,7 +313,7 @@ def compile_folder(
     Without a folder: ./inputs; `example` compiles the built-in example instead.
     """
     from xlkip.render.xlsx import render
-    from xlkip.tables import build_workbook
+    from xlkip.tables import build
 
     check_output_path(output)
     with ExitStack() as stack:
@@ -264,7 +324,8 @@ def compile_folder(
         if not result.report.valid and not force:
             return CompileResult(result.inputs, result.report, None, example, timings=timings)
         started = time.perf_counter()
-        model = build_workbook(result.inputs, result.report)
+        built = build(result.inputs, result.report)
+        model = built.model
         computed = time.perf_counter()
         target = output or default_output(result.inputs, out_dir)
         try:
@@ -272,7 +333,9 @@ def compile_folder(
         finally:
             model.release()
         timings.update(compute=computed - started, write=time.perf_counter() - computed)
-        compiled = CompileResult(result.inputs, result.report, target, example, timings=timings)
+        compiled = CompileResult(
+            result.inputs, result.report, target, example, timings=timings, figures=built.figures
+        )
         if pdf:
             _add_pdf(compiled, target)
         if eml and pdf and compiled.pdf is None:
@@ -329,8 +392,13 @@ def _add_pdf(result: CompileResult, workbook: Path) -> None:
 
 def _add_eml(result: CompileResult, limit_mb: float | None) -> None:
     """Write <same name>.eml beside the workbook: a draft carrying workbook and PDF."""
-    from xlkip.deliver.eml import DEFAULT_LIMIT_MB, AttachmentsTooLarge, check_budget, draft
-    from xlkip.deliver.figures import from_workbook
+    from xlkip.deliver.eml import (
+        DEFAULT_LIMIT_MB,
+        AttachmentsTooLarge,
+        Summary,
+        check_budget,
+        draft,
+    )
 
     assert result.output is not None
     attachments = [result.output] + ([result.pdf] if result.pdf is not None else [])
@@ -339,8 +407,15 @@ def _add_eml(result: CompileResult, limit_mb: float | None) -> None:
     except AttachmentsTooLarge as exc:
         result.eml_error = str(exc)
         return
-    figures = from_workbook(result.output, result.report.count())
-    message = draft(figures, attachments)
+    inputs = result.inputs
+    summary = Summary(
+        instansi=str(inputs.identitas("instansi", "")),
+        pemda=str(inputs.identitas("pemerintah_daerah", "")),
+        tahun=inputs.tahun,
+        figures=result.figures or Figures(),
+        temuan=result.report.count(),
+    )
+    message = draft(summary, attachments)
     target = result.output.with_suffix(".eml")
     write_atomically(target, lambda path: path.write_bytes(message.as_bytes()))
     result.eml = target

@@ -107,14 +107,30 @@ def init(
         bool, typer.Option("--contoh", help="Isi dengan contoh LKjIP Diskominfo Binjai 2024.")
     ] = False,
     timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang sudah ada.")] = False,
+    modul: Annotated[
+        str | None,
+        typer.Option(
+            "--modul",
+            help="Modul bukti, dipisah koma: spbe, aplikasi, informasi, pengaduan.",
+        ),
+    ] = None,
+    kominfo: Annotated[
+        bool, typer.Option("--kominfo", help="Tambahkan keempat modul Dinas Kominfo.")
+    ] = False,
 ) -> None:
-    """Tulis tujuh template input (kosong, atau berisi contoh)."""
+    """Tulis template inti (identitas, kinerja, anggaran) dan modul yang dipilih."""
     from xlkip import api
+    from xlkip.templates import KOMINFO
 
     period = _parse_renstra(renstra)
+    modules = [m.strip().lower() for m in (modul or "").split(",") if m.strip()]
+    if kominfo:
+        modules += [m for m in KOMINFO if m not in modules]
     with _guard():
         try:
-            paths = api.init_templates(folder, tahun, period, with_example=contoh, overwrite=timpa)
+            paths = api.init_templates(
+                folder, tahun, period, with_example=contoh, overwrite=timpa, modules=modules
+            )
         except (api.UsageError, api.OutputError) as exc:
             _fail_usage(str(exc))
     console = _console(soft_wrap=True)

@@ -1,7 +1,8 @@
 """Quantities the evidence tables compute, to hold an IKU realisasi against.
 
-Each is computed for a year (the report year or the one before) at the
-precision the report shows it, so "3,12" typed matches an index of 3,1196.
+Each is computed for a year (the report year or the one before) by the same rule the
+workbook's formula uses, and compared at the precision the report shows it, so "3,12"
+typed matches an index of 3,1196. Messages name the tables by their assigned numbers.
 """
 
 from __future__ import annotations
@@ -11,8 +12,13 @@ from dataclasses import dataclass
 
 from xlkip.inputs import Inputs
 from xlkip.rules import pengaduan
-from xlkip.rules.spbe import weighted_index
-from xlkip.schema.kinerja import BUKTI
+from xlkip.rules.spbe import index_of
+from xlkip.rules.values import literal, value_of
+from xlkip.schema.base import TableSheet
+from xlkip.schema.informasi import PUBLIKASI
+from xlkip.schema.kinerja import BUKTI_MODUL
+from xlkip.schema.pengaduan import PENGADUAN
+from xlkip.schema.spbe import NILAI_ASPEK
 from xlkip.text import angka, persen
 
 
@@ -24,56 +30,63 @@ class Evidence:
     shown: str
 
 
+def _cited(inputs: Inputs, *keys: str) -> str:
+    from xlkip.tables.registry import BY_KEY
+
+    labels = [inputs.label(BY_KEY[key]) for key in keys]
+    numbers = [label.removeprefix("Tabel ") for label in labels if label]
+    return f"Tabel {'/'.join(numbers)}" if numbers else "tabel buktinya"
+
+
 def spbe_index(inputs: Inputs, year: int) -> Evidence | None:
     key = "nilai" if year == inputs.tahun else "nilai_lalu"
-    rows = inputs.records("spbe", "Nilai Aspek")
-    index = weighted_index((r.get("bobot", 0), r.get(key)) for r in rows)
+    rows = inputs.records(NILAI_ASPEK)
+    index = index_of((r.get("bobot", 0), r.get(key)) for r in rows)
     if index is None:
         return None
-    return Evidence(index, 2, f"indeks SPBE {year} {angka(index, 2)} (Tabel 3.5)")
+    cited = _cited(inputs, "indeks_spbe")
+    return Evidence(index, 2, f"indeks SPBE {year} {angka(index, 2)} ({cited})")
 
 
 def rasio_pengaduan(inputs: Inputs, year: int) -> Evidence | None:
-    rows = [r for r in inputs.records("pengaduan", "Pengaduan") if r.get("tahun") == year]
+    rows = [r for r in inputs.records(PENGADUAN) if r.get("tahun") == year]
     jumlah = sum(r.get("jumlah", 0) for r in rows)
     sudah = sum(r.get("sudah", 0) for r in rows)
-    value = pengaduan.rasio(jumlah, sudah)
+    value = value_of(pengaduan.rasio(literal(jumlah), literal(sudah)))
     if value is None:
         return None
+    cited = _cited(inputs, "pengaduan_tahun_ini", "pengaduan_dua_tahun")
     shown = (
         f"rasio {year} {persen(value)} ({angka(sudah)} dari {angka(jumlah)} pengaduan "
-        "ditindaklanjuti, Tabel 3.11/3.12)"
+        f"ditindaklanjuti, {cited})"
     )
     return Evidence(value, 4, shown)
 
 
 def jumlah_informasi(inputs: Inputs, year: int) -> Evidence | None:
     key = "jumlah" if year == inputs.tahun else "jumlah_lalu"
-    rows = inputs.records("informasi", "Publikasi")
+    rows = inputs.records(PUBLIKASI)
     if not rows:
         return None
     total = sum(r.get(key, 0) for r in rows)
-    return Evidence(total, 0, f"jumlah informasi {year} {angka(total)} (total Tabel 3.10)")
+    cited = _cited(inputs, "publikasi")
+    return Evidence(total, 0, f"jumlah informasi {year} {angka(total)} (total {cited})")
 
 
 @dataclass(frozen=True)
 class EvidenceSource:
-    kind: str
-    sheet: str
+    sheet: TableSheet
     compute: Callable[[Inputs, int], Evidence | None]
 
     def usable(self, inputs: Inputs) -> bool:
-        return inputs.clean(self.kind, self.sheet)
+        return inputs.clean(self.sheet)
 
 
-EVIDENCE: dict[str, EvidenceSource] = dict(
-    zip(
-        BUKTI,
-        (
-            EvidenceSource("spbe", "Nilai Aspek", spbe_index),
-            EvidenceSource("pengaduan", "Pengaduan", rasio_pengaduan),
-            EvidenceSource("informasi", "Publikasi", jumlah_informasi),
-        ),
-        strict=True,
-    )
-)
+_COMPUTE: dict[str, EvidenceSource] = {
+    "spbe": EvidenceSource(NILAI_ASPEK, spbe_index),
+    "pengaduan": EvidenceSource(PENGADUAN, rasio_pengaduan),
+    "informasi": EvidenceSource(PUBLIKASI, jumlah_informasi),
+}
+EVIDENCE: dict[str, EvidenceSource] = {
+    label: _COMPUTE[module] for label, module in BUKTI_MODUL.items()
+}

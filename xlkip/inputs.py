@@ -1,13 +1,22 @@
-"""Everything read from one input folder, ready for validation and tables."""
+"""Everything read from one input folder, ready for validation and tables.
+
+Sheets are named by their schema objects (`schema.kinerja.IKU`), never by strings, so a
+misspelt sheet fails at import time rather than reading as empty.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from xlkip.read.records import FormData, Record, TableData, TemplateData
+from xlkip.schema.base import FormSheet, TableSheet
 from xlkip.schema.writer import Period
+
+if TYPE_CHECKING:
+    from xlkip.tables.spec import Plan, TableSpec
 
 
 @dataclass
@@ -23,30 +32,35 @@ class Inputs:
     def has(self, kind: str) -> bool:
         return kind in self.templates
 
-    def table(self, kind: str, sheet: str) -> TableData | None:
-        data = self.templates.get(kind)
-        return data.tables.get(sheet) if data else None
+    def table(self, sheet: TableSheet) -> TableData | None:
+        data = self.templates.get(_kind_of(sheet))
+        return data.tables.get(sheet.name) if data else None
 
-    def clean(self, kind: str, sheet: str) -> bool:
+    def clean(self, sheet: TableSheet) -> bool:
         """Present and read without error, so its numbers can prove another table's."""
-        table = self.table(kind, sheet)
+        table = self.table(sheet)
         return table is not None and table.clean
 
-    def records(self, kind: str, sheet: str) -> list[Record]:
-        table = self.table(kind, sheet)
+    def records(self, sheet: TableSheet) -> list[Record]:
+        table = self.table(sheet)
         return table.records if table else []
 
-    def form(self, kind: str, sheet: str) -> FormData | None:
-        data = self.templates.get(kind)
-        return data.forms.get(sheet) if data else None
+    def form(self, sheet: FormSheet) -> FormData | None:
+        data = self.templates.get(_kind_of(sheet))
+        return data.forms.get(sheet.name) if data else None
 
     def setting(self, key: str) -> Any:
-        form = self.form("identitas", "Pengaturan")
-        default = _pengaturan_default(key)
+        from xlkip.schema.identitas import PENGATURAN
+
+        default = PENGATURAN.field(key).default
+        form = self.form(PENGATURAN)
         return form.get(key, default) if form else default
 
     def identitas(self, key: str, default: Any = None) -> Any:
-        form = self.form("identitas", "Identitas")
+        from xlkip.schema.identitas import IDENTITAS
+
+        IDENTITAS.field(key)  # a misspelt key fails here, not silently
+        form = self.form(IDENTITAS)
         return form.get(key, default) if form else default
 
     def file_of(self, kind: str) -> str:
@@ -56,11 +70,25 @@ class Inputs:
         data = self.templates.get(kind)
         return data.file if data else f"template {TEMPLATES[kind].filename}"
 
-    def where(self, kind: str, sheet: str, cell: str | None = None) -> dict[str, str | None]:
-        return self.templates[kind].where(sheet, cell)
+    def file_of_sheet(self, sheet: TableSheet | FormSheet) -> str:
+        return self.file_of(_kind_of(sheet))
+
+    def where(self, sheet: TableSheet | FormSheet, cell: str | None = None) -> dict[str, Any]:
+        return self.templates[_kind_of(sheet)].where(sheet.name, cell)
+
+    @cached_property
+    def plan(self) -> Plan:
+        """Which tables these inputs produce, and the number each gets."""
+        from xlkip.tables.registry import plan
+
+        return plan(self)
+
+    def label(self, spec: TableSpec) -> str | None:
+        """ "Tabel 3.5" for a table these inputs produce, else None."""
+        return self.plan.label(spec)
 
 
-def _pengaturan_default(key: str) -> Any:
-    from xlkip.schema.identitas import PENGATURAN
+def _kind_of(sheet: TableSheet | FormSheet) -> str:
+    from xlkip.schema import KIND_OF_SHEET
 
-    return PENGATURAN.field(key).default
+    return KIND_OF_SHEET[id(sheet)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from babel.numbers import format_decimal, format_percent
 
 from xlkip.rules.rounding import excel_round
@@ -28,3 +30,9 @@ def nilai(value: float, satuan: object = None) -> str:
     if is_percent_unit(satuan):
         return persen(value)
     return format_decimal(excel_round(value, 2), format="#,##0.##", locale=LOCALE)
+
+
+def identity_text(value: object) -> str:
+    """Names compared as a person would: case, spaces, "&"/"dan" and dots ignored."""
+    text = str(value).casefold().replace("&", " dan ")
+    return " ".join(re.findall(r"[^\W_]+", text))

@@ -1,7 +1,7 @@
 """The email draft: the workbook (and PDF) attached, headline figures in the body.
 
-Its input is a plain `Figures` record, so any source of the figures (the compiled
-workbook's cached values, or the tables' typed results) can feed it.
+Its input is a plain `Summary`: who reports, the headline `Figures` the tables computed
+(xlkip.tables.figures) and the count of findings, so the draft never reads cells.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from email.message import EmailMessage
 from email.policy import SMTP
 from pathlib import Path
 
+from xlkip.tables.figures import Figures
 from xlkip.text import angka, persen
 
 MB = 1024 * 1024
@@ -24,21 +25,13 @@ MIME_TYPES = {
 
 
 @dataclass(frozen=True)
-class Figures:
-    """What the head of office reads first; None where the report has no such figure."""
+class Summary:
+    """What the head of office reads first."""
 
     instansi: str
     pemda: str
     tahun: int
-    capaian_rata: float | None = None
-    predikat_capaian: str | None = None
-    realisasi_anggaran: float | None = None
-    """Σ realisasi / Σ anggaran, as a fraction."""
-    anggaran: float | None = None
-    realisasi: float | None = None
-    efisiensi: float | None = None
-    indeks_spbe: float | None = None
-    predikat_spbe: str | None = None
+    figures: Figures = field(default_factory=Figures)
     temuan: dict[str, int] = field(default_factory=dict)
     """Findings per tingkat: {"error": 0, "peringatan": 8, "info": 0}."""
 
@@ -53,22 +46,23 @@ def short_pemda(pemda: str) -> str:
     return text[len("pemerintah ") :] if text.casefold().startswith("pemerintah ") else text
 
 
-def subject(figures: Figures) -> str:
-    parts = ["LKjIP", figures.instansi, short_pemda(figures.pemda), f"Tahun {figures.tahun}"]
+def subject(summary: Summary) -> str:
+    parts = ["LKjIP", summary.instansi, short_pemda(summary.pemda), f"Tahun {summary.tahun}"]
     return " ".join(" ".join(p.split()) for p in parts if p and p.strip())
 
 
-def body(figures: Figures, attachments: list[Path]) -> str:
+def body(summary: Summary, attachments: list[Path]) -> str:
+    who = f"{summary.instansi} {short_pemda(summary.pemda)}"
     lines = [
         "Yth. Bapak/Ibu,",
         "",
-        f"Bersama ini kami sampaikan Laporan Kinerja Instansi Pemerintah (LKjIP) "
-        f"{figures.instansi} {short_pemda(figures.pemda)} Tahun {figures.tahun}.",
+        f"Bersama ini kami sampaikan Laporan Kinerja Instansi Pemerintah (LKjIP) {who} "
+        f"Tahun {summary.tahun}.",
         "",
         "Angka utama:",
-        *_headline_lines(figures),
+        *_headline_lines(summary.figures, summary.tahun),
         "",
-        _findings_line(figures.temuan),
+        _findings_line(summary.temuan),
         "",
         "Lampiran:",
         *(f"- {path.name}" for path in attachments),
@@ -76,26 +70,31 @@ def body(figures: Figures, attachments: list[Path]) -> str:
         "Demikian kami sampaikan. Atas perhatian Bapak/Ibu, kami ucapkan terima kasih.",
         "",
         "Hormat kami,",
-        f"{figures.instansi} {short_pemda(figures.pemda)}",
+        who,
     ]
     return "\n".join(lines) + "\n"
 
 
-def _headline_lines(f: Figures) -> list[str]:
+def _headline_lines(f: Figures, tahun: int) -> list[str]:
     lines = []
     if f.capaian_rata is not None:
+        achieved = ""
+        if f.iku_total:
+            achieved = f", {f.iku_tercapai} dari {f.iku_total} IKU mencapai target"
         lines.append(
-            f"- Capaian kinerja rata-rata: {persen(f.capaian_rata)}{_label(f.predikat_capaian)}"
+            f"- Capaian kinerja rata-rata: {persen(f.capaian_rata)}{_label(f.predikat)}{achieved}"
         )
-    if f.realisasi_anggaran is not None:
+    if f.persen_realisasi is not None:
         money = ""
         if f.anggaran is not None and f.realisasi is not None:
             money = f" (Rp{angka(f.realisasi)} dari pagu Rp{angka(f.anggaran)})"
-        lines.append(f"- Realisasi anggaran: {persen(f.realisasi_anggaran)}{money}")
+        lines.append(f"- Realisasi anggaran: {persen(f.persen_realisasi)}{money}")
     if f.efisiensi is not None:
         lines.append(f"- Efisiensi anggaran: {persen(f.efisiensi)}")
-    if f.indeks_spbe is not None:
-        lines.append(f"- Indeks SPBE {f.tahun}: {angka(f.indeks_spbe, 2)}{_label(f.predikat_spbe)}")
+    if f.indeks_digital is not None:
+        lines.append(
+            f"- Indeks SPBE {tahun}: {angka(f.indeks_digital, 2)}{_label(f.predikat_digital)}"
+        )
     return lines or ["- (belum ada angka utama)"]
 
 
@@ -133,12 +132,12 @@ def _mb(size: int) -> str:
     return f"{angka(size / MB, 1)} MB"
 
 
-def draft(figures: Figures, attachments: list[Path]) -> EmailMessage:
+def draft(summary: Summary, attachments: list[Path]) -> EmailMessage:
     """An unsent draft: no recipient yet; `X-Unsent: 1` makes Outlook open it to edit."""
     message = EmailMessage(policy=SMTP)
-    message["Subject"] = subject(figures)
+    message["Subject"] = subject(summary)
     message["X-Unsent"] = "1"
-    message.set_content(body(figures, attachments))
+    message.set_content(body(summary, attachments))
     for path in attachments:
         maintype, subtype = MIME_TYPES.get(path.suffix.lower(), ("application", "octet-stream"))
         message.add_attachment(

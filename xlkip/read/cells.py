@@ -86,13 +86,22 @@ def coerce(spec: Spec, raw: Any, number_format: str | None = None) -> Coerced:
     return _number(spec, raw, number_format)
 
 
+_TABLE_NOTE = re.compile(r"\s*\(tabel[^)]*\)\s*$")
+
+
+def choice_key(text: str) -> str:
+    """A dropdown value as compared: case, repeated spaces and a trailing "(Tabel 3.5)"
+    (the labels of earlier versions named table numbers) ignored."""
+    return " ".join(_TABLE_NOTE.sub("", text.casefold()).split())
+
+
 def _choice(spec: Spec, raw: Any) -> Coerced:
     text = clean_text(raw)
     if text is None or is_dash(text):
         return None, None
-    folded = text.casefold()
+    folded = choice_key(text)
     for choice in spec.choices:
-        if choice.casefold() == folded:
+        if choice_key(choice) == folded:
             return choice, None
     if spec.choice_rule is Choices.OPEN:
         return text, None

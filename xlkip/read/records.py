@@ -17,11 +17,17 @@ class Record:
     values: dict[str, Any]
     letters: dict[str, str]
     """Column key -> column letter, shared by every row of the table."""
+    known: frozenset[str]
+    """Every column key of the sheet's schema, shared by every row of the table."""
     years: dict[int, Any] = field(default_factory=dict)
 
     def get(self, key: str, default: Any = None) -> Any:
         value = self.values.get(key)
-        return default if value is None else value
+        if value is None:
+            if key not in self.known:
+                raise KeyError(f"{key!r} is not a column of this sheet: {sorted(self.known)}")
+            return default
+        return value
 
     def cell(self, key: str) -> str | None:
         letter = self.letters.get(key)
@@ -48,7 +54,11 @@ class FormData:
 
     def get(self, key: str, default: Any = None) -> Any:
         value = self.values.get(key)
-        return default if value is None else value
+        if value is None:
+            if key not in self.sheet.fields_by_key:
+                raise KeyError(f"{key!r} is not a field of sheet {self.sheet.name}")
+            return default
+        return value
 
 
 @dataclass

@@ -111,6 +111,7 @@ class _TableReader:
         self.grid, self.sheet, self.data, self.period = grid, sheet, data, period
         self.findings: list[Finding] = []
         self.problem_cells: set[str] = set()
+        self.known = frozenset(c.key for c in sheet.columns)
         series = sheet.year_columns
         self.has_measures = any(c.kind is Kind.MEASURE for c in sheet.columns) or bool(
             series and series.kind is Kind.MEASURE
@@ -219,7 +220,7 @@ class _TableReader:
             return None
         if self._is_total_row(raws):
             return None
-        record = Record(row, {}, layout.letters)
+        record = Record(row, {}, layout.letters, self.known)
         for column in self.sheet.columns:
             col = layout.columns.get(column.key)
             if col is None:

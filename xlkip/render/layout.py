@@ -120,11 +120,16 @@ def row_heights(sheet: SheetModel) -> dict[int, float]:
     return heights
 
 
-PAGE_WIDTH_PX = {True: 1020, False: 720}
-"""Printable A4 width at 96 dpi, landscape and portrait, inside the margins."""
-PAGE_HEIGHT_PT = {True: 450, False: 700}
-DEFAULT_HEIGHT = 15.0
-PAGE_MARGIN = 0.95
+PAGE_WIDTH_PT = {True: 770, False: 523}
+"""Printable A4 width, landscape and portrait, inside the 0.5 in side margins."""
+PAGE_HEIGHT_PT = {True: 500, False: 705}
+"""Printable A4 height inside the 0.6 in margins, less the footer."""
+POINTS_PER_WIDTH_UNIT = 6.17
+"""What LibreOffice prints a column width unit as (measured on its PDFs: the fonts it
+substitutes for Calibri are wider than Calibri)."""
+DEFAULT_HEIGHT = 12.75
+"""A row without a height of its own, as LibreOffice prints it (0,45 cm)."""
+PAGE_MARGIN = 0.97
 """LibreOffice breaks pages by its own measure; deciding on 95% of the page keeps a
 block we move from still being cut where its measure and ours differ."""
 
@@ -174,8 +179,8 @@ def _auto_breaks(tops, page_top: float, until: float, capacity: float, header: f
 def _capacity(sheet: SheetModel) -> float:
     landscape = sheet.print_setup.landscape
     visible = [c for c in range(sheet.last_col + 1) if c not in sheet.hidden_cols]
-    width = sum(int(sheet.widths.get(c, DEFAULT_WIDTH) * 7 + 5) for c in visible)
-    scale = min(1.0, PAGE_WIDTH_PX[landscape] / max(width, 1))
+    width = sum(sheet.widths.get(c, DEFAULT_WIDTH) for c in visible) * POINTS_PER_WIDTH_UNIT
+    scale = min(1.0, PAGE_WIDTH_PT[landscape] / max(width, 1.0))
     return PAGE_HEIGHT_PT[landscape] / scale
 
 

@@ -1,27 +1,30 @@
-"""Capaian (achievement) of an indicator against its target."""
+"""Capaian (achievement) of an indicator against its target, and means of capaian."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from xlkip.sheet.expr import AND, AVERAGE, COUNT, DASH, IF, ISNUMBER, MIN, BinOp, Const, Expr, Range
 
 NAIK = "Naik"
 TURUN = "Turun"
 ARAH = (NAIK, TURUN)
 
 
-def capaian(target: float | None, realisasi: float | None, arah: str, cap: float | None = None):
+def capaian(target: Expr, realisasi: Expr, arah: str, cap: Expr | None = None) -> Expr:
     """Naik: realisasi / target. Turun: (2·target − realisasi) / target.
 
-    None when there is no target (0 or missing) or no realisasi: the report
-    shows "-" rather than #DIV/0!.
+    "-" when there is no target (0 or missing) or no realisasi, never #DIV/0!; with a cap
+    (Pengaturan), never above it.
     """
-    if not target or realisasi is None:
-        return None
-    value = (2 * target - realisasi) / target if arah == TURUN else realisasi / target
-    return min(value, cap) if cap is not None else value
+    if arah == TURUN:
+        core: Expr = (Const(2) * target - realisasi) / target
+    else:
+        core = realisasi / target
+    if cap is not None:
+        core = MIN(core, cap)
+    usable = AND(ISNUMBER(target), ISNUMBER(realisasi), BinOp("<>", target, Const(0)))
+    return IF(usable, core, DASH)
 
 
-def mean(values: Iterable[float | None]) -> float | None:
-    """Mean of the values that exist; None when none do."""
-    present = [v for v in values if v is not None]
-    return sum(present) / len(present) if present else None
+def mean(cells: Range) -> Expr:
+    """The mean of the capaian that exist; "-" when none do (capaian sasaran, rata-rata)."""
+    return IF(BinOp("=", COUNT(cells), Const(0)), DASH, AVERAGE(cells))

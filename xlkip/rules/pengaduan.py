@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-
-def belum(jumlah: float, sudah: float) -> float:
-    return jumlah - sudah
+from xlkip.sheet.expr import AND, DASH, IF, ISNUMBER, Expr, ratio
 
 
-def rasio(jumlah: float, sudah: float) -> float | None:
-    return sudah / jumlah if jumlah else None
+def belum(jumlah: Expr, sudah: Expr) -> Expr:
+    return IF(AND(ISNUMBER(jumlah), ISNUMBER(sudah)), jumlah - sudah, DASH)
+
+
+def rasio(jumlah: Expr, sudah: Expr) -> Expr:
+    """Σ sudah / Σ jumlah; "-" without complaints."""
+    return ratio(sudah, jumlah)

@@ -8,8 +8,20 @@ TEMPLATES: dict[str, Template] = {
     for module in (identitas, kinerja, anggaran, spbe, aplikasi, informasi, pengaduan)
 }
 
+KIND_OF_SHEET: dict[int, str] = {
+    id(sheet): template.kind for template in TEMPLATES.values() for sheet in template.sheets
+}
+"""The template kind of each schema sheet object (code names sheets by object)."""
+
 MARKER_KIND = "xlkip_template"
 MARKER_VERSION = "xlkip_versi"
 MARKER_TAHUN = "xlkip_tahun"
 
-__all__ = ["MARKER_KIND", "MARKER_TAHUN", "MARKER_VERSION", "TEMPLATES", "Template"]
+__all__ = [
+    "KIND_OF_SHEET",
+    "MARKER_KIND",
+    "MARKER_TAHUN",
+    "MARKER_VERSION",
+    "TEMPLATES",
+    "Template",
+]

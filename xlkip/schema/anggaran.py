@@ -9,7 +9,6 @@ REALISASI_ANGGARAN = TableSheet(
     table_name="RealisasiAnggaran",
     title="Realisasi anggaran per sub kegiatan tahun {tahun}",
     description="Satu baris per sub kegiatan. Total program dan kegiatan dihitung xlkip.",
-    feeds="Tabel 3.16 dan 3.17",
     columns=(
         Column(
             "kode",
@@ -26,6 +25,7 @@ REALISASI_ANGGARAN = TableSheet(
             "Nama program. Boleh kosong bila sama dengan baris di atasnya.",
             fill_down=True,
             width=34,
+            groups=True,
         ),
         Column(
             "kegiatan",
@@ -34,6 +34,7 @@ REALISASI_ANGGARAN = TableSheet(
             "Nama kegiatan. Boleh kosong bila sama dengan baris di atasnya.",
             fill_down=True,
             width=34,
+            groups=True,
         ),
         Column("sub_kegiatan", "Sub Kegiatan", Kind.TEXT, "Nama sub kegiatan.", width=40),
         Column(
@@ -74,7 +75,6 @@ TEMPLATE = Template(
     title="Realisasi Anggaran",
     filename="anggaran.xlsx",
     filled_by="Sub Bagian Keuangan",
-    feeds="Tabel 3.16, 3.17",
     required=True,
     sheets=(REALISASI_ANGGARAN,),
 )

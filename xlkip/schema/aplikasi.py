@@ -10,7 +10,6 @@ TENAGA_PROGRAMMER = TableSheet(
     table_name="TenagaProgrammer",
     title="Tenaga programmer tahun {tahun}",
     description="Satu baris per jabatan tenaga pendamping.",
-    feeds="Tabel 3.6",
     columns=(
         Column(
             "jabatan", "Jabatan Tenaga Pendamping", Kind.TEXT, "Mis. Senior Programmer.", width=30
@@ -27,7 +26,6 @@ APLIKASI_WEBSITE = TableSheet(
     table_name="AplikasiWebsite",
     title="Aplikasi dan website yang dibangun dan dikelola",
     description="Satu baris per aplikasi atau website.",
-    feeds="Tabel 3.7 dan 3.8",
     columns=(
         Column(
             "jenis",
@@ -75,7 +73,6 @@ TEMPLATE = Template(
     title="Aplikasi dan Tenaga Programmer",
     filename="aplikasi.xlsx",
     filled_by="Bidang Aplikasi dan Informatika",
-    feeds="Tabel 3.6, 3.7, 3.8",
     required=False,
     sheets=(TENAGA_PROGRAMMER, APLIKASI_WEBSITE),
 )

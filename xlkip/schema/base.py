@@ -63,6 +63,9 @@ class Column:
     """(sheet, column key) whose values feed this column's dropdown."""
     fill_down: bool = False
     """A blank cell means "same as the row above" (merged or omitted in pastes)."""
+    groups: bool = False
+    """Output rows are grouped by this name (program, kegiatan, kanal, domain): spellings
+    that differ only in case or spaces make one group, and a peringatan."""
     dash_is_zero: bool = False
     """A "-" in this column means zero (budget and count columns), not nothing."""
     minimum: float | None = 0
@@ -112,7 +115,6 @@ class TableSheet:
     title: str
     description: str
     columns: tuple[Column, ...]
-    feeds: str
     year_columns: YearColumns | None = None
     unique: tuple[str, ...] = ()
     """Columns whose combination identifies a row; a repeat is a finding."""
@@ -150,6 +152,10 @@ class FormSheet:
     def field(self, key: str) -> Field:
         return next(f for f in self.fields if f.key == key)
 
+    @property
+    def fields_by_key(self) -> dict[str, Field]:
+        return {f.key: f for f in self.fields}
+
 
 Sheet = TableSheet | FormSheet
 
@@ -161,8 +167,8 @@ class Template:
     title: str
     filename: str
     filled_by: str
-    feeds: str
     required: bool
+    """A core template every office fills; the others are evidence modules."""
     sheets: tuple[Sheet, ...] = field(default_factory=tuple)
 
     def sheet(self, name: str) -> Sheet:

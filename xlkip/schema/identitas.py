@@ -108,7 +108,6 @@ TEMPLATE = Template(
     title="Identitas dan Pengaturan",
     filename="identitas.xlsx",
     filled_by="Sub Bagian Keuangan dan Program",
-    feeds="semua tabel; Tabel 3.1, 3.3, 3.4",
     required=True,
     sheets=(IDENTITAS, PENGATURAN),
 )

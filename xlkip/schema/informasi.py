@@ -7,7 +7,6 @@ MITRA_MEDIA = TableSheet(
     table_name="MitraMedia",
     title="Media penyediaan layanan informasi publik tahun {tahun}",
     description="Satu baris per jenis media.",
-    feeds="Tabel 3.9",
     columns=(
         Column("jenis_media", "Jenis Media", Kind.TEXT, "Mis. Media Cetak.", width=40),
         Column("jumlah", "Jumlah Mitra", Kind.COUNT, "Jumlah media/mitra.", width=12),
@@ -29,7 +28,6 @@ PUBLIKASI = TableSheet(
     table_name="Publikasi",
     title="Jumlah informasi yang dipublikasikan per jenis media",
     description="Satu baris per jenis media; jumlah iklan/berita tahun lalu dan tahun ini.",
-    feeds="Tabel 3.10",
     columns=(
         Column("jenis_media", "Jenis Media", Kind.TEXT, "Mis. Media Online.", width=45),
         Column(
@@ -60,7 +58,6 @@ TEMPLATE = Template(
     title="Layanan Informasi Publik",
     filename="informasi.xlsx",
     filled_by="Bidang Informasi dan Komunikasi Publik",
-    feeds="Tabel 3.9, 3.10",
     required=False,
     sheets=(MITRA_MEDIA, PUBLIKASI),
 )

@@ -3,11 +3,14 @@
 from xlkip.rules.capaian import ARAH
 from xlkip.schema.base import Choices, Column, Kind, TableSheet, Template, YearColumns
 
-BUKTI = (
-    "Indeks SPBE (Tabel 3.5)",
-    "Rasio pengaduan ditindaklanjuti (Tabel 3.11)",
-    "Jumlah informasi terpublikasi (Tabel 3.10)",
-)
+BUKTI_MODUL: dict[str, str] = {
+    "Indeks SPBE": "spbe",
+    "Rasio pengaduan ditindaklanjuti": "pengaduan",
+    "Jumlah informasi terpublikasi": "informasi",
+}
+"""Each evidence xlkip computes, and the module template that computes it. The
+dropdown of a template offers the evidence of the modules written with it."""
+BUKTI = tuple(BUKTI_MODUL)
 SATUAN = ("%", "Indeks", "Informasi", "Aplikasi", "Dokumen", "Titik", "OPD", "Orang")
 
 _SASARAN = Column(
@@ -42,7 +45,6 @@ IKU = TableSheet(
     table_name="IKU",
     title="Indikator Kinerja Utama — target dan realisasi tahun {tahun}",
     description="Satu baris per indikator kinerja utama (IKU) dalam Perjanjian Kinerja.",
-    feeds="Tabel 3.2 dan 3.13",
     columns=(
         _SASARAN,
         Column(
@@ -100,7 +102,6 @@ RENSTRA = TableSheet(
     table_name="Renstra",
     title="Target Renstra per tahun dan realisasi tahun {tahun}",
     description="Satu baris per indikator Renstra; kolom Target untuk setiap tahun periode.",
-    feeds="Tabel 3.14",
     columns=(
         _SASARAN,
         Column(
@@ -146,7 +147,6 @@ TEMPLATE = Template(
     title="Kinerja (IKU dan Renstra)",
     filename="kinerja.xlsx",
     filled_by="Sub Bagian Keuangan dan Program",
-    feeds="Tabel 3.2, 3.13, 3.14",
     required=True,
     sheets=(IKU, RENSTRA),
 )

@@ -7,10 +7,9 @@ PENGADUAN = TableSheet(
     table_name="Pengaduan",
     title="Pengaduan masyarakat secara online",
     description="Satu baris per tahun per kanal/aplikasi. Isi tahun lalu dan tahun laporan.",
-    feeds="Tabel 3.11 dan 3.12",
     columns=(
         Column("tahun", "Tahun", Kind.YEAR, "Tahun pengaduan masuk.", width=10),
-        Column("kanal", "Kanal/Aplikasi", Kind.TEXT, "Mis. SP4N LAPOR.", width=30),
+        Column("kanal", "Kanal/Aplikasi", Kind.TEXT, "Mis. SP4N LAPOR.", width=30, groups=True),
         Column(
             "jumlah",
             "Jumlah Pengaduan",
@@ -38,7 +37,6 @@ TEMPLATE = Template(
     title="Pengaduan Masyarakat",
     filename="pengaduan.xlsx",
     filled_by="Bidang Informasi dan Komunikasi Publik",
-    feeds="Tabel 3.11, 3.12",
     required=False,
     sheets=(PENGADUAN,),
 )

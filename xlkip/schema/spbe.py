@@ -11,7 +11,6 @@ NILAI_ASPEK = TableSheet(
     title="Nilai aspek SPBE tahun {tahun_lalu} dan {tahun}",
     description="Satu baris per aspek penilaian SPBE. Bobot sudah terisi sesuai "
     "PermenPANRB 59/2020; indeks domain dan indeks SPBE dihitung xlkip.",
-    feeds="Tabel 3.3 dan 3.5",
     columns=(
         Column(
             "domain",
@@ -20,6 +19,7 @@ NILAI_ASPEK = TableSheet(
             "Domain penilaian. Boleh kosong bila sama dengan baris di atasnya.",
             fill_down=True,
             width=30,
+            groups=True,
         ),
         Column("aspek", "Aspek", Kind.TEXT, "Aspek penilaian.", width=48),
         Column(
@@ -58,7 +58,6 @@ INDEKS_DAERAH = TableSheet(
     title="Indeks SPBE pemerintah daerah se-provinsi tahun {tahun}",
     description="Satu baris per pemerintah daerah, sesuai Keputusan MenPANRB. Predikat dan "
     "peringkat dihitung xlkip.",
-    feeds="Tabel 3.15",
     columns=(
         Column(
             "instansi",
@@ -100,7 +99,6 @@ TEMPLATE = Template(
     title="Indeks SPBE",
     filename="spbe.xlsx",
     filled_by="Bidang Aplikasi dan Informatika",
-    feeds="Tabel 3.3, 3.5, 3.15",
     required=False,
     sheets=(NILAI_ASPEK, INDEKS_DAERAH),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -63,28 +63,41 @@ class Period:
         return range(self.renstra_awal, self.renstra_akhir + 1)
 
 
+@dataclass(frozen=True)
+class TemplateOptions:
+    """What depends on the other templates written with this one."""
+
+    feeds: Mapping[str, str] = field(default_factory=dict)
+    """Sheet name -> the tables it feeds, e.g. "Tabel 3.2 dan 3.13"."""
+    choices: Mapping[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    """(sheet name, column key) -> the dropdown's values, when narrower than the schema's."""
+
+
 def write_template(
     template: Template,
     path: Path,
     period: Period,
     content: Mapping[str, TableRows | FormValues] | None = None,
+    options: TemplateOptions | None = None,
 ) -> Path:
     """Write `template` to `path`; `content` maps sheet names to rows (tables)
     or to field values (forms). Without content the template is blank."""
     content = content or {}
+    options = options or TemplateOptions()
     workbook = xlsxwriter.Workbook(str(path), {"in_memory": True})
     try:
         _mark(workbook, template, period)
         styles = _Styles(workbook)
         petunjuk = workbook.add_worksheet("Petunjuk")
         _page_setup(petunjuk)
-        _write_petunjuk(petunjuk, template, period, styles)
+        _write_petunjuk(petunjuk, template, period, styles, options)
         for sheet in template.sheets:
             worksheet = workbook.add_worksheet(sheet.name)
             _page_setup(worksheet)
             if isinstance(sheet, TableSheet):
                 rows = content.get(sheet.name, ())
-                _write_table_sheet(worksheet, template, sheet, period, rows, styles)
+                choices = {k[1]: v for k, v in options.choices.items() if k[0] == sheet.name}
+                _write_table_sheet(worksheet, template, sheet, period, rows, styles, choices)
             else:
                 _write_form_sheet(worksheet, sheet, period, content.get(sheet.name, {}), styles)
     finally:
@@ -196,6 +209,7 @@ def _write_table_sheet(
     period: Period,
     rows: TableRows,
     styles: _Styles,
+    choices: Mapping[str, tuple[str, ...]],
 ) -> None:
     columns = table_columns(sheet, period)
     blank_rows = sheet.blank_rows if not rows else min(sheet.blank_rows, FILLED_BLANK_ROWS)
@@ -222,7 +236,8 @@ def _write_table_sheet(
         for offset in range(len(rows) + blank_rows):
             value = _row_value(rows, offset, column, year)
             _write_value(worksheet, HEADER_ROW + 1 + offset, col, column.kind, value, styles)
-        _validate_column(worksheet, template, column, header, (col, last_row), period)
+        offered = choices.get(column.key, column.choices)
+        _validate_column(worksheet, template, column, offered, header, (col, last_row), period)
     worksheet.set_row(HEADER_ROW, 45)
     worksheet.freeze_panes(HEADER_ROW + 1, 0)
     worksheet.protect("", _PROTECTION)
@@ -241,6 +256,7 @@ def _validate_column(
     worksheet: Any,
     template: Template,
     column: Column,
+    offered: tuple[str, ...],
     header: str,
     where: tuple[int, int],
     period: Period,
@@ -250,8 +266,8 @@ def _validate_column(
         "input_title": header[:32],
         "input_message": column.help[:255],
     }
-    if column.choices:
-        rule.update(validate="list", source=list(column.choices))
+    if offered:
+        rule.update(validate="list", source=list(offered))
     elif column.choices_from:
         rule.update(validate="list", source=_source_range(template, column, period))
     else:
@@ -295,13 +311,13 @@ def _write_form_sheet(
     worksheet.write_string(1, 0, sheet.description, styles.note)
     for col, text in enumerate(("Isian", "Nilai", "Penjelasan")):
         worksheet.write_string(FORM_FIRST_ROW - 1, col, text, styles.header)
-    for offset, field in enumerate(sheet.fields):
+    for offset, form_field in enumerate(sheet.fields):
         row = FORM_FIRST_ROW + offset
-        worksheet.write_string(row, 0, field.label, styles.label)
-        value = values.get(field.key, _default(field, period))
-        _write_value(worksheet, row, 1, field.kind, value, styles)
-        worksheet.write_string(row, 2, field.help, styles.wrap)
-        if field.choices:
+        worksheet.write_string(row, 0, form_field.label, styles.label)
+        value = values.get(form_field.key, _default(form_field, period))
+        _write_value(worksheet, row, 1, form_field.kind, value, styles)
+        worksheet.write_string(row, 2, form_field.help, styles.wrap)
+        if form_field.choices:
             worksheet.data_validation(
                 row,
                 1,
@@ -309,7 +325,7 @@ def _write_form_sheet(
                 1,
                 {
                     "validate": "list",
-                    "source": list(field.choices),
+                    "source": list(form_field.choices),
                     "error_title": "Pilihan tidak dikenal",
                     "error_message": "Pilih salah satu nilai dari daftar.",
                 },
@@ -329,10 +345,14 @@ def _default(field: Field, period: Period) -> Any:
     return by_period.get(field.key, field.default)
 
 
-def _write_petunjuk(worksheet: Any, template: Template, period: Period, styles: _Styles) -> None:
+def _write_petunjuk(
+    worksheet: Any, template: Template, period: Period, styles: _Styles, options: TemplateOptions
+) -> None:
+    feeds = [options.feeds[s.name] for s in template.sheets if s.name in options.feeds]
+    used_for = "; ".join(feeds) if feeds else "judul, tahun dan aturan perhitungan semua tabel"
     lines = [
         f"Petunjuk pengisian — {template.title} (tahun {period.tahun})",
-        f"Diisi oleh: {template.filled_by}. Dipakai untuk: {template.feeds}.",
+        f"Diisi oleh: {template.filled_by}. Dipakai untuk: {used_for}.",
         "Isi hanya fakta: total, persentase, capaian, predikat dan sisa dihitung xlkip.",
         "Angka boleh ditempel dari SIPD atau Word: 9.475.869.588, Rp 2.602.173.662, 91,43%, 2,98."
         " Tanda - berarti kosong (atau nol untuk kolom anggaran dan jumlah).",
@@ -348,12 +368,15 @@ def _write_petunjuk(worksheet: Any, template: Template, period: Period, styles: 
     row = len(lines) + 1
     for sheet in template.sheets:
         worksheet.write_string(row, 0, f"Sheet {sheet.name}", styles.title)
-        worksheet.write_string(row + 1, 0, sheet.description, styles.note)
+        feeds = options.feeds.get(sheet.name)
+        note = f"{sheet.description} Dipakai untuk {feeds}." if feeds else sheet.description
+        worksheet.write_string(row + 1, 0, note, styles.note)
         row += 2
         for col, text in enumerate(("Kolom", "Wajib", "Jenis isian", "Penjelasan", "Pilihan")):
             worksheet.write_string(row, col, text, styles.header)
         row += 1
-        for name, required, kind, help_text, choices in _petunjuk_rows(sheet, period):
+        offered = {k[1]: v for k, v in options.choices.items() if k[0] == sheet.name}
+        for name, required, kind, help_text, choices in _petunjuk_rows(sheet, period, offered):
             for col, text in enumerate(
                 (name, "Ya" if required else "Tidak", kind.value, help_text, ", ".join(choices))
             ):
@@ -365,7 +388,9 @@ def _write_petunjuk(worksheet: Any, template: Template, period: Period, styles: 
     worksheet.protect("", _PROTECTION)
 
 
-def _petunjuk_rows(sheet: FormSheet | TableSheet, period: Period):
+def _petunjuk_rows(
+    sheet: FormSheet | TableSheet, period: Period, offered: Mapping[str, tuple[str, ...]]
+):
     if isinstance(sheet, FormSheet):
         for f in sheet.fields:
             yield f.label, f.required, f.kind, f.help, f.choices
@@ -375,7 +400,7 @@ def _petunjuk_rows(sheet: FormSheet | TableSheet, period: Period):
             continue
         if year is not None:
             header = f"Target {period.renstra_awal} … Target {period.renstra_akhir}"
-        choices = column.choices
+        choices = offered.get(column.key, column.choices)
         if column.choices_from:
             choices = (f"indikator di sheet {column.choices_from[0]}",)
         yield header, column.required, column.kind, column.help, choices

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from xlkip.read.records import Record
-from xlkip.rules.anggaran import DEFAULT_RUMUS_EFISIENSI
+from xlkip.rules.anggaran import efisiensi, persen_realisasi, sisa
+from xlkip.schema.anggaran import REALISASI_ANGGARAN
 from xlkip.sheet.charts import BLUE, LIGHT_BLUE, ORANGE, Series
-from xlkip.sheet.expr import (
-    AND,
-    DASH,
-    IF,
-    ISNUMBER,
-    SUBTOTAL_SUM,
-    SUM,
-    BinOp,
-    Const,
-    Expr,
-    Range,
-    ratio,
-)
+from xlkip.sheet.expr import DASH, SUBTOTAL_SUM, SUM, Expr, Range
 from xlkip.sheet.model import SheetModel, Slot, Style
 from xlkip.tables.common import (
     CENTER,
@@ -35,8 +25,11 @@ from xlkip.tables.common import (
     finish,
     header_span,
     headers,
-    new_sheet,
+    table_sheet,
 )
+from xlkip.tables.kinerja import capaian_iku
+from xlkip.tables.spec import table
+from xlkip.text import identity_text
 
 PROGRAM = Style(bold=True, fill="#F2F2F2")
 PROGRAM_MONEY = Style(bold=True, fill="#F2F2F2", num_format="#,##0")
@@ -55,21 +48,33 @@ def _money_row(
     money, percent = styles
     a = sheet.put(row, 2, anggaran, money)
     r = sheet.put(row, 3, realisasi, money)
-    sheet.put(row, 4, ratio(r.ref(), a.ref()), percent)
-    sheet.put(row, 5, a.ref() - r.ref(), money)
+    sheet.put(row, 4, persen_realisasi(a.ref(), r.ref()), percent)
+    sheet.put(row, 5, sisa(a.ref(), r.ref()), money)
     return a, r
 
 
-def tabel_3_17(ctx: Context) -> None:
-    records = ctx.rows_for("anggaran", "Realisasi Anggaran", "Tabel 3.17", "Tabel 3.16")
-    if not records:
-        return
-    sheet = new_sheet(
-        ctx,
-        "Tabel 3.17",
-        f"Tabel 3.17 Realisasi Anggaran {ctx.subject} Tahun {ctx.tahun}",
-        [62, 10, 17, 17, 10, 17],
-    )
+@dataclass
+class ProgramCells:
+    name: str | None
+    anggaran: Slot
+    realisasi: Slot
+
+
+@dataclass
+class AnggaranRinci:
+    programs: list[ProgramCells]
+    total: tuple[Slot, Slot]
+
+
+@table(
+    "anggaran_rinci",
+    chapter=3,
+    title="Realisasi Anggaran {subject} Tahun {tahun}",
+    reads=(REALISASI_ANGGARAN,),
+)
+def anggaran_rinci(ctx: Context) -> AnggaranRinci:
+    records = ctx.inputs.records(REALISASI_ANGGARAN)
+    sheet = table_sheet(ctx, [62, 10, 17, 17, 10, 17])
     headers(
         sheet,
         HEADER_ROW,
@@ -104,7 +109,7 @@ def tabel_3_17(ctx: Context) -> None:
         cells = _subtotal_row(
             sheet, program_row, program_row + 1, row - 1, (PROGRAM_MONEY, PROGRAM_PERCENT)
         )
-        programs.append((_text(program), *cells))
+        programs.append(ProgramCells(_text(program), *cells))
     sheet.put(row, 0, "JUMLAH", TEXT_BOLD)
     sheet.put(row, 1, None, TEXT)
     total = _subtotal_row(sheet, row, HEADER_ROW + 1, row - 1, (MONEY_BOLD, PERCENT_BOLD))
@@ -114,29 +119,34 @@ def tabel_3_17(ctx: Context) -> None:
         row,
         f"Laporan Pertanggungjawaban Fungsional per 31 Desember {ctx.tahun} (SIPD)",
     )
-    ctx.anchors["programs"] = programs
-    ctx.anchors["anggaran_total_3_17"] = total
+    return AnggaranRinci(programs, total)
+
+
+def _name_key(value: object) -> str:
+    return "" if value is None else identity_text(value)
 
 
 def _hierarchy(records: list[Record]) -> list[tuple[Any, list[tuple[Any, list[dict]]]]]:
     """Program -> kegiatan -> sub kegiatan rows, each in order of first appearance.
 
-    Rows of one kegiatan pasted apart still land together, as in the report.
+    Rows of one kegiatan pasted apart still land together, as in the report. Names are
+    grouped as a person reads them (case and spaces ignored); the first spelling shows.
     """
     import pandas as pd  # only here: importing it costs more than a small run's work
 
     names = pd.DataFrame(
         {
-            "program": [r.get("program") for r in records],
-            "kegiatan": [r.get("kegiatan") for r in records],
+            "program": [_name_key(r.get("program")) for r in records],
+            "kegiatan": [_name_key(r.get("kegiatan")) for r in records],
         }
     )
     groups = names.groupby(["program", "kegiatan"], sort=False, dropna=False).indices
-    programs: dict[Any, list[tuple[Any, list[dict]]]] = {}
-    for positions in groups.values():
+    programs: dict[Any, tuple[Any, list[tuple[Any, list[dict]]]]] = {}
+    for (program_key, _), positions in groups.items():
         rows = [records[i].values for i in positions]
-        programs.setdefault(rows[0].get("program"), []).append((rows[0].get("kegiatan"), rows))
-    return [(program, kegiatans) for program, kegiatans in programs.items()]
+        shown = programs.setdefault(program_key, (rows[0].get("program"), []))
+        shown[1].append((rows[0].get("kegiatan"), rows))
+    return list(programs.values())
 
 
 def _amount(value: object) -> float | None:
@@ -156,41 +166,52 @@ def _subtotal_row(
     return _money_row(sheet, row, anggaran, realisasi, styles)
 
 
-def tabel_3_16(ctx: Context) -> None:
-    programs = ctx.anchors.get("programs")
-    if not programs:
-        return
-    sheet = new_sheet(
-        ctx,
-        "Tabel 3.16",
-        f"Tabel 3.16 Realisasi Anggaran per Program Tahun {ctx.tahun}",
-        [6, 58, 18, 18, 12, 18],
-    )
+@dataclass
+class AnggaranProgram:
+    anggaran: Slot
+    realisasi: Slot
+    persen: Slot
+    efisiensi: Slot
+    persen_chart: dict[str, Any]
+    """% realisasi per program, for the Ringkasan."""
+
+
+@table(
+    "anggaran_program",
+    chapter=3,
+    title="Realisasi Anggaran per Program Tahun {tahun}",
+    needs=(anggaran_rinci,),
+    uses=(capaian_iku,),
+)
+def anggaran_program(ctx: Context) -> AnggaranProgram:
+    programs = ctx.get(anggaran_rinci).programs
+    sheet = table_sheet(ctx, [6, 58, 18, 18, 12, 18])
     header_span(sheet, (HEADER_ROW, 0), (HEADER_ROW + 1, 0), "NO")
     header_span(sheet, (HEADER_ROW, 1), (HEADER_ROW + 1, 1), "PROGRAM")
     header_span(sheet, (HEADER_ROW, 2), (HEADER_ROW, 5), f"KEADAAN TAHUN {ctx.tahun}")
     headers(sheet, HEADER_ROW + 1, ("ANGGARAN", "REALISASI", "(%) CAPAIAN", "SISA"), 2)
     first = row = HEADER_ROW + 2
-    for number, (name, anggaran, realisasi) in enumerate(programs, start=1):
+    for number, program in enumerate(programs, start=1):
         sheet.put(row, 0, number, CENTER)
-        sheet.put(row, 1, name, TEXT)
-        a = sheet.put(row, 2, anggaran.ref(), MONEY)
-        r = sheet.put(row, 3, realisasi.ref(), MONEY)
-        sheet.put(row, 4, ratio(r.ref(), a.ref()), PERCENT)
-        sheet.put(row, 5, a.ref() - r.ref(), MONEY)
+        sheet.put(row, 1, program.name, TEXT)
+        a = sheet.put(row, 2, program.anggaran.ref(), MONEY)
+        r = sheet.put(row, 3, program.realisasi.ref(), MONEY)
+        sheet.put(row, 4, persen_realisasi(a.ref(), r.ref()), PERCENT)
+        sheet.put(row, 5, sisa(a.ref(), r.ref()), MONEY)
         row += 1
     sheet.merge((row, 0), (row, 1), "TOTAL", TEXT_BOLD)
     total_a = sheet.put(row, 2, SUM(Range(sheet, first, 2, row - 1, 2)), MONEY_BOLD)
     total_r = sheet.put(row, 3, SUM(Range(sheet, first, 3, row - 1, 3)), MONEY_BOLD)
-    persen = sheet.put(row, 4, ratio(total_r.ref(), total_a.ref()), PERCENT_BOLD)
-    sheet.put(row, 5, total_a.ref() - total_r.ref(), MONEY_BOLD)
-    last = _efisiensi(ctx, sheet, row + 2, persen)
+    persen = sheet.put(row, 4, persen_realisasi(total_a.ref(), total_r.ref()), PERCENT_BOLD)
+    sheet.put(row, 5, sisa(total_a.ref(), total_r.ref()), MONEY_BOLD)
+    last, efisiensi_cell = _efisiensi(ctx, sheet, row + 2, persen)
     end = finish(
         sheet, (HEADER_ROW, HEADER_ROW + 1), last, f"Dokumen Pelaksanaan Anggaran {ctx.subject}"
     )
-    ctx.anchors["anggaran"] = {"anggaran": total_a, "realisasi": total_r, "persen": persen}
     chart_below(sheet, end + 2, anggaran_chart(sheet, first, row - 1), height=340)
-    ctx.anchors["chart_persen_program"] = persen_chart(sheet, first, row - 1)
+    return AnggaranProgram(
+        total_a, total_r, persen, efisiensi_cell, persen_chart(sheet, first, row - 1)
+    )
 
 
 def persen_chart(sheet: SheetModel, first: int, last: int) -> dict:
@@ -238,27 +259,18 @@ def anggaran_chart(sheet: SheetModel, first: int, last: int) -> dict:
     }
 
 
-def efisiensi_expr(rumus: str, persen: Expr, capaian: Expr) -> Expr:
-    both = AND(ISNUMBER(persen), ISNUMBER(capaian))
-    if rumus == DEFAULT_RUMUS_EFISIENSI:
-        usable = AND(ISNUMBER(persen), ISNUMBER(capaian), BinOp("<>", capaian, Const(0)))
-        return IF(usable, Const(1) - persen / capaian, DASH)
-    return IF(both, capaian - persen, DASH)
-
-
-def _efisiensi(ctx: Context, sheet: SheetModel, row: int, persen: Slot) -> int:
-    """3.2.6: efisiensi from this table's total and the capaian of Tabel 3.2."""
-    rata = ctx.anchors.get("capaian_rata")
+def _efisiensi(ctx: Context, sheet: SheetModel, row: int, persen: Slot) -> tuple[int, Slot]:
+    """3.2.6: efisiensi from this table's total and the capaian rata-rata of the IKU."""
+    iku = ctx.maybe(capaian_iku)
     rumus = ctx.inputs.setting("rumus_efisiensi")
     sheet.merge((row, 0), (row, 5), "ANALISIS EFISIENSI PENGGUNAAN ANGGARAN", TEXT_BOLD)
     sheet.merge((row + 1, 0), (row + 1, 3), "Realisasi anggaran (total tabel ini)", TEXT)
     sheet.put(row + 1, 4, persen.ref(), PERCENT)
-    sheet.merge((row + 2, 0), (row + 2, 3), "Capaian kinerja rata-rata (Tabel 3.2)", TEXT)
-    capaian = sheet.put(row + 2, 4, rata.ref() if rata else DASH, PERCENT)
+    source = f" ({ctx.label(capaian_iku)})" if iku else ""
+    sheet.merge((row + 2, 0), (row + 2, 3), f"Capaian kinerja rata-rata{source}", TEXT)
+    capaian = sheet.put(row + 2, 4, iku.rata.ref() if iku else DASH, PERCENT)
     sheet.merge((row + 3, 0), (row + 3, 3), f"Efisiensi = {rumus}", TEXT_BOLD)
-    ctx.anchors["efisiensi"] = sheet.put(
-        row + 3, 4, efisiensi_expr(rumus, persen.ref(), capaian.ref()), PERCENT_BOLD
-    )
+    cell = sheet.put(row + 3, 4, efisiensi(rumus, persen.ref(), capaian.ref()), PERCENT_BOLD)
     for r in range(row + 1, row + 4):
         sheet.put(r, 5, None, TEXT)
-    return row + 3
+    return row + 3, cell

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from xlkip.findings import Report
 from xlkip.inputs import Inputs
+from xlkip.rules.predikat import predikat
 from xlkip.schema.base import is_percent_unit
-from xlkip.sheet.expr import (
-    AND,
-    DASH,
-    IF,
-    ISNUMBER,
-    MIN,
-    ROUND,
-    BinOp,
-    Const,
-    Expr,
-    if_number,
-)
+from xlkip.sheet.expr import DASH, Expr
 from xlkip.sheet.model import PrintSetup, SheetModel, Slot, Style, WorkbookModel
 
 TITLE = Style(bold=True, size=11, align="center", border=False)
@@ -42,6 +32,11 @@ HIGHLIGHT = Style(bold=True, fill="#FFF2CC")
 HIGHLIGHT_INDEX = Style(bold=True, fill="#FFF2CC", num_format="0.00", align="center")
 HIGHLIGHT_CENTER = Style(bold=True, fill="#FFF2CC", align="center")
 
+if TYPE_CHECKING:
+    from xlkip.tables.spec import Plan, TableSpec
+
+R = TypeVar("R")
+
 HEADER_ROW = 2
 """Row of the first header line; the title sits above with a blank row between."""
 
@@ -53,8 +48,10 @@ class Context:
     inputs: Inputs
     report: Report
     model: WorkbookModel
-    anchors: dict[str, Any] = field(default_factory=dict)
-    left_out: list[tuple[str, str]] = field(default_factory=list)
+    plan: Plan
+    results: dict[str, Any] = field(default_factory=dict)
+    current: TableSpec[Any] | None = None
+    """The table being built: its number names the sheet."""
 
     @property
     def tahun(self) -> int:
@@ -74,16 +71,29 @@ class Context:
         """E.g. "Dinas Komunikasi dan Informatika Kota Binjai"."""
         return " ".join(p for p in (self.inputs.identitas("instansi", ""), self.pemda_short) if p)
 
-    def leave_out(self, table: str, reason: str) -> None:
-        self.left_out.append((table, reason))
+    def get(self, spec: TableSpec[R]) -> R:
+        """The result of a table this one needs (built before it)."""
+        return self.results[spec.key]
 
-    def rows_for(self, kind: str, sheet: str, *tables: str) -> list[Any]:
-        """The sheet's records; when it is empty, the tables it feeds are left out."""
-        records = self.inputs.records(kind, sheet)
-        if not records:
-            for table in tables:
-                self.leave_out(table, f"sheet {sheet} kosong")
-        return records
+    def maybe(self, spec: TableSpec[R]) -> R | None:
+        """The result of a table this one uses when present."""
+        return self.results.get(spec.key)
+
+    def label(self, spec: TableSpec[Any]) -> str | None:
+        return self.plan.label(spec)
+
+    def title_fields(self) -> dict[str, Any]:
+        period = self.inputs.period
+        return {
+            "subject": self.subject,
+            "tahun": self.tahun,
+            "tahun_lalu": self.tahun - 1,
+            "pemda": self.pemda,
+            "pemda_short": self.pemda_short,
+            "provinsi": self.inputs.identitas("provinsi", ""),
+            "renstra_awal": period.renstra_awal,
+            "renstra_akhir": period.renstra_akhir,
+        }
 
 
 def new_sheet(ctx: Context, name: str, title: str, widths: Sequence[float]) -> SheetModel:
@@ -94,15 +104,36 @@ def new_sheet(ctx: Context, name: str, title: str, widths: Sequence[float]) -> S
     return sheet
 
 
+def table_sheet(ctx: Context, widths: Sequence[float]) -> SheetModel:
+    """The sheet of the table being built, named and titled by its assigned number."""
+    spec = ctx.current
+    assert spec is not None, "table_sheet is called from a table's builder"
+    label = ctx.label(spec)
+    assert label is not None, f"{spec.key} is built but has no number"
+    title = f"{label} {spec.title.format(**ctx.title_fields())}"
+    return new_sheet(ctx, label, title, widths)
+
+
 def headers(sheet: SheetModel, row: int, texts: Sequence[str], first_col: int = 0) -> None:
     for offset, text in enumerate(texts):
         sheet.put(row, first_col + offset, text, HEADER)
 
 
-def finish(sheet: SheetModel, header_rows: tuple[int, int], last_row: int, source: str) -> int:
-    """Repeat the header on every page, freeze it, and write the source line."""
+LEAD_ROWS = 2
+"""Data rows printed on the page of a table's closing rows, so these never stand alone."""
+
+
+def finish(
+    sheet: SheetModel, header_rows: tuple[int, int], last_row: int, source: str, closing: int = 1
+) -> int:
+    """Repeat the header on every page, freeze it, and write the source line.
+
+    The last `closing` rows (a total, a summary block) print on one page with the
+    source line and the rows just above them."""
     sheet.print_setup = PrintSetup(repeat_rows=header_rows, freeze=(header_rows[1] + 1, 0))
     sheet.put(last_row + 2, 0, f"Sumber : {source}", SOURCE)
+    kept_from = max(header_rows[1] + 1, last_row - closing + 1 - LEAD_ROWS)
+    sheet.keep_together.append((kept_from, last_row + 2))
     return last_row + 2
 
 
@@ -111,43 +142,56 @@ def value_cell(value: Any) -> Any:
     return DASH if value is None else value
 
 
-def measure_style(value: Any, satuan: Any, bold: bool = False) -> Style:
-    """Percent rows as %, whole numbers without decimals, the rest with two."""
-    if isinstance(value, int | float) and is_percent_unit(satuan):
-        whole = float(value * 100).is_integer()
-        return Style(num_format="0%" if whole else "0.00%", align="center", bold=bold)
-    if isinstance(value, int | float) and not float(value).is_integer():
-        return Style(num_format="#,##0.00", align="center", bold=bold)
-    return Style(num_format="#,##0", align="center", bold=bold)
+def _whole(number: float) -> bool:
+    return abs(number - round(number)) < 1e-9
+
+
+def _unit_kind(satuan: Any) -> str:
+    if is_percent_unit(satuan):
+        return "persen"
+    if isinstance(satuan, str) and satuan.strip().casefold() == "indeks":
+        return "indeks"
+    return "jumlah"
+
+
+class MeasureFormats:
+    """One number format per kind of unit in a column, so a column never shows 55,00%
+    beside 40%: indices always with two decimals; percentages with two decimals when
+    any percentage in the column needs them, else none; other numbers likewise."""
+
+    def __init__(self, pairs: Iterable[tuple[Any, Any]]) -> None:
+        self.decimals = {"persen": False, "indeks": True, "jumlah": False}
+        for value, satuan in pairs:
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                continue
+            kind = _unit_kind(satuan)
+            shown = value * 100 if kind == "persen" else value
+            if not _whole(shown):
+                self.decimals[kind] = True
+
+    def style(self, value: Any, satuan: Any, bold: bool = False) -> Style:
+        kind = _unit_kind(satuan)
+        decimals = self.decimals[kind]
+        if kind == "persen":
+            return Style(num_format="0.00%" if decimals else "0%", align="center", bold=bold)
+        return Style(num_format="#,##0.00" if decimals else "#,##0", align="center", bold=bold)
 
 
 @dataclass
 class ScaleRows:
-    """The printed rating scale (3.1 or 3.4) that predikat formulas look up."""
+    """A printed rating scale (3.1, or the SPBE bands) that predikat formulas look up."""
 
     bounds: list[Slot]
     labels: list[Slot]
     digits: int
 
     def predikat(self, x: Expr) -> Expr:
-        """Nested IF down the scale, on the value rounded as it is shown."""
-        shown = ROUND(x, self.digits)
-        expr: Expr = self.labels[-1].ref(absolute=True)
-        for bound, label in zip(reversed(self.bounds), reversed(self.labels[:-1]), strict=True):
-            expr = IF(shown.ge(bound.ref(absolute=True)), label.ref(absolute=True), expr)
-        return if_number(x, expr)
-
-
-def capaian_expr(target: Expr, realisasi: Expr, arah: str, cap: Slot | None) -> Expr:
-    """Naik: realisasi/target; Turun: (2·target − realisasi)/target; "-" without a target."""
-    if arah == "Turun":
-        core: Expr = (Const(2) * target - realisasi) / target
-    else:
-        core = realisasi / target
-    if cap is not None:
-        core = MIN(core, cap.ref(absolute=True))
-    usable = AND(ISNUMBER(target), ISNUMBER(realisasi), BinOp("<>", target, Const(0)))
-    return IF(usable, core, DASH)
+        return predikat(
+            x,
+            [b.ref(absolute=True) for b in self.bounds],
+            [label.ref(absolute=True) for label in self.labels],
+            self.digits,
+        )
 
 
 def header_span(

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import groupby
+from typing import Any
 
 from xlkip.read.records import Record
+from xlkip.rules.capaian import capaian, mean
+from xlkip.schema.kinerja import IKU, RENSTRA
 from xlkip.sheet.charts import BLUE, ORANGE, Series
-from xlkip.sheet.expr import AVERAGE, COUNT, DASH, IF, BinOp, Const, Range
+from xlkip.sheet.expr import DASH, Range
 from xlkip.sheet.model import SheetModel, Slot
 from xlkip.tables.common import (
     CENTER,
@@ -17,16 +21,17 @@ from xlkip.tables.common import (
     TEXT,
     TEXT_BOLD,
     Context,
-    capaian_expr,
+    MeasureFormats,
     chart_below,
     finish,
     header_span,
     headers,
-    measure_style,
-    new_sheet,
+    table_sheet,
     value_cell,
 )
-from xlkip.validate.duplicates import identity_text
+from xlkip.tables.scale import skala_kinerja
+from xlkip.tables.spec import table
+from xlkip.text import identity_text
 
 
 def _groups(records: list[Record]) -> Iterator[list[Record]]:
@@ -43,27 +48,60 @@ def _sasaran_cells(
     sheet.merge((top, 1), (bottom, 1), group[0].get("sasaran"), TEXT)
 
 
-def _mean_or_dash(cells: Range) -> IF:
-    return IF(BinOp("=", COUNT(cells), Const(0)), DASH, AVERAGE(cells))
+def _put_measure(
+    sheet: SheetModel, row: int, col: int, record: Record, value, formats: MeasureFormats
+) -> Slot:
+    style = formats.style(value, record.get("satuan"))
+    return sheet.put(row, col, value_cell(value), style)
 
 
-def _put_measure(sheet: SheetModel, row: int, col: int, record: Record, value) -> Slot:
-    return sheet.put(row, col, value_cell(value), measure_style(value, record.get("satuan")))
-
-
-def tabel_3_2(ctx: Context) -> None:
-    records = ctx.inputs.records("kinerja", "IKU")
-    if not records:
-        ctx.leave_out("Tabel 3.2", "sheet IKU belum berisi indikator")
-        return
-    scale = ctx.anchors["skala_kinerja"]
-    cap = ctx.anchors.get("batas_capaian")
-    sheet = new_sheet(
-        ctx,
-        "Tabel 3.2",
-        f"Tabel 3.2 Realisasi Sasaran/Indikator Kinerja Utama {ctx.subject} Tahun {ctx.tahun}",
-        [5, 32, 40, 10, 8, 12, 12, 12, 14, 13],
+def _formats(records: list[Record], *keys: str) -> MeasureFormats:
+    """The formats of a column (or of several shown as one block) over all its rows."""
+    return MeasureFormats(
+        (record.get(key), record.get("satuan")) for record in records for key in keys
     )
+
+
+@dataclass
+class IkuRow:
+    record: Record
+    realisasi: Slot
+    capaian: Slot
+
+
+@dataclass
+class SasaranRow:
+    sasaran: Any
+    capaian: Slot
+
+
+@dataclass
+class CapaianIku:
+    rows: list[IkuRow]
+    sasaran: list[SasaranRow]
+    rata: Slot
+    """Capaian rata-rata over every indicator."""
+    predikat: Slot
+    chart: dict[str, Any]
+
+
+def _cap(ctx: Context) -> Any:
+    cell = ctx.get(skala_kinerja).cap
+    return cell.ref(absolute=True) if cell is not None else None
+
+
+@table(
+    "capaian_iku",
+    chapter=3,
+    title="Realisasi Sasaran/Indikator Kinerja Utama {subject} Tahun {tahun}",
+    reads=(IKU,),
+    needs=(skala_kinerja,),
+)
+def capaian_iku(ctx: Context) -> CapaianIku:
+    records = ctx.inputs.records(IKU)
+    scale = ctx.get(skala_kinerja).scale
+    cap = _cap(ctx)
+    sheet = table_sheet(ctx, [5, 32, 40, 10, 8, 12, 12, 12, 14, 13])
     headers(
         sheet,
         HEADER_ROW,
@@ -84,40 +122,36 @@ def tabel_3_2(ctx: Context) -> None:
     first = row
     iku_rows = []
     sasaran_rows = []
+    target_formats, realisasi_formats = _formats(records, "target"), _formats(records, "realisasi")
     for number, group in enumerate(_groups(records), start=1):
         top = row
         for record in group:
             sheet.put(row, 2, record.get("indikator"), TEXT)
             sheet.put(row, 3, record.get("satuan"), CENTER)
             sheet.put(row, 4, record.get("arah"), CENTER)
-            target = _put_measure(sheet, row, 5, record, record.get("target"))
-            realisasi = _put_measure(sheet, row, 6, record, record.get("realisasi"))
-            capaian = sheet.put(
-                row,
-                7,
-                capaian_expr(target.ref(), realisasi.ref(), record.get("arah"), cap),
-                PERCENT,
+            target = _put_measure(sheet, row, 5, record, record.get("target"), target_formats)
+            realisasi = _put_measure(
+                sheet, row, 6, record, record.get("realisasi"), realisasi_formats
             )
-            sheet.put(row, 8, scale.predikat(capaian.ref()), CENTER)
-            iku_rows.append((record, realisasi, capaian))
+            achieved = sheet.put(
+                row, 7, capaian(target.ref(), realisasi.ref(), record.get("arah"), cap), PERCENT
+            )
+            sheet.put(row, 8, scale.predikat(achieved.ref()), CENTER)
+            iku_rows.append(IkuRow(record, realisasi, achieved))
             row += 1
         bottom = row - 1
         _sasaran_cells(sheet, top, bottom, number, group)
-        sasaran = sheet.merge(
-            (top, 9), (bottom, 9), _mean_or_dash(Range(sheet, top, 7, bottom, 7)), PERCENT
-        )
-        sasaran_rows.append((group[0].get("sasaran"), sasaran))
+        sasaran = sheet.merge((top, 9), (bottom, 9), mean(Range(sheet, top, 7, bottom, 7)), PERCENT)
+        sasaran_rows.append(SasaranRow(group[0].get("sasaran"), sasaran))
     sheet.merge((row, 0), (row, 6), "CAPAIAN RATA-RATA", TEXT_BOLD)
-    rata = sheet.put(row, 7, _mean_or_dash(Range(sheet, first, 7, row - 1, 7)), PERCENT_BOLD)
-    sheet.put(row, 8, scale.predikat(rata.ref()), TEXT_BOLD)
+    rata = sheet.put(row, 7, mean(Range(sheet, first, 7, row - 1, 7)), PERCENT_BOLD)
+    predikat = sheet.put(row, 8, scale.predikat(rata.ref()), TEXT_BOLD)
     sheet.put(row, 9, None, TEXT)
     _target_line(sheet, first, row - 1)
     end = finish(sheet, (HEADER_ROW, HEADER_ROW), row, f"Perjanjian Kinerja {ctx.subject}")
-    ctx.anchors["iku_rows"] = iku_rows
-    ctx.anchors["sasaran_rows"] = sasaran_rows
-    ctx.anchors["capaian_rata"] = rata
-    ctx.anchors["chart_capaian"] = capaian_chart(sheet, first, row - 1)
-    chart_below(sheet, end + 2, ctx.anchors["chart_capaian"], last_col=9)
+    chart = capaian_chart(sheet, first, row - 1)
+    chart_below(sheet, end + 2, chart, last_col=9)
+    return CapaianIku(iku_rows, sasaran_rows, rata, predikat, chart)
 
 
 TARGET_COL = 10
@@ -153,18 +187,15 @@ def capaian_chart(sheet: SheetModel, first: int, last: int) -> dict:
     }
 
 
-def tabel_3_13(ctx: Context) -> None:
-    iku_rows = ctx.anchors.get("iku_rows")
-    if not iku_rows:
-        ctx.leave_out("Tabel 3.13", "Tabel 3.2 tidak dibuat")
-        return
-    sheet = new_sheet(
-        ctx,
-        "Tabel 3.13",
-        f"Tabel 3.13 Perbandingan Realisasi Capaian Kinerja {ctx.subject} Tahun "
-        f"{ctx.tahun - 1} dan Tahun {ctx.tahun}",
-        [5, 36, 44, 14, 14],
-    )
+@table(
+    "perbandingan_tahun_lalu",
+    chapter=3,
+    title="Perbandingan Realisasi Capaian Kinerja {subject} Tahun {tahun_lalu} dan Tahun {tahun}",
+    needs=(capaian_iku,),
+)
+def perbandingan_tahun_lalu(ctx: Context) -> None:
+    iku_rows = ctx.get(capaian_iku).rows
+    sheet = table_sheet(ctx, [5, 36, 44, 14, 14])
     headers(
         sheet,
         HEADER_ROW,
@@ -177,12 +208,13 @@ def tabel_3_13(ctx: Context) -> None:
         ),
     )
     row = HEADER_ROW + 1
-    by_record = {id(r): slot for r, slot, _ in iku_rows}
-    for number, group in enumerate(_groups([r for r, _, _ in iku_rows]), start=1):
+    by_record = {id(r.record): r.realisasi for r in iku_rows}
+    last_year = _formats([r.record for r in iku_rows], "realisasi_lalu")
+    for number, group in enumerate(_groups([r.record for r in iku_rows]), start=1):
         top = row
         for record in group:
             sheet.put(row, 2, record.get("indikator"), TEXT)
-            _put_measure(sheet, row, 3, record, record.get("realisasi_lalu"))
+            _put_measure(sheet, row, 3, record, record.get("realisasi_lalu"), last_year)
             current = by_record[id(record)]
             sheet.put(row, 4, current.ref(), current.style)
             row += 1
@@ -190,21 +222,20 @@ def tabel_3_13(ctx: Context) -> None:
     finish(sheet, (HEADER_ROW, HEADER_ROW), row - 1, f"Perjanjian Kinerja {ctx.subject}")
 
 
-def tabel_3_14(ctx: Context) -> None:
-    table = ctx.inputs.table("kinerja", "Renstra")
-    if table is None or not table.records:
-        ctx.leave_out("Tabel 3.14", "sheet Renstra belum berisi indikator")
-        return
+@table(
+    "target_renstra",
+    chapter=3,
+    title="Perbandingan Realisasi dan Target Renstra {subject} {renstra_awal}–{renstra_akhir}",
+    reads=(RENSTRA,),
+    needs=(skala_kinerja,),
+)
+def target_renstra(ctx: Context) -> None:
+    renstra = ctx.inputs.table(RENSTRA)
+    assert renstra is not None
     period = ctx.inputs.period
-    years = [y for y in period.renstra_years if y in table.years]
-    cap = ctx.anchors.get("batas_capaian")
-    sheet = new_sheet(
-        ctx,
-        "Tabel 3.14",
-        f"Tabel 3.14 Perbandingan Realisasi dan Target Renstra {ctx.subject} "
-        f"{period.renstra_awal}–{period.renstra_akhir}",
-        [5, 30, 38, 9, 12, *([11] * len(years)), 13, 14],
-    )
+    years = [y for y in period.renstra_years if y in renstra.years]
+    cap = _cap(ctx)
+    sheet = table_sheet(ctx, [5, 30, 38, 9, 12, *([11] * len(years)), 13, 14])
     year_col = 5
     capaian_col = year_col + len(years)
     two_rows = HEADER_ROW + 1
@@ -232,20 +263,29 @@ def tabel_3_14(ctx: Context) -> None:
         f"CAPAIAN TERHADAP TARGET AKHIR ({period.renstra_akhir})",
     )
     row = HEADER_ROW + 2
-    for number, group in enumerate(_groups(table.records), start=1):
+    realisasi_formats = _formats(renstra.records, "realisasi")
+    target_formats = {
+        year: MeasureFormats((r.years.get(year), r.get("satuan")) for r in renstra.records)
+        for year in years
+    }
+    for number, group in enumerate(_groups(renstra.records), start=1):
         top = row
         for record in group:
             sheet.put(row, 2, record.get("indikator"), TEXT)
             sheet.put(row, 3, record.get("satuan"), CENTER)
-            realisasi = _put_measure(sheet, row, 4, record, record.get("realisasi"))
+            realisasi = _put_measure(
+                sheet, row, 4, record, record.get("realisasi"), realisasi_formats
+            )
             targets = {}
             for offset, year in enumerate(years):
                 value = record.years.get(year)
-                targets[year] = _put_measure(sheet, row, year_col + offset, record, value)
+                targets[year] = _put_measure(
+                    sheet, row, year_col + offset, record, value, target_formats[year]
+                )
             for col, year in ((capaian_col, ctx.tahun), (capaian_col + 1, period.renstra_akhir)):
                 target = targets.get(year)
                 content = (
-                    capaian_expr(target.ref(), realisasi.ref(), record.get("arah"), cap)
+                    capaian(target.ref(), realisasi.ref(), record.get("arah"), cap)
                     if target is not None
                     else DASH
                 )

@@ -3,7 +3,14 @@ and public complaints (3.11, 3.12)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from xlkip.read.records import Record
+from xlkip.rules import pengaduan as rules
+from xlkip.schema.aplikasi import APLIKASI_WEBSITE, TENAGA_PROGRAMMER
+from xlkip.schema.informasi import MITRA_MEDIA, PUBLIKASI
+from xlkip.schema.pengaduan import PENGADUAN
 from xlkip.sheet.charts import BLUE, LIGHT_BLUE, LIGHT_ORANGE, ORANGE, Series
 from xlkip.sheet.expr import (
     AND,
@@ -32,10 +39,11 @@ from xlkip.tables.common import (
     finish,
     header_span,
     headers,
-    new_sheet,
+    table_sheet,
     value_cell,
 )
-from xlkip.validate.duplicates import identity_text
+from xlkip.tables.spec import table
+from xlkip.text import identity_text
 
 
 def _source(ctx: Context, kind: str) -> str:
@@ -54,16 +62,20 @@ def _total_row(
     }
 
 
-def tabel_3_6(ctx: Context) -> None:
-    records = ctx.rows_for("aplikasi", "Tenaga Programmer", "Tabel 3.6")
-    if not records:
-        return
-    sheet = new_sheet(
-        ctx,
-        "Tabel 3.6",
-        f"Tabel 3.6 Tenaga Programmer {ctx.subject} Tahun {ctx.tahun}",
-        [6, 34, 26, 14],
-    )
+@dataclass
+class Total:
+    total: Slot
+
+
+@table(
+    "tenaga_programmer",
+    chapter=3,
+    title="Tenaga Programmer {subject} Tahun {tahun}",
+    reads=(TENAGA_PROGRAMMER,),
+)
+def tenaga_programmer(ctx: Context) -> Total:
+    records = ctx.inputs.records(TENAGA_PROGRAMMER)
+    sheet = table_sheet(ctx, [6, 34, 26, 14])
     headers(
         sheet,
         HEADER_ROW,
@@ -78,17 +90,25 @@ def tabel_3_6(ctx: Context) -> None:
         row += 1
     totals = _total_row(sheet, row, 3, "JUMLAH", [3], first)
     finish(sheet, (HEADER_ROW, HEADER_ROW), row, _source(ctx, "aplikasi"))
-    ctx.anchors["programmer_total"] = totals[3]
+    return Total(totals[3])
 
 
-def _applications(ctx: Context, table: str, jenis: str, title: str) -> None:
-    records = [
-        r for r in ctx.inputs.records("aplikasi", "Aplikasi dan Website") if r.get("jenis") == jenis
-    ]
-    if not records:
-        ctx.leave_out(table, f"tidak ada baris berjenis {jenis}")
-        return
-    sheet = new_sheet(ctx, table, title, [6, 40, 12, 14, 36, 28])
+def _of_jenis(jenis: str):
+    def rows(inputs: Any) -> list[Record]:
+        return [r for r in inputs.records(APLIKASI_WEBSITE) if r.get("jenis") == jenis]
+
+    return rows
+
+
+@dataclass
+class Applications:
+    summary: dict[str, Slot]
+    """Jumlah, Aktif, Tidak Aktif, Belum Publish, Terintegrasi."""
+
+
+def _applications(ctx: Context, jenis: str) -> Applications:
+    records = _of_jenis(jenis)(ctx.inputs)
+    sheet = table_sheet(ctx, [6, 40, 12, 14, 36, 28])
     headers(sheet, HEADER_ROW, ("NO", jenis.upper(), "TAHUN", "STATUS", "INTEGRASI", "KETERANGAN"))
     first = row = HEADER_ROW + 1
     for number, record in enumerate(records, start=1):
@@ -114,38 +134,47 @@ def _applications(ctx: Context, table: str, jenis: str, title: str) -> None:
     for offset, (label, expr) in enumerate(summary, start=2):
         sheet.merge((last + offset, 0), (last + offset, 2), label, TEXT_BOLD)
         cells[label] = sheet.put(last + offset, 3, expr, COUNT_BOLD)
-    finish(sheet, (HEADER_ROW, HEADER_ROW), last + len(summary) + 1, _source(ctx, "aplikasi"))
-    ctx.anchors[f"ringkas_{jenis.lower()}"] = cells
-
-
-def tabel_3_7(ctx: Context) -> None:
-    _applications(
-        ctx,
-        "Tabel 3.7",
-        "Aplikasi",
-        f"Tabel 3.7 Pengembangan Aplikasi {ctx.pemda_short} Tahun {ctx.tahun}",
+    finish(
+        sheet,
+        (HEADER_ROW, HEADER_ROW),
+        last + len(summary) + 1,
+        _source(ctx, "aplikasi"),
+        closing=len(summary) + 1,
     )
+    return Applications(cells)
 
 
-def tabel_3_8(ctx: Context) -> None:
-    _applications(
-        ctx,
-        "Tabel 3.8",
-        "Website",
-        f"Tabel 3.8 Data Website yang Dibangun Tenaga Programmer Tahun {ctx.tahun}",
-    )
+@table(
+    "aplikasi",
+    chapter=3,
+    reads=(APLIKASI_WEBSITE,),
+    title="Pengembangan Aplikasi {pemda_short} Tahun {tahun}",
+    when=lambda inputs: bool(_of_jenis("Aplikasi")(inputs)),
+)
+def aplikasi(ctx: Context) -> Applications:
+    return _applications(ctx, "Aplikasi")
 
 
-def tabel_3_9(ctx: Context) -> None:
-    records = ctx.rows_for("informasi", "Mitra Media", "Tabel 3.9")
-    if not records:
-        return
-    sheet = new_sheet(
-        ctx,
-        "Tabel 3.9",
-        f"Tabel 3.9 Media Penyediaan Layanan Informasi Publik {ctx.subject} Tahun {ctx.tahun}",
-        [6, 44, 11, 60],
-    )
+@table(
+    "website",
+    chapter=3,
+    reads=(APLIKASI_WEBSITE,),
+    title="Data Website yang Dibangun Tenaga Programmer Tahun {tahun}",
+    when=lambda inputs: bool(_of_jenis("Website")(inputs)),
+)
+def website(ctx: Context) -> Applications:
+    return _applications(ctx, "Website")
+
+
+@table(
+    "mitra_media",
+    chapter=3,
+    title="Media Penyediaan Layanan Informasi Publik {subject} Tahun {tahun}",
+    reads=(MITRA_MEDIA,),
+)
+def mitra_media(ctx: Context) -> Total:
+    records = ctx.inputs.records(MITRA_MEDIA)
+    sheet = table_sheet(ctx, [6, 44, 11, 60])
     headers(sheet, HEADER_ROW, ("NO", "MEDIA", "JUMLAH", "NAMA MITRA"))
     first = row = HEADER_ROW + 1
     for number, record in enumerate(records, start=1):
@@ -157,7 +186,7 @@ def tabel_3_9(ctx: Context) -> None:
     totals = _total_row(sheet, row, 2, "JUMLAH MEDIA", [2], first)
     sheet.put(row, 3, None, TEXT)
     finish(sheet, (HEADER_ROW, HEADER_ROW), row, _source(ctx, "informasi"))
-    ctx.anchors["media_total"] = totals[2]
+    return Total(totals[2])
 
 
 def _change(before: Slot, after: Slot) -> Expr:
@@ -165,17 +194,22 @@ def _change(before: Slot, after: Slot) -> Expr:
     return IF(both, after.ref() - before.ref(), DASH)
 
 
-def tabel_3_10(ctx: Context) -> None:
-    records = ctx.rows_for("informasi", "Publikasi", "Tabel 3.10")
-    if not records:
-        return
+@dataclass
+class YearTotals:
+    totals: dict[int, Slot]
+    """Year -> the total of that year."""
+
+
+@table(
+    "publikasi",
+    chapter=3,
+    title="Jumlah Penyediaan Layanan Informasi Publik {subject} Tahun {tahun}",
+    reads=(PUBLIKASI,),
+)
+def publikasi(ctx: Context) -> YearTotals:
+    records = ctx.inputs.records(PUBLIKASI)
     years = (ctx.tahun - 1, ctx.tahun)
-    sheet = new_sheet(
-        ctx,
-        "Tabel 3.10",
-        f"Tabel 3.10 Jumlah Penyediaan Layanan Informasi Publik {ctx.subject} Tahun {ctx.tahun}",
-        [6, 46, 12, 12, 13, 13],
-    )
+    sheet = table_sheet(ctx, [6, 46, 12, 12, 13, 13])
     for col, text in enumerate(("NO", "JENIS MEDIA")):
         header_span(sheet, (HEADER_ROW, col), (HEADER_ROW + 1, col), text)
     header_span(sheet, (HEADER_ROW, 2), (HEADER_ROW, 3), "JUMLAH IKLAN/BERITA")
@@ -195,7 +229,6 @@ def tabel_3_10(ctx: Context) -> None:
     change = sheet.put(row, 4, _change(totals[2], totals[3]), COUNT_BOLD)
     sheet.put(row, 5, ratio(change.ref(), totals[2].ref()), PERCENT_BOLD)
     end = finish(sheet, (HEADER_ROW, HEADER_ROW + 1), row, _source(ctx, "informasi"))
-    ctx.anchors["informasi_total"] = {years[0]: totals[2], years[1]: totals[3]}
     media = Range(sheet, first, 1, row - 1, 1)
     chart_below(
         sheet,
@@ -211,6 +244,7 @@ def tabel_3_10(ctx: Context) -> None:
         },
         height=max(300, 30 * len(records) + 90),
     )
+    return YearTotals({years[0]: totals[2], years[1]: totals[3]})
 
 
 def _channels(records: list[Record]) -> list[str]:
@@ -220,22 +254,36 @@ def _channels(records: list[Record]) -> list[str]:
     return list(seen.values())
 
 
-def tabel_3_12(ctx: Context) -> None:
+def _complaints_of_two_years(inputs: Any) -> list[Record]:
+    years = (inputs.tahun - 1, inputs.tahun)
+    return [r for r in inputs.records(PENGADUAN) if r.get("tahun") in years]
+
+
+@dataclass
+class Pengaduan:
+    channels: list[str]
+    cells: dict[tuple[int, int], dict[str, Slot]]
+    """(row, year) -> jumlah, sudah, belum, rasio cells of one channel."""
+    totals: dict[int, dict[str, Slot]]
+    """Year -> jumlah, sudah, belum, rasio totals."""
+    first: int
+    source: str
+
+
+@table(
+    "pengaduan_dua_tahun",
+    chapter=3,
+    title="Rasio Jumlah Layanan Pengaduan Masyarakat secara Online yang Ditindaklanjuti "
+    "{subject} Tahun {tahun_lalu} dan {tahun}",
+    reads=(PENGADUAN,),
+    when=lambda inputs: bool(_complaints_of_two_years(inputs)),
+)
+def pengaduan_dua_tahun(ctx: Context) -> Pengaduan:
     years = (ctx.tahun - 1, ctx.tahun)
-    records = [r for r in ctx.inputs.records("pengaduan", "Pengaduan") if r.get("tahun") in years]
-    if not records:
-        ctx.leave_out("Tabel 3.12", f"sheet Pengaduan belum berisi tahun {years[0]}/{years[1]}")
-        ctx.leave_out("Tabel 3.11", f"sheet Pengaduan belum berisi tahun {years[1]}")
-        return
+    records = _complaints_of_two_years(ctx.inputs)
     channels = _channels(records)
     by_key = {(identity_text(r.get("kanal")), r.get("tahun")): r for r in records}
-    sheet = new_sheet(
-        ctx,
-        "Tabel 3.12",
-        f"Tabel 3.12 Rasio Jumlah Layanan Pengaduan Masyarakat secara Online yang "
-        f"Ditindaklanjuti {ctx.subject} Tahun {years[0]} dan {years[1]}",
-        [6, 24, *([12] * 8)],
-    )
+    sheet = table_sheet(ctx, [6, 24, *([12] * 8)])
     for col, text in enumerate(("NO", "APLIKASI")):
         header_span(sheet, (HEADER_ROW, col), (HEADER_ROW + 1, col), text)
     for index, year in enumerate(years):
@@ -267,17 +315,10 @@ def tabel_3_12(ctx: Context) -> None:
         belum = sheet.put(
             row, col + 2, SUM(Range(sheet, first, col + 2, row - 1, col + 2)), COUNT_BOLD
         )
-        rasio = sheet.put(row, col + 3, ratio(sudah.ref(), jumlah.ref()), PERCENT_BOLD)
+        rasio = sheet.put(row, col + 3, rules.rasio(jumlah.ref(), sudah.ref()), PERCENT_BOLD)
         totals[year] = {"jumlah": jumlah, "sudah": sudah, "belum": belum, "rasio": rasio}
     kanal_names = " dan ".join(channels)
     end = finish(sheet, (HEADER_ROW, HEADER_ROW + 1), row, f"{kanal_names} {ctx.subject}")
-    ctx.anchors["pengaduan"] = {
-        "channels": channels,
-        "cells": cells,
-        "totals": totals,
-        "first": first,
-        "source": f"{kanal_names} {ctx.subject}",
-    }
     names = Range(sheet, first, 1, row - 1, 1)
     palette = ((LIGHT_BLUE, LIGHT_ORANGE), (BLUE, ORANGE))
     series = tuple(
@@ -296,6 +337,7 @@ def tabel_3_12(ctx: Context) -> None:
             "value_min": 0,
         },
     )
+    return Pengaduan(channels, cells, totals, first, f"{kanal_names} {ctx.subject}")
 
 
 def _complaint_cells(
@@ -303,28 +345,22 @@ def _complaint_cells(
 ) -> dict[str, Slot]:
     jumlah = sheet.put(row, col, value_cell(record and record.get("jumlah")), COUNT)
     sudah = sheet.put(row, col + 1, value_cell(record and record.get("sudah")), COUNT)
-    belum = sheet.put(
-        row,
-        col + 2,
-        IF(AND(ISNUMBER(jumlah.ref()), ISNUMBER(sudah.ref())), jumlah.ref() - sudah.ref(), DASH),
-        COUNT,
-    )
-    rasio = sheet.put(row, col + 3, ratio(sudah.ref(), jumlah.ref()), PERCENT)
+    belum = sheet.put(row, col + 2, rules.belum(jumlah.ref(), sudah.ref()), COUNT)
+    rasio = sheet.put(row, col + 3, rules.rasio(jumlah.ref(), sudah.ref()), PERCENT)
     return {"jumlah": jumlah, "sudah": sudah, "belum": belum, "rasio": rasio}
 
 
-def tabel_3_11(ctx: Context) -> None:
-    """This year's part of 3.12, pulled from it as a person would."""
-    data = ctx.anchors.get("pengaduan")
-    if data is None:
-        return
-    sheet = new_sheet(
-        ctx,
-        "Tabel 3.11",
-        f"Tabel 3.11 Rasio Jumlah Layanan Pengaduan Masyarakat secara Online yang "
-        f"Ditindaklanjuti {ctx.subject} Tahun {ctx.tahun}",
-        [6, 24, 14, 16, 16, 12],
-    )
+@table(
+    "pengaduan_tahun_ini",
+    chapter=3,
+    title="Rasio Jumlah Layanan Pengaduan Masyarakat secara Online yang Ditindaklanjuti "
+    "{subject} Tahun {tahun}",
+    needs=(pengaduan_dua_tahun,),
+)
+def pengaduan_tahun_ini(ctx: Context) -> None:
+    """This year's part of the two-year table, pulled from it as a person would."""
+    data = ctx.get(pengaduan_dua_tahun)
+    sheet = table_sheet(ctx, [6, 24, 14, 16, 16, 12])
     header_span(sheet, (HEADER_ROW, 0), (HEADER_ROW + 1, 0), "NO")
     header_span(sheet, (HEADER_ROW, 1), (HEADER_ROW + 1, 1), "APLIKASI")
     header_span(sheet, (HEADER_ROW, 2), (HEADER_ROW, 5), str(ctx.tahun))
@@ -336,15 +372,15 @@ def tabel_3_11(ctx: Context) -> None:
     )
     row = HEADER_ROW + 2
     keys = ("jumlah", "sudah", "belum", "rasio")
-    for offset, kanal in enumerate(data["channels"]):
-        source = data["cells"][(data["first"] + offset, ctx.tahun)]
+    for offset, kanal in enumerate(data.channels):
+        source = data.cells[(data.first + offset, ctx.tahun)]
         sheet.put(row, 0, offset + 1, CENTER)
         sheet.put(row, 1, kanal, TEXT)
         for col, key in enumerate(keys, start=2):
             sheet.put(row, col, source[key].ref(), PERCENT if key == "rasio" else COUNT)
         row += 1
     sheet.merge((row, 0), (row, 1), "TOTAL LAPORAN", TEXT_BOLD)
-    total = data["totals"][ctx.tahun]
+    total = data.totals[ctx.tahun]
     for col, key in enumerate(keys, start=2):
         sheet.put(row, col, total[key].ref(), PERCENT_BOLD if key == "rasio" else COUNT_BOLD)
-    finish(sheet, (HEADER_ROW, HEADER_ROW + 1), row, data["source"])
+    finish(sheet, (HEADER_ROW, HEADER_ROW + 1), row, data.source)

@@ -11,7 +11,11 @@ from typing import Any
 from xlkip.rules.predikat import KINERJA_LABELS, kinerja_scale
 from xlkip.rules.spbe import SPBE_LABELS, spbe_scale
 from xlkip.schema.identitas import KINERJA_PREFIX, SPBE_PREFIX, scale_key
+from xlkip.tables.anggaran import anggaran_program
 from xlkip.tables.common import Context
+from xlkip.tables.kinerja import capaian_iku
+from xlkip.tables.layanan import pengaduan_dua_tahun, publikasi
+from xlkip.tables.spbe import indeks_spbe
 from xlkip.text import angka, persen
 
 
@@ -35,25 +39,27 @@ def _trend(after: float, before: float | None, shown: str) -> str:
 
 def kinerja_sentences(ctx: Context) -> list[str]:
     scale = kinerja_scale(_bounds(ctx, KINERJA_PREFIX, KINERJA_LABELS))
+    iku = ctx.maybe(capaian_iku)
+    if iku is None:
+        return []
     sentences = []
-    for sasaran, cell in ctx.anchors.get("sasaran_rows", []):
-        value = _number(cell.value())
+    for row in iku.sasaran:
+        sasaran, value = row.sasaran, _number(row.capaian.value())
         if value is not None and sasaran:
             sentences.append(
                 f'Capaian indikator kinerja sasaran "{sasaran}" adalah '
                 f"{scale.classify(value).lower()}, yaitu mencapai {persen(value)}."
             )
-    rata = ctx.anchors.get("capaian_rata")
-    if rata is not None and _number(rata.value()) is not None:
-        value = rata.value()
+    if _number(iku.rata.value()) is not None:
+        value = iku.rata.value()
         sentences.append(
             f"Capaian kinerja rata-rata tahun {ctx.tahun} sebesar {persen(value)} "
             f"dengan predikat {scale.classify(value)}."
         )
     below = [
-        (r.get("indikator"), c.value())
-        for r, _, c in ctx.anchors.get("iku_rows", [])
-        if _number(c.value()) is not None and c.value() < 1
+        (row.record.get("indikator"), row.capaian.value())
+        for row in iku.rows
+        if _number(row.capaian.value()) is not None and row.capaian.value() < 1
     ]
     if below:
         listed = "; ".join(f"{name} ({persen(value)})" for name, value in below)
@@ -62,17 +68,17 @@ def kinerja_sentences(ctx: Context) -> list[str]:
 
 
 def anggaran_sentences(ctx: Context) -> list[str]:
-    money = ctx.anchors.get("anggaran")
+    money = ctx.maybe(anggaran_program)
     if money is None:
         return []
-    pagu, realisasi = money["anggaran"].value(), money["realisasi"].value()
-    ratio = _number(money["persen"].value())
+    pagu, realisasi = money.anggaran.value(), money.realisasi.value()
+    ratio = _number(money.persen.value())
     shown = f" ({persen(ratio)})" if ratio is not None else ""
     sentences = [
         f"Realisasi anggaran tahun {ctx.tahun} sebesar Rp{angka(realisasi)} dari pagu "
         f"Rp{angka(pagu)}{shown}, dengan sisa anggaran Rp{angka(pagu - realisasi)}."
     ]
-    efisiensi = _number(ctx.anchors["efisiensi"].value())
+    efisiensi = _number(money.efisiensi.value())
     if efisiensi is not None:
         sentences.append(f"Tingkat efisiensi penggunaan anggaran sebesar {persen(efisiensi)}.")
     return sentences
@@ -80,7 +86,8 @@ def anggaran_sentences(ctx: Context) -> list[str]:
 
 def layanan_sentences(ctx: Context) -> list[str]:
     sentences = []
-    totals = ctx.anchors.get("spbe_total")
+    spbe = ctx.maybe(indeks_spbe)
+    totals = spbe.totals if spbe else None
     if totals and _number(totals[ctx.tahun].value()) is not None:
         now, before = totals[ctx.tahun].value(), _number(totals[ctx.tahun - 1].value())
         scale = spbe_scale(_bounds(ctx, SPBE_PREFIX, SPBE_LABELS))
@@ -89,17 +96,18 @@ def layanan_sentences(ctx: Context) -> list[str]:
             f"Indeks SPBE {ctx.pemda} tahun {ctx.tahun} sebesar {angka(now, 2)} "
             f"dengan predikat {scale.classify(now)}{trend}."
         )
-    pengaduan = ctx.anchors.get("pengaduan")
+    pengaduan = ctx.maybe(pengaduan_dua_tahun)
     if pengaduan:
-        total = pengaduan["totals"][ctx.tahun]
+        total = pengaduan.totals[ctx.tahun]
         rasio = _number(total["rasio"].value())
         if rasio is not None:
             sentences.append(
                 f"Sebanyak {angka(total['sudah'].value())} dari {angka(total['jumlah'].value())} "
                 f"pengaduan masyarakat secara online ({persen(rasio)}) telah ditindaklanjuti."
             )
-    informasi = ctx.anchors.get("informasi_total")
+    informasi = ctx.maybe(publikasi)
     if informasi:
+        informasi = informasi.totals
         now, before = informasi[ctx.tahun].value(), _number(informasi[ctx.tahun - 1].value())
         trend = ""
         if before:

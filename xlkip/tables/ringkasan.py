@@ -1,4 +1,4 @@
-"""Ringkasan: identity, headline figures pulled from the tables, findings, what is missing."""
+"""Ringkasan: identity, headline figures pulled from the tables, findings, key charts."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 from xlkip.findings import Tingkat
 from xlkip.sheet.expr import COUNTIF, Range
 from xlkip.sheet.model import PrintSetup, SheetModel, Slot, Style
+from xlkip.tables.anggaran import anggaran_program
 from xlkip.tables.common import (
     CENTER,
     COUNT_BOLD,
@@ -20,71 +21,86 @@ from xlkip.tables.common import (
     chart_below,
     new_sheet,
 )
+from xlkip.tables.kinerja import capaian_iku
+from xlkip.tables.layanan import pengaduan_dua_tahun, pengaduan_tahun_ini, publikasi
 from xlkip.tables.narasi import sentences
+from xlkip.tables.spbe import indeks_spbe
+from xlkip.tables.spec import TableSpec
+from xlkip.tables.temuan import TemuanRows
 
 SHEET = "Ringkasan"
 SECTION = Style(bold=True, size=11, border=False, wrap=False, color="#1F4E78")
 PROSE = Style(border=False)
 
+Headline = tuple[str, Slot, Style, Slot | None, str]
+"""(label, value cell, style, predikat cell, the table it comes from)."""
 
-def _headlines(ctx: Context) -> list[tuple[str, Slot | None, Style, Slot | None, str]]:
-    """(label, value cell, style, predikat cell, source) of every headline figure present."""
-    a: dict[str, Any] = ctx.anchors
-    rows = []
-    if "capaian_rata" in a:
-        rata = a["capaian_rata"]
-        predikat = rata.sheet.slot(rata.row, rata.col + 1)
-        rows.append(("Capaian kinerja rata-rata", rata, PERCENT_BOLD, predikat, "Tabel 3.2"))
-    if "anggaran" in a:
-        money = a["anggaran"]
+
+def _headlines(ctx: Context) -> list[Headline]:
+    """Every headline figure the inputs produce, each from the table that computes it."""
+    rows: list[Headline] = []
+
+    def source(spec: TableSpec[Any]) -> str:
+        return ctx.label(spec) or ""
+
+    iku = ctx.maybe(capaian_iku)
+    if iku is not None:
+        rows.append(
+            ("Capaian kinerja rata-rata", iku.rata, PERCENT_BOLD, iku.predikat, source(capaian_iku))
+        )
+    money = ctx.maybe(anggaran_program)
+    if money is not None:
+        where = source(anggaran_program)
         rows += [
-            ("Realisasi anggaran", money["persen"], PERCENT_BOLD, None, "Tabel 3.16"),
-            ("Anggaran (Rp)", money["anggaran"], MONEY_BOLD, None, "Tabel 3.16"),
-            ("Realisasi (Rp)", money["realisasi"], MONEY_BOLD, None, "Tabel 3.16"),
-            ("Efisiensi anggaran", a["efisiensi"], PERCENT_BOLD, None, "Tabel 3.16"),
+            ("Realisasi anggaran", money.persen, PERCENT_BOLD, None, where),
+            ("Anggaran (Rp)", money.anggaran, MONEY_BOLD, None, where),
+            ("Realisasi (Rp)", money.realisasi, MONEY_BOLD, None, where),
+            ("Efisiensi anggaran", money.efisiensi, PERCENT_BOLD, None, where),
         ]
-    if "spbe_total" in a:
+    spbe = ctx.maybe(indeks_spbe)
+    if spbe is not None:
         rows.append(
             (
                 f"Indeks SPBE {ctx.tahun}",
-                a["spbe_total"][ctx.tahun],
+                spbe.totals[ctx.tahun],
                 INDEX_BOLD,
-                a["spbe_predikat"],
-                "Tabel 3.5",
+                spbe.predikat,
+                source(indeks_spbe),
             )
         )
-    if "pengaduan" in a:
+    pengaduan = ctx.maybe(pengaduan_dua_tahun)
+    if pengaduan is not None:
         rows.append(
             (
                 "Rasio pengaduan ditindaklanjuti",
-                a["pengaduan"]["totals"][ctx.tahun]["rasio"],
+                pengaduan.totals[ctx.tahun]["rasio"],
                 PERCENT_BOLD,
                 None,
-                "Tabel 3.11",
+                source(pengaduan_tahun_ini),
             )
         )
-    if "informasi_total" in a:
+    informasi = ctx.maybe(publikasi)
+    if informasi is not None:
         rows.append(
             (
                 "Jumlah informasi terpublikasi",
-                a["informasi_total"][ctx.tahun],
+                informasi.totals[ctx.tahun],
                 COUNT_BOLD,
                 None,
-                "Tabel 3.10",
+                source(publikasi),
             )
         )
     return rows
 
 
-def ringkasan(ctx: Context) -> SheetModel:
+def ringkasan(ctx: Context, findings: TemuanRows) -> SheetModel:
     sheet = new_sheet(
         ctx, SHEET, f"Ringkasan Laporan Kinerja {ctx.subject} Tahun {ctx.tahun}", [34, 22, 18, 16]
     )
     row = _identity(ctx, sheet, 2)
     row = _figures(ctx, sheet, row + 1)
     row = _narrative(ctx, sheet, row + 1)
-    row = _findings(ctx, sheet, row + 1)
-    row = _left_out(ctx, sheet, row + 1)
+    row = _findings(sheet, row + 1, findings)
     _charts(ctx, sheet, row + 1)
     sheet.print_setup = PrintSetup(landscape=False, one_page=True)
     return sheet
@@ -102,9 +118,9 @@ def _narrative(ctx: Context, sheet: SheetModel, row: int) -> int:
 
 def _charts(ctx: Context, sheet: SheetModel, row: int) -> None:
     """The key charts again, fed from the same table cells."""
-    for key, height in (("chart_capaian", 250), ("chart_persen_program", 230)):
-        spec = ctx.anchors.get(key)
-        if spec is not None:
+    iku, money = ctx.maybe(capaian_iku), ctx.maybe(anggaran_program)
+    for spec, height in ((iku and iku.chart, 250), (money and money.persen_chart, 230)):
+        if spec:
             row = chart_below(sheet, row, spec, height=height, last_col=3)
 
 
@@ -133,28 +149,17 @@ def _figures(ctx: Context, sheet: SheetModel, row: int) -> int:
     row += 2
     for label, cell, style, predikat, source in _headlines(ctx):
         sheet.put(row, 0, label, TEXT_BOLD)
-        ctx.anchors.setdefault("ringkasan_cells", {})[label] = sheet.put(row, 1, cell.ref(), style)
+        sheet.put(row, 1, cell.ref(), style)
         sheet.put(row, 2, predikat.ref() if predikat else None, CENTER)
         sheet.put(row, 3, source, CENTER)
         row += 1
     return row
 
 
-def _findings(ctx: Context, sheet: SheetModel, row: int) -> int:
-    temuan, first, last = ctx.anchors["temuan_rows"]
+def _findings(sheet: SheetModel, row: int, findings: TemuanRows) -> int:
     sheet.put(row, 0, "Temuan validasi", SECTION)
-    levels = Range(temuan, first, 1, last, 1, absolute=True)
+    levels = Range(findings.sheet, findings.first, 1, findings.last, 1, absolute=True)
     for offset, tingkat in enumerate(Tingkat, start=1):
         sheet.put(row + offset, 0, f"Jumlah {tingkat.value}", TEXT_BOLD)
         sheet.put(row + offset, 1, COUNTIF(levels, tingkat.value), COUNT_BOLD)
     return row + len(Tingkat) + 1
-
-
-def _left_out(ctx: Context, sheet: SheetModel, row: int) -> int:
-    if not ctx.left_out:
-        return row
-    sheet.put(row, 0, "Tabel yang tidak dibuat", SECTION)
-    for offset, (table, reason) in enumerate(ctx.left_out, start=1):
-        sheet.put(row + offset, 0, table, TEXT_BOLD)
-        sheet.merge((row + offset, 1), (row + offset, 3), reason, TEXT)
-    return row + len(ctx.left_out) + 1

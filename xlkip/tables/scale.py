@@ -1,14 +1,16 @@
-"""Tabel 3.1 and 3.4: rating scales, printed so that predikat formulas look them up."""
+"""The rating scales, printed so that predikat formulas look them up: capaian (3.1)
+and the SPBE bands (3.4)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from xlkip.rules.predikat import KINERJA_LABELS
 from xlkip.rules.spbe import SPBE_LABELS
 from xlkip.schema.identitas import KINERJA_PREFIX, SPBE_PREFIX, scale_key
 from xlkip.sheet.expr import DASH
-from xlkip.sheet.model import Style
+from xlkip.sheet.model import Slot, Style
 from xlkip.tables.common import (
     CENTER,
     HEADER_ROW,
@@ -18,14 +20,13 @@ from xlkip.tables.common import (
     ScaleRows,
     finish,
     headers,
-    new_sheet,
+    table_sheet,
 )
+from xlkip.tables.spec import table
 
 
 def _scale(
     ctx: Context,
-    name: str,
-    title: str,
     columns: Sequence[str],
     labels: Sequence[str],
     prefix: str,
@@ -33,7 +34,7 @@ def _scale(
     digits: int,
     source: str,
 ) -> ScaleRows:
-    sheet = new_sheet(ctx, name, title, [6, 20, 20, 26])
+    sheet = table_sheet(ctx, [6, 20, 20, 26])
     headers(sheet, HEADER_ROW, columns)
     bounds, names = [], []
     row = HEADER_ROW
@@ -53,11 +54,17 @@ def _scale(
     return ScaleRows(bounds, names, digits)
 
 
-def tabel_3_1(ctx: Context) -> None:
+@dataclass
+class SkalaKinerja:
+    scale: ScaleRows
+    cap: Slot | None
+    """The optional upper limit of capaian (Pengaturan), printed under the scale."""
+
+
+@table("skala_kinerja", chapter=3, title="Skala Nilai Peringkat Kinerja", reference=True)
+def skala_kinerja(ctx: Context) -> SkalaKinerja:
     scale = _scale(
         ctx,
-        "Tabel 3.1",
-        "Tabel 3.1 Skala Nilai Peringkat Kinerja",
         (
             "No.",
             "Capaian Paling Rendah (≥)",
@@ -70,20 +77,25 @@ def tabel_3_1(ctx: Context) -> None:
         4,
         f"Pengaturan {ctx.inputs.file_of('identitas')} (PermenPANRB 53/2014)",
     )
-    ctx.anchors["skala_kinerja"] = scale
     cap = ctx.inputs.setting("batas_capaian")
+    cap_cell = None
     if cap is not None:
-        sheet = ctx.model.sheet("Tabel 3.1")
+        sheet = scale.labels[0].sheet
         row = HEADER_ROW + len(KINERJA_LABELS) + 4
         sheet.put(row, 1, "Capaian dibatasi paling tinggi", TEXT)
-        ctx.anchors["batas_capaian"] = sheet.put(row, 2, cap, PERCENT)
+        cap_cell = sheet.put(row, 2, cap, PERCENT)
+    return SkalaKinerja(scale, cap_cell)
 
 
-def tabel_3_4(ctx: Context) -> None:
-    ctx.anchors["skala_spbe"] = _scale(
+@table(
+    "skala_spbe",
+    chapter=3,
+    title="Predikat Indeks Sistem Pemerintahan Berbasis Elektronik (SPBE)",
+    reference=True,
+)
+def skala_spbe(ctx: Context) -> ScaleRows:
+    return _scale(
         ctx,
-        "Tabel 3.4",
-        "Tabel 3.4 Predikat Indeks Sistem Pemerintahan Berbasis Elektronik (SPBE)",
         ("No.", "Indeks Paling Rendah (≥)", "Indeks Di Bawah (<)", "Predikat"),
         SPBE_LABELS,
         SPBE_PREFIX,

@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import groupby
+from typing import Any
 
+from xlkip.names import same_pemda
 from xlkip.read.records import Record
+from xlkip.rules.spbe import competition_rank, weighted_index
+from xlkip.schema.spbe import INDEKS_DAERAH, NILAI_ASPEK
 from xlkip.sheet.charts import BLUE, LIGHT_BLUE, Series
-from xlkip.sheet.expr import (
-    COUNT,
-    DASH,
-    IF,
-    RANK,
-    SUBTOTAL_SUM,
-    SUMPRODUCT,
-    BinOp,
-    Const,
-    Expr,
-    Range,
-    WeightsPresent,
-)
-from xlkip.sheet.model import Style
+from xlkip.sheet.expr import SUBTOTAL_SUM, Expr, Range
+from xlkip.sheet.model import Slot, Style
 from xlkip.tables.common import (
     CENTER,
     HEADER_ROW,
@@ -34,10 +27,11 @@ from xlkip.tables.common import (
     chart_below,
     finish,
     headers,
-    new_sheet,
+    table_sheet,
     value_cell,
 )
-from xlkip.validate.duplicates import identity_text
+from xlkip.tables.scale import skala_spbe
+from xlkip.tables.spec import table
 
 WEIGHT = Style(num_format="0.00%", align="center")
 WEIGHT_BOLD = Style(num_format="0.00%", align="center", bold=True)
@@ -51,16 +45,21 @@ def _domains(records: list[Record]) -> list[tuple[str, list[Record]]]:
     return [(domain, list(rows)) for domain, rows in grouped]
 
 
-def tabel_3_3(ctx: Context) -> None:
-    records = ctx.rows_for("spbe", "Nilai Aspek", "Tabel 3.3", "Tabel 3.5")
-    if not records:
-        return
-    sheet = new_sheet(
-        ctx,
-        "Tabel 3.3",
-        "Tabel 3.3 Aspek Penilaian Sistem Pemerintahan Berbasis Elektronik (SPBE)",
-        [6, 60, 12],
-    )
+@dataclass
+class BobotSpbe:
+    weights: dict[int, Slot]
+    """id(record) -> the aspect's weight cell."""
+
+
+@table(
+    "bobot_spbe",
+    chapter=3,
+    title="Aspek Penilaian Sistem Pemerintahan Berbasis Elektronik (SPBE)",
+    reads=(NILAI_ASPEK,),
+)
+def bobot_spbe(ctx: Context) -> BobotSpbe:
+    records = ctx.inputs.records(NILAI_ASPEK)
+    sheet = table_sheet(ctx, [6, 60, 12])
     headers(sheet, HEADER_ROW, ("NO", "DOMAIN DAN ASPEK PENILAIAN", "BOBOT"))
     row = HEADER_ROW + 1
     weights = {}
@@ -81,38 +80,34 @@ def tabel_3_3(ctx: Context) -> None:
     sheet.merge((row, 0), (row, 1), "JUMLAH", TEXT_BOLD)
     sheet.put(row, 2, SUBTOTAL_SUM(Range(sheet, HEADER_ROW + 1, 2, row - 1, 2)), WEIGHT_BOLD)
     finish(sheet, (HEADER_ROW, HEADER_ROW), row, KEMENPAN)
-    ctx.anchors["bobot_spbe"] = weights
+    return BobotSpbe(weights)
 
 
-def _weighted(bobot: Range, nilai: Range) -> tuple[Expr, Expr]:
-    return SUMPRODUCT(bobot, nilai), WeightsPresent(bobot, nilai)
+@dataclass
+class IndeksSpbe:
+    totals: dict[int, Slot]
+    """Year -> the index of that year."""
+    predikat: Slot
+    """The predikat of the report year's index."""
+    chart: dict[str, Any]
 
 
-def _index_or_dash(parts: list[tuple[Expr, Expr]], counted: list[Range]) -> Expr:
-    numerator, denominator = parts[0]
-    for top, bottom in parts[1:]:
-        numerator, denominator = numerator + top, denominator + bottom
-    none = BinOp("=", COUNT(*counted), Const(0))
-    return IF(none, DASH, numerator / denominator)
-
-
-def tabel_3_5(ctx: Context) -> None:
-    records = ctx.inputs.records("spbe", "Nilai Aspek")
-    if not records:
-        return
-    weights = ctx.anchors["bobot_spbe"]
-    scale = ctx.anchors["skala_spbe"]
+@table(
+    "indeks_spbe",
+    chapter=3,
+    title="Capaian Indeks SPBE {pemda} Tahun {tahun_lalu} dan {tahun}",
+    reads=(NILAI_ASPEK,),
+    needs=(bobot_spbe, skala_spbe),
+)
+def indeks_spbe(ctx: Context) -> IndeksSpbe:
+    records = ctx.inputs.records(NILAI_ASPEK)
+    weights = ctx.get(bobot_spbe).weights
+    scale = ctx.get(skala_spbe)
     years = (ctx.tahun - 1, ctx.tahun)
-    sheet = new_sheet(
-        ctx,
-        "Tabel 3.5",
-        f"Tabel 3.5 Capaian Indeks SPBE {ctx.pemda} Tahun {years[0]} dan {years[1]}",
-        [6, 60, 11, 11, 11],
-    )
+    sheet = table_sheet(ctx, [6, 60, 11, 11, 11])
     headers(sheet, HEADER_ROW, ("NO", "DOMAIN DAN ASPEK PENILAIAN", "BOBOT", *map(str, years)))
     row = HEADER_ROW + 1
-    parts: dict[int, list[tuple[Expr, Expr]]] = {0: [], 1: []}
-    counted: dict[int, list[Range]] = {0: [], 1: []}
+    parts: dict[int, list[tuple[Range, Range]]] = {0: [], 1: []}
     domains = []
     for number, (domain, aspects) in enumerate(_domains(records), start=1):
         domain_row = row
@@ -131,31 +126,27 @@ def tabel_3_5(ctx: Context) -> None:
         domain_cells = []
         for index, col in enumerate((3, 4)):
             nilai = Range(sheet, domain_row + 1, col, last, col)
-            parts[index].append(_weighted(bobot, nilai))
-            counted[index].append(nilai)
+            parts[index].append((bobot, nilai))
             domain_cells.append(
-                sheet.put(
-                    domain_row, col, _index_or_dash([_weighted(bobot, nilai)], [nilai]), INDEX_BOLD
-                )
+                sheet.put(domain_row, col, weighted_index([(bobot, nilai)]), INDEX_BOLD)
             )
         domains.append((domain, *domain_cells))
         row = last + 1
     sheet.merge((row, 0), (row, 2), "NILAI INDEKS SPBE", TEXT_BOLD)
     totals = {}
     for index, col in enumerate((3, 4)):
-        totals[years[index]] = sheet.put(
-            row, col, _index_or_dash(parts[index], counted[index]), INDEX_BOLD
-        )
+        totals[years[index]] = sheet.put(row, col, weighted_index(parts[index]), INDEX_BOLD)
     sheet.merge((row + 1, 0), (row + 1, 2), "PREDIKAT", TEXT_BOLD)
-    for year, col in zip(years, (3, 4), strict=True):
-        sheet.put(
+    predikat = {
+        year: sheet.put(
             row + 1, col, scale.predikat(totals[year].ref()), Style(bold=True, align="center")
         )
+        for year, col in zip(years, (3, 4), strict=True)
+    }
     end = finish(sheet, (HEADER_ROW, HEADER_ROW), row + 1, KEMENPAN)
-    ctx.anchors["spbe_total"] = totals
-    ctx.anchors["spbe_predikat"] = sheet.slot(row + 1, 4)
-    ctx.anchors["chart_spbe_domain"] = _domain_recap(sheet, end + 2, domains, years)
-    chart_below(sheet, end + 4 + len(domains), ctx.anchors["chart_spbe_domain"], height=300)
+    chart = _domain_recap(sheet, end + 2, domains, years)
+    chart_below(sheet, end + 4 + len(domains), chart, height=300)
+    return IndeksSpbe(totals, predikat[ctx.tahun], chart)
 
 
 def _domain_recap(sheet, row: int, domains: list, years: tuple[int, int]) -> dict:
@@ -182,29 +173,24 @@ def _domain_recap(sheet, row: int, domains: list, years: tuple[int, int]) -> dic
     }
 
 
-def tabel_3_15(ctx: Context) -> None:
-    records = ctx.inputs.records("spbe", "Indeks Daerah Lain")
-    own_total = ctx.anchors.get("spbe_total", {}).get(ctx.tahun)
-    own = identity_text(ctx.pemda)
-    rows: list[tuple[str, object, bool]] = [
-        (r.get("instansi"), value_cell(r.get("indeks")), identity_text(r.get("instansi")) == own)
-        for r in records
-    ]
-    if not any(mine for _, _, mine in rows) and own_total is not None:
-        rows.append((ctx.pemda, own_total.ref(), True))
+@table(
+    "peringkat_spbe",
+    chapter=3,
+    title="Indeks dan Predikat {pemda_short} pada Hasil Evaluasi Sistem Pemerintahan Berbasis "
+    "Elektronik se-{provinsi} Tahun {tahun}",
+    reads=(INDEKS_DAERAH,),
+    needs=(skala_spbe,),
+    uses=(indeks_spbe,),
+)
+def peringkat_spbe(ctx: Context) -> None:
+    records = ctx.inputs.records(INDEKS_DAERAH)
+    indeks = ctx.maybe(indeks_spbe)
+    own_total = indeks.totals.get(ctx.tahun) if indeks else None
+    rows = _province_rows(records, ctx.pemda, own_total)
     rows.sort(key=_by_index)
-    if not rows:
-        ctx.leave_out("Tabel 3.15", "sheet Indeks Daerah Lain kosong")
-        return
-    scale = ctx.anchors["skala_spbe"]
+    scale = ctx.get(skala_spbe)
     provinsi = ctx.inputs.identitas("provinsi", "")
-    sheet = new_sheet(
-        ctx,
-        "Tabel 3.15",
-        f"Tabel 3.15 Indeks dan Predikat {ctx.pemda_short} pada Hasil Evaluasi Sistem "
-        f"Pemerintahan Berbasis Elektronik se-{provinsi} Tahun {ctx.tahun}",
-        [6, 44, 11, 16, 12],
-    )
+    sheet = table_sheet(ctx, [6, 44, 11, 16, 12])
     headers(sheet, HEADER_ROW, ("NO", "NAMA INSTANSI", "INDEKS", "PREDIKAT", "PERINGKAT"))
     first, last = HEADER_ROW + 1, HEADER_ROW + len(rows)
     indices = Range(sheet, first, 2, last, 2, absolute=True)
@@ -215,7 +201,7 @@ def tabel_3_15(ctx: Context) -> None:
         sheet.put(row, 1, name, HIGHLIGHT if mine else TEXT)
         cell = sheet.put(row, 2, index, HIGHLIGHT_INDEX if mine else INDEX)
         sheet.put(row, 3, scale.predikat(cell.ref()), HIGHLIGHT_CENTER if mine else CENTER)
-        rank = IF(BinOp("=", COUNT(cell.ref()), Const(0)), DASH, RANK(cell.ref(), indices))
+        rank = competition_rank(cell.ref(), indices)
         sheet.put(row, 4, rank, HIGHLIGHT_CENTER if mine else CENTER)
         if mine:
             own_rows.append(row)
@@ -246,6 +232,30 @@ def tabel_3_15(ctx: Context) -> None:
         },
         height=min(MAX_CHART_HEIGHT, max(300, 15 * len(rows) + 80)),
     )
+
+
+def _province_rows(
+    records: list[Record], pemda: str, own_total: Slot | None
+) -> list[tuple[str, object, bool]]:
+    """(name, index, is the office's own pemda) for each pemda of the province list.
+
+    The own pemda is recognised however its name is written (pemda_key) and listed
+    once: a blank own index is the one computed in the SPBE table (a reference to it),
+    and without an own row in the list the computed index is added as one."""
+    rows: list[tuple[str, object, bool]] = []
+    own_listed = False
+    for record in records:
+        mine = same_pemda(record.get("instansi"), pemda)
+        if mine and own_listed:
+            continue  # the same pemda typed twice: the first row is the one shown
+        index = record.get("indeks")
+        if mine and index is None and own_total is not None:
+            index = own_total.ref()
+        rows.append((record.get("instansi"), value_cell(index), mine))
+        own_listed = own_listed or mine
+    if not own_listed and own_total is not None:
+        rows.append((pemda, own_total.ref(), True))
+    return rows
 
 
 def _by_index(row: tuple[str, object, bool]) -> tuple[int, float]:

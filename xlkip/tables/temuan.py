@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from xlkip.sheet.model import SheetModel
 from xlkip.tables.common import CENTER, HEADER_ROW, TEXT, Context, finish, headers, new_sheet
 
 SHEET = "Temuan Validasi"
 COLUMNS = ("NO", "TINGKAT", "FILE", "SHEET", "SEL", "KODE", "PESAN")
 
 
-def temuan(ctx: Context) -> None:
+@dataclass
+class TemuanRows:
+    sheet: SheetModel
+    first: int
+    last: int
+
+
+def temuan(ctx: Context) -> TemuanRows:
     findings = ctx.report.sorted()
     sheet = new_sheet(
         ctx,
@@ -37,4 +47,4 @@ def temuan(ctx: Context) -> None:
         sheet.merge((row, 0), (row, len(COLUMNS) - 1), "Tidak ada temuan.", TEXT)
         row += 1
     finish(sheet, (HEADER_ROW, HEADER_ROW), row - 1, "xlkip check")
-    ctx.anchors["temuan_rows"] = (sheet, HEADER_ROW + 1, max(row - 1, HEADER_ROW + 1))
+    return TemuanRows(sheet, HEADER_ROW + 1, max(row - 1, HEADER_ROW + 1))

@@ -11,9 +11,11 @@ from xlkip.names import same_pemda
 from xlkip.read.cells import quote
 from xlkip.read.records import Record
 from xlkip.rules.rounding import excel_round
-from xlkip.rules.spbe import weighted_index
-from xlkip.text import angka, nilai, persen
-from xlkip.validate.duplicates import identity_text
+from xlkip.rules.spbe import index_of
+from xlkip.schema import KIND_OF_SHEET
+from xlkip.schema.kinerja import IKU, RENSTRA
+from xlkip.schema.spbe import INDEKS_DAERAH, NILAI_ASPEK
+from xlkip.text import angka, identity_text, nilai, persen
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
@@ -24,12 +26,13 @@ def check(inputs: Inputs) -> Iterator[Finding]:
 
 
 def _iku_evidence(inputs: Inputs) -> Iterator[Finding]:
-    for record in inputs.records("kinerja", "IKU"):
+    for record in inputs.records(IKU):
         bukti = record.get("bukti")
         if bukti is None:
             continue
         source = EVIDENCE[bukti]
-        if inputs.has(source.kind) and not source.usable(inputs):
+        kind = KIND_OF_SHEET[id(source.sheet)]
+        if inputs.has(kind) and not source.usable(inputs):
             continue  # its own errors are reported; comparing would only echo them
         for key, year in (("realisasi", inputs.tahun), ("realisasi_lalu", inputs.tahun - 1)):
             typed = record.get(key)
@@ -37,10 +40,10 @@ def _iku_evidence(inputs: Inputs) -> Iterator[Finding]:
                 continue
             evidence = source.compute(inputs, year)
             if evidence is None:
-                yield _no_evidence(inputs, record, bukti, source.kind)
+                yield _no_evidence(inputs, record, bukti, kind)
                 break
             if excel_round(typed, evidence.digits) != excel_round(evidence.value, evidence.digits):
-                yield _contradiction(inputs, record, key, evidence, source.kind)
+                yield _contradiction(inputs, record, key, evidence, kind)
 
 
 def _no_evidence(inputs: Inputs, record: Record, bukti: str, kind: str) -> Finding:
@@ -48,7 +51,7 @@ def _no_evidence(inputs: Inputs, record: Record, bukti: str, kind: str) -> Findi
         "bukti_tidak_tersedia",
         f"Bukti '{bukti}' belum dapat diperiksa: {inputs.file_of(kind)} tidak ada "
         "atau belum berisi datanya.",
-        **inputs.where("kinerja", "IKU", record.cell("bukti")),
+        **inputs.where(IKU, record.cell("bukti")),
     )
 
 
@@ -62,15 +65,15 @@ def _contradiction(
         f"{label} '{quote(record.get('indikator'))}' tertulis {typed}, tetapi menurut "
         f"{evidence.shown}. Samakan realisasi dengan tabel buktinya, atau perbaiki data di "
         f"{inputs.file_of(kind)}.",
-        **inputs.where("kinerja", "IKU", record.cell(key)),
+        **inputs.where(IKU, record.cell(key)),
     )
 
 
 def _renstra_links(inputs: Inputs) -> Iterator[Finding]:
-    if not inputs.clean("kinerja", "IKU"):
+    if not inputs.clean(IKU):
         return
-    iku = {identity_text(r.get("indikator")): r for r in inputs.records("kinerja", "IKU")}
-    for record in inputs.records("kinerja", "Renstra"):
+    iku = {identity_text(r.get("indikator")): r for r in inputs.records(IKU)}
+    for record in inputs.records(RENSTRA):
         link = record.get("iku")
         if link is None:
             continue
@@ -80,7 +83,7 @@ def _renstra_links(inputs: Inputs) -> Iterator[Finding]:
                 "iku_tidak_ditemukan",
                 f"Indikator '{quote(link)}' tidak ada di sheet IKU. Pilih nama indikator dari "
                 "daftar.",
-                **inputs.where("kinerja", "Renstra", record.cell("iku")),
+                **inputs.where(RENSTRA, record.cell("iku")),
             )
             continue
         mine, theirs = record.get("realisasi"), target.get("realisasi")
@@ -92,13 +95,13 @@ def _renstra_links(inputs: Inputs) -> Iterator[Finding]:
             f"{nilai(mine, record.get('satuan'))}, tetapi realisasi IKU yang sama "
             f"('{quote(target.get('indikator'))}', sheet IKU sel {target.cell('realisasi')}) "
             f"{nilai(theirs, target.get('satuan'))}. Samakan keduanya.",
-            **inputs.where("kinerja", "Renstra", record.cell("realisasi")),
+            **inputs.where(RENSTRA, record.cell("realisasi")),
         )
 
 
 def _spbe_weights(inputs: Inputs) -> Iterator[Finding]:
-    rows = inputs.records("spbe", "Nilai Aspek")
-    if not rows or not inputs.clean("spbe", "Nilai Aspek"):
+    rows = inputs.records(NILAI_ASPEK)
+    if not rows or not inputs.clean(NILAI_ASPEK):
         return
     total = sum(r.get("bobot", 0) for r in rows)
     if excel_round(total, 6) == 1:
@@ -108,7 +111,7 @@ def _spbe_weights(inputs: Inputs) -> Iterator[Finding]:
         "bobot_spbe_tidak_100",
         f"Jumlah bobot aspek SPBE {persen(total)}, seharusnya 100%. Periksa bobot tiap aspek "
         "(PermenPANRB 59/2020).",
-        **inputs.where("spbe", "Nilai Aspek", cells),
+        **inputs.where(NILAI_ASPEK, cells),
     )
 
 
@@ -116,14 +119,18 @@ def _spbe_province(inputs: Inputs) -> Iterator[Finding]:
     """The province list: every index typed, except the office's own row, which may be
     left blank (its index is computed from the aspects) and otherwise must agree."""
     own = inputs.identitas("pemerintah_daerah")
-    table = inputs.table("spbe", "Indeks Daerah Lain")
+    table = inputs.table(INDEKS_DAERAH)
     if table is None:
         return
     computed = _computed_index(inputs)
+    from xlkip.tables.spbe import indeks_spbe
+
+    label = inputs.label(indeks_spbe)
+    cited = f" ({label})" if label else ""
     for record in table.records:
         typed, cell = record.get("indeks"), record.cell("indeks")
         mine = own is not None and same_pemda(record.get("instansi"), own)
-        where = inputs.where("spbe", "Indeks Daerah Lain", cell)
+        where = inputs.where(INDEKS_DAERAH, cell)
         if typed is None and cell not in table.unreadable and not mine:
             yield error(
                 "wajib_kosong",
@@ -146,15 +153,14 @@ def _spbe_province(inputs: Inputs) -> Iterator[Finding]:
         ):
             yield peringatan(
                 "indeks_sendiri_beda",
-                f"Indeks {own} tertulis {angka(typed, 2)}, tetapi menurut nilai aspek "
-                f"(Tabel 3.5) {angka(computed, 2)}. Samakan keduanya, atau kosongkan sel "
-                "ini agar diisi hasil hitungan.",
+                f"Indeks {own} tertulis {angka(typed, 2)}, tetapi menurut nilai aspek{cited} "
+                f"{angka(computed, 2)}. Samakan keduanya, atau kosongkan sel ini agar diisi "
+                "hasil hitungan.",
                 **where,
             )
 
 
 def _computed_index(inputs: Inputs) -> float | None:
-    if not inputs.clean("spbe", "Nilai Aspek"):
+    if not inputs.clean(NILAI_ASPEK):
         return None
-    rows = inputs.records("spbe", "Nilai Aspek")
-    return weighted_index((r.get("bobot", 0), r.get("nilai")) for r in rows)
+    return index_of((r.get("bobot", 0), r.get("nilai")) for r in inputs.records(NILAI_ASPEK))

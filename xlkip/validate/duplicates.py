@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from xlkip.findings import Finding, peringatan
 from xlkip.inputs import Inputs
 from xlkip.read.cells import quote
 from xlkip.read.records import Record, TableData
-
-
-def identity_text(value: object) -> str:
-    """Names compared as a person would: case, spaces, "&"/"dan" and dots ignored."""
-    text = str(value).casefold().replace("&", " dan ")
-    return " ".join(re.findall(r"[^\W_]+", text))
+from xlkip.text import identity_text
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:

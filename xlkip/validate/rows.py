@@ -7,6 +7,10 @@ from collections.abc import Iterator
 from xlkip.findings import Finding, error, info, peringatan
 from xlkip.inputs import Inputs
 from xlkip.read.cells import quote
+from xlkip.schema.anggaran import REALISASI_ANGGARAN
+from xlkip.schema.aplikasi import APLIKASI_WEBSITE
+from xlkip.schema.kinerja import IKU, RENSTRA
+from xlkip.schema.pengaduan import PENGADUAN
 from xlkip.text import angka
 
 
@@ -19,19 +23,19 @@ def check(inputs: Inputs) -> Iterator[Finding]:
 
 
 def _iku_targets(inputs: Inputs) -> Iterator[Finding]:
-    for record in inputs.records("kinerja", "IKU"):
+    for record in inputs.records(IKU):
         if record.get("target") == 0:
             yield peringatan(
                 "target_nol",
                 f"Target indikator '{quote(record.get('indikator'))}' bernilai 0, sehingga "
                 "capaian tidak dapat dihitung (ditampilkan -). Isi target sesuai Perjanjian "
                 "Kinerja.",
-                **inputs.where("kinerja", "IKU", record.cell("target")),
+                **inputs.where(IKU, record.cell("target")),
             )
 
 
 def _anggaran(inputs: Inputs) -> Iterator[Finding]:
-    for record in inputs.records("anggaran", "Realisasi Anggaran"):
+    for record in inputs.records(REALISASI_ANGGARAN):
         anggaran, realisasi = record.get("anggaran"), record.get("realisasi")
         if anggaran is None or realisasi is None or realisasi <= anggaran:
             continue
@@ -39,15 +43,15 @@ def _anggaran(inputs: Inputs) -> Iterator[Finding]:
             "realisasi_melebihi_anggaran",
             f"Realisasi Rp{angka(realisasi)} melebihi anggaran Rp{angka(anggaran)} pada sub "
             f"kegiatan '{quote(record.get('sub_kegiatan'))}'. Periksa kedua angka dengan SIPD.",
-            **inputs.where("anggaran", "Realisasi Anggaran", record.cell("realisasi")),
+            **inputs.where(REALISASI_ANGGARAN, record.cell("realisasi")),
         )
 
 
 def _pengaduan(inputs: Inputs) -> Iterator[Finding]:
     used = {inputs.tahun, inputs.tahun - 1}
-    for record in inputs.records("pengaduan", "Pengaduan"):
+    for record in inputs.records(PENGADUAN):
         jumlah, sudah, tahun = record.get("jumlah"), record.get("sudah"), record.get("tahun")
-        where = inputs.where("pengaduan", "Pengaduan", record.cell("sudah"))
+        where = inputs.where(PENGADUAN, record.cell("sudah"))
         if jumlah is not None and sudah is not None and sudah > jumlah:
             yield error(
                 "sudah_melebihi_jumlah",
@@ -60,19 +64,19 @@ def _pengaduan(inputs: Inputs) -> Iterator[Finding]:
             yield error(
                 "tahun_di_luar_rentang",
                 f"Tahun {tahun} melewati tahun laporan {inputs.tahun}. Perbaiki tahunnya.",
-                **inputs.where("pengaduan", "Pengaduan", record.cell("tahun")),
+                **inputs.where(PENGADUAN, record.cell("tahun")),
             )
         elif tahun is not None and tahun not in used:
             yield info(
                 "tahun_tidak_dipakai",
-                f"Baris tahun {tahun} tidak dipakai: Tabel 3.11–3.12 memuat {inputs.tahun - 1} "
+                f"Baris tahun {tahun} tidak dipakai: tabel pengaduan memuat {inputs.tahun - 1} "
                 f"dan {inputs.tahun}.",
-                **inputs.where("pengaduan", "Pengaduan", record.cell("tahun")),
+                **inputs.where(PENGADUAN, record.cell("tahun")),
             )
 
 
 def _aplikasi_years(inputs: Inputs) -> Iterator[Finding]:
-    for record in inputs.records("aplikasi", "Aplikasi dan Website"):
+    for record in inputs.records(APLIKASI_WEBSITE):
         tahun = record.get("tahun")
         if tahun is None or int(str(tahun)[:4]) <= inputs.tahun:
             continue
@@ -80,12 +84,12 @@ def _aplikasi_years(inputs: Inputs) -> Iterator[Finding]:
             "tahun_di_luar_rentang",
             f"Tahun {tahun} untuk '{quote(record.get('nama'))}' melewati tahun laporan "
             f"{inputs.tahun}.",
-            **inputs.where("aplikasi", "Aplikasi dan Website", record.cell("tahun")),
+            **inputs.where(APLIKASI_WEBSITE, record.cell("tahun")),
         )
 
 
 def _renstra_years(inputs: Inputs) -> Iterator[Finding]:
-    table = inputs.table("kinerja", "Renstra")
+    table = inputs.table(RENSTRA)
     if table is None:
         return
     period = inputs.period.renstra_years
@@ -96,5 +100,5 @@ def _renstra_years(inputs: Inputs) -> Iterator[Finding]:
             "tahun_target_di_luar_renstra",
             f"Kolom target tahun {listed} berada di luar periode Renstra {period.start}–"
             f"{period.stop - 1} (sheet Identitas); kolom itu tidak dipakai.",
-            **inputs.where("kinerja", "Renstra"),
+            **inputs.where(RENSTRA),
         )

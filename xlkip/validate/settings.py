@@ -9,14 +9,14 @@ from xlkip.findings import Finding, error
 from xlkip.inputs import Inputs
 from xlkip.rules.predikat import KINERJA_LABELS
 from xlkip.rules.spbe import SPBE_LABELS
-from xlkip.schema.identitas import KINERJA_PREFIX, SPBE_PREFIX, scale_key
+from xlkip.schema.identitas import IDENTITAS, KINERJA_PREFIX, PENGATURAN, SPBE_PREFIX, scale_key
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
-    identitas = inputs.form("identitas", "Identitas")
+    identitas = inputs.form(IDENTITAS)
     if identitas is not None:
         yield from _period(inputs, identitas)
-    pengaturan = inputs.form("identitas", "Pengaturan")
+    pengaturan = inputs.form(PENGATURAN)
     if pengaturan is not None:
         yield from _ordered(inputs, pengaturan, KINERJA_PREFIX, KINERJA_LABELS, "predikat kinerja")
         yield from _ordered(inputs, pengaturan, SPBE_PREFIX, SPBE_LABELS, "predikat SPBE")
@@ -31,7 +31,7 @@ def _period(inputs: Inputs, identitas) -> Iterator[Finding]:
             "tahun_di_luar_renstra",
             f"Tahun laporan {tahun} berada di luar periode Renstra {awal}–{akhir}. Periksa "
             "tahun laporan dan periode Renstra.",
-            **inputs.where("identitas", "Identitas", identitas.cells.get("tahun")),
+            **inputs.where(IDENTITAS, identitas.cells.get("tahun")),
         )
 
 
@@ -44,5 +44,5 @@ def _ordered(inputs: Inputs, form, prefix: str, labels, name: str) -> Iterator[F
         yield error(
             "skala_tidak_urut",
             f"Batas {name} harus menurun dari {labels[0]} ke {labels[-2]}. Perbaiki urutannya.",
-            **inputs.where("identitas", "Pengaturan", form.cells.get(keys[0])),
+            **inputs.where(PENGATURAN, form.cells.get(keys[0])),
         )

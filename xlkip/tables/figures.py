@@ -1,0 +1,71 @@
+"""The headline figures of one compiled report, as plain values (for the email body,
+the pemda rekap and anything else that summarises a report without opening it)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from xlkip.tables.anggaran import anggaran_program
+from xlkip.tables.kinerja import capaian_iku
+from xlkip.tables.layanan import pengaduan_dua_tahun, publikasi
+from xlkip.tables.spbe import indeks_spbe
+
+
+def _number(value: Any) -> float | None:
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+@dataclass(frozen=True)
+class Figures:
+    capaian_rata: float | None = None
+    predikat: str | None = None
+    iku_tercapai: int = 0
+    """Indicators whose capaian is at least 100%."""
+    iku_total: int = 0
+    anggaran: float | None = None
+    realisasi: float | None = None
+    persen_realisasi: float | None = None
+    sisa: float | None = None
+    efisiensi: float | None = None
+    indeks_digital: float | None = None
+    """The digital-government index of the report year (SPBE up to 2025)."""
+    predikat_digital: str | None = None
+    rasio_pengaduan: float | None = None
+    jumlah_informasi: float | None = None
+
+
+def figures_of(results: dict[str, Any], tahun: int) -> Figures:
+    """The figures the tables computed, read from their cells' values."""
+    values: dict[str, Any] = {}
+    iku = results.get(capaian_iku.key)
+    if iku is not None:
+        capaian = [_number(row.capaian.value()) for row in iku.rows]
+        values.update(
+            capaian_rata=_number(iku.rata.value()),
+            predikat=iku.predikat.value() if _number(iku.rata.value()) is not None else None,
+            iku_tercapai=sum(1 for c in capaian if c is not None and c >= 1),
+            iku_total=len(iku.rows),
+        )
+    money = results.get(anggaran_program.key)
+    if money is not None:
+        anggaran, realisasi = _number(money.anggaran.value()), _number(money.realisasi.value())
+        values.update(
+            anggaran=anggaran,
+            realisasi=realisasi,
+            persen_realisasi=_number(money.persen.value()),
+            sisa=anggaran - realisasi if anggaran is not None and realisasi is not None else None,
+            efisiensi=_number(money.efisiensi.value()),
+        )
+    spbe = results.get(indeks_spbe.key)
+    if spbe is not None and _number(spbe.totals[tahun].value()) is not None:
+        values.update(
+            indeks_digital=spbe.totals[tahun].value(), predikat_digital=spbe.predikat.value()
+        )
+    pengaduan = results.get(pengaduan_dua_tahun.key)
+    if pengaduan is not None:
+        values["rasio_pengaduan"] = _number(pengaduan.totals[tahun]["rasio"].value())
+    informasi = results.get(publikasi.key)
+    if informasi is not None:
+        values["jumlah_informasi"] = _number(informasi.totals[tahun].value())
+    return Figures(**values)
