@@ -35,6 +35,25 @@ def _pages(pdf: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
+def example_charts(example_pdf: Path) -> dict[str, list[str]]:
+    """Chart title -> its category labels, read from the workbook beside the PDF."""
+    import openpyxl
+
+    from tests.test_charts import read_charts
+
+    workbook = openpyxl.load_workbook(example_pdf.with_suffix(".xlsx"))
+    charts = {}
+    for chart in read_charts(example_pdf.with_suffix(".xlsx")):
+        if chart.sheet == "Ringkasan":
+            continue
+        sheet, cells = chart.series[0].categories.rsplit("!", 1)
+        ws = workbook[sheet.strip("'")]
+        labels = [str(c.value) for row in ws[cells.replace("$", "")] for c in row]
+        charts[" ".join(chart.title.split())] = labels
+    return charts
+
+
+@pytest.fixture(scope="module")
 def example_pdf(example_master: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example printed on a machine whose locale is not Indonesian."""
     require_libreoffice()
@@ -124,6 +143,46 @@ def test_no_text_is_printed_over_other_text(example_pdf: Path) -> None:
     """Headers (3.12, 3.14) and wrapped names (3.17) fit their rows."""
     pages = word_boxes(example_pdf)
     assert {n: overprinted(words) for n, words in enumerate(pages, 1) if overprinted(words)} == {}
+
+
+def _page_texts(pdf: Path) -> list[str]:
+    return [" ".join(page.split()) for page in _pages(pdf)]
+
+
+def test_every_chart_label_is_printed(example_pdf: Path, example_charts) -> None:
+    """On the page of each chart, after its title, every word of every category label
+    appears: no label skipped (the 3.10 chart once showed 4 of its 10)."""
+    pages = _page_texts(example_pdf)
+    for title, labels in example_charts.items():
+        found = [p for p in pages if title in p]
+        assert found, title
+        after = set(found[0].split(title, 1)[1].split())
+        missing = {w for label in labels for w in label.split()} - after
+        assert not missing, (title, missing)
+
+
+def test_no_chart_under_an_empty_repeated_header(example_pdf: Path) -> None:
+    """A chart is on its table's page or on a page of its own: what precedes its title
+    on the page is nothing, or the end of a table (its title or its source line)."""
+    for page in _page_texts(example_pdf)[1:]:  # the Ringkasan is a page of its own design
+        for title in CHART_TITLES:
+            if title in page:
+                before = page.split(title, 1)[0].strip()
+                assert not before or "TABEL 3." in before or "Sumber :" in before, page[:200]
+
+
+def test_closing_rows_stay_with_their_table(example_pdf: Path) -> None:
+    """A summary block (3.7, 3.8) and a total row print on one page with the source line
+    and the last rows above them."""
+    pages = _page_texts(example_pdf)
+    for block in ("Jumlah aplikasi", "Jumlah website"):
+        [page] = [p for p in pages if block in p]
+        assert "Terintegrasi" in page and "Sumber : Bidang Aplikasi" in page
+        rows = page.split(block, 1)[0]
+        assert re.search(r"\b\d+ \S", rows), "no table row above the summary"
+    for page in pages:
+        if page.startswith("Sumber :") or re.match(r"^(NO|URAIAN)\b[^0-9]*Sumber :", page):
+            pytest.fail(f"a source line alone on its page: {page[:120]}")
 
 
 def _fake_install(root: Path, folder: str) -> Path:
