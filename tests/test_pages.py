@@ -54,6 +54,25 @@ def test_a_long_table_repeats_its_header_and_keeps_its_closing_rows() -> None:
     assert pages.repeat_header is True and pages.breaks == [last - 4]
 
 
+def test_a_one_page_sheet_gets_no_breaks() -> None:
+    sheet = _table(25)
+    _chart(sheet, 30)
+    sheet.print_setup = PrintSetup(one_page=True)
+    assert paginate(sheet, {}).breaks == []
+
+
+def test_the_example_breaks_where_a_block_would_be_cut(workbook) -> None:
+    """Through the file: manual breaks only before charts and closing blocks, the
+    header repeated only on sheets whose table runs onto a second page."""
+    breaks = {ws.title: [b.id for b in ws.row_breaks.brk] for ws in workbook.worksheets}
+    assert breaks["Ringkasan"] == []
+    chart_rows = {"Tabel 3.10": 18, "Tabel 3.16": 18}  # the chart's own page
+    for name, row in chart_rows.items():
+        assert breaks[name] == [row], name
+        assert workbook[name].print_title_rows is None
+    assert workbook["Tabel 3.17"].print_title_rows == "$3:$3"
+
+
 def test_a_block_taller_than_a_page_is_left_to_break_anywhere() -> None:
     sheet = _table(80)
     sheet.keep_together.append((3, 82))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import repeat
 
 from xlkip.sheet.model import SheetModel
 
@@ -45,28 +46,45 @@ def _char_width(ch: str) -> float:
     return 0.9
 
 
+_WIDTHS = {chr(code): _char_width(chr(code)) for code in range(32, 0x250)}
+
+
+class _WordWidths(dict):
+    """Widths of words, each measured once: names in a budget repeat the same words."""
+
+    def __missing__(self, word: str) -> float:
+        width = self[word] = sum(map(_WIDTHS.get, word, repeat(1.0)))
+        return width
+
+
+_WORD_WIDTHS = _WordWidths()
+
+
 def text_width(text: str, bold: bool = False) -> float:
     """Width of `text` in widths of "0"."""
-    return sum(_char_width(ch) for ch in text) * (1.08 if bold else 1.0) * SAFETY
+    return sum(map(_WIDTHS.get, text, repeat(1.0))) * (1.08 if bold else 1.0) * SAFETY
 
 
 def wrapped_lines(text: str, capacity: float, bold: bool = False) -> int:
     """How many lines `text` takes in a cell `capacity` zeros wide, wrapped at spaces
     as Excel and LibreOffice wrap it (a word longer than a line is broken)."""
+    scale = (1.08 if bold else 1.0) * SAFETY
+    room = capacity / scale  # compare unscaled widths
+    if "\n" not in text and sum(map(_WIDTHS.get, text, repeat(1.0))) <= room:
+        return 1
+    space = _WIDTHS[" "]
     total = 0
-    space = text_width(" ", bold)
     for paragraph in text.split("\n"):
         lines, used = 1, 0.0
-        for word in paragraph.split(" "):
-            width = text_width(word, bold)
-            if used and used + space + width <= capacity:
+        for width in map(_WORD_WIDTHS.__getitem__, paragraph.split(" ")):
+            if used and used + space + width <= room:
                 used += space + width
                 continue
             if used:
                 lines += 1
-            while width > capacity:  # a long word (a URL, a code) breaks anywhere
+            while width > room:  # a long word (a URL, a code) breaks anywhere
                 lines += 1
-                width -= capacity
+                width -= room
             used = width
         total += lines
     return total
@@ -147,6 +165,8 @@ def paginate(sheet: SheetModel, heights: dict[int, float]) -> Pages:
     """Where pages break so that no chart and no keep-together block is cut, and
     whether the header needs repeating. Pages are fitted to the width, so a wide
     table shrinks and a page holds more rows."""
+    if sheet.print_setup.one_page:  # shrunk onto one page: no break applies
+        return Pages([], False)
     capacity = _capacity(sheet) * PAGE_MARGIN
     tops = _tops(sheet, heights)
     charts = sorted(sheet.charts, key=lambda c: c.anchor[0])
