@@ -24,6 +24,8 @@ except ImportError:  # pragma: no cover - older typer on the real click
     import click  # type: ignore[no-redef]
 
 EXIT_USAGE = 2
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
+"""click >= 8.2 shows help for a bare command by raising this usage error."""
 
 HEADINGS = {
     "Usage": "Penggunaan",
@@ -111,7 +113,7 @@ class IndonesianGroup(_Indonesian, TyperGroup):
         """Run with click's own error printing off; print usage errors ourselves."""
         try:
             code = super().main(*args, standalone_mode=False, **kwargs)
-        except click.exceptions.NoArgsIsHelpError as exc:
+        except _NO_ARGS_IS_HELP as exc:
             click.echo(exc.ctx.get_help(), err=True)
             code = EXIT_USAGE
         except click.exceptions.UsageError as exc:
