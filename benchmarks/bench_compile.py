@@ -47,7 +47,8 @@ def anggaran_rows(count: int, seed: int = 2024) -> list[dict]:
         anggaran = rng.randrange(5_000_000, 2_000_000_000, 1000)
         rows.append(
             {
-                "kode": f"2.16.{program + 1:02d}.{kegiatan % 10 + 1}.{n % 25 + 1:02d}",
+                "kode": f"2.{program // 99 + 10}.{program % 99 + 1:02d}.2.{kegiatan % 10 + 1:02d}."
+                f"{n % 25 + 1:04d}",
                 "program": f"PROGRAM {program + 1} PENGELOLAAN LAYANAN" if n % 250 == 0 else None,
                 "kegiatan": f"Kegiatan {kegiatan + 1}" if n % 25 == 0 else None,
                 "sub_kegiatan": f"Sub kegiatan {n + 1}",

@@ -226,8 +226,8 @@ CASES = [
     ),
     Case(
         "percentage out of range",
-        _cells(S, "Nilai Aspek", {"C4": "150%"}),
-        [(E, "persen_di_luar_rentang", S, "Nilai Aspek", "C4")],
+        _cells(S, "Nilai Aspek", {"D4": "150%"}),
+        [(E, "persen_di_luar_rentang", S, "Nilai Aspek", "D4")],
         1,
     ),
     Case(
@@ -334,13 +334,13 @@ CASES = [
     # Across tables
     Case(
         "spbe weights not 100",
-        _cells(S, "Nilai Aspek", {"C4": "20%"}),
+        _cells(S, "Nilai Aspek", {"D4": "20%"}),
         [
-            (W, "bobot_spbe_tidak_100", S, "Nilai Aspek", "C4:C11"),
+            (E, "bobot_spbe_tidak_100", S, "Nilai Aspek", "D4:D11"),
             (W, "realisasi_beda_bukti", K, "IKU", "F4"),
             (W, "indeks_sendiri_beda", S, "Indeks Daerah Lain", "C33"),
         ],
-        0,
+        1,
     ),
     Case(
         "own spbe row differs",

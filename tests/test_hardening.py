@@ -145,7 +145,7 @@ def test_a_formula_without_a_cached_value_is_a_finding(example: Path) -> None:
 def test_internal_failure_exit_3_with_a_saved_report(
     example: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(_folder):
+    def broken(_folder, *_):
         raise RuntimeError("simulated bug")
 
     monkeypatch.setattr(api, "check", broken)
@@ -164,7 +164,7 @@ def test_debug_shows_the_traceback_in_a_real_process(example: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
     script = (
         "import sys; from xlkip import api, cli\n"
-        "api.check = lambda folder: 1 / 0\n"
+        "api.check = lambda folder, *_: 1 / 0\n"
         "sys.argv = ['xlkip', '--debug', 'check', sys.argv[1]]\ncli.main()\n"
     )
     result = subprocess.run(

@@ -9,6 +9,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.data_helpers import write_dataset
 from tests.output_helpers import (
     add_canary,
     cached_values,
@@ -36,6 +37,16 @@ def test_libreoffice_recalculates_the_example(example: Path, tmp_path: Path) -> 
     count, problems = recalculation_mismatches(path, tmp_path / "lo")
     assert problems == ["('Canary', 'A1') =1+1: stored 3, LibreOffice 2"]
     assert count > 300
+
+
+def test_libreoffice_recalculates_the_2026_dataset(tmp_path: Path) -> None:
+    """Indeks Pemerintah Digital, with last year's Indeks SPBE beside it."""
+    require_libreoffice()
+    folder = write_dataset("kota_contoh_2026", tmp_path / "inputs")
+    path = _compile_with_canary(folder, tmp_path / "lkjip.xlsx")
+    count, problems = recalculation_mismatches(path, tmp_path / "lo")
+    assert problems == ["('Canary', 'A1') =1+1: stored 3, LibreOffice 2"]
+    assert count > 200
 
 
 def _amount(draw: st.DrawFn) -> Any:

@@ -8,22 +8,24 @@ import tempfile
 import time
 from collections.abc import Collection
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from xlkip import contoh
-from xlkip.findings import Finding, Report, error, info
+from xlkip.findings import Finding, Report, error, info, peringatan
 from xlkip.inputs import Inputs
+from xlkip.instrumen import instrument_for
 from xlkip.output import OutputError, safe_filename, write_atomically
 from xlkip.read.files import discover
 from xlkip.read.records import TemplateData
 from xlkip.read.sheets import read_template
 from xlkip.read.workbook import Marker, SourceWorkbook, Unreadable
-from xlkip.schema import TEMPLATES
+from xlkip.schema import TEMPLATES, template_for
+from xlkip.schema.anggaran import REALISASI_ANGGARAN
 from xlkip.schema.identitas import IDENTITAS
-from xlkip.schema.writer import Period, write_template
+from xlkip.schema.writer import Period, TemplateOptions, write_template
 from xlkip.tables.figures import Figures
 from xlkip.validate import validate
 
@@ -76,7 +78,9 @@ def init_templates(
         return write_dataset(contoh.example_dir(), folder, overwrite)
     tahun = tahun or default_tahun()
     period = Period(tahun, *renstra) if renstra else Period.around(tahun)
-    return _write_templates(folder, template_kinds(modules), period, None, overwrite)
+    # The digital-government list comes prefilled with the year's instrument.
+    blank = {"spbe": {"Nilai Aspek": instrument_for(tahun).rows()}}
+    return _write_templates(folder, template_kinds(modules), period, blank, overwrite)
 
 
 def write_dataset(source: Traversable | Path, folder: Path, overwrite: bool = False) -> list[Path]:
@@ -84,16 +88,73 @@ def write_dataset(source: Traversable | Path, folder: Path, overwrite: bool = Fa
     example is one) into `folder`."""
     present = set(contoh.kinds_in(source))
     kinds = [kind for kind in TEMPLATES if kind in present]
-    return _write_templates(folder, kinds, Period(*contoh.period_of(source)), source, overwrite)
+    contents = {kind: contoh.load(kind, source) for kind in kinds}
+    return _write_templates(folder, kinds, Period(*contoh.period_of(source)), contents, overwrite)
+
+
+@dataclass
+class RolloverResult:
+    paths: list[Path]
+    last: CheckResult
+    """Last year's folder as read: its findings say which values could not be carried."""
+    notes: dict[str, list[str]]
+    instrument_note: str | None = None
+    """Set when last year was evaluated with another instrument: what that means."""
+
+
+def rollover(
+    folder: Path,
+    last_folder: Path,
+    tahun: int | None = None,
+    renstra: tuple[int, int] | None = None,
+    overwrite: bool = False,
+) -> RolloverResult:
+    """This year's templates from last year's filled ones (`xlkip init --dari`): the same
+    templates last year's folder holds."""
+    from xlkip.rollover import roll
+
+    if folder.resolve() == last_folder.resolve():
+        raise UsageError(
+            "Folder tujuan sama dengan folder tahun lalu. Pilih folder baru untuk tahun ini."
+        )
+    last = check(last_folder)
+    if "identitas" not in last.inputs.templates:
+        raise UsageError(
+            f"Folder {last_folder} tidak berisi template identitas yang terbaca, jadi tahun "
+            "laporannya tidak diketahui. Sebutkan folder isian tahun lalu."
+        )
+    expected = last.inputs.tahun + 1
+    if tahun is not None and tahun != expected:
+        raise UsageError(
+            f"Folder {last_folder} berisi laporan tahun {last.inputs.tahun}, jadi --dari "
+            f"menyiapkan tahun {expected}, bukan {tahun}."
+        )
+    before = last.inputs.period
+    period = Period(expected, *(renstra or (before.renstra_awal, before.renstra_akhir)))
+    if not renstra and not period.renstra_awal <= expected <= period.renstra_akhir:
+        raise UsageError(
+            f"Tahun {expected} di luar periode Renstra {before.renstra_awal}–"
+            f"{before.renstra_akhir} tahun lalu. Sebutkan periode Renstra yang baru, mis. "
+            f"--renstra {expected}-{expected + 4}."
+        )
+    rolled = roll(last.inputs, period)
+    kinds = [
+        kind for kind in TEMPLATES if kind in last.inputs.templates or TEMPLATES[kind].required
+    ]
+    paths = _write_templates(folder, kinds, period, rolled.content, overwrite, rolled.notes)
+    return RolloverResult(paths, last, rolled.notes, rolled.instrument_note)
 
 
 def _write_templates(
     folder: Path,
     kinds: list[str],
     period: Period,
-    source: Traversable | Path | None,
+    contents: dict[str, dict] | None,
     overwrite: bool,
+    notes: dict[str, list[str]] | None = None,
 ) -> list[Path]:
+    """The templates of `kinds` for `period`, filled with `contents` by kind (absent:
+    blank), with `notes` by kind for their Petunjuk."""
     from xlkip.templates import options_for
 
     if not period.renstra_awal <= period.tahun <= period.renstra_akhir:
@@ -101,8 +162,9 @@ def _write_templates(
             f"Tahun {period.tahun} berada di luar periode Renstra "
             f"{period.renstra_awal}–{period.renstra_akhir}."
         )
+    contents, notes = contents or {}, notes or {}
     folder.mkdir(parents=True, exist_ok=True)
-    templates = [TEMPLATES[kind] for kind in kinds]
+    templates = [template_for(kind, period.tahun) for kind in kinds]
     targets = [folder / template.filename for template in templates]
     existing = [p.name for p in targets if p.exists()]
     if existing and not overwrite:
@@ -110,18 +172,51 @@ def _write_templates(
             f"Berkas sudah ada di {folder}: {', '.join(existing)}. Agar isian staf tidak "
             "tertimpa, pilih folder lain atau tambahkan --timpa."
         )
-    options = options_for(kinds)
+    options = _for_instrument(options_for(kinds), period.tahun)
     for template, target in zip(templates, targets, strict=True):
-        content = contoh.load(template.kind, source) if source is not None else None
+        content, lines = contents.get(template.kind), tuple(notes.get(template.kind, ()))
         write_atomically(
             target,
-            lambda path, t=template, c=content: write_template(t, path, period, c, options),
+            lambda path, t=template, c=content, n=lines: write_template(
+                t, path, period, c, options, notes=n
+            ),
         )
     return targets
 
 
-def check(folder: Path) -> CheckResult:
-    """Read every template in `folder` and collect every finding in one pass."""
+def _for_instrument(options: TemplateOptions, tahun: int) -> TemplateOptions:
+    """The Bukti Dukung dropdown names the index of the year's instrument only (the reader
+    still accepts the other name)."""
+    from xlkip.schema.kinerja import IKU, INDEX_BUKTI, index_bukti
+
+    key = (IKU.name, "bukti")
+    if key not in options.choices:
+        return options
+    own = index_bukti(instrument_for(tahun))
+    choices = tuple(c for c in options.choices[key] if c not in INDEX_BUKTI or c == own)
+    return replace(options, choices={**options.choices, key: choices})
+
+
+def check(folder: Path, tahun_lalu: Path | None = None) -> CheckResult:
+    """Read every template in `folder` and collect every finding in one pass; with
+    `tahun_lalu` (last year's filled folder) also compare every "tahun lalu" value."""
+    result = _check(folder)
+    if tahun_lalu is not None:
+        from xlkip.validate import tahun_lalu as across_years
+
+        if tahun_lalu.resolve() == folder.resolve():
+            raise UsageError("--tahun-lalu menyebut folder yang sama dengan folder tahun ini.")
+        last = _check(tahun_lalu)
+        if last.inputs.tahun != result.inputs.tahun - 1:
+            raise UsageError(
+                f"Folder {tahun_lalu} berisi laporan tahun {last.inputs.tahun}, bukan tahun "
+                f"{result.inputs.tahun - 1}. Sebutkan folder isian tahun lalu."
+            )
+        result.report.extend(list(across_years.check(result.inputs, last.inputs)))
+    return result
+
+
+def _check(folder: Path) -> CheckResult:
     if not folder.exists():
         raise UsageError(f"Folder {folder} tidak ditemukan.")
     if not folder.is_dir():
@@ -138,7 +233,7 @@ def check(folder: Path) -> CheckResult:
         for kind in TEMPLATES:
             if kind not in opened:
                 continue
-            data = TemplateData(TEMPLATES[kind], opened[kind].path)
+            data = TemplateData(template_for(kind, period.tahun), opened[kind].path)
             report.extend(read_template(opened[kind], data, period))
             inputs.templates[kind] = data
             if kind == "identitas":
@@ -198,7 +293,7 @@ def _classify(path: Path, marker: Marker | None) -> tuple[Finding | None, str | 
             "baru dengan xlkip init.",
             file=path.name,
         ), None
-    if marker.version != template.version:
+    if marker.version != template.version and marker.version not in template.older_versions:
         return error(
             "versi_template",
             f"Template {template.kind} versi {marker.version}, sedangkan xlkip memakai versi "
@@ -307,6 +402,7 @@ def compile_folder(
     example: bool = False,
     eml: bool = False,
     attachment_limit_mb: float | None = None,
+    tahun_lalu: Path | None = None,
 ) -> CompileResult:
     """Check `folder` and, unless an error stops it, write the LKjIP workbook.
 
@@ -319,7 +415,7 @@ def compile_folder(
     with ExitStack() as stack:
         folder = _input_folder(folder, example, stack)
         stack.enter_context(_paused_gc())
-        result = check(folder)
+        result = check(folder, tahun_lalu)
         timings = dict(result.timings)
         if not result.report.valid and not force:
             return CompileResult(result.inputs, result.report, None, example, timings=timings)
@@ -421,4 +517,152 @@ def _add_eml(result: CompileResult, limit_mb: float | None) -> None:
     result.eml = target
 
 
-__all__ = ["CheckResult", "CompileResult", "OutputError", "UsageError"]
+@dataclass
+class ImportResult:
+    report: Report
+    output: Path | None
+    """None when errors (or nothing to write) stopped the output."""
+    period: Period
+    rows: list[dict]
+    reconciliation: object
+    """xlkip.sipd.reconcile.Reconciliation: what was read, summed and compared."""
+    skpd: list[str] = field(default_factory=list)
+
+
+def import_anggaran(
+    files: list[Path],
+    output: Path,
+    overwrite: bool = False,
+    skpd: str | None = None,
+    tahun: int | None = None,
+    force: bool = False,
+) -> ImportResult:
+    """Read SIPD downloads and write a filled anggaran template with a Rekonsiliasi sheet.
+
+    The SKPD and the year come from `skpd`/`tahun`, else from an identitas template in
+    the output's folder, else from the files. Errors stop the output unless `force`."""
+    from xlkip.sipd.importer import import_files
+    from xlkip.sipd.sheet import write_sheet
+
+    output = _import_target(files, output, overwrite)
+    identitas = _identitas_in(output.parent)
+    instansi = identitas.get("instansi") if identitas else None
+    imported = import_files(files, skpd or instansi)
+    report = Report()
+    report.extend(imported.findings)
+    period = _import_period(tahun, identitas, imported.tahun, report)
+    result = ImportResult(
+        report, None, period, imported.rows, imported.reconciliation, imported.skpd
+    )
+    if not imported.rows or (not report.valid and not force):
+        return result
+    from xlkip.templates import options_for
+
+    template = TEMPLATES["anggaran"]
+    content = {REALISASI_ANGGARAN.name: imported.rows}
+    options = options_for(template_kinds(_modules_in(output.parent)))
+    write_atomically(
+        output,
+        lambda path: write_template(
+            template,
+            path,
+            period,
+            content,
+            options,
+            extra=lambda workbook: write_sheet(workbook, imported.reconciliation),
+        ),
+    )
+    result.output = output
+    return result
+
+
+def _import_target(files: list[Path], output: Path, overwrite: bool) -> Path:
+    if not files:
+        raise UsageError("Sebutkan minimal satu berkas unduhan SIPD (xlsx, xls atau csv).")
+    for path in files:
+        if not path.exists():
+            raise UsageError(f"Berkas {path} tidak ditemukan.")
+        if path.is_dir():
+            raise UsageError(f"{path} adalah folder; sebutkan berkas unduhan SIPD-nya.")
+    if output.is_dir() or (not output.suffix and not output.exists()):
+        output = output / TEMPLATES["anggaran"].filename
+    if output.suffix.lower() != ".xlsx":
+        raise UsageError(f"Berkas tujuan {output} harus .xlsx, mis. -o inputs/anggaran.xlsx.")
+    if any(output.resolve() == path.resolve() for path in files):
+        raise UsageError(f"Berkas tujuan {output} sama dengan berkas yang dibaca; pilih nama lain.")
+    if output.exists() and not overwrite:
+        raise UsageError(
+            f"Berkas {output} sudah ada. Agar isiannya tidak tertimpa, pilih nama lain dengan -o "
+            "atau tambahkan --timpa."
+        )
+    return output
+
+
+def _modules_in(folder: Path) -> list[str]:
+    """The evidence modules whose templates are already in `folder`."""
+    if not folder.is_dir():
+        return []
+    kinds = []
+    for path in discover(folder)[0]:
+        try:
+            source = SourceWorkbook.open(path)
+        except Unreadable:
+            continue
+        try:
+            kind = source.marker.kind if source.marker else None
+        finally:
+            source.close()
+        if kind in TEMPLATES and not TEMPLATES[kind].required:
+            kinds.append(kind)
+    return kinds
+
+
+def _identitas_in(folder: Path) -> dict | None:
+    """The Identitas values of an identitas template in `folder`, if there is one."""
+    if not folder.is_dir():
+        return None
+    candidates, _ = discover(folder)
+    for path in candidates:
+        try:
+            source = SourceWorkbook.open(path)
+        except Unreadable:
+            continue
+        try:
+            if source.marker is None or source.marker.kind != "identitas":
+                continue
+            data = TemplateData(TEMPLATES["identitas"], path)
+            read_template(source, data, Period.around(source.marker.tahun or default_tahun()))
+            form = data.forms.get(IDENTITAS.name)
+            return dict(form.values) if form else None
+        finally:
+            source.close()
+    return None
+
+
+def _import_period(
+    tahun: int | None, identitas: dict | None, from_files: int | None, report: Report
+) -> Period:
+    known = identitas or {}
+    year = tahun or known.get("tahun") or from_files or default_tahun()
+    if from_files and from_files != year:
+        report.add(
+            peringatan(
+                "sipd_tahun_berbeda",
+                f"Berkas SIPD bertahun {from_files}, sedangkan template ditulis untuk tahun "
+                f"{year}. Periksa bahwa unduhannya tahun laporan yang benar.",
+            )
+        )
+    awal, akhir = known.get("renstra_awal"), known.get("renstra_akhir")
+    if isinstance(awal, int) and isinstance(akhir, int) and awal <= year <= akhir:
+        return Period(year, awal, akhir)
+    return Period.around(year)
+
+
+__all__ = [
+    "CheckResult",
+    "CompileResult",
+    "ImportResult",
+    "OutputError",
+    "RolloverResult",
+    "UsageError",
+]

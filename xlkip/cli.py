@@ -117,8 +117,17 @@ def init(
     kominfo: Annotated[
         bool, typer.Option("--kominfo", help="Tambahkan keempat modul Dinas Kominfo.")
     ] = False,
+    dari: Annotated[
+        Path | None,
+        typer.Option(
+            "--dari",
+            help="Folder isian tahun lalu: tulis template tahun ini berisi daftar dan nilai "
+            "tahun lalunya.",
+        ),
+    ] = None,
 ) -> None:
-    """Tulis template inti (identitas, kinerja, anggaran) dan modul yang dipilih."""
+    """Tulis template inti (identitas, kinerja, anggaran) dan modul yang dipilih, atau
+    lanjutan isian tahun lalu (--dari)."""
     from xlkip import api
     from xlkip.templates import KOMINFO
 
@@ -126,19 +135,48 @@ def init(
     modules = [m.strip().lower() for m in (modul or "").split(",") if m.strip()]
     if kominfo:
         modules += [m for m in KOMINFO if m not in modules]
+    if dari is not None and (contoh or modules):
+        _fail_usage("--dari menyalin template folder tahun lalu; tanpa --contoh atau --modul.")
+    rolled = None
     with _guard():
         try:
-            paths = api.init_templates(
-                folder, tahun, period, with_example=contoh, overwrite=timpa, modules=modules
-            )
+            if dari is not None:
+                rolled = api.rollover(folder, dari, tahun, period, overwrite=timpa)
+                paths = rolled.paths
+            else:
+                paths = api.init_templates(
+                    folder, tahun, period, with_example=contoh, overwrite=timpa, modules=modules
+                )
         except (api.UsageError, api.OutputError) as exc:
             _fail_usage(str(exc))
     console = _console(soft_wrap=True)
     jenis = "berisi contoh" if contoh else "kosong"
-    console.print(f"Template {jenis} ditulis ke [bold]{folder}[/]:")
+    if rolled is not None:
+        jenis = f"lanjutan isian tahun {rolled.last.inputs.tahun} ({dari})"
+    console.print(f"Template {jenis} ditulis ke [bold]{folder}[/]:", soft_wrap=True)
     for path in paths:
         console.print(f"  • {path.name}")
+    if rolled is not None:
+        _print_rollover(console, rolled)
     console.print(f"Langkah berikut: isi template, lalu jalankan [bold]xlkip check {folder}[/].")
+
+
+def _print_rollover(console, rolled) -> None:
+    if rolled.instrument_note:
+        console.print(f"  Catatan: {rolled.instrument_note}", soft_wrap=True)
+    errors = rolled.last.report.count()["error"]
+    if errors:
+        console.print(
+            f"  Isian tahun lalu memuat {errors} error: nilai yang tidak terbaca dikosongkan. "
+            "Jalankan xlkip check pada folder tahun lalu untuk melihatnya.",
+            soft_wrap=True,
+        )
+
+
+_TAHUN_LALU = typer.Option(
+    "--tahun-lalu",
+    help="Folder isian tahun lalu: bandingkan setiap nilai tahun lalu yang diketik sekarang.",
+)
 
 
 @app.command(cls=IndonesianCommand)
@@ -148,6 +186,7 @@ def check(
     ],
     fmt: FormatOption = None,
     as_json: JsonOption = False,
+    tahun_lalu: Annotated[Path | None, _TAHUN_LALU] = None,
 ) -> None:
     """Periksa isian template dan tampilkan semua temuan."""
     from xlkip import api
@@ -156,7 +195,7 @@ def check(
     chosen = _format(fmt, as_json)
     with _guard():
         try:
-            result = api.check(folder)
+            result = api.check(folder, tahun_lalu)
         except api.UsageError as exc:
             _fail_usage(str(exc))
     print_report(result.report, chosen, _console(soft_wrap=chosen is not Format.TABEL))
@@ -198,6 +237,7 @@ def compile_(
     ] = 7.0,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
+    tahun_lalu: Annotated[Path | None, _TAHUN_LALU] = None,
 ) -> None:
     """Periksa input lalu susun workbook LKjIP (Tabel 3.1–3.17)."""
     from xlkip import api
@@ -215,6 +255,7 @@ def compile_(
                 example=contoh,
                 eml=eml,
                 attachment_limit_mb=batas_lampiran,
+                tahun_lalu=tahun_lalu,
             )
         except (api.UsageError, api.OutputError) as exc:
             _fail_usage(str(exc))
@@ -300,6 +341,62 @@ def _password(settings) -> str | None:
     if os.environ.get(PASSWORD_ENV):
         return os.environ[PASSWORD_ENV]
     return typer.prompt(f"Kata sandi SMTP untuk {settings.user}", hide_input=True)
+
+
+@app.command("impor-anggaran", cls=IndonesianCommand)
+def impor_anggaran(
+    files: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Unduhan SIPD: realisasi per sub kegiatan/rekening, rekap, LRA.",
+            metavar="BERKAS",
+        ),
+    ],
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="Template anggaran yang ditulis (.xlsx).")
+    ] = Path("inputs/anggaran.xlsx"),
+    timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang sudah ada.")] = False,
+    skpd: Annotated[
+        str | None,
+        typer.Option(help="SKPD yang diimpor bila berkas memuat beberapa (nama atau kode)."),
+    ] = None,
+    tahun: Annotated[
+        int | None,
+        typer.Option(help="Tahun laporan (baku: identitas, lalu berkas).", min=1990, max=2100),
+    ] = None,
+    paksa: Annotated[
+        bool, typer.Option("--paksa", help="Tetap tulis template walau ada error.")
+    ] = False,
+) -> None:
+    """Isi template anggaran dari unduhan SIPD, dengan rekonsiliasinya."""
+    from xlkip import api
+    from xlkip.console import default_format, print_report
+    from xlkip.sipd.sheet import summary_lines
+
+    console = _console()
+    with _guard():
+        try:
+            result = api.import_anggaran(
+                files, output, overwrite=timpa, skpd=skpd, tahun=tahun, force=paksa
+            )
+        except (api.UsageError, api.OutputError) as exc:
+            _fail_usage(str(exc))
+    console.print("[bold]Rekonsiliasi[/]")
+    for line in summary_lines(result.reconciliation):
+        console.print(line, soft_wrap=True, markup=False)
+    print_report(result.report, default_format(), console)
+    if result.output is None:
+        console.print(
+            "[bold red]Template anggaran tidak ditulis[/] karena ada error. Perbaiki berkasnya, "
+            "atau pakai --paksa untuk tetap menulisnya."
+        )
+    else:
+        console.print(
+            f"Template anggaran ditulis: [bold]{result.output}[/] ({len(result.rows)} sub "
+            f"kegiatan, tahun {result.period.tahun}). Lanjutkan dengan xlkip check.",
+            soft_wrap=True,
+        )
+    raise typer.Exit(EXIT_OK if result.report.valid else EXIT_INPUT)
 
 
 class _guard:

@@ -11,14 +11,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from xlkip.inputs import Inputs
+from xlkip.instrumen.indeks import index_of
 from xlkip.rules import pengaduan
-from xlkip.rules.spbe import index_of
 from xlkip.rules.values import literal, value_of
 from xlkip.schema.base import TableSheet
 from xlkip.schema.informasi import PUBLIKASI
 from xlkip.schema.kinerja import BUKTI_MODUL
 from xlkip.schema.pengaduan import PENGADUAN
-from xlkip.schema.spbe import NILAI_ASPEK
+from xlkip.schema.spbe import INDEKS_TAHUN_LALU, NILAI_ASPEK
 from xlkip.text import angka, persen
 
 
@@ -39,13 +39,22 @@ def _cited(inputs: Inputs, *keys: str) -> str:
 
 
 def spbe_index(inputs: Inputs, year: int) -> Evidence | None:
-    key = "nilai" if year == inputs.tahun else "nilai_lalu"
+    """The index of the year by the instrument of the year: this year's from the sheet;
+    last year's from its nilai, or as typed in Indeks Tahun Lalu when the instrument
+    changed (its items are not this year's)."""
     rows = inputs.records(NILAI_ASPEK)
-    index = index_of((r.get("bobot", 0), r.get(key)) for r in rows)
+    if year == inputs.tahun:
+        instrument, index = inputs.instrument, index_of(inputs.instrument, rows, "nilai")
+    else:
+        instrument = inputs.instrument_lalu
+        typed = inputs.form(INDEKS_TAHUN_LALU)
+        index = typed.get("indeks_lalu") if typed else None
+        if index is None and not inputs.lintas_instrumen:
+            index = index_of(instrument, rows, "nilai_lalu")
     if index is None:
         return None
     cited = _cited(inputs, "indeks_spbe")
-    return Evidence(index, 2, f"indeks SPBE {year} {angka(index, 2)} ({cited})")
+    return Evidence(index, 2, f"{instrument.nama} {year} {angka(index, 2)} ({cited})")
 
 
 def rasio_pengaduan(inputs: Inputs, year: int) -> Evidence | None:

@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from xlkip.instrumen import Instrument, by_name, instrument_for
 from xlkip.read.records import FormData, Record, TableData, TemplateData
 from xlkip.schema.base import FormSheet, TableSheet
 from xlkip.schema.writer import Period
@@ -49,10 +50,32 @@ class Inputs:
         data = self.templates.get(_kind_of(sheet))
         return data.forms.get(sheet.name) if data else None
 
-    def setting(self, key: str) -> Any:
-        from xlkip.schema.identitas import PENGATURAN
+    @property
+    def instrument(self) -> Instrument:
+        """The evaluation instrument of the report's year (Indeks SPBE, Indeks Pemdi)."""
+        return instrument_for(self.tahun)
 
-        default = PENGATURAN.field(key).default
+    @property
+    def instrument_lalu(self) -> Instrument:
+        """The instrument of last year's scores: as named in the spbe template's sheet
+        Indeks Tahun Lalu, else the one of that year."""
+        from xlkip.schema.spbe import INDEKS_TAHUN_LALU
+
+        form = self.form(INDEKS_TAHUN_LALU)
+        named = by_name(form.get("instrumen_lalu")) if form else None
+        return named or instrument_for(self.tahun - 1)
+
+    @property
+    def lintas_instrumen(self) -> bool:
+        """Last year was evaluated with another instrument: its index is shown beside this
+        year's with a note, and never compared with it (no naik/turun, no capaian)."""
+        return self.instrument_lalu.kode != self.instrument.kode
+
+    def setting(self, key: str) -> Any:
+        from xlkip.schema.identitas import PENGATURAN, for_year
+
+        fields = for_year(self.tahun).sheet(PENGATURAN.name).fields_by_key
+        default = (fields.get(key) or PENGATURAN.field(key)).default
         form = self.form(PENGATURAN)
         return form.get(key, default) if form else default
 

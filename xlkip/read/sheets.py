@@ -41,6 +41,8 @@ def read_template(source: SourceWorkbook, data: TemplateData, period: Period) ->
         except Unreadable as exc:
             findings.append(exc.finding)
             continue
+        if grid is None and not getattr(sheet, "required", True):
+            continue
         if grid is None:
             findings.append(
                 error(
@@ -127,6 +129,8 @@ class _TableReader:
         if self._missing_columns(layout):
             return table, self.findings
         self._check_header_years(layout)
+        if self.sheet.prefilled and not self._has_facts(layout):
+            return table, self.findings
         previous: dict[str, Any] = {}
         blank_run = 0
         for row in range(layout.header_row + 1, self.grid.max_row + 1):
@@ -140,6 +144,15 @@ class _TableReader:
             table.records.append(record)
         table.unreadable = self.problem_cells
         return table, self.findings
+
+    def _has_facts(self, layout: _Layout) -> bool:
+        """Anything typed outside the columns `xlkip init` prefilled."""
+        typed = [c for k, c in layout.columns.items() if k not in self.sheet.prefilled]
+        return any(
+            not is_blank(self.grid.value(row, col))
+            for row in range(layout.header_row + 1, self.grid.max_row + 1)
+            for col in typed
+        )
 
     def _find_layout(self) -> _Layout:
         lookup = {key: column.key for column in self.sheet.columns for key in column.match_keys()}

@@ -13,6 +13,14 @@ KIND_OF_SHEET: dict[int, str] = {
 }
 """The template kind of each schema sheet object (code names sheets by object)."""
 
+
+def template_for(kind: str, tahun: int) -> Template:
+    """The template of `kind` as written for the report of `tahun`: the identitas and
+    pemerintah digital templates follow the year's evaluation instrument."""
+    by_year = {"identitas": identitas.for_year, "spbe": spbe.for_year}
+    return by_year[kind](tahun) if kind in by_year else TEMPLATES[kind]
+
+
 MARKER_KIND = "xlkip_template"
 MARKER_VERSION = "xlkip_versi"
 MARKER_TAHUN = "xlkip_tahun"
@@ -24,4 +32,5 @@ __all__ = [
     "MARKER_VERSION",
     "TEMPLATES",
     "Template",
+    "template_for",
 ]

@@ -119,6 +119,9 @@ class TableSheet:
     unique: tuple[str, ...] = ()
     """Columns whose combination identifies a row; a repeat is a finding."""
     blank_rows: int = 100
+    prefilled: tuple[str, ...] = ()
+    """Columns `xlkip init` prefills (an instrument's items and weights): a sheet with
+    nothing typed outside them is read as empty, so an untouched template adds nothing."""
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -135,9 +138,13 @@ class Field:
     default: object = None
     minimum: float | None = 0
     maximum: float | None = None
+    aliases: tuple[str, ...] = ()
+    """Other labels read as this field (the same setting under another instrument)."""
 
     def match_keys(self) -> set[str]:
-        return {normalize_header(self.label), normalize_header(self.key.replace("_", " "))}
+        keys = {normalize_header(self.label), normalize_header(self.key.replace("_", " "))}
+        keys.update(normalize_header(alias) for alias in self.aliases)
+        return keys
 
 
 @dataclass(frozen=True)
@@ -148,6 +155,9 @@ class FormSheet:
     title: str
     description: str
     fields: tuple[Field, ...]
+    required: bool = True
+    """False: a file without this sheet (an older version of the template) is read as
+    if the sheet were empty."""
 
     def field(self, key: str) -> Field:
         return next(f for f in self.fields if f.key == key)
@@ -170,6 +180,8 @@ class Template:
     required: bool
     """A core template every office fills; the others are evidence modules."""
     sheets: tuple[Sheet, ...] = field(default_factory=tuple)
+    older_versions: tuple[int, ...] = ()
+    """Earlier versions whose files this version still reads (as last year's inputs)."""
 
     def sheet(self, name: str) -> Sheet:
         return next(s for s in self.sheets if s.name == name)

@@ -1,8 +1,11 @@
 """Identitas: who reports, for which year, and the rules in force (Pengaturan)."""
 
+from dataclasses import replace
+from functools import cache
+
+from xlkip.instrumen import Band, Instrument, instrument_for, instruments
 from xlkip.rules.anggaran import DEFAULT_RUMUS_EFISIENSI, RUMUS_EFISIENSI
 from xlkip.rules.predikat import KINERJA_DEFAULT_BOUNDS, KINERJA_LABELS
-from xlkip.rules.spbe import SPBE_DEFAULT_BOUNDS, SPBE_LABELS
 from xlkip.schema.base import Field, FormSheet, Kind, Template
 
 IDENTITAS = FormSheet(
@@ -63,17 +66,44 @@ _kinerja_bounds = tuple(
     )
     for label, bound in zip(KINERJA_LABELS, KINERJA_DEFAULT_BOUNDS, strict=False)
 )
-_spbe_bounds = tuple(
-    Field(
-        scale_key(SPBE_PREFIX, label),
-        f"Indeks SPBE terendah {label}",
-        Kind.INDEX,
-        f"Indeks paling rendah yang masih berpredikat {label}.",
-        default=bound,
-        maximum=5,
+
+
+def _band_label(instrument: Instrument, band: Band) -> str:
+    return f"{instrument.nama} terendah {band.nama}"
+
+
+def _band_field(instrument: Instrument, band: Band) -> Field:
+    """The lower bound of one band of an instrument; every instrument's label reads it."""
+    others = tuple(
+        _band_label(i, b) for i in instruments() for b in i.predikat if b.kode == band.kode
     )
-    for label, bound in zip(SPBE_LABELS, SPBE_DEFAULT_BOUNDS, strict=False)
-)
+    return Field(
+        SPBE_PREFIX + band.kode,
+        _band_label(instrument, band),
+        Kind.INDEX,
+        f"{instrument.nama} paling rendah yang masih ber{instrument.skala.lower()} {band.nama}.",
+        default=band.batas,
+        maximum=5,
+        aliases=others,
+    )
+
+
+def index_band_fields(instrument: Instrument) -> tuple[Field, ...]:
+    """Pengaturan rows for the bands of `instrument` (all but the lowest, which has none)."""
+    return tuple(_band_field(instrument, b) for b in instrument.predikat if b.batas is not None)
+
+
+def _all_band_fields() -> tuple[Field, ...]:
+    """A field per band code of any instrument (the first instrument naming it labels it),
+    so the reader knows every instrument's Pengaturan rows."""
+    fields: dict[str, Field] = {}
+    for instrument in instruments():
+        for field in index_band_fields(instrument):
+            fields.setdefault(field.key, field)
+    return tuple(fields.values())
+
+
+_spbe_bounds = _all_band_fields()
 
 PENGATURAN = FormSheet(
     name="Pengaturan",
@@ -111,3 +141,24 @@ TEMPLATE = Template(
     required=True,
     sheets=(IDENTITAS, PENGATURAN),
 )
+
+
+@cache
+def for_year(tahun: int) -> Template:
+    """Pengaturan with the bands of the year's instrument, labelled and prefilled by it."""
+    instrument = instrument_for(tahun)
+    bands = {f.key: f for f in index_band_fields(instrument)}
+    fields = tuple(
+        bands.get(f.key, f)
+        for f in PENGATURAN.fields
+        if f.key in bands or not f.key.startswith(SPBE_PREFIX)
+    )
+    pengaturan = replace(
+        PENGATURAN,
+        description="Sudah terisi nilai baku (Tabel 3.1, rumus efisiensi) dan batas "
+        f"{instrument.skala.lower()} {instrument.nama} ({instrument.dasar_hukum}). Ubah hanya "
+        "bila pemerintah daerah Anda memakai ketentuan lain atau hasil evaluasi menyebut "
+        "batas lain.",
+        fields=fields,
+    )
+    return replace(TEMPLATE, sheets=(IDENTITAS, pengaturan))

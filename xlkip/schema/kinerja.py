@@ -1,10 +1,19 @@
 """Kinerja: the IKU against their targets, and the Renstra targets of the period."""
 
+from xlkip.instrumen import Instrument, instruments
 from xlkip.rules.capaian import ARAH
 from xlkip.schema.base import Choices, Column, Kind, TableSheet, Template, YearColumns
 
+
+def index_bukti(instrument: Instrument) -> str:
+    """The Bukti Dukung choice naming the index of `instrument`."""
+    return instrument.nama
+
+
+INDEX_BUKTI = tuple(index_bukti(i) for i in instruments())
+"""Each names the index of the report's year, computed with the year's instrument."""
 BUKTI_MODUL: dict[str, str] = {
-    "Indeks SPBE": "spbe",
+    **dict.fromkeys(INDEX_BUKTI, "spbe"),
     "Rasio pengaduan ditindaklanjuti": "pengaduan",
     "Jumlah informasi terpublikasi": "informasi",
 }

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,6 +49,14 @@ FormValues = Mapping[str, Any]
 
 
 @dataclass(frozen=True)
+class Percent:
+    """A value already read as a fraction (0.15) for a % row of a measure column: written
+    as that number with a % format, so it reads back as 15%, not as 0.15%."""
+
+    fraction: float
+
+
+@dataclass(frozen=True)
 class Period:
     tahun: int
     renstra_awal: int
@@ -79,9 +87,13 @@ def write_template(
     period: Period,
     content: Mapping[str, TableRows | FormValues] | None = None,
     options: TemplateOptions | None = None,
+    extra: Callable[[xlsxwriter.Workbook], None] | None = None,
+    notes: Sequence[str] = (),
 ) -> Path:
     """Write `template` to `path`; `content` maps sheet names to rows (tables)
-    or to field values (forms). Without content the template is blank."""
+    or to field values (forms). Without content the template is blank. `notes` are
+    extra lines for the top of the Petunjuk sheet; `extra` may add sheets after the
+    schema's (the reader reads only the schema's sheets)."""
     content = content or {}
     options = options or TemplateOptions()
     workbook = xlsxwriter.Workbook(str(path), {"in_memory": True})
@@ -90,7 +102,7 @@ def write_template(
         styles = _Styles(workbook)
         petunjuk = workbook.add_worksheet("Petunjuk")
         _page_setup(petunjuk)
-        _write_petunjuk(petunjuk, template, period, styles, options)
+        _write_petunjuk(petunjuk, template, period, styles, options, notes)
         for sheet in template.sheets:
             worksheet = workbook.add_worksheet(sheet.name)
             _page_setup(worksheet)
@@ -100,6 +112,8 @@ def write_template(
                 _write_table_sheet(worksheet, template, sheet, period, rows, styles, choices)
             else:
                 _write_form_sheet(worksheet, sheet, period, content.get(sheet.name, {}), styles)
+        if extra is not None:
+            extra(workbook)
     finally:
         workbook.close()
     return path
@@ -157,6 +171,9 @@ def _write_value(worksheet: Any, row: int, col: int, kind: Kind, value: Any, sty
     written as the numbers they are, with a % format where they carried one."""
     if value is None or value == "":
         worksheet.write_blank(row, col, None, styles.input(kind))
+        return
+    if isinstance(value, Percent):
+        worksheet.write_number(row, col, value.fraction, styles.input(kind, True))
         return
     if kind.numeric or kind is Kind.YEAR:
         number, percent = _as_number(value)
@@ -346,7 +363,12 @@ def _default(field: Field, period: Period) -> Any:
 
 
 def _write_petunjuk(
-    worksheet: Any, template: Template, period: Period, styles: _Styles, options: TemplateOptions
+    worksheet: Any,
+    template: Template,
+    period: Period,
+    styles: _Styles,
+    options: TemplateOptions,
+    notes: Sequence[str] = (),
 ) -> None:
     feeds = [options.feeds[s.name] for s in template.sheets if s.name in options.feeds]
     used_for = "; ".join(feeds) if feeds else "judul, tahun dan aturan perhitungan semua tabel"
@@ -361,6 +383,7 @@ def _write_petunjuk(
         "Sheet dikunci tanpa kata sandi agar judul kolom tidak terubah. Bila baris kosong kurang,"
         " buka kunci (Tinjau > Buka Proteksi Lembar), lalu tambahkan baris di bawah tabel.",
         "Setelah diisi, jalankan: xlkip check <folder> untuk memeriksa isian.",
+        *notes,
     ]
     worksheet.write_string(0, 0, lines[0], styles.title)
     for row, line in enumerate(lines[1:], start=1):

@@ -93,6 +93,10 @@ class Context:
             "provinsi": self.inputs.identitas("provinsi", ""),
             "renstra_awal": period.renstra_awal,
             "renstra_akhir": period.renstra_akhir,
+            # The digital-government evaluation of the year (Indeks SPBE, Indeks Pemdi).
+            "indeks": self.inputs.instrument.nama,
+            "skala": self.inputs.instrument.skala,
+            **self.inputs.instrument.judul,
         }
 
 

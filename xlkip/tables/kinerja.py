@@ -9,10 +9,10 @@ from typing import Any
 
 from xlkip.read.records import Record
 from xlkip.rules.capaian import capaian, mean
-from xlkip.schema.kinerja import IKU, RENSTRA
+from xlkip.schema.kinerja import IKU, INDEX_BUKTI, RENSTRA
 from xlkip.sheet.charts import BLUE, ORANGE, Series
 from xlkip.sheet.expr import DASH, Range
-from xlkip.sheet.model import SheetModel, Slot
+from xlkip.sheet.model import SheetModel, Slot, Style
 from xlkip.tables.common import (
     CENTER,
     HEADER_ROW,
@@ -219,7 +219,26 @@ def perbandingan_tahun_lalu(ctx: Context) -> None:
             sheet.put(row, 4, current.ref(), current.style)
             row += 1
         _sasaran_cells(sheet, top, row - 1, number, group)
-    finish(sheet, (HEADER_ROW, HEADER_ROW), row - 1, f"Perjanjian Kinerja {ctx.subject}")
+    last = row - 1
+    across = _across_instruments(ctx, [r.record for r in iku_rows])
+    if across:
+        last = row + 1
+        sheet.merge((last, 0), (last, 4), across, Style(italic=True, wrap=True))
+    finish(sheet, (HEADER_ROW, HEADER_ROW), last, f"Perjanjian Kinerja {ctx.subject}")
+
+
+def _across_instruments(ctx: Context, records: list[Record]) -> str | None:
+    """The note under 3.13 when the index IKU's two years are of different instruments."""
+    inputs = ctx.inputs
+    names = [r.get("indikator") for r in records if r.get("bukti") in INDEX_BUKTI]
+    if not inputs.lintas_instrumen or not names:
+        return None
+    before, now = inputs.instrument_lalu, inputs.instrument
+    return (
+        f"Catatan: realisasi {inputs.tahun - 1} '{names[0]}' adalah {before.nama}, realisasi "
+        f"{inputs.tahun} {now.nama}; instrumen evaluasinya berbeda, sehingga keduanya tidak "
+        "dibandingkan."
+    )
 
 
 @table(

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from xlkip.rules.predikat import KINERJA_LABELS, kinerja_scale
-from xlkip.rules.spbe import SPBE_LABELS, spbe_scale
+from xlkip.rules.predikat import KINERJA_LABELS, Scale, kinerja_scale
 from xlkip.schema.identitas import KINERJA_PREFIX, SPBE_PREFIX, scale_key
 from xlkip.tables.anggaran import anggaran_program
 from xlkip.tables.common import Context
@@ -90,11 +89,22 @@ def layanan_sentences(ctx: Context) -> list[str]:
     totals = spbe.totals if spbe else None
     if totals and _number(totals[ctx.tahun].value()) is not None:
         now, before = totals[ctx.tahun].value(), _number(totals[ctx.tahun - 1].value())
-        scale = spbe_scale(_bounds(ctx, SPBE_PREFIX, SPBE_LABELS))
-        trend = _trend(now, before, angka(before, 2) if before is not None else "")
+        instrument = ctx.inputs.instrument
+        keys = [SPBE_PREFIX + b.kode for b in instrument.predikat if b.batas is not None]
+        scale = Scale(tuple(ctx.inputs.setting(k) for k in keys), instrument.labels, digits=2)
+        if spbe.lintas:
+            # Another instrument last year: said, never compared (no naik/turun).
+            lalu = ctx.inputs.instrument_lalu
+            shown = f" sebesar {angka(before, 2)}" if before is not None else ""
+            trend = (
+                f"; tahun {ctx.tahun - 1} dinilai dengan {lalu.nama}{shown}, instrumen yang "
+                "berbeda sehingga tidak dibandingkan"
+            )
+        else:
+            trend = _trend(now, before, angka(before, 2) if before is not None else "")
         sentences.append(
-            f"Indeks SPBE {ctx.pemda} tahun {ctx.tahun} sebesar {angka(now, 2)} "
-            f"dengan predikat {scale.classify(now)}{trend}."
+            f"{instrument.nama} {ctx.pemda} tahun {ctx.tahun} sebesar {angka(now, 2)} "
+            f"dengan {instrument.skala.lower()} {scale.classify(now)}{trend}."
         )
     pengaduan = ctx.maybe(pengaduan_dua_tahun)
     if pengaduan:

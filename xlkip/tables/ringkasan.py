@@ -61,7 +61,7 @@ def _headlines(ctx: Context) -> list[Headline]:
     if spbe is not None:
         rows.append(
             (
-                f"Indeks SPBE {ctx.tahun}",
+                f"{ctx.inputs.instrument.nama} {ctx.tahun}",
                 spbe.totals[ctx.tahun],
                 INDEX_BOLD,
                 spbe.predikat,

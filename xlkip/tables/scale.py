@@ -7,7 +7,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from xlkip.rules.predikat import KINERJA_LABELS
-from xlkip.rules.spbe import SPBE_LABELS
 from xlkip.schema.identitas import KINERJA_PREFIX, SPBE_PREFIX, scale_key
 from xlkip.sheet.expr import DASH
 from xlkip.sheet.model import Slot, Style
@@ -33,7 +32,11 @@ def _scale(
     style: Style,
     digits: int,
     source: str,
+    keys: Sequence[str] | None = None,
 ) -> ScaleRows:
+    """The scale's rows; each bound is the Pengaturan field `keys[i]` (by default the
+    field named after the label)."""
+    keys = keys or [scale_key(prefix, label) for label in labels]
     sheet = table_sheet(ctx, [6, 20, 20, 26])
     headers(sheet, HEADER_ROW, columns)
     bounds, names = [], []
@@ -42,7 +45,7 @@ def _scale(
         row = HEADER_ROW + number
         sheet.put(row, 0, number, CENTER)
         if number < len(labels):
-            setting = ctx.inputs.setting(scale_key(prefix, label))
+            setting = ctx.inputs.setting(keys[number - 1])
             bounds.append(sheet.put(row, 1, setting, style))
         else:
             sheet.put(row, 1, DASH, CENTER)
@@ -87,19 +90,18 @@ def skala_kinerja(ctx: Context) -> SkalaKinerja:
     return SkalaKinerja(scale, cap_cell)
 
 
-@table(
-    "skala_spbe",
-    chapter=3,
-    title="Predikat Indeks Sistem Pemerintahan Berbasis Elektronik (SPBE)",
-    reference=True,
-)
+@table("skala_spbe", chapter=3, title="{skala} Indeks {penilaian}", reference=True)
 def skala_spbe(ctx: Context) -> ScaleRows:
+    """The bands of the year's instrument, bounds from Pengaturan (spbe_<kode>)."""
+    instrument = ctx.inputs.instrument
+    bands = instrument.predikat
     return _scale(
         ctx,
-        ("No.", "Indeks Paling Rendah (≥)", "Indeks Di Bawah (<)", "Predikat"),
-        SPBE_LABELS,
+        ("No.", "Indeks Paling Rendah (≥)", "Indeks Di Bawah (<)", instrument.skala),
+        [b.nama for b in bands],
         SPBE_PREFIX,
-        Style(num_format="0.0", align="center"),
+        Style(num_format="0." + "0" * instrument.desimal_batas, align="center"),
         2,
-        "PermenPANRB Nomor 59 Tahun 2020",
+        instrument.judul["peraturan"],
+        keys=[SPBE_PREFIX + b.kode for b in bands],
     )

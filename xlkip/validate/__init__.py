@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from xlkip.findings import Finding
 from xlkip.inputs import Inputs
-from xlkip.validate import cross, duplicates, names, rows, settings
+from xlkip.validate import cross, duplicates, kode, names, rows, settings
 
 
 def validate(inputs: Inputs) -> list[Finding]:
     findings: list[Finding] = []
-    for check in (settings.check, duplicates.check, names.check, rows.check, cross.check):
+    checks = (settings.check, duplicates.check, names.check, kode.check, rows.check, cross.check)
+    for check in checks:
         findings.extend(check(inputs))
     return findings

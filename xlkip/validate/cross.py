@@ -7,11 +7,11 @@ from collections.abc import Iterator
 from xlkip.evidence import EVIDENCE, Evidence
 from xlkip.findings import Finding, error, info, peringatan
 from xlkip.inputs import Inputs
+from xlkip.instrumen.indeks import index_of
 from xlkip.names import same_pemda
 from xlkip.read.cells import quote
 from xlkip.read.records import Record
 from xlkip.rules.rounding import excel_round
-from xlkip.rules.spbe import index_of
 from xlkip.schema import KIND_OF_SHEET
 from xlkip.schema.kinerja import IKU, RENSTRA
 from xlkip.schema.spbe import INDEKS_DAERAH, NILAI_ASPEK
@@ -23,6 +23,8 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     yield from _renstra_links(inputs)
     yield from _spbe_weights(inputs)
     yield from _spbe_province(inputs)
+    yield from _old_index_names(inputs)
+    yield from _scores_of_another_instrument(inputs)
 
 
 def _iku_evidence(inputs: Inputs) -> Iterator[Finding]:
@@ -107,10 +109,12 @@ def _spbe_weights(inputs: Inputs) -> Iterator[Finding]:
     if excel_round(total, 6) == 1:
         return
     cells = f"{rows[0].cell('bobot')}:{rows[-1].cell('bobot')}"
-    yield peringatan(
+    instrument = inputs.instrument
+    yield error(
         "bobot_spbe_tidak_100",
-        f"Jumlah bobot aspek SPBE {persen(total)}, seharusnya 100%. Periksa bobot tiap aspek "
-        "(PermenPANRB 59/2020).",
+        f"Jumlah bobot {instrument.unsur} {instrument.nama} {persen(total)}, seharusnya 100%. "
+        f"Periksa bobot tiap {instrument.unsur} menurut hasil evaluasi yang diterima "
+        f"({instrument.dasar_hukum}).",
         **inputs.where(NILAI_ASPEK, cells),
     )
 
@@ -134,7 +138,7 @@ def _spbe_province(inputs: Inputs) -> Iterator[Finding]:
         if typed is None and cell not in table.unreadable and not mine:
             yield error(
                 "wajib_kosong",
-                f"Indeks SPBE '{quote(record.get('instansi'))}' kosong. Isi sesuai Keputusan "
+                f"Indeks '{quote(record.get('instansi'))}' kosong. Isi sesuai Keputusan "
                 f"MenPANRB; hanya baris pemda sendiri ({own or 'Identitas'}) yang boleh kosong.",
                 **where,
             )
@@ -153,9 +157,9 @@ def _spbe_province(inputs: Inputs) -> Iterator[Finding]:
         ):
             yield peringatan(
                 "indeks_sendiri_beda",
-                f"Indeks {own} tertulis {angka(typed, 2)}, tetapi menurut nilai aspek{cited} "
-                f"{angka(computed, 2)}. Samakan keduanya, atau kosongkan sel ini agar diisi "
-                "hasil hitungan.",
+                f"Indeks {own} tertulis {angka(typed, 2)}, tetapi menurut sheet Nilai "
+                f"Aspek{cited} {angka(computed, 2)}. Samakan keduanya, atau kosongkan sel ini "
+                "agar diisi hasil hitungan.",
                 **where,
             )
 
@@ -163,4 +167,44 @@ def _spbe_province(inputs: Inputs) -> Iterator[Finding]:
 def _computed_index(inputs: Inputs) -> float | None:
     if not inputs.clean(NILAI_ASPEK):
         return None
-    return index_of((r.get("bobot", 0), r.get("nilai")) for r in inputs.records(NILAI_ASPEK))
+    return index_of(inputs.instrument, inputs.records(NILAI_ASPEK), "nilai")
+
+
+def _old_index_names(inputs: Inputs) -> Iterator[Finding]:
+    """An IKU still named after the instrument this year's replaced ("Indeks SPBE" in a
+    2026 report): the Perjanjian Kinerja names the new index."""
+    instrument = inputs.instrument
+    words = [identity_text(w) for w in instrument.nama_lama]
+    if not words:
+        return
+    for record in inputs.records(IKU):
+        name = identity_text(record.get("indikator", ""))
+        if not any(f" {w} " in f" {name} " for w in words):
+            continue
+        yield peringatan(
+            "nama_indeks_lama",
+            f"Indikator '{quote(record.get('indikator'))}' memakai nama evaluasi lama. Mulai "
+            f"tahun {instrument.tahun_dari} evaluasinya {instrument.nama_evaluasi} "
+            f"({instrument.pasal_nama}): ganti menjadi '{instrument.nama}', sesuai Perjanjian "
+            "Kinerja.",
+            **inputs.where(IKU, record.cell("indikator")),
+        )
+
+
+def _scores_of_another_instrument(inputs: Inputs) -> Iterator[Finding]:
+    """Nilai tahun lalu typed on this year's items although last year was evaluated with
+    another instrument: one of the two is wrong."""
+    if not inputs.lintas_instrumen or not inputs.clean(NILAI_ASPEK):
+        return
+    typed = [r for r in inputs.records(NILAI_ASPEK) if r.get("nilai_lalu") is not None]
+    if not typed:
+        return
+    before, now = inputs.instrument_lalu, inputs.instrument
+    yield peringatan(
+        "nilai_lalu_instrumen_lain",
+        f"Kolom Nilai Tahun Lalu terisi, padahal tahun {inputs.tahun - 1} dinilai dengan "
+        f"{before.nama}, bukan {now.nama} (sheet Indeks Tahun Lalu). Kosongkan kolom itu dan "
+        f"tulis indeks akhir {inputs.tahun - 1} di sheet Indeks Tahun Lalu, atau pilih "
+        f"{now.nama} di sana bila tahun lalu memang dinilai per {now.unsur} yang sama.",
+        **inputs.where(NILAI_ASPEK, typed[0].cell("nilai_lalu")),
+    )

@@ -21,11 +21,13 @@ def check(inputs: Inputs) -> Iterator[Finding]:
 def _repeats(table: TableData, file: str) -> Iterator[Finding]:
     keys = table.sheet.unique
     compare = [table.sheet.column(k).identity or identity_text for k in keys]
+    required = [k for k in keys if table.sheet.column(k).required]
     seen: dict[tuple[str, ...], Record] = {}
     for record in table.records:
-        if any(record.get(k) is None for k in keys):
+        if any(record.get(k) is None for k in required):
             continue
-        identity = tuple(same(record.get(k)) for k, same in zip(keys, compare, strict=True))
+        # A blank optional part (an SPBE aspect has no indikator) is part of the identity.
+        identity = tuple(same(record.get(k, "")) for k, same in zip(keys, compare, strict=True))
         first = seen.setdefault(identity, record)
         if first is record:
             continue
@@ -36,9 +38,9 @@ def _repeats(table: TableData, file: str) -> Iterator[Finding]:
             "berbeda.",
             file=file,
             sheet=table.sheet.name,
-            sel=record.cell(keys[-1]),
+            sel=record.cell([k for k in keys if record.get(k) is not None][-1]),
         )
 
 
 def _named(record: Record, keys: tuple[str, ...]) -> str:
-    return quote(" / ".join(str(record.get(k)) for k in keys))
+    return quote(" / ".join(str(record.get(k)) for k in keys if record.get(k) is not None))

@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from xlkip.findings import Finding, error
 from xlkip.inputs import Inputs
 from xlkip.rules.predikat import KINERJA_LABELS
-from xlkip.rules.spbe import SPBE_LABELS
 from xlkip.schema.identitas import IDENTITAS, KINERJA_PREFIX, PENGATURAN, SPBE_PREFIX, scale_key
 
 
@@ -19,7 +18,15 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     pengaturan = inputs.form(PENGATURAN)
     if pengaturan is not None:
         yield from _ordered(inputs, pengaturan, KINERJA_PREFIX, KINERJA_LABELS, "predikat kinerja")
-        yield from _ordered(inputs, pengaturan, SPBE_PREFIX, SPBE_LABELS, "predikat SPBE")
+        instrument = inputs.instrument
+        yield from _ordered(
+            inputs,
+            pengaturan,
+            SPBE_PREFIX,
+            [b.kode for b in instrument.predikat],
+            f"{instrument.skala.lower()} {instrument.nama}",
+            [b.nama for b in instrument.predikat],
+        )
 
 
 def _period(inputs: Inputs, identitas) -> Iterator[Finding]:
@@ -35,8 +42,9 @@ def _period(inputs: Inputs, identitas) -> Iterator[Finding]:
         )
 
 
-def _ordered(inputs: Inputs, form, prefix: str, labels, name: str) -> Iterator[Finding]:
+def _ordered(inputs: Inputs, form, prefix: str, labels, name: str, shown=None) -> Iterator[Finding]:
     keys = [scale_key(prefix, label) for label in labels[:-1]]
+    labels = shown or labels
     bounds = [form.get(k) for k in keys]
     if None in bounds:
         return

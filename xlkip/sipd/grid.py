@@ -1,0 +1,174 @@
+"""A downloaded file as grids of raw cell values: xlsx/xlsm/xls through python-calamine,
+csv through the csv module (`;` or `,`, sniffed)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import python_calamine
+
+from xlkip.findings import error
+from xlkip.read.workbook import SourceWorkbook, Unreadable
+
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
+CSV_SUFFIXES = {".csv", ".txt"}
+SUFFIXES = WORKBOOK_SUFFIXES | CSV_SUFFIXES
+ENCODINGS = ("utf-8-sig", "cp1252")
+SNIFF_BYTES = 64 * 1024
+
+
+@dataclass
+class Grid:
+    """One sheet (or a csv) as rows of raw values; 1-based access like Excel."""
+
+    file: str
+    sheet: str | None
+    rows: list[list[Any]]
+
+    @property
+    def max_row(self) -> int:
+        return len(self.rows)
+
+    def value(self, row: int, col: int) -> Any:
+        if row > len(self.rows):
+            return None
+        cells = self.rows[row - 1]
+        value = cells[col - 1] if col <= len(cells) else None
+        return None if value == "" else value
+
+    @property
+    def max_col(self) -> int:
+        return max((len(r) for r in self.rows[:200]), default=0)
+
+
+def read_grids(path: Path) -> list[Grid]:
+    """Every sheet of the file; Unreadable (with a finding naming the file) otherwise."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise Unreadable(
+            error(
+                "sipd_format_tidak_didukung",
+                f"Format {suffix or '(tanpa ekstensi)'} tidak dapat dibaca. Unduh laporan SIPD "
+                "sebagai Excel (.xlsx atau .xls) atau CSV.",
+                file=path.name,
+            )
+        )
+    if suffix in CSV_SUFFIXES:
+        return [_read_csv(path)]
+    if suffix == ".xls":
+        return _grids(path, _open_xls(path))
+    source = SourceWorkbook.open(path)  # checks the container first: zip bombs, DTDs
+    try:
+        return _grids(path, source.calamine)
+    finally:
+        source.close()
+
+
+def _open_xls(path: Path) -> Any:
+    """Excel 97–2003 (an OLE file, which SourceWorkbook refuses as encrypted)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return python_calamine.CalamineWorkbook.from_path(str(path))
+    except python_calamine.PasswordError as exc:
+        raise Unreadable(
+            error(
+                "berkas_berpassword",
+                "Berkas dilindungi kata sandi. Hapus kata sandinya di Excel, lalu simpan.",
+                file=path.name,
+            )
+        ) from exc
+    except Exception as exc:  # calamine raises several kinds on damaged files
+        raise Unreadable(_corrupt(path.name)) from exc
+
+
+def _grids(path: Path, book: Any) -> list[Grid]:
+    try:
+        return [_sheet_grid(path, book, name) for name in book.sheet_names]
+    except Exception as exc:  # calamine's errors on a damaged sheet part
+        raise Unreadable(_corrupt(path.name)) from exc
+
+
+def _sheet_grid(path: Path, book: Any, name: str) -> Grid:
+    sheet = book.get_sheet_by_name(name)
+    rows = sheet.to_python(skip_empty_area=False)
+    # A merged range shows its first value in every cell (headers merged over a pair of
+    # columns, codes merged down): written into the rows, so reading is plain indexing.
+    for (r0, c0), (r1, c1) in sheet.merged_cell_ranges or []:
+        if r0 >= len(rows):
+            continue
+        value = rows[r0][c0] if c0 < len(rows[r0]) else None
+        for row in range(r0, min(r1 + 1, len(rows))):
+            cells = rows[row]
+            for col in range(c0, min(c1 + 1, len(cells))):
+                cells[col] = value
+    return Grid(path.name, name, rows)
+
+
+def _read_csv(path: Path) -> Grid:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise Unreadable(
+            error(
+                "berkas_tidak_terbaca",
+                f"Berkas tidak dapat dibaca ({exc.strerror}).",
+                file=path.name,
+            )
+        ) from exc
+    text = _decode(data)
+    delimiter = sniff_delimiter(text[:SNIFF_BYTES])
+    try:
+        rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))  # "" is blank
+    except csv.Error as exc:  # a NUL byte, an unclosed quote at the end of the file
+        raise Unreadable(
+            error(
+                "berkas_rusak",
+                "Berkas CSV tidak dapat dibaca (isinya rusak atau bukan teks). Unduh ulang dari "
+                "SIPD, atau buka di Excel lalu simpan sebagai CSV.",
+                file=path.name,
+            )
+        ) from exc
+    return Grid(path.name, None, rows)
+
+
+def _decode(data: bytes) -> str:
+    for encoding in ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def sniff_delimiter(sample: str) -> str:
+    """`;` (Excel with Indonesian settings, where `,` is the decimal comma) or `,`: the
+    delimiter that splits most lines into the same number of fields (quotes respected)."""
+    lines = sample.splitlines()[:200]
+    if len(lines) > 1:
+        lines = lines[:-1]  # the sample may cut the last line
+    best, best_score = ",", (0, 0)
+    for delimiter in (";", ",", "\t", "|"):
+        counts = Counter(len(row) for row in csv.reader(lines, delimiter=delimiter) if row)
+        if not counts:
+            continue
+        fields, rows = max(counts.items(), key=lambda item: (item[1], item[0]))
+        score = (rows, fields) if fields > 1 else (0, 0)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+def _corrupt(name: str):
+    return error(
+        "berkas_rusak",
+        "Berkas rusak atau bukan buku kerja Excel yang utuh. Buka di Excel dan simpan ulang, "
+        "atau unduh ulang dari SIPD.",
+        file=name,
+    )

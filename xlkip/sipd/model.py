@@ -1,0 +1,105 @@
+"""What reading a download produces, before it is summed and reconciled."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from xlkip.findings import Finding
+from xlkip.text import angka
+
+
+def rupiah(sen: int) -> str:
+    """Sen as the rupiah a message shows: 123456789 -> '1.234.567,89'; whole -> '1.234.567'."""
+    whole, cents = divmod(abs(sen), 100)
+    text = angka(whole) + (f",{cents:02d}" if cents else "")
+    return f"-{text}" if sen < 0 else text
+
+
+@dataclass(slots=True)
+class Part:
+    """One sub kegiatan as one sheet gives it: its account rows, or its own amounts."""
+
+    skpd: str
+    code: str
+    accounts: list[tuple[str, int, int, int]] = field(default_factory=list)
+    """(account code, anggaran, realisasi, row), amounts in sen (1/100 rupiah)."""
+    own: list[tuple[int, int, int]] = field(default_factory=list)
+    """(anggaran, realisasi, row) of the sub kegiatan's own row."""
+    sumber_dana: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Parent:
+    """A program, kegiatan, bidang, urusan or organisasi row that prints its own total."""
+
+    level: str
+    code: str
+    skpd: str
+    row: int
+    anggaran: int
+    realisasi: int
+    cells: tuple[str | None, str | None]
+
+
+@dataclass(slots=True)
+class TotalRow:
+    label: str
+    row: int
+    anggaran: int
+    realisasi: int
+    cells: tuple[str | None, str | None]
+
+
+@dataclass(slots=True)
+class LraRow:
+    code: str
+    name: str | None
+    row: int
+    anggaran: int
+    realisasi: int
+    cells: tuple[str | None, str | None]
+
+
+@dataclass
+class Skipped:
+    count: int = 0
+    rows: list[int] = field(default_factory=list)
+
+    def add(self, row: int) -> None:
+        self.count += 1
+        if len(self.rows) < 5:
+            self.rows.append(row)
+
+
+@dataclass
+class Source:
+    """One sheet of one downloaded file, read."""
+
+    file: str
+    sheet: str | None
+    rows_read: int = 0
+    parts: dict[tuple[str, str], Part] = field(default_factory=dict)
+    parents: list[Parent] = field(default_factory=list)
+    totals: list[TotalRow] = field(default_factory=list)
+    loose_accounts: list[LraRow] = field(default_factory=list)
+    skipped: dict[str, Skipped] = field(default_factory=dict)
+    jenis_checked: int = 0
+    findings: list[Finding] = field(default_factory=list)
+    tahun: Counter[int] = field(default_factory=Counter)
+    skpd_names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def where(self) -> dict[str, str | None]:
+        return {"file": self.file, "sheet": self.sheet}
+
+    @property
+    def label(self) -> str:
+        return self.file if self.sheet is None else f"{self.file} ({self.sheet})"
+
+    def skip(self, reason: str, row: int) -> None:
+        self.skipped.setdefault(reason, Skipped()).add(row)
+
+    @property
+    def is_lra(self) -> bool:
+        return not self.parts and bool(self.loose_accounts)
