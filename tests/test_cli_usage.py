@@ -56,7 +56,9 @@ def test_exact_usage_error_messages() -> None:
     )
 
 
-@pytest.mark.parametrize("args", [(), ("init",), ("check",), ("compile",), ("kirim",)])
+@pytest.mark.parametrize(
+    "args", [(), ("init",), ("check",), ("compile",), ("kirim",), ("impor-anggaran",)]
+)
 def test_help_is_indonesian(args: tuple[str, ...]) -> None:
     code, out, _ = xlkip(*args, "--help")
     assert code == 0

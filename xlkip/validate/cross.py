@@ -142,11 +142,12 @@ def _spbe_province(inputs: Inputs) -> Iterator[Finding]:
                 f"MenPANRB; hanya baris pemda sendiri ({own or 'Identitas'}) yang boleh kosong.",
                 **where,
             )
-        elif typed is None and mine and computed is None and cell not in table.unreadable:
+        elif typed is None and mine and computed is None and inputs.clean(NILAI_ASPEK):
+            # (an unclean Nilai Aspek has its own errors: this would only echo them)
             yield peringatan(
                 "indeks_sendiri_kosong",
                 f"Indeks {own} kosong dan tidak dapat dihitung karena sheet Nilai Aspek belum "
-                "lengkap. Isi nilai aspeknya, atau ketik indeksnya di sini.",
+                "berisi nilai. Isi nilainya, atau ketik indeksnya di sini.",
                 **where,
             )
         elif (
