@@ -134,7 +134,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="xlkip-bench-") as temp:
         work = Path(temp)
         print(f"xlkip --help                 {whole_process([*xlkip, '--help'], work):6.2f} s")
-        example = whole_process([*xlkip, "compile"], work)
+        example = whole_process([*xlkip, "compile", "--contoh"], work)
         print(f"xlkip compile (example)      {example:6.2f} s")
         print()
         print(f"(minimum of {REPEAT} runs; load average {_load()})")

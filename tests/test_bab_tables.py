@@ -12,7 +12,7 @@ import pytest
 from tests.helpers import set_cells
 from tests.output_helpers import formula_cells
 from xlkip import api
-from xlkip.render.layout import _lines, _wrapped
+from xlkip.render.layout import _lines, wrapped_lines
 
 S, K, A = "sdm.xlsx", "kinerja.xlsx", "anggaran.xlsx"
 
@@ -171,6 +171,6 @@ def test_a_wrapped_title_gets_the_lines_its_words_need() -> None:
         "TABEL 1.1 KOMPOSISI SUMBER DAYA MANUSIA BERDASARKAN GOLONGAN/RUANG DINAS "
         "KOMUNIKASI DAN INFORMATIKA KOTA BINJAI TAHUN 2024"
     )
-    assert _wrapped("aaa bbb ccc", 7) == 2 and _wrapped("a" * 20, 7) == 3
-    assert _lines(title, 44 / 1.1, bold=True) == 4
-    assert _lines(title.lower(), 44 / 1.1, bold=False) == 3
+    assert wrapped_lines("aaa bbb ccc", 7) == 2 and wrapped_lines("a" * 20, 7) == 3
+    assert _lines(title, 44, bold=True, size=11) == 4
+    assert _lines(title.lower(), 44, bold=False, size=11) == 3

@@ -18,6 +18,7 @@ import pytest
 
 from tests.helpers import check_json, edit, findings_of, set_cells
 from tests.test_example import SEED_SLIPS
+from tests.test_messages import leaks
 
 Mutation = Callable[[Path], None]
 
@@ -242,6 +243,36 @@ CASES = [
         1,
     ),
     Case(
+        "unknown sumber dana is a warning, kept as typed",
+        _cells(A, "Realisasi Anggaran", {"E4": "DUA"}),
+        [(W, "pilihan_tidak_dikenal", A, "Realisasi Anggaran", "E4")],
+        0,
+    ),
+    Case(
+        "unknown status is a warning",
+        _cells("aplikasi.xlsx", "Aplikasi dan Website", {"D4": "Rusak"}),
+        [(W, "pilihan_tidak_dikenal", "aplikasi.xlsx", "Aplikasi dan Website", "D4")],
+        0,
+    ),
+    Case(
+        "unknown jenis of a pemda is a warning",
+        _cells(S, "Indeks Daerah Lain", {"B5": "Kabupatn"}),
+        [(W, "pilihan_tidak_dikenal", S, "Indeks Daerah Lain", "B5")],
+        0,
+    ),
+    Case(
+        "unknown jenis of an application is an error (it splits 3.7 from 3.8)",
+        _cells("aplikasi.xlsx", "Aplikasi dan Website", {"A4": "Portal"}),
+        [(E, "pilihan_tidak_dikenal", "aplikasi.xlsx", "Aplikasi dan Website", "A4")],
+        1,
+    ),
+    Case(
+        "a new satuan is fine: satuan only suggests",
+        _cells(K, "IKU", {"C4": "Kegiatan"}),
+        [],
+        0,
+    ),
+    Case(
         "count not whole",
         _cells("aplikasi.xlsx", "Tenaga Programmer", {"C4": 2.5}),
         [(E, "bukan_bilangan_bulat", "aplikasi.xlsx", "Tenaga Programmer", "C4")],
@@ -324,6 +355,36 @@ CASES = [
         0,
     ),
     Case(
+        "own spbe row left blank: its index is computed",
+        _cells(S, "Indeks Daerah Lain", {"C33": None}),
+        [],
+        0,
+    ),
+    Case(
+        "own spbe row in a short form still compared",
+        _cells(S, "Indeks Daerah Lain", {"A33": "KOTA BINJAI", "C33": 3.5}),
+        [(W, "indeks_sendiri_beda", S, "Indeks Daerah Lain", "C33")],
+        0,
+    ),
+    Case(
+        "another pemda's index left blank",
+        _cells(S, "Indeks Daerah Lain", {"C5": None}),
+        [(E, "wajib_kosong", S, "Indeks Daerah Lain", "C5")],
+        1,
+    ),
+    Case(
+        "another pemda's index unreadable: one finding",
+        _cells(S, "Indeks Daerah Lain", {"C5": "tiga"}),
+        [(E, "bukan_angka", S, "Indeks Daerah Lain", "C5")],
+        1,
+    ),
+    Case(
+        "the same pemda in its long and short forms",
+        _cells(S, "Indeks Daerah Lain", {"A6": "Kabupaten  Deli Serdang"}),
+        [(W, "baris_ganda", S, "Indeks Daerah Lain", "A6")],
+        0,
+    ),
+    Case(
         "renstra names an unknown IKU",
         _cells(K, "Renstra", {"L5": "Indikator lain"}),
         [(W, "iku_tidak_ditemukan", K, "Renstra", "L5")],
@@ -348,6 +409,7 @@ def test_broken_input(case: Case, example: Path) -> None:
     assert code == case.exit_code
     assert report["valid"] is (case.exit_code == 0)
     assert all(f["file"] for f in report["findings"] if f["tingkat"] == "error")
+    assert [f["pesan"] for f in report["findings"] if leaks(f["pesan"])] == []
 
 
 def test_fixing_the_evidence_removes_the_finding(example: Path) -> None:

@@ -181,3 +181,67 @@ def test_sentences_follow_the_inputs(example: Path, tmp_path: Path) -> None:
     assert "Sebanyak 45 dari 62 pengaduan masyarakat secara online (72,58%)" in after
     assert "adalah tinggi, yaitu mencapai 83,89%" in after
     assert "Indeks Nilai SPBE (83,89%)" in after
+
+
+def _chart_parts(path: Path) -> dict[str, ElementTree.Element]:
+    with zipfile.ZipFile(path) as archive:
+        owners = _sheet_of_charts(archive)
+        parts = {}
+        for part in owners:
+            root = ElementTree.fromstring(archive.read(part))
+            title = "".join(t.text or "" for t in root.find(f"{C}chart/{C}title").iter(f"{A}t"))
+            parts[f"{owners[part]}: {title}"] = root
+        return parts
+
+
+@pytest.fixture(scope="module")
+def chart_xml(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ElementTree.Element]:
+    folder = tmp_path_factory.mktemp("chart_xml")
+    api.init_templates(folder / "inputs", with_example=True)
+    return _chart_parts(api.compile_folder(folder / "inputs", folder / "lkjip.xlsx").output)
+
+
+def test_every_category_label_is_asked_for(chart_xml) -> None:
+    """No chart lets the reader skip labels (tickLblSkip 1 on every category axis)."""
+    for name, root in chart_xml.items():
+        for axis in root.iter(f"{C}catAx"):
+            hidden = axis.find(f"{C}delete")
+            if hidden is not None and hidden.get("val") == "1":
+                continue  # the secondary chart's category axis, not drawn
+            skip = axis.find(f"{C}tickLblSkip")
+            assert skip is not None and skip.get("val") == "1", name
+
+
+def test_percent_axes_read_as_percent(chart_xml) -> None:
+    """The 3.16 chart's secondary axis (the % realisasi line) is formatted as percent,
+    as is every value axis of a chart of percentages."""
+    root = chart_xml["Tabel 3.16: Anggaran dan Realisasi per Program"]
+    formats = [ax.find(f"{C}numFmt").get("formatCode") for ax in root.iter(f"{C}valAx")]
+    assert formats == ["#,##0", "0%"]
+    for name in (
+        "Tabel 3.2: Capaian Indikator Kinerja Utama terhadap Target",
+        "Ringkasan: Persentase Realisasi Anggaran per Program",
+    ):
+        axes = list(chart_xml[name].iter(f"{C}valAx"))
+        assert all("%" in ax.find(f"{C}numFmt").get("formatCode") for ax in axes), name
+
+
+def test_horizontal_bar_charts_are_tall_enough_for_their_labels(tmp_path: Path) -> None:
+    """Each category of a bar chart gets at least its wrapped label's height, and the
+    labels a column of their own (the plot area starts right of them)."""
+    from xlkip.render.charts import chart_geometry
+    from xlkip.sheet.charts import ChartSpec, Series
+    from xlkip.sheet.expr import Range
+    from xlkip.sheet.model import SheetModel, Style
+
+    sheet = SheetModel("S")
+    names = [f"Website Pejabat Pengelola Informasi {i} dan Dokumentasi Daerah" for i in range(10)]
+    for row, name in enumerate(names):
+        sheet.put(row, 0, name, Style())
+        sheet.put(row, 1, row, Style())
+    categories, values = Range(sheet, 0, 0, 9, 0), Range(sheet, 0, 1, 9, 1)
+    spec = ChartSpec("T", (Series("a", categories, values),), (0, 0), (800, 220), kind="bar")
+    geometry = chart_geometry(spec)
+    assert geometry.height >= 10 * 2 * 13 and geometry.label_share >= 0.3
+    column = ChartSpec("T", spec.series, (0, 0), (800, 220), kind="column")
+    assert chart_geometry(column).height == 220

@@ -11,10 +11,11 @@ from tests.helpers import run_cli, set_cells
 
 
 def test_check_prints_a_table_and_exits_0(example: Path) -> None:
-    code, output = run_cli("check", example)
+    code, output = run_cli("check", example, "--format", "tabel")
     assert code == 0
     assert "Temuan Validasi" in output and "baris_ganda" in output
     assert "0 error, 13 peringatan, 0 info" in output
+    assert "--format baris|json" in output
 
 
 def test_check_exits_1_on_an_error(example: Path) -> None:
@@ -34,6 +35,11 @@ def test_check_json_is_the_library_report(example: Path) -> None:
         assert finding["tingkat"] in {"error", "peringatan", "info"}
 
 
+def test_check_json_alias_and_format_json_agree(example: Path) -> None:
+    assert run_cli("check", example, "--json") == run_cli("check", example, "--format", "json")
+    assert run_cli("check", example, "--json", "--format", "baris")[0] == 2
+
+
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run_cli("check", tmp_path / "tidak-ada")[0] == 2
     assert run_cli("check")[0] == 2
@@ -51,6 +57,15 @@ def test_init_then_refuse_to_overwrite(tmp_path: Path) -> None:
     code, output = run_cli("init", folder)
     assert code == 2 and "--timpa" in output
     assert run_cli("init", folder, "--contoh", "--timpa")[0] == 0
+
+
+def test_version() -> None:
+    from xlkip import __version__
+
+    result = subprocess.run(
+        [sys.executable, "-m", "xlkip", "--version"], capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stdout) == (0, f"xlkip {__version__}\n")
 
 
 def test_console_script_runs(tmp_path: Path) -> None:

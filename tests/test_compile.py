@@ -125,6 +125,9 @@ def test_percentages_are_fractions_with_a_percent_format(compiled: Path) -> None
     assert total[2].number_format == "#,##0"
 
 
+MULTI_PAGE = {"Tabel 3.7", "Tabel 3.8", "Tabel 3.15", "Tabel 3.17"}
+
+
 def test_print_ready(compiled: Path) -> None:
     workbook = openpyxl.load_workbook(compiled)
     assert workbook.properties.title.startswith("LKjIP Dinas Komunikasi dan Informatika")
@@ -139,7 +142,10 @@ def test_print_ready(compiled: Path) -> None:
         assert ws.sheet_properties.pageSetUpPr.fitToPage
         assert ws.page_setup.fitToWidth in (None, 1)  # 1 is the default, left unwritten
         assert ws.page_setup.fitToHeight == 0
-        assert ws.print_title_rows and ws.freeze_panes
+        assert ws.freeze_panes
+        # The header repeats where the table runs onto more pages, and only there (a
+        # chart's own page would otherwise carry an empty header).
+        assert bool(ws.print_title_rows) == (name in MULTI_PAGE), name
         assert "Dinas Komunikasi dan Informatika Kota Binjai" in ws.oddFooter.left.text
         assert "&P" in ws.oddFooter.right.text
 
@@ -204,19 +210,6 @@ def test_unwritable_output_path(example: Path, tmp_path: Path) -> None:
     blocker.write_text("x")
     code, output = run_cli("compile", example, "-o", blocker / "out.xlsx")
     assert code == 2 and "Tidak dapat menulis" in output
-
-
-def test_compile_in_an_empty_folder_builds_the_example(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    code, output = run_cli("compile")
-    assert code == 0
-    assert "contoh bawaan" in output
-    produced = list((tmp_path / "output").glob("*.xlsx"))
-    assert [p.name for p in produced] == [
-        "LKjIP_Dinas_Komunikasi_dan_Informatika_Kota_Binjai_2024.xlsx"
-    ]
 
 
 def test_compile_prefers_an_inputs_folder(

@@ -28,6 +28,12 @@ from xlkip.read.numbers import NotANumber, ParsedNumber, parse_number
         ("-5", -5, False),
         ("  3,12 ", 3.12, False),
         ("\u00a01.000\u00a0", 1000, False),
+        ("Rp. 436.219.982,-", 436219982, False),
+        ("436.219.982,-", 436219982, False),
+        ("Rp 436.219.982,00", 436219982, False),
+        ("Rp436.219.982,–", 436219982, False),
+        ("IDR 1.500,-", 1500, False),
+        ("(Rp 1.500,-)", -1500, False),
     ],
 )
 def test_forms_staff_paste(text: str, value: float, percent: bool) -> None:
@@ -39,7 +45,9 @@ def test_blank_and_dash_mean_nothing(text: str) -> None:
     assert parse_number(text) is None
 
 
-@pytest.mark.parametrize("text", ["abc", "1.2.3", "12,34,5", "1e5", "Rp", "1 Orang", "9" * 400])
+@pytest.mark.parametrize(
+    "text", ["abc", "1.2.3", "12,34,5", "1e5", "Rp", "1 Orang", "9" * 400, ",-", "Rp,-", "1,-5"]
+)
 def test_not_numbers(text: str) -> None:
     with pytest.raises(NotANumber):
         parse_number(text)
@@ -74,3 +82,14 @@ def test_grouped_integers_read_back(number: int, separator: str):
         assert parse_number(text) == ParsedNumber(float(text.replace(",", ".")), False)
     else:
         assert parse_number(text) == ParsedNumber(float(number), False)
+
+
+rupiah_prefix = st.sampled_from(["", "Rp", "Rp ", "Rp.", "Rp. ", "IDR "])
+no_cents = st.sampled_from([",-", ",00", ",–", ""])
+
+
+@given(st.integers(min_value=0, max_value=10**13), rupiah_prefix, no_cents)
+def test_rupiah_as_staff_type_it(number: int, prefix: str, ending: str):
+    """Whole rupiah, Indonesian grouping, with or without Rp and a closing ",-"/",00"."""
+    text = prefix + _group(str(number), ".") + ending
+    assert parse_number(text) == ParsedNumber(float(number), False)

@@ -15,7 +15,7 @@ def quick_start_commands() -> list[str]:
 def test_two_commands() -> None:
     commands = quick_start_commands()
     assert len(commands) == 2
-    assert commands[0].startswith("python -m pip install . && xlkip ")
+    assert commands[0] == "python -m pip install . && xlkip compile --contoh"
     assert commands[1].startswith('python -m pip install ".[test]"')
 
 

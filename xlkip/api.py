@@ -361,12 +361,21 @@ class CompileResult:
     output: Path | None
     """None when errors stopped the output."""
     example: bool
-    """The built-in example was compiled because no input folder was given."""
+    """The built-in example was compiled (--contoh)."""
     pdf: Path | None = None
     pdf_error: str | None = None
+    eml: Path | None = None
+    eml_error: str | None = None
     timings: dict[str, float] = field(default_factory=dict)
     figures: Figures | None = None
     """The headline figures, when the workbook was built."""
+
+
+NO_INPUTS = (
+    "Folder ./inputs tidak ada di sini, dan tidak ada folder yang disebut. Untuk mulai: "
+    "`xlkip init inputs` (template kosong untuk diisi), lalu `xlkip compile`; atau lihat "
+    "contohnya dulu dengan `xlkip compile --contoh`."
+)
 
 
 def default_output(inputs: Inputs, out_dir: Path = Path("output")) -> Path:
@@ -376,26 +385,33 @@ def default_output(inputs: Inputs, out_dir: Path = Path("output")) -> Path:
     return out_dir / safe_filename("LKjIP", instansi, pemda, str(inputs.tahun))
 
 
+def check_output_path(output: Path | None) -> None:
+    """The workbook's path ends in .xlsx, so its PDF and .eml never take its name."""
+    if output is not None and output.suffix.lower() != ".xlsx":
+        raise UsageError(
+            f"Berkas hasil '{output}' harus berakhiran .xlsx (mis. -o laporan.xlsx). PDF dan "
+            "draf surel diberi nama yang sama dengan .pdf dan .eml."
+        )
+
+
 def compile_folder(
     folder: Path | None = None,
     output: Path | None = None,
     force: bool = False,
     out_dir: Path = Path("output"),
     pdf: bool = False,
+    example: bool = False,
+    eml: bool = False,
+    attachment_limit_mb: float | None = None,
     tahun_lalu: Path | None = None,
 ) -> CompileResult:
     """Check `folder` and, unless an error stops it, write the LKjIP workbook.
 
-    Without a folder: ./inputs when it exists, else the built-in example.
+    Without a folder: ./inputs; `example` compiles the built-in example instead.
     """
+    check_output_path(output)
     with ExitStack() as stack:
-        example = False
-        if folder is None and Path("inputs").is_dir():
-            folder = Path("inputs")
-        elif folder is None:
-            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="xlkip-")))
-            init_templates(folder, with_example=True)
-            example = True
+        folder = _input_folder(folder, example, stack)
         stack.enter_context(paused_gc())
         result = check(folder, tahun_lalu)
         timings = dict(result.timings)
@@ -412,7 +428,27 @@ def compile_folder(
         )
         if pdf:
             _add_pdf(compiled, target)
+        if eml and pdf and compiled.pdf is None:
+            compiled.eml_error = "Draf surel tidak dibuat karena PDF-nya gagal dibuat."
+        elif eml:
+            _add_eml(compiled, attachment_limit_mb)
         return compiled
+
+
+def _input_folder(folder: Path | None, example: bool, stack: ExitStack) -> Path:
+    if example and folder is not None:
+        raise UsageError(
+            f"Pilih salah satu: folder {folder} atau --contoh (contoh bawaan), tidak keduanya."
+        )
+    if example:
+        work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="xlkip-")))
+        init_templates(work, with_example=True)
+        return work
+    if folder is None:
+        if not Path("inputs").is_dir():
+            raise UsageError(NO_INPUTS)
+        return Path("inputs")
+    return folder
 
 
 @contextmanager
@@ -551,6 +587,37 @@ def _add_pdf(result: CompileResult, workbook: Path) -> None:
         result.pdf_error = str(exc)
     else:
         result.pdf = target
+
+
+def _add_eml(result: CompileResult, limit_mb: float | None) -> None:
+    """Write <same name>.eml beside the workbook: a draft carrying workbook and PDF."""
+    from xlkip.deliver.eml import (
+        DEFAULT_LIMIT_MB,
+        AttachmentsTooLarge,
+        Summary,
+        check_budget,
+        draft,
+    )
+
+    assert result.output is not None
+    attachments = [result.output] + ([result.pdf] if result.pdf is not None else [])
+    try:
+        check_budget(attachments, DEFAULT_LIMIT_MB if limit_mb is None else limit_mb)
+    except AttachmentsTooLarge as exc:
+        result.eml_error = str(exc)
+        return
+    inputs = result.inputs
+    summary = Summary(
+        instansi=str(inputs.identitas("instansi", "")),
+        pemda=str(inputs.identitas("pemerintah_daerah", "")),
+        tahun=inputs.tahun,
+        figures=result.figures or Figures(),
+        temuan=result.report.count(),
+    )
+    message = draft(summary, attachments)
+    target = result.output.with_suffix(".eml")
+    write_atomically(target, lambda path: path.write_bytes(message.as_bytes()))
+    result.eml = target
 
 
 @dataclass

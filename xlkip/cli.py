@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from xlkip.cli_id import IndonesianCommand, IndonesianGroup
+from xlkip.console import Format
+
 app = typer.Typer(
+    cls=IndonesianGroup,
     help="xlkip — menyusun tabel LKjIP (Bab I–III) dari template Excel.",
     no_args_is_help=True,
     add_completion=False,
@@ -21,21 +24,35 @@ EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 _state = {"debug": False}
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from xlkip import __version__
+
+        typer.echo(f"xlkip {__version__}")
+        raise typer.Exit(EXIT_OK)
+
+
 @app.callback()
 def _options(
     debug: Annotated[bool, typer.Option("--debug", help="Tampilkan traceback bila gagal.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Tampilkan versi xlkip.", callback=_show_version, is_eager=True
+        ),
+    ] = False,
 ) -> None:
     _state["debug"] = debug
 
 
-def _console(stderr: bool = False):
+def _console(stderr: bool = False, soft_wrap: bool = False):
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    return Console(stderr=stderr, highlight=False, soft_wrap=soft_wrap)
 
 
 def _fail_usage(message: str) -> None:
-    _console(stderr=True).print(f"[bold red]Kesalahan:[/] {message}")
+    _console(stderr=True, soft_wrap=True).print(f"[bold red]Kesalahan:[/] {message}", markup=True)
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -51,14 +68,40 @@ def _parse_renstra(text: str | None) -> tuple[int, int] | None:
     return start, end
 
 
-@app.command()
+FormatOption = Annotated[
+    Format | None,
+    typer.Option(
+        "--format",
+        help="Bentuk laporan temuan: tabel (baku di terminal), baris (satu temuan per "
+        "baris: berkas:sheet!sel: tingkat kode: pesan; baku bila keluaran dialihkan), json.",
+        case_sensitive=False,
+    ),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Sama dengan --format json.")]
+
+
+def _format(fmt: Format | None, as_json: bool) -> Format:
+    from xlkip.console import default_format
+
+    if as_json and fmt not in (None, Format.JSON):
+        _fail_usage(f"--json dan --format {fmt.value} tidak bisa dipakai bersama.")
+    if as_json:
+        return Format.JSON
+    return fmt or default_format()
+
+
+@app.command(cls=IndonesianCommand)
 def init(
-    folder: Annotated[Path, typer.Argument(help="Folder tujuan template.")],
+    folder: Annotated[Path, typer.Argument(help="Folder tujuan template.", metavar="FOLDER")],
     tahun: Annotated[
-        int | None, typer.Option(help="Tahun laporan (baku: tahun lalu).", min=1990, max=2100)
+        int | None,
+        typer.Option(help="Tahun laporan (baku: tahun lalu).", min=1990, max=2100, metavar="TAHUN"),
     ] = None,
     renstra: Annotated[
-        str | None, typer.Option(help="Periode Renstra, mis. 2021-2026 (baku: tahun-3 s.d. +2).")
+        str | None,
+        typer.Option(
+            help="Periode Renstra, mis. 2021-2026 (baku: tahun-3 s.d. +2).", metavar="AWAL-AKHIR"
+        ),
     ] = None,
     contoh: Annotated[
         bool, typer.Option("--contoh", help="Isi dengan contoh LKjIP Diskominfo Binjai 2024.")
@@ -104,9 +147,9 @@ def init(
                 paths = api.init_templates(
                     folder, tahun, period, with_example=contoh, overwrite=timpa, modules=modules
                 )
-        except api.UsageError as exc:
+        except (api.UsageError, api.OutputError) as exc:
             _fail_usage(str(exc))
-    console = _console()
+    console = _console(soft_wrap=True)
     jenis = "berisi contoh" if contoh else "kosong"
     if rolled is not None:
         jenis = f"lanjutan isian tahun {rolled.last.inputs.tahun} ({dari})"
@@ -136,78 +179,127 @@ _TAHUN_LALU = typer.Option(
 )
 
 
-@app.command()
+@app.command(cls=IndonesianCommand)
 def check(
-    folder: Annotated[Path, typer.Argument(help="Folder berisi template yang sudah diisi.")],
-    as_json: Annotated[bool, typer.Option("--json", help="Cetak laporan sebagai JSON.")] = False,
+    folder: Annotated[
+        Path, typer.Argument(help="Folder berisi template yang sudah diisi.", metavar="FOLDER")
+    ],
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
     tahun_lalu: Annotated[Path | None, _TAHUN_LALU] = None,
 ) -> None:
     """Periksa isian template dan tampilkan semua temuan."""
     from xlkip import api
+    from xlkip.console import print_report
 
+    chosen = _format(fmt, as_json)
     with _guard():
         try:
             result = api.check(folder, tahun_lalu)
         except api.UsageError as exc:
             _fail_usage(str(exc))
-    report = result.report
-    if as_json:
-        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        from xlkip.console import print_report
-
-        print_report(report, _console())
-    raise typer.Exit(EXIT_OK if report.valid else EXIT_INPUT)
+    print_report(result.report, chosen, _console(soft_wrap=chosen is not Format.TABEL))
+    raise typer.Exit(EXIT_OK if result.report.valid else EXIT_INPUT)
 
 
-@app.command("compile")
+@app.command("compile", cls=IndonesianCommand)
 def compile_(
     folder: Annotated[
         Path | None,
-        typer.Argument(help="Folder input (baku: ./inputs, atau contoh bawaan bila tidak ada)."),
+        typer.Argument(help="Folder input (baku: ./inputs).", metavar="FOLDER"),
     ] = None,
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Berkas hasil (.xlsx).")
+        Path | None,
+        typer.Option("-o", "--output", help="Berkas hasil, berakhiran .xlsx.", metavar="BERKAS"),
     ] = None,
+    contoh: Annotated[
+        bool,
+        typer.Option("--contoh", help="Susun contoh bawaan (LKjIP Diskominfo Binjai 2024)."),
+    ] = False,
     paksa: Annotated[
         bool, typer.Option("--paksa", help="Tetap tulis hasil walau ada error.")
     ] = False,
     pdf: Annotated[
         bool, typer.Option("--pdf", help="Tulis juga PDF-nya (perlu LibreOffice).")
     ] = False,
+    eml: Annotated[
+        bool,
+        typer.Option("--eml", help="Tulis juga draf surel (.eml) berlampiran workbook (dan PDF)."),
+    ] = False,
+    batas_lampiran: Annotated[
+        float,
+        typer.Option(
+            "--batas-lampiran",
+            help="Batas ukuran lampiran surel, dalam MB.",
+            min=0.01,
+            metavar="MB",
+        ),
+    ] = 7.0,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
     tahun_lalu: Annotated[Path | None, _TAHUN_LALU] = None,
 ) -> None:
     """Periksa input lalu susun workbook LKjIP (tabel Bab I–III)."""
     from xlkip import api
-    from xlkip.console import print_report
+    from xlkip.console import print_json
 
-    console = _console()
+    chosen = _format(fmt, as_json)
+    console = _console(soft_wrap=chosen is not Format.TABEL)
     with _guard():
         try:
-            result = api.compile_folder(folder, output, force=paksa, pdf=pdf, tahun_lalu=tahun_lalu)
+            result = api.compile_folder(
+                folder,
+                output,
+                force=paksa,
+                pdf=pdf,
+                example=contoh,
+                eml=eml,
+                attachment_limit_mb=batas_lampiran,
+                tahun_lalu=tahun_lalu,
+            )
         except (api.UsageError, api.OutputError) as exc:
             _fail_usage(str(exc))
+    if chosen is Format.JSON:
+        written = {"workbook": result.output, "pdf": result.pdf, "eml": result.eml}
+        print_json(
+            {**result.report.to_dict(), **{k: v and str(v) for k, v in written.items()}},
+            console.file,
+        )
+    else:
+        _print_compiled(result, chosen, console)
+    for problem in (result.pdf_error and f"PDF tidak dibuat. {result.pdf_error}", result.eml_error):
+        if problem:
+            _fail_usage(problem)
+    raise typer.Exit(EXIT_OK if result.report.valid else EXIT_INPUT)
+
+
+def _print_compiled(result, chosen: Format, console) -> None:
+    from xlkip.console import print_report
+
     if result.example:
         console.print(
-            "Folder ./inputs tidak ada: memakai [bold]contoh bawaan[/] "
-            "(LKjIP Diskominfo Kota Binjai 2024)."
+            "Contoh bawaan: LKjIP Diskominfo Kota Binjai 2024 (data laporan aslinya, "
+            "termasuk kekeliruannya)."
         )
-    print_report(result.report, console)
+    print_report(result.report, chosen, console)
     if result.output is None:
         console.print(
             "[bold red]Workbook tidak dibuat[/] karena ada error. Perbaiki isian, "
             "atau pakai --paksa untuk tetap membuatnya."
         )
-    else:
-        console.print(f"Workbook LKjIP ditulis: [bold]{result.output}[/]", soft_wrap=True)
+        return
+    console.print(f"Workbook LKjIP ditulis: [bold]{result.output}[/]", soft_wrap=True)
     if result.pdf is not None:
         console.print(f"PDF ditulis: [bold]{result.pdf}[/]", soft_wrap=True)
-    if result.pdf_error is not None:
-        _fail_usage(f"PDF tidak dibuat. {result.pdf_error}")
-    raise typer.Exit(EXIT_OK if result.report.valid else EXIT_INPUT)
+    if result.eml is not None:
+        console.print(
+            f"Draf surel ditulis: [bold]{result.eml}[/] (buka di Outlook/Thunderbird, atau "
+            f"kirim dengan xlkip kirim {result.eml} --ke ALAMAT)",
+            soft_wrap=True,
+        )
 
 
-@app.command()
+@app.command(cls=IndonesianCommand)
 def rekap(
     folders: Annotated[
         list[Path],
@@ -250,7 +342,51 @@ def rekap(
     raise typer.Exit(EXIT_OK if result.valid else EXIT_INPUT)
 
 
-@app.command("impor-anggaran")
+@app.command(cls=IndonesianCommand)
+def kirim(
+    eml: Annotated[
+        Path, typer.Argument(help="Draf surel dari compile --eml.", metavar="BERKAS.eml")
+    ],
+    ke: Annotated[
+        str,
+        typer.Option("--ke", help="Alamat tujuan, dipisah koma.", metavar="ALAMAT[,ALAMAT]"),
+    ],
+) -> None:
+    """Kirim draf surel (.eml) lewat server SMTP kantor.
+
+    Pengaturan dari variabel lingkungan XLKIP_SMTP_HOST, XLKIP_SMTP_PORT,
+    XLKIP_SMTP_USER, XLKIP_SMTP_FROM, XLKIP_SMTP_SECURITY (starttls atau ssl) dan
+    XLKIP_SMTP_CA, atau dari berkas smtp.ini di folder pengaturan xlkip. Kata sandi dari
+    XLKIP_SMTP_PASSWORD atau diminta tanpa ditampilkan; tidak pernah disimpan.
+    """
+    from xlkip.deliver import smtp
+
+    with _guard():
+        if not eml.is_file():
+            _fail_usage(f"Berkas {eml} tidak ditemukan.")
+        try:
+            to = smtp.recipients(ke)
+            settings = smtp.load_settings()
+            password = _password(settings)
+            smtp.send(eml, to, settings, password)
+        except smtp.SendError as exc:
+            _fail_usage(f"{exc} Berkas {eml.name} tidak diubah.")
+    _console(soft_wrap=True).print(f"Surel {eml.name} terkirim ke {', '.join(to)}.")
+
+
+def _password(settings) -> str | None:
+    import os
+
+    from xlkip.deliver.smtp import PASSWORD_ENV
+
+    if settings.user is None:
+        return None
+    if os.environ.get(PASSWORD_ENV):
+        return os.environ[PASSWORD_ENV]
+    return typer.prompt(f"Kata sandi SMTP untuk {settings.user}", hide_input=True)
+
+
+@app.command("impor-anggaran", cls=IndonesianCommand)
 def impor_anggaran(
     files: Annotated[
         list[Path],
@@ -277,7 +413,7 @@ def impor_anggaran(
 ) -> None:
     """Isi template anggaran dari unduhan SIPD, dengan rekonsiliasinya."""
     from xlkip import api
-    from xlkip.console import print_report
+    from xlkip.console import default_format, print_report
     from xlkip.sipd.sheet import summary_lines
 
     console = _console()
@@ -291,7 +427,7 @@ def impor_anggaran(
     console.print("[bold]Rekonsiliasi[/]")
     for line in summary_lines(result.reconciliation):
         console.print(line, soft_wrap=True, markup=False)
-    print_report(result.report, console)
+    print_report(result.report, default_format(), console)
     if result.output is None:
         console.print(
             "[bold red]Template anggaran tidak ditulis[/] karena ada error. Perbaiki berkasnya, "
@@ -348,7 +484,10 @@ def _save_crash_report(kind, exc, tb) -> Path:
 
 
 def main() -> None:
-    app()
+    from xlkip.console import tolerate_narrow_consoles
+
+    tolerate_narrow_consoles(sys.stdout, sys.stderr)
+    app(prog_name="xlkip")
 
 
 if __name__ == "__main__":

@@ -25,7 +25,8 @@ def safe_filename(*parts: str, suffix: str = ".xlsx", limit: int = 120) -> str:
 
 def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
     """Write beside `target`, then rename: a crash never leaves half a file, and a
-    failed run leaves any earlier file as it was."""
+    failed run leaves any earlier file as it was. The file gets the mode any program's
+    new file gets (0666 less the umask), not the private 0600 of a temporary file."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temp_name = tempfile.mkstemp(
@@ -37,6 +38,7 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
     temp = Path(temp_name)
     try:
         write(temp)
+        os.chmod(temp, 0o666 & ~current_umask())
         os.replace(temp, target)
     except PermissionError as exc:
         raise OutputError(
@@ -48,6 +50,13 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
     finally:
         temp.unlink(missing_ok=True)
     return target
+
+
+def current_umask() -> int:
+    """The process's umask (reading it means setting it; it is set straight back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _why(path: Path, exc: OSError) -> str:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from xlkip.read.numbers import NotANumber, is_dash, parse_number
-from xlkip.schema.base import Kind, is_percent_unit
+from xlkip.schema.base import Choices, Kind, is_percent_unit
 
 _YEAR_RANGE = re.compile(r"^((?:19|20)\d\d)(?:\s*[-–/]\s*((?:19|20)\d\d))?$")
 MIN_YEAR, MAX_YEAR = 1990, 2100
@@ -21,6 +21,8 @@ LARGEST = 1e15
 class Problem:
     kode: str
     pesan: str
+    warning: bool = False
+    """A `peringatan`: the value is kept and used; otherwise an `error` and no value."""
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class Spec:
     label: str
     kind: Kind
     choices: tuple[str, ...] = ()
-    strict_choices: bool = True
+    choice_rule: Choices = Choices.CLOSED
     dash_is_zero: bool = False
     minimum: float | None = 0
     maximum: float | None = None
@@ -123,9 +125,16 @@ def _choice(spec: Spec, raw: Any) -> Coerced:
     for choice in spec.choices:
         if choice_key(choice) == folded:
             return choice, None
-    if not spec.strict_choices:
+    if spec.choice_rule is Choices.OPEN:
         return text, None
     options = ", ".join(spec.choices)
+    if spec.choice_rule is Choices.ENUMERATION:
+        return text, Problem(
+            "pilihan_tidak_dikenal",
+            f"'{quote(text)}' bukan isian kolom '{spec.label}' yang dikenal ({options}). "
+            "Pilih dari daftar bila salah ketik; bila memang benar, biarkan.",
+            warning=True,
+        )
     return None, Problem(
         "pilihan_tidak_dikenal",
         f"'{quote(text)}' bukan pilihan kolom '{spec.label}'. Pilih salah satu: {options}.",

@@ -16,6 +16,8 @@ DASHES = frozenset({"-", "–", "—", "--", "−"})
 _CURRENCY = re.compile(r"^(rp\.?|idr)\s*", re.IGNORECASE)
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 _DIGITS_ONLY = re.compile(r"^\d+$")
+_NO_CENTS = re.compile(r"(?<=\d)[.,][-–—]+$")
+"""The ",-" that closes a rupiah amount ("Rp. 436.219.982,-"): no cents."""
 
 
 class NotANumber(ValueError):
@@ -40,6 +42,8 @@ def parse_number(text: str) -> ParsedNumber | None:
     2602173662.0
     >>> parse_number("91,43%").value
     0.9143
+    >>> parse_number("Rp. 436.219.982,-").value
+    436219982.0
     """
     cleaned = _SPACES.sub("", text).strip()
     if not cleaned or cleaned in DASHES:
@@ -54,7 +58,7 @@ def parse_number(text: str) -> ParsedNumber | None:
     if cleaned[:1] in {"-", "−", "+"}:
         negative = negative or cleaned[0] != "+"
         cleaned = cleaned[1:]
-    cleaned = _CURRENCY.sub("", cleaned)
+    cleaned = _NO_CENTS.sub("", _CURRENCY.sub("", cleaned))
     number = _to_decimal(cleaned, original=text)
     if negative:
         number = -number

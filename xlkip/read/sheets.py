@@ -102,6 +102,11 @@ def _ref(row: int, col: int) -> str:
     return f"{xl_col_to_name(col - 1)}{row}"
 
 
+def as_finding(problem: Problem, where: dict[str, str | None]) -> Finding:
+    make = peringatan if problem.warning else error
+    return make(problem.kode, problem.pesan, **where)
+
+
 @dataclass
 class _Layout:
     header_row: int
@@ -353,8 +358,9 @@ class _TableReader:
         value, problem = _cell_value(self.grid, spec, row, col, raw)
         if problem is not None:
             ref = _ref(row, col)
-            self.problem_cells.add(ref)
-            self.findings.append(error(problem.kode, problem.pesan, **self.where(ref)))
+            self.findings.append(as_finding(problem, self.where(ref)))
+            if not problem.warning:
+                self.problem_cells.add(ref)
         return value
 
     def _reported(self, record: Record, key: str) -> bool:
@@ -379,7 +385,7 @@ def _spec(column: Column, label: str) -> Spec:
         label,
         column.kind,
         column.choices,
-        column.strict_choices,
+        column.choice_rule,
         column.dash_is_zero,
         column.minimum,
         column.maximum,
@@ -407,7 +413,7 @@ def _read_form(grid: SourceSheet, sheet: FormSheet, data: TemplateData):
         )
         value, problem = _cell_value(grid, spec, row, 2)
         if problem is not None:
-            findings.append(error(problem.kode, problem.pesan, **data.where(sheet.name, ref)))
+            findings.append(as_finding(problem, data.where(sheet.name, ref)))
         elif value is None and form_field.required:
             findings.append(
                 error(

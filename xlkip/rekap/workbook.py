@@ -46,7 +46,7 @@ from xlkip.tables.common import (
     SOURCE,
     TEXT,
     TITLE,
-    measure_style,
+    MeasureFormats,
 )
 from xlkip.tables.common import COUNT as COUNT_STYLE
 from xlkip.tables.common import TEXT_BOLD as BOLD
@@ -153,6 +153,11 @@ def _iku_sheet(
     row = HEADER_ROW + 1
     ranges: dict[int, tuple[Range, Range]] = {}
     number = 0
+    every = [r for o in offices if o.details for r in o.details.iku]
+    formats = (
+        MeasureFormats((r.target, r.satuan) for r in every),
+        MeasureFormats((r.realisasi, r.satuan) for r in every),
+    )
     for index, office in enumerate(offices):
         details = office.details
         if details is None or not details.iku:
@@ -160,7 +165,7 @@ def _iku_sheet(
         first = row
         for record in details.iku:
             number += 1
-            _iku_row(sheet, row, number, office.name, record, details.rules)
+            _iku_row(sheet, row, number, office.name, record, details.rules, formats)
             row += 1
         ranges[index] = (
             Range(sheet, first, 3, row - 1, 3),
@@ -171,7 +176,13 @@ def _iku_sheet(
 
 
 def _iku_row(
-    sheet: SheetModel, row: int, number: int, name: str, record: IkuRow, rules: OfficeRules
+    sheet: SheetModel,
+    row: int,
+    number: int,
+    name: str,
+    record: IkuRow,
+    rules: OfficeRules,
+    formats: tuple[MeasureFormats, MeasureFormats],
 ) -> None:
     sheet.put(row, 0, number, CENTER)
     sheet.put(row, 1, name, TEXT)
@@ -179,9 +190,12 @@ def _iku_row(
     sheet.put(row, 3, record.indikator, TEXT)
     sheet.put(row, 4, record.satuan, CENTER)
     sheet.put(row, 5, record.arah, CENTER)
-    target = sheet.put(row, 6, _number(record.target), measure_style(record.target, record.satuan))
+    target_format, realisasi_format = formats
+    target = sheet.put(
+        row, 6, _number(record.target), target_format.style(record.target, record.satuan)
+    )
     realisasi = sheet.put(
-        row, 7, _number(record.realisasi), measure_style(record.realisasi, record.satuan)
+        row, 7, _number(record.realisasi), realisasi_format.style(record.realisasi, record.satuan)
     )
     cap = Const(rules.cap) if rules.cap is not None else None
     achieved = sheet.put(row, 8, capaian(target.ref(), realisasi.ref(), record.arah, cap), PERCENT)

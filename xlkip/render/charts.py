@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from typing import Any
 
 from xlkip.sheet.charts import HIGHLIGHT, ChartSpec, Series
@@ -54,6 +56,7 @@ def add_chart(workbook: Any, worksheet: Any, spec: ChartSpec) -> None:
     chart = workbook.add_chart({"type": spec.kind if bars else "line"})
     for series in bars or lines:
         chart.add_series(_series_options(series))
+    overlay = None
     if bars and lines:
         overlay = workbook.add_chart({"type": "line"})
         for series in lines:
@@ -70,9 +73,7 @@ def add_chart(workbook: Any, worksheet: Any, spec: ChartSpec) -> None:
         value_axis["name_font"] = FONT
     if spec.value_min is not None:
         value_axis["min"] = spec.value_min
-    categories = spec.series[0].categories
-    many = categories.last_row - categories.first_row >= 20
-    category_axis: dict[str, Any] = {"num_font": {**FONT, "size": 7} if many else FONT}
+    category_axis = _category_axis(spec)
     if spec.kind == "bar":
         category_axis["reverse"] = True  # first row of the table on top
         chart.set_x_axis(value_axis)
@@ -80,16 +81,104 @@ def add_chart(workbook: Any, worksheet: Any, spec: ChartSpec) -> None:
     else:
         chart.set_x_axis(category_axis)
         chart.set_y_axis(value_axis)
-    if spec.secondary_format:
-        secondary = {"num_format": spec.secondary_format, "num_font": FONT}
-        if spec.secondary_title:
-            secondary["name"] = spec.secondary_title
-            secondary["name_font"] = FONT
-        chart.set_y2_axis(secondary)
+    _secondary_axis(spec, chart, overlay)
     chart.set_legend({"position": "bottom", "font": FONT} if spec.legend else {"none": True})
     if spec.show_hidden:
         chart.show_hidden_data()
-    chart.set_size({"width": spec.size[0], "height": spec.size[1]})
+    geometry = chart_geometry(spec)
+    chart.set_size({"width": geometry.width, "height": geometry.height})
+    if geometry.label_share is not None:
+        # Room in pixels for the title, then the value axis labels above the bars, and
+        # for the legend below them.
+        top = ((42 if spec.title else 8) + 28) / geometry.height
+        bottom = (30 if spec.legend else 10) / geometry.height
+        chart.set_plotarea(
+            {
+                "layout": {
+                    "x": geometry.label_share,
+                    "y": top,
+                    "width": 0.96 - geometry.label_share,
+                    "height": 1 - top - bottom,
+                }
+            }
+        )
     worksheet.insert_chart(
         spec.anchor[0], spec.anchor[1], chart, {"x_offset": 2, "y_offset": 4, "object_position": 1}
     )
+
+
+def _category_axis(spec: ChartSpec) -> dict[str, Any]:
+    """Every category labelled: no label skipped (column charts wrap their labels;
+    horizontal bar charts get the height their labels need, see chart_geometry)."""
+    geometry = chart_geometry(spec)
+    return {"num_font": {**FONT, "size": geometry.font}, "interval_unit": 1}
+
+
+def _secondary_axis(spec: ChartSpec, chart: Any, overlay: Any) -> None:
+    """The secondary axis belongs to the chart that holds the secondary series: in a
+    combined chart XlsxWriter writes it from the overlay, so it is set there."""
+    secondary = [s for s in spec.series if s.secondary]
+    if not secondary:
+        return
+    number = spec.secondary_format or secondary[0].labels or "General"
+    options: dict[str, Any] = {"num_format": number, "num_font": FONT}
+    if spec.secondary_title:
+        options["name"] = spec.secondary_title
+        options["name_font"] = FONT
+    owner = overlay if overlay is not None and secondary[0].line else chart
+    owner.set_y2_axis(options)
+
+
+def category_labels(spec: ChartSpec) -> list[str]:
+    """The texts of the first series' category cells, as the chart shows them."""
+    rng = spec.series[0].categories
+    labels = []
+    for row in range(rng.first_row, rng.last_row + 1):
+        slot = rng.sheet.slots.get((row, rng.first_col))
+        value = None if slot is None else slot.value()
+        labels.append("" if value is None else str(value))
+    return labels
+
+
+@dataclass(frozen=True)
+class Geometry:
+    width: int
+    height: int
+    font: int
+    """Point size of the category labels."""
+    label_share: float | None = None
+    """Horizontal bar charts: the share of the width kept for the category labels."""
+
+
+# A 9, 8 or 7 pt label: average pixels per character and per line.
+_CHAR_PX = {9: 5.8, 8: 5.2, 7: 4.6}
+_LINE_PX = {9: 15, 8: 13, 7: 12}
+MAX_HEIGHT_PX = 500
+"""A chart taller than this does not fit on a landscape A4 page."""
+
+
+def chart_geometry(spec: ChartSpec) -> Geometry:
+    """The chart's size and label type. A horizontal bar chart shows every category
+    only when each gets the height of its wrapped label (LibreOffice and Excel hide
+    labels that would overlap), so it is made taller, with a label column of its own,
+    and a smaller type when even a page is not tall enough."""
+    width, height = spec.size
+    labels = category_labels(spec)
+    if spec.kind != "bar":
+        return Geometry(width, height, 7 if len(labels) > 20 else 9)
+    bars = sum(1 for s in spec.series if not s.line)
+    longest = max((len(t) for t in labels), default=1)
+    for font in (9, 8, 7):
+        share = min(0.4, max(0.18, (longest * _CHAR_PX[font] + 20) / width))
+        per_line = max(8.0, (share * width - 20) / _CHAR_PX[font])
+        lines = max((math.ceil(len(t) * 1.15 / per_line) for t in labels), default=1)
+        band = max(lines * _LINE_PX[font] + 6, bars * 8 + 6)
+        needed = math.ceil(band * len(labels) / 0.72) + 20
+        if needed <= MAX_HEIGHT_PX:
+            break
+    return Geometry(width, min(MAX_HEIGHT_PX, max(height, needed)), font, share)
+
+
+def chart_size(spec: ChartSpec) -> tuple[int, int]:
+    geometry = chart_geometry(spec)
+    return geometry.width, geometry.height

@@ -8,46 +8,103 @@ text length and the width of the column (or merged columns) that holds it.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
+from itertools import repeat
 
 from xlkip.sheet.model import SheetModel
 
 DEFAULT_WIDTH = 8.43
-CHARS_PER_WIDTH_UNIT = 1.15
-"""A column width unit holds about this many characters of 10 pt text."""
+DIGIT_PX = 7
+"""A column width unit is the width of "0" in the workbook's 11 pt default font."""
+CELL_PADDING_PX = 6
+"""What a cell keeps free left and right of its text."""
 POINTS_PER_LINE = 12.6
-PADDING = 3.0
+"""A line of 10 pt text in LibreOffice's fonts (Carlito, DejaVu Sans), with leading."""
+PADDING = 4.0
 MIN_HEIGHT = 15.0
+SAFETY = 1.06
+"""Text is measured a little wider than it is: a row a touch too tall reads fine, a
+row a touch too short cuts a line."""
+
+# Advance widths relative to "0", for the sans-serif fonts a PDF is printed with
+# (Calibri/Carlito and DejaVu Sans differ in size, not in these proportions).
+_NARROW = frozenset("il.,:;'!|()[]{}/-`1Ijft ")
+_WIDE = frozenset("mwMW@%&")
 
 
-CAPITALS = 0.85
-"""Bold capitals are wider: a title in them holds this share of the characters."""
+def _char_width(ch: str) -> float:
+    if ch == " ":
+        return 0.5
+    if ch in _WIDE:
+        return 1.45
+    if ch in _NARROW:
+        return 0.55
+    if ch.isupper():
+        return 1.15
+    if ch.isdigit():
+        return 1.0
+    return 0.9
 
 
-def _lines(text: str, width: float, bold: bool) -> int:
-    factor = (0.9 * (CAPITALS if text.isupper() else 1.0)) if bold else 1.0
-    capacity = max(1, int(width * CHARS_PER_WIDTH_UNIT * factor))
-    if len(text) <= capacity and "\n" not in text:
+_WIDTHS = {chr(code): _char_width(chr(code)) for code in range(32, 0x250)}
+
+
+class _WordWidths(dict):
+    """Widths of words, each measured once: names in a budget repeat the same words."""
+
+    def __missing__(self, word: str) -> float:
+        width = self[word] = sum(map(_WIDTHS.get, word, repeat(1.0)))
+        return width
+
+
+_WORD_WIDTHS = _WordWidths()
+
+
+def text_width(text: str, bold: bool = False) -> float:
+    """Width of `text` in widths of "0"."""
+    return sum(map(_WIDTHS.get, text, repeat(1.0))) * (1.08 if bold else 1.0) * SAFETY
+
+
+def wrapped_lines(text: str, capacity: float, bold: bool = False) -> int:
+    """How many lines `text` takes in a cell `capacity` zeros wide, wrapped at spaces
+    as Excel and LibreOffice wrap it (a word longer than a line is broken)."""
+    scale = (1.08 if bold else 1.0) * SAFETY
+    room = capacity / scale  # compare unscaled widths
+    if "\n" not in text and sum(map(_WIDTHS.get, text, repeat(1.0))) <= room:
         return 1
-    return sum(_wrapped(part, capacity) for part in text.split("\n"))
+    space = _WIDTHS[" "]
+    total = 0
+    for paragraph in text.split("\n"):
+        lines, used = 1, 0.0
+        for width in map(_WORD_WIDTHS.__getitem__, paragraph.split(" ")):
+            if used and used + space + width <= room:
+                used += space + width
+                continue
+            if used:
+                lines += 1
+            while width > room:  # a long word (a URL, a code) breaks anywhere
+                lines += 1
+                width -= room
+            used = width
+        total += lines
+    return total
 
 
-def _wrapped(text: str, capacity: int) -> int:
-    """Lines of `text` wrapped at spaces as a spreadsheet does (a long word is cut)."""
-    lines, used = 1, 0
-    for word in text.split():
-        size = len(word)
-        if used and used + 1 + size > capacity:
-            lines, used = lines + 1, 0
-        if used:
-            used += 1
-        used += size
-        while used > capacity:
-            lines, used = lines + 1, used - capacity
-    return lines
+def capacity_of(width_units: float, size_pt: float) -> float:
+    """How many zeros of `size_pt` text fit in a cell `width_units` wide."""
+    pixels = width_units * DIGIT_PX + 5 - CELL_PADDING_PX
+    return max(1.0, pixels / DIGIT_PX * 11 / size_pt)
+
+
+def _lines(text: str, width: float, bold: bool, size: float = 10) -> int:
+    return wrapped_lines(text, capacity_of(width, size), bold)
 
 
 def row_heights(sheet: SheetModel) -> dict[int, float]:
-    """Heights for the rows whose text needs more than one line."""
+    """Heights for the rows whose text needs more than one line.
+
+    A cell merged across columns wraps in their summed width; one merged across rows
+    shares its extra height among those rows (added where the rows fall short)."""
     spans = {(r1, c1): (r2, c2) for r1, c1, r2, c2 in sheet.merges}
     widths: dict[tuple[int, int], float] = {}
     needed: dict[int, float] = defaultdict(float)
@@ -61,11 +118,11 @@ def row_heights(sheet: SheetModel) -> dict[int, float]:
             widths[(col, last_col)] = sum(
                 sheet.widths.get(c, DEFAULT_WIDTH) for c in range(col, last_col + 1)
             )
-        size = (slot.style.size or 10) / 10
-        lines = _lines(text, widths[(col, last_col)] / size, slot.style.bold)
+        size = slot.style.size or 10
+        lines = _lines(text, widths[(col, last_col)], slot.style.bold, size)
         if lines == 1 and last_row == row:
             continue
-        height = lines * POINTS_PER_LINE * size + PADDING
+        height = lines * POINTS_PER_LINE * size / 10 + PADDING
         if last_row == row:
             needed[row] = max(needed[row], height)
         else:
@@ -75,32 +132,108 @@ def row_heights(sheet: SheetModel) -> dict[int, float]:
         rows = range(first, last + 1)
         have = sum(heights.get(r, MIN_HEIGHT) for r in rows)
         if have < height:
-            heights[last] = heights.get(last, MIN_HEIGHT) + height - have
+            extra = (height - have) / len(rows)
+            for r in rows:
+                heights[r] = heights.get(r, MIN_HEIGHT) + extra
     return heights
 
 
-PAGE_WIDTH_PX = {True: 1020, False: 720}
-"""Printable A4 width at 96 dpi, landscape and portrait, inside the margins."""
-PAGE_HEIGHT_PT = {True: 450, False: 700}
-DEFAULT_HEIGHT = 15.0
+PAGE_WIDTH_PT = {True: 770, False: 523}
+"""Printable A4 width, landscape and portrait, inside the 0.5 in side margins."""
+PAGE_HEIGHT_PT = {True: 500, False: 705}
+"""Printable A4 height inside the 0.6 in margins, less the footer."""
+POINTS_PER_WIDTH_UNIT = 6.17
+"""What LibreOffice prints a column width unit as (measured on its PDFs: the fonts it
+substitutes for Calibri are wider than Calibri)."""
+DEFAULT_HEIGHT = 12.75
+"""A row without a height of its own, as LibreOffice prints it (0,45 cm)."""
+PAGE_MARGIN = 0.97
+"""LibreOffice breaks pages by its own measure; deciding on 95% of the page keeps a
+block we move from still being cut where its measure and ours differ."""
 
 
-def chart_page_breaks(sheet: SheetModel, heights: dict[int, float]) -> list[int]:
-    """Rows to break the page before, so that no chart is cut across two pages.
+@dataclass(frozen=True)
+class Pages:
+    breaks: list[int]
+    """Rows to break the page before."""
+    repeat_header: bool
+    """Whether the header rows must repeat: only when the table itself runs onto a
+    second page (otherwise a chart's page would carry an empty header)."""
 
-    Pages are fitted to the width, so a wide table shrinks and a page holds more rows.
-    """
+
+def paginate(sheet: SheetModel, heights: dict[int, float]) -> Pages:
+    """Where pages break so that no chart and no keep-together block is cut, and
+    whether the header needs repeating. Pages are fitted to the width, so a wide
+    table shrinks and a page holds more rows."""
+    if sheet.print_setup.one_page:  # shrunk onto one page: no break applies
+        return Pages([], False)
+    capacity = _capacity(sheet) * PAGE_MARGIN
+    tops = _tops(sheet, heights)
+    charts = sorted(sheet.charts, key=lambda c: c.anchor[0])
+    table_end = charts[0].anchor[0] if charts else sheet_last_row(sheet) + 1
+    repeat = sheet.print_setup.repeat_rows
+    repeat_header = repeat is not None and tops(table_end) > capacity
+    header = tops(repeat[1] + 1) - tops(repeat[0]) if repeat and repeat_header else 0.0
+    blocks = [(first, last + 1) for first, last in sheet.keep_together]
+    blocks += [(c.anchor[0], c.anchor[0] + _chart_rows(c, heights)) for c in charts]
+    breaks: list[int] = []
+    page_top = 0.0
+    for first, end in sorted(blocks):
+        page_top = _auto_breaks(tops, page_top, tops(first), capacity, header)
+        room = capacity - (header if page_top > 0 else 0.0)
+        overflows = tops(end) - page_top > room
+        fits_a_page = tops(end) - tops(first) <= capacity - header
+        if overflows and fits_a_page and tops(first) > page_top:
+            breaks.append(first)
+            page_top = tops(first)
+    return Pages(breaks, repeat_header)
+
+
+def _auto_breaks(tops, page_top: float, until: float, capacity: float, header: float) -> float:
+    """The top of the page LibreOffice has started by the time it reaches `until`."""
+    while until - page_top > capacity - (header if page_top > 0 else 0.0):
+        page_top += capacity - (header if page_top > 0 else 0.0)
+    return page_top
+
+
+def _capacity(sheet: SheetModel) -> float:
     landscape = sheet.print_setup.landscape
     visible = [c for c in range(sheet.last_col + 1) if c not in sheet.hidden_cols]
-    width = sum(int(sheet.widths.get(c, DEFAULT_WIDTH) * 7 + 5) for c in visible)
-    scale = min(1.0, PAGE_WIDTH_PX[landscape] / max(width, 1))
-    capacity = PAGE_HEIGHT_PT[landscape] / scale
-    breaks = []
-    page_start = 0.0
-    for chart in sorted(sheet.charts, key=lambda c: c.anchor[0]):
-        top = sum(heights.get(r, DEFAULT_HEIGHT) for r in range(chart.anchor[0]))
-        bottom = top + chart.size[1] * 0.75
-        if bottom - page_start > capacity and top > page_start:
-            breaks.append(chart.anchor[0])
-            page_start = top
-    return breaks
+    width = sum(sheet.widths.get(c, DEFAULT_WIDTH) for c in visible) * POINTS_PER_WIDTH_UNIT
+    scale = min(1.0, PAGE_WIDTH_PT[landscape] / max(width, 1.0))
+    return PAGE_HEIGHT_PT[landscape] / scale
+
+
+def _tops(sheet: SheetModel, heights: dict[int, float]):
+    """top(row): points from the sheet's top to the top of `row`."""
+    cache = [0.0]
+
+    def top(row: int) -> float:
+        while len(cache) <= row:
+            r = len(cache) - 1
+            cache.append(cache[-1] + heights.get(r, DEFAULT_HEIGHT))
+        return cache[row]
+
+    return top
+
+
+def _chart_rows(chart, heights: dict[int, float]) -> int:
+    """How many rows from its anchor a chart covers."""
+    from xlkip.render.charts import chart_size
+
+    need = chart_size(chart)[1] * 0.75 + 6  # pixels to points, and the offset
+    rows, covered = 0, 0.0
+    while covered < need:
+        covered += heights.get(chart.anchor[0] + rows, DEFAULT_HEIGHT)
+        rows += 1
+    return rows
+
+
+def sheet_last_row(sheet: SheetModel) -> int:
+    return max((row for row, _ in sheet.slots), default=0)
+
+
+def print_end_row(sheet: SheetModel, heights: dict[int, float]) -> int:
+    """The last row the print area needs: the last cell, or the bottom of a chart."""
+    ends = [c.anchor[0] + _chart_rows(c, heights) for c in sheet.charts]
+    return max([sheet_last_row(sheet), *ends])

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 # Plain `soffice --convert-to` keeps the values stored in an .xlsx. This profile
 # setting makes Calc recalculate every formula on load, so what it writes back is
-# what a spreadsheet engine computes from our formulas.
+# what a spreadsheet engine computes from our formulas. The locale settings make
+# Calc print numbers the Indonesian way (9.475.869.588, 91,43%) whatever the
+# machine's own locale: number formats in an .xlsx follow the "system" locale, and
+# ooSetupSystemLocale alone sets it (checked: the UI locale, currency and document
+# language change nothing in the printed numbers).
 _RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
 <oor:items xmlns:oor="http://openoffice.org/2001/registry"
            xmlns:xs="http://www.w3.org/2001/XMLSchema"
@@ -20,13 +26,17 @@ _RECALC_ALWAYS = """<?xml version="1.0" encoding="UTF-8"?>
   <item oor:path="/org.openoffice.Office.Calc/Formula/Load">
     <prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop>
   </item>
+  <item oor:path="/org.openoffice.Setup/L10N">
+    <prop oor:name="ooSetupSystemLocale" oor:op="fuse"><value>id-ID</value></prop>
+  </item>
 </oor:items>
 """
 
 INSTALL_HINT = (
     "LibreOffice tidak ditemukan. Pasang dulu: di Debian/Ubuntu "
     "`sudo apt-get install libreoffice-calc-nogui`, di Windows unduh dari "
-    "libreoffice.org, lalu jalankan lagi."
+    "libreoffice.org (xlkip mencarinya di folder Program Files\\LibreOffice), lalu "
+    "jalankan lagi."
 )
 
 
@@ -34,8 +44,39 @@ class LibreOfficeError(RuntimeError):
     """LibreOffice is missing or could not convert the file."""
 
 
-def find_soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
+# Where the Windows installer puts LibreOffice when it is not on PATH (it never is).
+_WINDOWS_ROOTS = ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")
+_MAC_APP = Path("/Applications/LibreOffice.app/Contents/MacOS/soffice")
+
+
+def find_soffice(
+    env: Mapping[str, str] | None = None,
+    which: Callable[[str], str | None] = shutil.which,
+) -> str | None:
+    """soffice on PATH, else in LibreOffice's standard install folders."""
+    found = which("soffice") or which("libreoffice")
+    if found:
+        return found
+    for candidate in install_candidates(os.environ if env is None else env):
+        if candidate.is_file():
+            return str(candidate)
+    return None
+
+
+def install_candidates(env: Mapping[str, str]) -> list[Path]:
+    """Program Files\\LibreOffice\\program\\soffice.exe and its kin (a versioned folder
+    such as "LibreOffice 7" from older installers), then the macOS application."""
+    candidates = []
+    for name in _WINDOWS_ROOTS:
+        root = env.get(name)
+        if not root:
+            continue
+        base = Path(root)
+        folders = [base / "LibreOffice", *sorted(base.glob("LibreOffice*"), reverse=True)]
+        for folder in dict.fromkeys(folders):
+            candidates.append(folder / "program" / "soffice.exe")
+    candidates.append(_MAC_APP)
+    return candidates
 
 
 def convert(source: Path, target_format: str, out_dir: Path, timeout: float = 300) -> Path:

@@ -9,7 +9,7 @@ import xlsxwriter
 from xlsxwriter.worksheet import CellFormulaTuple, Worksheet
 
 from xlkip.render.charts import add_chart
-from xlkip.render.layout import chart_page_breaks, row_heights
+from xlkip.render.layout import paginate, print_end_row, row_heights
 from xlkip.sheet.expr import Expr
 from xlkip.sheet.model import SheetModel, Slot, Style, WorkbookModel
 
@@ -154,10 +154,12 @@ def _write_sheet(ws: Any, sheet: SheetModel, formats: _Formats, footer: str) -> 
         _write_cells(ws, sheet, formats, heights)
     for col, width in sheet.widths.items():
         ws.set_column(col, col, width, None, {"hidden": col in sheet.hidden_cols})
-    breaks = chart_page_breaks(sheet, heights)
-    if breaks:
-        ws.set_h_pagebreaks(breaks)
-    _print_setup(ws, sheet, footer)
+    pages = paginate(sheet, heights)
+    if pages.breaks:
+        ws.set_h_pagebreaks(pages.breaks)
+    if sheet.charts:  # a chart made taller than its table planned still prints whole
+        ws.print_area(0, 0, print_end_row(sheet, heights), sheet.last_col)
+    _print_setup(ws, sheet, footer, pages.repeat_header)
 
 
 def _write_cells(ws: Any, sheet: SheetModel, formats: _Formats, heights: dict[int, float]) -> None:
@@ -229,7 +231,7 @@ def _write_slot(ws: Any, sheet: SheetModel, slot: Slot, fmt: Any) -> None:
         raise TypeError(f"cannot write {content!r} to {sheet.name}!{slot.a1}")
 
 
-def _print_setup(ws: Any, sheet: SheetModel, footer: str) -> None:
+def _print_setup(ws: Any, sheet: SheetModel, footer: str, repeat_header: bool) -> None:
     setup = sheet.print_setup
     ws.set_paper(A4)
     if setup.landscape:
@@ -239,7 +241,7 @@ def _print_setup(ws: Any, sheet: SheetModel, footer: str) -> None:
     ws.fit_to_pages(1, 1 if setup.one_page else 0)
     ws.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.6)
     ws.center_horizontally()
-    if setup.repeat_rows:
+    if setup.repeat_rows and repeat_header:
         ws.repeat_rows(*setup.repeat_rows)
     if setup.freeze:
         ws.freeze_panes(*setup.freeze)

@@ -1,6 +1,6 @@
 """Anggaran: one row per sub-kegiatan, as exported from SIPD."""
 
-from xlkip.schema.base import Column, Kind, TableSheet, Template
+from xlkip.schema.base import Choices, Column, Kind, TableSheet, Template
 
 SUMBER_DANA = ("DAU", "DAK", "DBH", "PAD", "BLUD", "Lainnya")
 
@@ -40,10 +40,10 @@ REALISASI_ANGGARAN = TableSheet(
         Column(
             "sumber_dana",
             "Sumber Dana",
-            Kind.TEXT,
-            "Mis. DAU, DAK, PAD.",
+            Kind.CHOICE,
+            "DAU, DAK, DBH, PAD, BLUD atau Lainnya.",
             choices=SUMBER_DANA,
-            strict_choices=False,
+            choice_rule=Choices.ENUMERATION,
             required=False,
             width=11,
         ),
@@ -100,7 +100,7 @@ DPA_MURNI = TableSheet(
             Kind.TEXT,
             "Opsional: sumber dana atau keterangan, mis. DAU.",
             choices=SUMBER_DANA,
-            strict_choices=False,
+            choice_rule=Choices.OPEN,
             required=False,
             aliases=("Sumber Dana", "Keterangan", "Ket"),
             width=16,

@@ -1,6 +1,6 @@
 """Aplikasi: the programmer team and the applications and websites it runs."""
 
-from xlkip.schema.base import Column, Kind, TableSheet, Template
+from xlkip.schema.base import Choices, Column, Kind, TableSheet, Template
 
 JENIS_APLIKASI = ("Aplikasi", "Website")
 STATUS_APLIKASI = ("Aktif", "Tidak Aktif", "Belum Publish")
@@ -33,6 +33,7 @@ APLIKASI_WEBSITE = TableSheet(
             Kind.CHOICE,
             "Aplikasi atau Website.",
             choices=JENIS_APLIKASI,
+            choice_rule=Choices.CLOSED,  # splits Tabel 3.7 from 3.8
             width=11,
         ),
         Column("nama", "Nama Aplikasi/Website", Kind.TEXT, "Nama aplikasi atau website.", width=40),
@@ -49,6 +50,7 @@ APLIKASI_WEBSITE = TableSheet(
             Kind.CHOICE,
             "Aktif, Tidak Aktif atau Belum Publish.",
             choices=STATUS_APLIKASI,
+            choice_rule=Choices.ENUMERATION,
             width=14,
         ),
         Column(

@@ -4,6 +4,7 @@ workbook, explains it on the Petunjuk sheet, and reads the filled one back."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -27,6 +28,20 @@ class Kind(str, Enum):
 
 _NUMERIC = {Kind.NUMBER, Kind.MEASURE, Kind.MONEY, Kind.COUNT, Kind.PERCENT, Kind.INDEX}
 
+
+class Choices(str, Enum):
+    """How a column's list of values binds what staff type."""
+
+    OPEN = "saran"
+    """Suggested values only: any text is accepted, never a finding (Satuan: any unit)."""
+    ENUMERATION = "daftar"
+    """An enumeration: an unknown value is kept as typed and is a `peringatan` that lists
+    the known values (Sumber Dana, Status)."""
+    CLOSED = "tertutup"
+    """An enumeration xlkip computes by (Arah, the jenis that splits tables): an unknown
+    value cannot be used and is an `error`."""
+
+
 PERCENT_UNITS = frozenset({"%", "persen", "persentase"})
 
 
@@ -42,8 +57,8 @@ class Column:
     help: str
     required: bool = True
     choices: tuple[str, ...] = ()
-    strict_choices: bool = True
-    """False: the dropdown only suggests; any text is accepted."""
+    choice_rule: Choices = Choices.ENUMERATION
+    """How `choices` (or `choices_from`) binds the cell: see Choices."""
     choices_from: tuple[str, str] | None = None
     """(sheet, column key) whose values feed this column's dropdown."""
     fill_down: bool = False
@@ -58,6 +73,9 @@ class Column:
     aliases: tuple[str, ...] = ()
     width: float = 16
     example: str = ""
+    identity: Callable[[object], str] | None = None
+    """How two values name the same thing when looking for repeated rows (default:
+    ignoring case, spaces and punctuation; pemda names: xlkip.names.pemda_key)."""
 
     def header_text(self, tahun: int) -> str:
         return render_header(self.header, tahun)

@@ -2,7 +2,7 @@
 
 from xlkip.instrumen import Instrument, instruments
 from xlkip.rules.capaian import ARAH
-from xlkip.schema.base import Column, Kind, TableSheet, Template, YearColumns
+from xlkip.schema.base import Choices, Column, Kind, TableSheet, Template, YearColumns
 
 
 def index_bukti(instrument: Instrument) -> str:
@@ -36,7 +36,7 @@ _SATUAN = Column(
     Kind.TEXT,
     "Satuan indikator. Pilih % bila target/realisasi berupa persentase.",
     choices=SATUAN,
-    strict_choices=False,
+    choice_rule=Choices.OPEN,
     width=11,
 )
 _ARAH = Column(
@@ -45,6 +45,7 @@ _ARAH = Column(
     Kind.CHOICE,
     "Naik: makin tinggi makin baik. Turun: makin rendah makin baik.",
     choices=ARAH,
+    choice_rule=Choices.CLOSED,
     width=9,
 )
 
@@ -159,6 +160,7 @@ IKU = TableSheet(
             "membandingkan realisasi dengan hasil hitungan tabel tersebut.",
             required=False,
             choices=BUKTI,
+            choice_rule=Choices.CLOSED,
             width=30,
         ),
         *BAB_II_COLUMNS,
@@ -200,7 +202,7 @@ RENSTRA = TableSheet(
             "xlkip membandingkan kedua realisasinya.",
             required=False,
             choices_from=("IKU", "indikator"),
-            strict_choices=False,
+            choice_rule=Choices.OPEN,
             width=35,
         ),
     ),

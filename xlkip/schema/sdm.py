@@ -10,7 +10,7 @@ and the validator checks each person's golongan against the status. Tabel 1.1 co
 the PNS ruang and shows PPPK golongan in a block of their own.
 """
 
-from xlkip.schema.base import Column, Kind, TableSheet, Template
+from xlkip.schema.base import Choices, Column, Kind, TableSheet, Template
 
 ASN, PPPK, NON_ASN = "ASN", "PPPK", "Non ASN"
 STATUS = (ASN, PPPK, NON_ASN)
@@ -61,6 +61,7 @@ PEGAWAI = TableSheet(
             "Status Pegawai",
             Kind.CHOICE,
             "ASN (PNS), PPPK, atau Non ASN (tenaga harian lepas/kontrak).",
+            choice_rule=Choices.CLOSED,
             choices=STATUS,
             width=13,
         ),
@@ -70,6 +71,7 @@ PEGAWAI = TableSheet(
             Kind.CHOICE,
             "ASN (PNS): I/a … IV/e. PPPK: golongan I … XVII. Non ASN: kosongkan.",
             required=False,
+            choice_rule=Choices.CLOSED,
             choices=GOLONGAN_PNS + GOLONGAN_PPPK,
             width=14,
         ),
@@ -78,6 +80,7 @@ PEGAWAI = TableSheet(
             "Jenis Kelamin",
             Kind.CHOICE,
             "Laki-laki atau Perempuan.",
+            choice_rule=Choices.CLOSED,
             choices=JENIS_KELAMIN,
             width=13,
         ),
@@ -86,6 +89,7 @@ PEGAWAI = TableSheet(
             "Pendidikan Terakhir",
             Kind.CHOICE,
             "Jenjang pendidikan terakhir: SD, SMP, SMA/SMK, D1, D2, D3, D4, S1, S2 atau S3.",
+            choice_rule=Choices.CLOSED,
             choices=PENDIDIKAN,
             width=13,
         ),
@@ -97,7 +101,7 @@ PEGAWAI = TableSheet(
             "nama jabatannya, mis. Staf Administrasi, Tenaga Liputan, Operator, Programmer "
             "(boleh nama lain).",
             choices=JABATAN_ASN + JABATAN_NON_ASN,
-            strict_choices=False,
+            choice_rule=Choices.OPEN,
             width=26,
             groups=True,
         ),

@@ -12,7 +12,8 @@ from dataclasses import replace
 from functools import cache
 
 from xlkip.instrumen import Instrument, instrument_for, instruments
-from xlkip.schema.base import Column, Field, FormSheet, Kind, TableSheet, Template
+from xlkip.names import pemda_key
+from xlkip.schema.base import Choices, Column, Field, FormSheet, Kind, TableSheet, Template
 
 JENIS_PEMDA = ("Provinsi", "Kabupaten", "Kota")
 
@@ -117,13 +118,22 @@ INDEKS_DAERAH = TableSheet(
     description="Satu baris per pemerintah daerah, sesuai Keputusan MenPANRB. Predikat dan "
     "peringkat dihitung xlkip.",
     columns=(
-        Column("instansi", "Nama Instansi", Kind.TEXT, "Mis. Pemerintah Kab. Langkat.", width=42),
+        Column(
+            "instansi",
+            "Nama Instansi",
+            Kind.TEXT,
+            "Mis. Pemerintah Kab. Langkat. Baris pemda sendiri boleh ada atau tidak; "
+            "Kab./Kabupaten dan dengan atau tanpa 'Pemerintah' dianggap sama.",
+            width=42,
+            identity=pemda_key,
+        ),
         Column(
             "jenis",
             "Jenis",
             Kind.CHOICE,
             "Provinsi, Kabupaten atau Kota.",
             choices=JENIS_PEMDA,
+            choice_rule=Choices.ENUMERATION,
             required=False,
             width=12,
         ),
@@ -131,7 +141,9 @@ INDEKS_DAERAH = TableSheet(
             "indeks",
             "Indeks",
             Kind.INDEX,
-            "Indeks hasil evaluasi tahun laporan (0–5).",
+            "Indeks hasil evaluasi tahun laporan (0–5). Wajib, kecuali pada baris pemda "
+            "sendiri: boleh dikosongkan, xlkip mengisinya dengan indeks hasil hitungan.",
+            required=False,
             maximum=5,
             aliases=tuple(i.nama for i in instruments()),
             width=14,

@@ -13,7 +13,7 @@ from xlsxwriter.utility import xl_col_to_name
 
 from xlkip.read.numbers import NotANumber, parse_number
 from xlkip.schema import MARKER_KIND, MARKER_TAHUN, MARKER_VERSION
-from xlkip.schema.base import Column, Field, FormSheet, Kind, TableSheet, Template
+from xlkip.schema.base import Choices, Column, Field, FormSheet, Kind, TableSheet, Template
 
 HEADER_ROW = 2
 """Zero-based row of a data sheet's table header; the title and a note sit above."""
@@ -290,11 +290,25 @@ def _validate_column(
     else:
         rule.update(validate="any")
     if rule["validate"] == "list":
-        strict = column.strict_choices and column.choices
-        rule["error_type"] = "stop" if strict else "information"
+        rule["error_type"] = _ERROR_TYPE[column.choice_rule]
         rule["error_title"] = "Pilihan tidak dikenal"
-        rule["error_message"] = f"Pilih salah satu nilai dari daftar kolom {column.key}."
+        rule["error_message"] = _choice_message(column.choice_rule, header)[:255]
     worksheet.data_validation(HEADER_ROW + 1, col, last_row, col, rule)
+
+
+_ERROR_TYPE = {Choices.CLOSED: "stop", Choices.ENUMERATION: "warning", Choices.OPEN: "information"}
+
+
+def _choice_message(rule: Choices, header: str) -> str:
+    """What Excel says when a typed value is not in the dropdown, named by the header."""
+    if rule is Choices.CLOSED:
+        return f"Pilih salah satu nilai dari daftar kolom '{header}'."
+    if rule is Choices.ENUMERATION:
+        return (
+            f"Nilai ini tidak ada di daftar kolom '{header}'. Pilih dari daftar bila salah "
+            "ketik; xlkip check akan memberi peringatan."
+        )
+    return f"Nilai ini tidak ada di daftar saran kolom '{header}', tetapi boleh dipakai."
 
 
 def _source_range(template: Template, column: Column, period: Period) -> str:

@@ -90,6 +90,9 @@ class SheetModel:
     print_setup: PrintSetup = field(default_factory=PrintSetup)
     charts: list[Any] = field(default_factory=list)
     hidden_cols: set[int] = field(default_factory=set)
+    keep_together: list[tuple[int, int]] = field(default_factory=list)
+    """Row ranges printed on one page when they fit on one: a table's closing rows
+    (totals, a summary block) with the rows just above them."""
 
     @property
     def quoted_name(self) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -123,10 +123,21 @@ def headers(sheet: SheetModel, row: int, texts: Sequence[str], first_col: int = 
         sheet.put(row, first_col + offset, text, HEADER)
 
 
-def finish(sheet: SheetModel, header_rows: tuple[int, int], last_row: int, source: str) -> int:
-    """Repeat the header on every page, freeze it, and write the source line."""
+LEAD_ROWS = 2
+"""Data rows printed on the page of a table's closing rows, so these never stand alone."""
+
+
+def finish(
+    sheet: SheetModel, header_rows: tuple[int, int], last_row: int, source: str, closing: int = 1
+) -> int:
+    """Repeat the header on every page, freeze it, and write the source line.
+
+    The last `closing` rows (a total, a summary block) print on one page with the
+    source line and the rows just above them."""
     sheet.print_setup = PrintSetup(repeat_rows=header_rows, freeze=(header_rows[1] + 1, 0))
     sheet.put(last_row + 2, 0, f"Sumber : {source}", SOURCE)
+    kept_from = max(header_rows[1] + 1, last_row - closing + 1 - LEAD_ROWS)
+    sheet.keep_together.append((kept_from, last_row + 2))
     return last_row + 2
 
 
@@ -135,14 +146,39 @@ def value_cell(value: Any) -> Any:
     return DASH if value is None else value
 
 
-def measure_style(value: Any, satuan: Any, bold: bool = False) -> Style:
-    """Percent rows as %, whole numbers without decimals, the rest with two."""
-    if isinstance(value, int | float) and is_percent_unit(satuan):
-        whole = float(value * 100).is_integer()
-        return Style(num_format="0%" if whole else "0.00%", align="center", bold=bold)
-    if isinstance(value, int | float) and not float(value).is_integer():
-        return Style(num_format="#,##0.00", align="center", bold=bold)
-    return Style(num_format="#,##0", align="center", bold=bold)
+def _whole(number: float) -> bool:
+    return abs(number - round(number)) < 1e-9
+
+
+def _unit_kind(satuan: Any) -> str:
+    if is_percent_unit(satuan):
+        return "persen"
+    if isinstance(satuan, str) and satuan.strip().casefold() == "indeks":
+        return "indeks"
+    return "jumlah"
+
+
+class MeasureFormats:
+    """One number format per kind of unit in a column, so a column never shows 55,00%
+    beside 40%: indices always with two decimals; percentages with two decimals when
+    any percentage in the column needs them, else none; other numbers likewise."""
+
+    def __init__(self, pairs: Iterable[tuple[Any, Any]]) -> None:
+        self.decimals = {"persen": False, "indeks": True, "jumlah": False}
+        for value, satuan in pairs:
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                continue
+            kind = _unit_kind(satuan)
+            shown = value * 100 if kind == "persen" else value
+            if not _whole(shown):
+                self.decimals[kind] = True
+
+    def style(self, value: Any, satuan: Any, bold: bool = False) -> Style:
+        kind = _unit_kind(satuan)
+        decimals = self.decimals[kind]
+        if kind == "persen":
+            return Style(num_format="0.00%" if decimals else "0%", align="center", bold=bold)
+        return Style(num_format="#,##0.00" if decimals else "#,##0", align="center", bold=bold)
 
 
 @dataclass

@@ -134,7 +134,13 @@ def _applications(ctx: Context, jenis: str) -> Applications:
     for offset, (label, expr) in enumerate(summary, start=2):
         sheet.merge((last + offset, 0), (last + offset, 2), label, TEXT_BOLD)
         cells[label] = sheet.put(last + offset, 3, expr, COUNT_BOLD)
-    finish(sheet, (HEADER_ROW, HEADER_ROW), last + len(summary) + 1, _source(ctx, "aplikasi"))
+    finish(
+        sheet,
+        (HEADER_ROW, HEADER_ROW),
+        last + len(summary) + 1,
+        _source(ctx, "aplikasi"),
+        closing=len(summary) + 1,
+    )
     return Applications(cells)
 
 

@@ -23,9 +23,9 @@ from xlkip.tables.common import (
     TEXT,
     TEXT_BOLD,
     Context,
+    MeasureFormats,
     finish,
     headers,
-    measure_style,
     table_sheet,
     value_cell,
 )
@@ -73,14 +73,18 @@ def sasaran_strategis(ctx: Context) -> None:
         HEADER_ROW,
         ("NO", "TUJUAN", "SASARAN", "INDIKATOR TUJUAN/SASARAN", f"TARGET {ctx.tahun}"),
     )
+    targets = {}
+    for record in records:
+        target = renstra_target(ctx.inputs, record, links)
+        targets[id(record)] = None if target is None else target.value
+    formats = MeasureFormats((targets[id(r)], r.get("satuan")) for r in records)
     last = HEADER_ROW
     for number, group in enumerate(_runs(records, "tujuan"), start=1):
         top = last + 1
         for last, record in _sasaran_blocks(sheet, group, top, (-1, 2)):
             sheet.put(last, 3, record.get("indikator"), TEXT)
-            target = renstra_target(ctx.inputs, record, links)
-            value = None if target is None else target.value
-            sheet.put(last, 4, value_cell(value), measure_style(value, record.get("satuan")))
+            value = targets[id(record)]
+            sheet.put(last, 4, value_cell(value), formats.style(value, record.get("satuan")))
         sheet.merge((top, 0), (last, 0), number, CENTER)
         sheet.merge((top, 1), (last, 1), group[0].get("tujuan"), TEXT)
     finish(sheet, (HEADER_ROW, HEADER_ROW), last, f"Renstra {ctx.subject}")
@@ -133,15 +137,20 @@ def perjanjian_kinerja(ctx: Context) -> None:
     targets = {id(r.record): r.target for r in chapter_3.rows} if chapter_3 else {}
     sheet = table_sheet(ctx, [5, 36, 44, 12])
     headers(sheet, HEADER_ROW, ("NO", "SASARAN", "INDIKATOR TUJUAN/SASARAN", "TARGET"))
+    records = ctx.inputs.records(IKU)
+    pks = {id(r): pk_target(r) for r in records}
+    formats = MeasureFormats(
+        (None if pks[id(r)] is None else pks[id(r)].value, r.get("satuan")) for r in records
+    )
     last = HEADER_ROW
-    for last, record in _sasaran_blocks(sheet, ctx.inputs.records(IKU), HEADER_ROW + 1, (0, 1)):
+    for last, record in _sasaran_blocks(sheet, records, HEADER_ROW + 1, (0, 1)):
         sheet.put(last, 2, record.get("indikator"), TEXT)
-        pk = pk_target(record)
+        pk = pks[id(record)]
         value = None if pk is None else pk.value
         content: Any = value_cell(value)
         if pk is not None and not pk.typed and id(record) in targets:
             content = targets[id(record)].ref()
-        sheet.put(last, 3, content, measure_style(value, record.get("satuan")))
+        sheet.put(last, 3, content, formats.style(value, record.get("satuan")))
     finish(sheet, (HEADER_ROW, HEADER_ROW), last, f"Perjanjian Kinerja {ctx.subject}")
 
 

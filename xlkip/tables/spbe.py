@@ -10,6 +10,7 @@ from typing import Any
 
 from xlkip.inputs import Inputs
 from xlkip.instrumen import Instrument
+from xlkip.names import same_pemda
 from xlkip.read.records import Record
 from xlkip.rules.predikat import predikat as predikat_rule
 from xlkip.rules.spbe import competition_rank, weighted_index
@@ -37,7 +38,6 @@ from xlkip.tables.common import (
 )
 from xlkip.tables.scale import skala_spbe
 from xlkip.tables.spec import table
-from xlkip.text import identity_text
 
 WEIGHT = Style(num_format="0.00%", align="center")
 WEIGHT_BOLD = Style(num_format="0.00%", align="center", bold=True)
@@ -248,13 +248,7 @@ def peringkat_spbe(ctx: Context) -> None:
     records = ctx.inputs.records(INDEKS_DAERAH)
     indeks = ctx.maybe(indeks_spbe)
     own_total = indeks.totals.get(ctx.tahun) if indeks else None
-    own = identity_text(ctx.pemda)
-    rows: list[tuple[str, object, bool]] = [
-        (r.get("instansi"), value_cell(r.get("indeks")), identity_text(r.get("instansi")) == own)
-        for r in records
-    ]
-    if not any(mine for _, _, mine in rows) and own_total is not None:
-        rows.append((ctx.pemda, own_total.ref(), True))
+    rows = _province_rows(records, ctx.pemda, own_total)
     rows.sort(key=_by_index)
     scale = ctx.get(skala_spbe)
     provinsi = ctx.inputs.identitas("provinsi", "")
@@ -302,6 +296,30 @@ def peringkat_spbe(ctx: Context) -> None:
         },
         height=min(MAX_CHART_HEIGHT, max(300, 15 * len(rows) + 80)),
     )
+
+
+def _province_rows(
+    records: list[Record], pemda: str, own_total: Slot | None
+) -> list[tuple[str, object, bool]]:
+    """(name, index, is the office's own pemda) for each pemda of the province list.
+
+    The own pemda is recognised however its name is written (pemda_key) and listed
+    once: a blank own index is the one computed in the SPBE table (a reference to it),
+    and without an own row in the list the computed index is added as one."""
+    rows: list[tuple[str, object, bool]] = []
+    own_listed = False
+    for record in records:
+        mine = same_pemda(record.get("instansi"), pemda)
+        if mine and own_listed:
+            continue  # the same pemda typed twice: the first row is the one shown
+        index = record.get("indeks")
+        if mine and index is None and own_total is not None:
+            index = own_total.ref()
+        rows.append((record.get("instansi"), value_cell(index), mine))
+        own_listed = own_listed or mine
+    if not own_listed and own_total is not None:
+        rows.append((pemda, own_total.ref(), True))
+    return rows
 
 
 def _by_index(row: tuple[str, object, bool]) -> tuple[int, float]:

@@ -8,6 +8,7 @@ from xlkip.evidence import EVIDENCE, Evidence
 from xlkip.findings import Finding, error, info, peringatan
 from xlkip.inputs import Inputs
 from xlkip.instrumen.indeks import index_of
+from xlkip.names import same_pemda
 from xlkip.read.cells import quote
 from xlkip.read.records import Record
 from xlkip.rules.rounding import excel_round
@@ -21,7 +22,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
     yield from _iku_evidence(inputs)
     yield from _renstra_links(inputs)
     yield from _spbe_weights(inputs)
-    yield from _own_spbe_row(inputs)
+    yield from _spbe_province(inputs)
     yield from _old_index_names(inputs)
     yield from _scores_of_another_instrument(inputs)
 
@@ -118,29 +119,56 @@ def _spbe_weights(inputs: Inputs) -> Iterator[Finding]:
     )
 
 
-def _own_spbe_row(inputs: Inputs) -> Iterator[Finding]:
+def _spbe_province(inputs: Inputs) -> Iterator[Finding]:
+    """The province list: every index typed, except the office's own row, which may be
+    left blank (its index is computed from the aspects) and otherwise must agree."""
     own = inputs.identitas("pemerintah_daerah")
-    if not inputs.clean(NILAI_ASPEK):
+    table = inputs.table(INDEKS_DAERAH)
+    if table is None:
         return
-    rows = inputs.records(NILAI_ASPEK)
-    index = index_of(inputs.instrument, rows, "nilai")
-    if own is None or index is None:
-        return
+    computed = _computed_index(inputs)
     from xlkip.tables.spbe import indeks_spbe
 
     label = inputs.label(indeks_spbe)
     cited = f" ({label})" if label else ""
-    for record in inputs.records(INDEKS_DAERAH):
-        typed = record.get("indeks")
-        if identity_text(record.get("instansi")) != identity_text(own) or typed is None:
-            continue
-        if excel_round(typed, 2) != excel_round(index, 2):
+    for record in table.records:
+        typed, cell = record.get("indeks"), record.cell("indeks")
+        mine = own is not None and same_pemda(record.get("instansi"), own)
+        where = inputs.where(INDEKS_DAERAH, cell)
+        if typed is None and cell not in table.problem_cells and not mine:
+            yield error(
+                "wajib_kosong",
+                f"Indeks '{quote(record.get('instansi'))}' kosong. Isi sesuai Keputusan "
+                f"MenPANRB; hanya baris pemda sendiri ({own or 'Identitas'}) yang boleh kosong.",
+                **where,
+            )
+        elif typed is None and mine and computed is None and inputs.clean(NILAI_ASPEK):
+            # (an unclean Nilai Aspek has its own errors: this would only echo them)
+            yield peringatan(
+                "indeks_sendiri_kosong",
+                f"Indeks {own} kosong dan tidak dapat dihitung karena sheet Nilai Aspek belum "
+                "berisi nilai. Isi nilainya, atau ketik indeksnya di sini.",
+                **where,
+            )
+        elif (
+            mine
+            and typed is not None
+            and computed is not None
+            and excel_round(typed, 2) != excel_round(computed, 2)
+        ):
             yield peringatan(
                 "indeks_sendiri_beda",
-                f"Indeks {own} tertulis {angka(typed, 2)}, tetapi menurut sheet Nilai Aspek{cited} "
-                f"{angka(index, 2)}. Samakan keduanya.",
-                **inputs.where(INDEKS_DAERAH, record.cell("indeks")),
+                f"Indeks {own} tertulis {angka(typed, 2)}, tetapi menurut sheet Nilai "
+                f"Aspek{cited} {angka(computed, 2)}. Samakan keduanya, atau kosongkan sel ini "
+                "agar diisi hasil hitungan.",
+                **where,
             )
+
+
+def _computed_index(inputs: Inputs) -> float | None:
+    if not inputs.clean(NILAI_ASPEK):
+        return None
+    return index_of(inputs.instrument, inputs.records(NILAI_ASPEK), "nilai")
 
 
 def _old_index_names(inputs: Inputs) -> Iterator[Finding]:

@@ -20,13 +20,14 @@ def check(inputs: Inputs) -> Iterator[Finding]:
 
 def _repeats(table: TableData, file: str) -> Iterator[Finding]:
     keys = table.sheet.unique
+    compare = [table.sheet.column(k).identity or identity_text for k in keys]
     required = [k for k in keys if table.sheet.column(k).required]
     seen: dict[tuple[str, ...], Record] = {}
     for record in table.records:
         if any(record.get(k) is None for k in required):
             continue
         # A blank optional part (an SPBE aspect has no indikator) is part of the identity.
-        identity = tuple(identity_text(record.get(k, "")) for k in keys)
+        identity = tuple(same(record.get(k, "")) for k, same in zip(keys, compare, strict=True))
         first = seen.setdefault(identity, record)
         if first is record:
             continue

@@ -1,0 +1,90 @@
+"""A real SMTP server on 127.0.0.1 for the tests: aiosmtpd with AUTH, STARTTLS or
+implicit TLS, and a certificate made for the test by a throwaway CA (trustme)."""
+
+from __future__ import annotations
+
+import socket
+import ssl
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import trustme
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
+
+USER, PASSWORD = "staf.program@binjaikota.go.id", "rahasia-123"
+REFUSED = "tidak.ada@binjaikota.go.id"
+
+
+@dataclass
+class Inbox:
+    """What the server received: (MAIL FROM, RCPT TO list, raw message bytes)."""
+
+    received: list[tuple[str, list[str], bytes]] = field(default_factory=list)
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address == REFUSED:
+            return "550 5.1.1 Mailbox unavailable"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.received.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        return "250 Message accepted for delivery"
+
+
+def _authenticate(server, session, envelope, mechanism, auth_data) -> AuthResult:
+    ok = (
+        isinstance(auth_data, LoginPassword)
+        and auth_data.login == USER.encode()
+        and auth_data.password == PASSWORD.encode()
+    )
+    return AuthResult(success=ok, handled=False)
+
+
+def free_port() -> int:
+    """A port nobody listens on (bound, then released)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class Server:
+    port: int
+    inbox: Inbox
+    cafile: Path
+
+
+@contextmanager
+def smtp_server(tmp_path: Path, security: str) -> Iterator[Server]:
+    ca = trustme.CA()
+    cafile = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(cafile))
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    ca.issue_cert("127.0.0.1", "localhost").configure_cert(context)
+    inbox = Inbox()
+    port = free_port()
+    tls = (
+        # aiosmtpd counts only STARTTLS as TLS for AUTH (and warns on each connection);
+        # the implicit-TLS socket is TLS.
+        {"ssl_context": context, "auth_require_tls": False}
+        if security == "ssl"
+        else {"tls_context": context, "require_starttls": True}
+    )
+    controller = Controller(
+        inbox,
+        hostname="127.0.0.1",
+        port=port,
+        authenticator=_authenticate,
+        auth_required=True,
+        server_hostname="localhost",
+        **tls,
+    )
+    controller.start()
+    try:
+        yield Server(port, inbox, cafile)
+    finally:
+        controller.stop()

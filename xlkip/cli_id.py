@@ -1,0 +1,192 @@
+"""The command line's own words in Indonesian: help, usage and usage errors.
+
+Typer (on click) prints "Usage:", "Options", "Missing argument …" in English, partly
+through gettext and partly (in typer's vendored click) as fixed strings. Rather than
+hook one of those mechanisms, xlkip gives typer a command and group class whose
+context formats help with an Indonesian formatter, and turns every usage error into
+an Indonesian message from the error's *data* (its class, parameter and option name),
+so a change in click's wording cannot bring English back.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from typer import Abort
+from typer.core import TyperCommand, TyperGroup
+
+try:  # typer >= 0.2x carries its own copy of click
+    from typer import _click as click
+except ImportError:  # pragma: no cover - older typer on the real click
+    import click  # type: ignore[no-redef]
+
+EXIT_USAGE = 2
+_NO_ARGS_IS_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
+"""click >= 8.2 shows help for a bare command by raising this usage error."""
+
+HEADINGS = {
+    "Usage": "Penggunaan",
+    "Arguments": "Argumen",
+    "Options": "Opsi",
+    "Commands": "Perintah",
+}
+HELP_OPTION = "Tampilkan bantuan ini lalu keluar."
+
+# Bracketed extras typer appends to an option's help ("[default: 2024]", "[required]").
+_EXTRAS = (
+    (re.compile(r"\bdefault: "), "baku: "),
+    (re.compile(r"\brequired\b"), "wajib"),
+    (re.compile(r"\benv var: "), "variabel lingkungan: "),
+    (re.compile(r"\(dynamic\)"), "(dinamis)"),
+)
+
+# Details of an invalid value, as typer and pydantic word them.
+_DETAILS = (
+    (re.compile(r"valid integer"), "harus bilangan bulat"),
+    (re.compile(r"valid number|valid float"), "harus angka"),
+    (re.compile(r"less than or equal to (\S+)"), r"paling besar \1"),
+    (re.compile(r"greater than or equal to (\S+)"), r"paling kecil \1"),
+    (re.compile(r"less than (\S+)"), r"harus kurang dari \1"),
+    (re.compile(r"greater than (\S+)"), r"harus lebih dari \1"),
+    (re.compile(r"is not one of (.+?)\.?$"), r"pilih salah satu: \1"),
+    (re.compile(r"[Ii]nput should be (.+?)$"), ""),
+    (re.compile(r"does not exist"), "tidak ditemukan"),
+    (re.compile(r"is a directory"), "adalah folder, bukan berkas"),
+    (re.compile(r"is a file"), "adalah berkas, bukan folder"),
+)
+
+
+class IndonesianFormatter(click.HelpFormatter):
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, f"{HEADINGS['Usage']}: " if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(HEADINGS.get(heading, heading))
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], *args: Any, **kwargs: Any) -> None:
+        super().write_dl([(term, _extras(text)) for term, text in rows], *args, **kwargs)
+
+
+def _extras(text: str) -> str:
+    for pattern, replacement in _EXTRAS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+class IndonesianContext(click.Context):
+    formatter_class = IndonesianFormatter
+
+
+class _Indonesian:
+    """What the command and the group share: context, metavars, help option."""
+
+    context_class = IndonesianContext
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.options_metavar == "[OPTIONS]":  # type: ignore[has-type]
+            self.options_metavar = "[OPSI]"
+
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.help = HELP_OPTION
+        return option
+
+
+class IndonesianCommand(_Indonesian, TyperCommand):
+    pass
+
+
+class IndonesianGroup(_Indonesian, TyperGroup):
+    command_class = IndonesianCommand
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.subcommand_metavar == "COMMAND [ARGS]...":
+            self.subcommand_metavar = "PERINTAH [ARGUMEN]..."
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        """Run with click's own error printing off; print usage errors ourselves."""
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except _NO_ARGS_IS_HELP as exc:
+            click.echo(exc.ctx.get_help(), err=True)
+            code = EXIT_USAGE
+        except click.exceptions.UsageError as exc:
+            show_usage_error(exc)
+            code = EXIT_USAGE
+        except Abort:
+            click.echo("Dibatalkan.", err=True)
+            code = 1
+        except click.exceptions.ClickException as exc:
+            click.echo(f"Kesalahan: {exc.format_message()}", err=True)
+            code = exc.exit_code
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def show_usage_error(exc: Any) -> None:
+    ctx = exc.ctx
+    if ctx is not None:
+        click.echo(ctx.get_usage(), err=True)
+        click.echo(f"Coba '{ctx.command_path} --help' untuk bantuan.\n", err=True)
+    click.echo(f"Kesalahan: {usage_message(exc)}", err=True)
+
+
+def usage_message(exc: Any) -> str:
+    """The usage error in Indonesian, from its class and data."""
+    exceptions = click.exceptions
+    if isinstance(exc, exceptions.NoSuchOption):
+        text = f"Opsi {exc.option_name} tidak dikenal."
+        if exc.possibilities:
+            text += f" Mungkin maksudnya: {', '.join(sorted(exc.possibilities))}."
+        return text
+    if isinstance(exc, exceptions.MissingParameter):
+        kind = getattr(exc.param, "param_type_name", None) or exc.param_type
+        what = "Argumen" if kind == "argument" else "Opsi"
+        return f"{what} {_hint(exc)} belum diisi."
+    if isinstance(exc, exceptions.BadParameter):
+        detail = _detail(exc.message)
+        return f"Nilai {_hint(exc)} tidak valid" + (f": {detail}." if detail else ".")
+    if isinstance(exc, exceptions.BadOptionUsage):
+        if "does not take" in exc.message:
+            return f"Opsi {exc.option_name} tidak memakai nilai."
+        return f"Opsi {exc.option_name} memerlukan nilai."
+    return _general(exc.message)
+
+
+def _hint(exc: Any) -> str:
+    hint = exc.param_hint
+    if hint is None and exc.param is not None:
+        hint = exc.param.get_error_hint()
+    if isinstance(hint, list | tuple):
+        hint = " / ".join(hint)
+    return str(hint or "").strip() or "ini"
+
+
+def _detail(message: str) -> str:
+    for pattern, replacement in _DETAILS:
+        match = pattern.search(message)
+        if match:
+            return match.expand(replacement) if replacement else ""
+    return ""
+
+
+_GENERAL = (
+    (re.compile(r"No such command '?([^'.]*)'?"), r"Perintah '\1' tidak dikenal."),
+    (re.compile(r"Missing command"), "Sebutkan perintahnya, mis. xlkip compile."),
+    (re.compile(r"unexpected extra arguments? \((.*)\)"), r"Argumen berlebih: \1."),
+)
+
+
+def _general(message: str) -> str:
+    for pattern, replacement in _GENERAL:
+        match = pattern.search(message)
+        if match:
+            return match.expand(replacement)
+    return "Perintah tidak dapat dipahami. Lihat --help untuk cara memakainya."
