@@ -176,7 +176,16 @@ def test_blank_templates_check_with_required_values_missing(blank: Path) -> None
     report = api.check(blank).report
     assert not report.valid
     kode = {f.kode for f in report.findings}
-    assert kode == {"wajib_kosong", "modul_kosong"}  # empty tables are no error
+    assert kode == {"wajib_kosong", "modul_kosong", "sheet_inti_kosong"}  # none an error
+    inti = [f for f in report.findings if f.kode == "sheet_inti_kosong"]
+    assert [(f.tingkat.value, f.file, f.sheet) for f in inti] == [
+        ("peringatan", "kinerja.xlsx", "IKU"),
+        ("peringatan", "anggaran.xlsx", "Realisasi Anggaran"),
+    ]
+    assert inti[0].pesan == (
+        "Sheet IKU belum berisi indikator kinerja utama satu pun, sehingga tabel capaian "
+        "kinerja tidak dibuat. Isi satu baris per indikator kinerja utama di bawah judul kolom."
+    )
     (modul,) = [f for f in report.findings if f.kode == "modul_kosong"]
     assert modul.tingkat.value == "info"
     assert modul.pesan.startswith(

@@ -158,7 +158,15 @@ def init(
         console.print(f"  • {path.name}")
     if rolled is not None:
         _print_rollover(console, rolled)
-    console.print(f"Langkah berikut: isi template, lalu jalankan [bold]xlkip check {folder}[/].")
+    if contoh:
+        console.print(
+            f"Langkah berikut: lihat hasilnya dengan [bold]xlkip compile {folder}[/], atau ubah "
+            "isiannya untuk mencoba."
+        )
+    else:
+        console.print(
+            f"Langkah berikut: isi template, lalu jalankan [bold]xlkip check {folder}[/]."
+        )
 
 
 def _print_rollover(console, rolled) -> None:

@@ -23,7 +23,8 @@ IDENTITAS = FormSheet(
             "pemerintah_daerah",
             "Pemerintah Daerah",
             Kind.TEXT,
-            "Mis. Pemerintah Kota Binjai. Dipakai untuk menandai baris sendiri di Tabel 3.15.",
+            "Mis. Pemerintah Kota Binjai. Dipakai pada judul tabel dan, bila ada modul spbe, untuk "
+            "menandai baris sendiri dalam daftar indeks se-provinsi.",
         ),
         Field("provinsi", "Provinsi", Kind.TEXT, "Mis. Sumatera Utara."),
         Field("tahun", "Tahun Laporan", Kind.YEAR, "Tahun kinerja yang dilaporkan, mis. 2024."),

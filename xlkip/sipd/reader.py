@@ -262,8 +262,9 @@ class SheetReader:
             account = self._flat_accounts[raw] = code.text if ok else None
         if account is None:
             return False
-        if self.layout.tahun is not None:
-            self._tahun(row)
+        tahun = self.layout.tahun
+        if tahun is not None:
+            self._count_year(values[tahun - 1] if tahun <= len(values) else None)
         skpd_raw = tuple(values[i] for i in flat.skpd)
         skpd = self._skpd_cache.get(skpd_raw, ...)
         if skpd is ...:
@@ -410,7 +411,9 @@ class SheetReader:
         return key
 
     def _tahun(self, row: int) -> None:
-        value = self.grid.value(row, self.layout.tahun)
+        self._count_year(self.grid.value(row, self.layout.tahun))
+
+    def _count_year(self, value: Any) -> None:
         if value not in self._years:
             match = re.search(r"(?:19|20)\d\d", str(value)) if value is not None else None
             self._years[value] = int(match.group(0)) if match else None

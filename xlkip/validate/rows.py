@@ -15,11 +15,33 @@ from xlkip.text import angka
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
+    yield from _core_sheets_filled(inputs)
     yield from _iku_targets(inputs)
     yield from _anggaran(inputs)
     yield from _pengaduan(inputs)
     yield from _aplikasi_years(inputs)
     yield from _renstra_years(inputs)
+
+
+_CORE_SHEETS = (
+    (IKU, "indikator kinerja utama", "tabel capaian kinerja"),
+    (REALISASI_ANGGARAN, "sub kegiatan", "tabel realisasi anggaran"),
+)
+
+
+def _core_sheets_filled(inputs: Inputs) -> Iterator[Finding]:
+    """Every office reports its IKU and its budget: an empty core sheet is said, not
+    silently left out of the report."""
+    for sheet, rows, tables in _CORE_SHEETS:
+        table = inputs.table(sheet)
+        if table is None or table.records or not table.clean:
+            continue
+        yield peringatan(
+            "sheet_inti_kosong",
+            f"Sheet {sheet.name} belum berisi {rows} satu pun, sehingga {tables} tidak dibuat. "
+            f"Isi satu baris per {rows} di bawah judul kolom.",
+            **inputs.where(sheet),
+        )
 
 
 def _iku_targets(inputs: Inputs) -> Iterator[Finding]:
