@@ -224,3 +224,17 @@ def test_headline_figures_of_the_example(example: Path, tmp_path: Path) -> None:
     assert (figures.iku_tercapai, figures.iku_total) == (4, 5)  # TTE 12% of 15% falls short
     assert figures.predikat == "Sangat Tinggi"
     assert figures.efisiensi == pytest.approx(1 - figures.persen_realisasi / figures.capaian_rata)
+
+
+def test_the_2026_index_is_named_by_its_instrument(tmp_path: Path) -> None:
+    from email import policy
+    from email.parser import BytesParser
+
+    folder = tmp_path / "inputs"
+    api.write_dataset(Path(__file__).parent / "data" / "kota_contoh_2026", folder)
+    result = api.compile_folder(folder, tmp_path / "out.xlsx", force=True, eml=True)
+    assert result.figures.nama_indeks == "Indeks Pemerintah Digital"
+    message = BytesParser(policy=policy.default).parsebytes(result.eml.read_bytes())
+    body = message.get_body(("plain",)).get_content()
+    assert "- Indeks Pemerintah Digital 2026: " in body
+    assert "Indeks SPBE" not in body

@@ -93,7 +93,8 @@ def _headline_lines(f: Figures, tahun: int) -> list[str]:
         lines.append(f"- Efisiensi anggaran: {persen(f.efisiensi)}")
     if f.indeks_digital is not None:
         lines.append(
-            f"- Indeks SPBE {tahun}: {angka(f.indeks_digital, 2)}{_label(f.predikat_digital)}"
+            f"- {f.nama_indeks or 'Indeks SPBE'} {tahun}: {angka(f.indeks_digital, 2)}"
+            f"{_label(f.predikat_digital)}"
         )
     return lines or ["- (belum ada angka utama)"]
 

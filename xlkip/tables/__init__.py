@@ -54,7 +54,7 @@ def build(inputs: Inputs, report: Report) -> Built:
         "created": dt.datetime(ctx.tahun + 1, 1, 1),
     }
     ctx.model.footer = ctx.subject
-    return Built(ctx.model, ctx.results, figures_of(ctx.results, ctx.tahun))
+    return Built(ctx.model, ctx.results, figures_of(ctx.results, ctx.tahun, inputs.instrument.nama))
 
 
 CHAPTERS = {

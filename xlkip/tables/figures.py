@@ -31,11 +31,13 @@ class Figures:
     indeks_digital: float | None = None
     """The digital-government index of the report year (SPBE up to 2025)."""
     predikat_digital: str | None = None
+    nama_indeks: str | None = None
+    """The index's name under the year's instrument ("Indeks Pemerintah Digital")."""
     rasio_pengaduan: float | None = None
     jumlah_informasi: float | None = None
 
 
-def figures_of(results: dict[str, Any], tahun: int) -> Figures:
+def figures_of(results: dict[str, Any], tahun: int, nama_indeks: str | None = None) -> Figures:
     """The figures the tables computed, read from their cells' values."""
     values: dict[str, Any] = {}
     iku = results.get(capaian_iku.key)
@@ -60,7 +62,9 @@ def figures_of(results: dict[str, Any], tahun: int) -> Figures:
     spbe = results.get(indeks_spbe.key)
     if spbe is not None and _number(spbe.totals[tahun].value()) is not None:
         values.update(
-            indeks_digital=spbe.totals[tahun].value(), predikat_digital=spbe.predikat.value()
+            indeks_digital=spbe.totals[tahun].value(),
+            predikat_digital=spbe.predikat.value(),
+            nama_indeks=nama_indeks,
         )
     pengaduan = results.get(pengaduan_dua_tahun.key)
     if pengaduan is not None:
