@@ -163,10 +163,12 @@ def test_every_template_says_it_was_carried(rolled) -> None:
 def test_the_rolled_folder_checks_against_last_year(rolled) -> None:
     last, new = rolled
     found = findings_of(new)
-    # What staff must still type for 2025 is missing; last year's repeats came along.
+    # What staff must still type for 2025 is missing (the budget is blank); last year's
+    # repeats came along.
     assert {(f[0], f[1]) for f in found} == {
         ("error", "wajib_kosong"),
         ("peringatan", "baris_ganda"),
+        ("peringatan", "sheet_inti_kosong"),
     }
     repeats = [f for f in findings_of(last) if f[1] == "baris_ganda"]
     assert [f for f in found if f[1] == "baris_ganda"] == repeats
