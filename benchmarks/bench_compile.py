@@ -28,6 +28,8 @@ import time
 import zipfile
 from pathlib import Path
 
+from measure import PEAK_MB_SOURCE
+
 from xlkip import contoh
 from xlkip.schema import TEMPLATES
 from xlkip.schema.writer import Period, write_template
@@ -35,26 +37,20 @@ from xlkip.schema.writer import Period, write_template
 SIZES = (1_000, 10_000, 50_000, 200_000)
 REPEAT = int(os.environ.get("REPEAT", "3"))
 FLOOR = Path(__file__).with_name("bench_floor.py")
-CHILD = """
+CHILD = (
+    PEAK_MB_SOURCE
+    + """
 import json, resource, sys, time
 start = time.perf_counter()
-def _peak_mb(usage):
-    # Peak RSS since exec: Linux carries ru_maxrss across exec from the parent.
-    from pathlib import Path as _P
-    status = _P("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM"):
-                return int(line.split()[1]) / 1024
-    return usage.ru_maxrss / 1024
 from pathlib import Path
 from xlkip import api
 result = api.compile_folder(Path(sys.argv[1]), Path(sys.argv[2]), force=True)
 usage = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({"phases": result.timings, "seconds": time.perf_counter() - start,
-                  "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": _peak_mb(usage),
+                  "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": peak_mb(usage),
                   "findings": len(result.report.findings)}))
 """
+)
 
 
 def anggaran_rows(count: int, seed: int = 2024) -> list[dict]:

@@ -17,20 +17,10 @@ import sys
 import time
 from pathlib import Path
 
+from measure import peak_mb
+
 COLUMNS = 6
 """Tabel 3.17's width: uraian, sumber dana, anggaran, realisasi, %, sisa."""
-
-
-def _peak_mb(usage) -> float:
-    """Peak RSS since exec: Linux carries ru_maxrss across exec from the parent."""
-    from pathlib import Path as _P
-
-    status = _P("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM"):
-                return int(line.split()[1]) / 1024
-    return usage.ru_maxrss / 1024
 
 
 def read(folder: Path) -> list[list[list[object]]]:
@@ -104,7 +94,7 @@ def main() -> None:
                 "write": done - read_done,
                 "seconds": done - started,
                 "cpu": usage.ru_utime + usage.ru_stime,
-                "peak_mb": _peak_mb(usage),
+                "peak_mb": peak_mb(usage),
             }
         )
     )

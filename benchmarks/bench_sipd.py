@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 import xlsxwriter
+from measure import PEAK_MB_SOURCE
 
 HEADER = (
     "NO", "TAHUN", "KODE SKPD", "NAMA SKPD", "KODE SUB UNIT", "NAMA SUB UNIT",
@@ -31,29 +32,23 @@ HEADER = (
     "KODE REKENING", "NAMA REKENING", "PAGU", "REALISASI",
 )  # fmt: skip
 SUBS_PER_SKPD, ACCOUNTS_PER_SUB = 100, 50
-CHILD = """
+CHILD = (
+    PEAK_MB_SOURCE
+    + """
 import json, resource, sys, time
 start = time.perf_counter()
-def _peak_mb(usage):
-    # Peak RSS since exec: Linux carries ru_maxrss across exec from the parent.
-    from pathlib import Path as _P
-    status = _P("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM"):
-                return int(line.split()[1]) / 1024
-    return usage.ru_maxrss / 1024
 from pathlib import Path
 from xlkip import api
 result = api.import_anggaran([Path(sys.argv[1])], Path(sys.argv[2]), overwrite=True)
 usage = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({"seconds": time.perf_counter() - start,
                   "cpu": usage.ru_utime + usage.ru_stime,
-                  "peak_mb": _peak_mb(usage),
+                  "peak_mb": peak_mb(usage),
                   "sub_kegiatan": len(result.rows),
                   "errors": sum(f.tingkat.value == "error" for f in result.report.findings),
                   "written": result.output is not None}))
 """
+)
 READ_ONLY = """
 import json, resource, sys, time
 start = time.perf_counter()
