@@ -701,44 +701,37 @@ def _import_target(files: list[Path], output: Path, overwrite: bool) -> Path:
     return output
 
 
-def _modules_in(folder: Path) -> list[str]:
-    """The evidence modules whose templates are already in `folder`."""
+def _templates_in(folder: Path) -> Iterator[SourceWorkbook]:
+    """Each readable xlkip template in `folder`, open while the caller looks at it."""
     if not folder.is_dir():
-        return []
-    kinds = []
+        return
     for path in discover(folder)[0]:
         try:
             source = SourceWorkbook.open(path)
         except Unreadable:
             continue
         try:
-            kind = source.marker.kind if source.marker else None
+            if source.marker is not None:
+                yield source
         finally:
             source.close()
-        if kind in TEMPLATES and not TEMPLATES[kind].required:
-            kinds.append(kind)
-    return kinds
+
+
+def _modules_in(folder: Path) -> list[str]:
+    """The evidence modules whose templates are already in `folder`."""
+    kinds = (source.marker.kind for source in _templates_in(folder))
+    return [kind for kind in kinds if kind in TEMPLATES and not TEMPLATES[kind].required]
 
 
 def _identitas_in(folder: Path) -> dict | None:
     """The Identitas values of an identitas template in `folder`, if there is one."""
-    if not folder.is_dir():
-        return None
-    candidates, _ = discover(folder)
-    for path in candidates:
-        try:
-            source = SourceWorkbook.open(path)
-        except Unreadable:
+    for source in _templates_in(folder):
+        if source.marker.kind != "identitas":
             continue
-        try:
-            if source.marker is None or source.marker.kind != "identitas":
-                continue
-            data = TemplateData(TEMPLATES["identitas"], path)
-            read_template(source, data, Period.around(source.marker.tahun or default_tahun()))
-            form = data.forms.get(IDENTITAS.name)
-            return dict(form.values) if form else None
-        finally:
-            source.close()
+        data = TemplateData(TEMPLATES["identitas"], source.path)
+        read_template(source, data, Period.around(source.marker.tahun or default_tahun()))
+        form = data.forms.get(IDENTITAS.name)
+        return dict(form.values) if form else None
     return None
 
 
