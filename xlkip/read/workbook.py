@@ -139,6 +139,24 @@ def _declares_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
     return b"<!DOCTYPE" in head or b"<!ENTITY" in head
 
 
+def open_calamine(path: Path) -> Any:
+    """The workbook through python-calamine; a password or damage is `Unreadable`."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return python_calamine.CalamineWorkbook.from_path(str(path))
+    except python_calamine.PasswordError as exc:
+        raise Unreadable(
+            error(
+                "berkas_berpassword",
+                "Berkas dilindungi kata sandi. Hapus kata sandinya di Excel, lalu simpan.",
+                file=path.name,
+            )
+        ) from exc
+    except Exception as exc:  # calamine raises several kinds on damaged parts
+        raise Unreadable(_corrupt(path.name)) from exc
+
+
 @dataclass
 class SourceWorkbook:
     path: Path
@@ -149,19 +167,10 @@ class SourceWorkbook:
     def open(cls, path: Path) -> SourceWorkbook:
         archive = preflight(path)
         try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                book = python_calamine.CalamineWorkbook.from_path(str(path))
-        except python_calamine.PasswordError as exc:
-            raise Unreadable(
-                error(
-                    "berkas_berpassword",
-                    "Berkas dilindungi kata sandi. Hapus kata sandinya di Excel, lalu simpan.",
-                    file=path.name,
-                )
-            ) from exc
-        except Exception as exc:  # calamine raises several kinds on damaged parts
-            raise Unreadable(_corrupt(path.name)) from exc
+            book = open_calamine(path)
+        except Unreadable:
+            archive.close()
+            raise
         return cls(path, archive, book)
 
     def close(self) -> None:

@@ -5,16 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
-import warnings
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import python_calamine
-
 from xlkip.findings import error
-from xlkip.read.workbook import SourceWorkbook, Unreadable
+from xlkip.read.workbook import SourceWorkbook, Unreadable, open_calamine
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
 CSV_SUFFIXES = {".csv", ".txt"}
@@ -72,20 +69,7 @@ def read_grids(path: Path) -> list[Grid]:
 
 def _open_xls(path: Path) -> Any:
     """Excel 97–2003 (an OLE file, which SourceWorkbook refuses as encrypted)."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return python_calamine.CalamineWorkbook.from_path(str(path))
-    except python_calamine.PasswordError as exc:
-        raise Unreadable(
-            error(
-                "berkas_berpassword",
-                "Berkas dilindungi kata sandi. Hapus kata sandinya di Excel, lalu simpan.",
-                file=path.name,
-            )
-        ) from exc
-    except Exception as exc:  # calamine raises several kinds on damaged files
-        raise Unreadable(_corrupt(path.name)) from exc
+    return open_calamine(path)
 
 
 def _grids(path: Path, book: Any) -> list[Grid]:
