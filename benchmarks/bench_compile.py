@@ -28,7 +28,10 @@ import time
 import zipfile
 from pathlib import Path
 
-from measure import PEAK_MB_SOURCE
+try:  # run as a script (python benchmarks/…) or imported as benchmarks.…
+    from measure import PEAK_MB_SOURCE
+except ModuleNotFoundError:
+    from benchmarks.measure import PEAK_MB_SOURCE
 
 from xlkip import contoh
 from xlkip.schema import TEMPLATES

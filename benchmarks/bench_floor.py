@@ -17,7 +17,10 @@ import sys
 import time
 from pathlib import Path
 
-from measure import peak_mb
+try:  # run as a script (python benchmarks/…) or imported as benchmarks.…
+    from measure import peak_mb
+except ModuleNotFoundError:
+    from benchmarks.measure import peak_mb
 
 COLUMNS = 6
 """Tabel 3.17's width: uraian, sumber dana, anggaran, realisasi, %, sisa."""

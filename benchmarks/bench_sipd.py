@@ -23,7 +23,11 @@ import time
 from pathlib import Path
 
 import xlsxwriter
-from measure import PEAK_MB_SOURCE
+
+try:  # run as a script (python benchmarks/…) or imported as benchmarks.…
+    from measure import PEAK_MB_SOURCE
+except ModuleNotFoundError:
+    from benchmarks.measure import PEAK_MB_SOURCE
 
 HEADER = (
     "NO", "TAHUN", "KODE SKPD", "NAMA SKPD", "KODE SUB UNIT", "NAMA SUB UNIT",
