@@ -40,6 +40,11 @@ def _capaian(target, realisasi, arah, cap=None):
     return value_of(capaian(literal(target), literal(realisasi), arah, cap_expr))
 
 
+def test_excel_round_keeps_huge_values():
+    assert excel_round(-6.9e29, 4) == -6.9e29  # an efisiensi over a capaian near zero
+    assert excel_round(float("inf"), 2) == float("inf")
+
+
 def test_capaian_naik_and_turun():
     assert _capaian(15, 12, "Naik") == pytest.approx(0.8)
     assert _capaian(10, 8, "Turun") == pytest.approx(1.2)
