@@ -14,6 +14,7 @@ from xlkip.rules.values import column, columns, literal, value_of
 from xlkip.schema.identitas import PENGATURAN
 from xlkip.sheet.expr import Range
 from xlkip.sheet.model import SheetModel, Style
+from xlkip.text import persen
 
 WEIGHTS = [13, 10, 10, 5, 12, 4.5, 27.5, 18]
 SPBE_2023 = [3, 2.75, 3, 3, 1.13, 1, 3.6, 3.83]
@@ -43,6 +44,7 @@ def _capaian(target, realisasi, arah, cap=None):
 def test_excel_round_keeps_huge_values():
     assert excel_round(-6.9e29, 4) == -6.9e29  # an efisiensi over a capaian near zero
     assert excel_round(float("inf"), 2) == float("inf")
+    assert persen(-6.9e29) == "-69.000.000.000.000.000.000.000.000.000.000%"
 
 
 def test_capaian_naik_and_turun():

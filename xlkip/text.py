@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import re
 
 from babel.numbers import format_decimal, format_percent
@@ -11,16 +12,26 @@ from xlkip.rules.rounding import excel_round
 LOCALE = "id_ID"
 
 
+def _wide_context() -> decimal.Context:
+    """Babel formats through decimal's context: 28 digits cannot hold a huge ratio's
+    integer part with its decimals (an efisiensi over a capaian near zero)."""
+    context = decimal.getcontext().copy()
+    context.prec = 80
+    return context
+
+
 def angka(value: float, decimals: int = 0) -> str:
     """3543 -> "3.543"; 2.975 with 2 decimals -> "2,98" (half up, as Excel shows)."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return format_decimal(excel_round(value, decimals), format=pattern, locale=LOCALE)
+    with decimal.localcontext(_wide_context()):
+        return format_decimal(excel_round(value, decimals), format=pattern, locale=LOCALE)
 
 
 def persen(value: float, decimals: int = 2) -> str:
     """0.9677 -> "96,77%"; 0.94 -> "94%" (trailing zeros dropped)."""
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "") + "%"
-    return format_percent(excel_round(value, decimals + 2), format=pattern, locale=LOCALE)
+    with decimal.localcontext(_wide_context()):
+        return format_percent(excel_round(value, decimals + 2), format=pattern, locale=LOCALE)
 
 
 def nilai(value: float, satuan: object = None) -> str:
@@ -29,7 +40,8 @@ def nilai(value: float, satuan: object = None) -> str:
 
     if is_percent_unit(satuan):
         return persen(value)
-    return format_decimal(excel_round(value, 2), format="#,##0.##", locale=LOCALE)
+    with decimal.localcontext(_wide_context()):
+        return format_decimal(excel_round(value, 2), format="#,##0.##", locale=LOCALE)
 
 
 def identity_text(value: object) -> str:
