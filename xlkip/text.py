@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import decimal
+import math
 import re
 
 from babel.numbers import format_decimal, format_percent
@@ -12,25 +13,26 @@ from xlkip.rules.rounding import excel_round
 LOCALE = "id_ID"
 
 
-def _wide_context() -> decimal.Context:
+def _wide_context(value: float) -> decimal.Context:
     """Babel formats through decimal's context: 28 digits cannot hold a huge ratio's
     integer part with its decimals (an efisiensi over a capaian near zero)."""
     context = decimal.getcontext().copy()
-    context.prec = 80
+    digits = len(f"{abs(value):.0f}") if math.isfinite(value) else 0
+    context.prec = max(context.prec, digits + 10)
     return context
 
 
 def angka(value: float, decimals: int = 0) -> str:
     """3543 -> "3.543"; 2.975 with 2 decimals -> "2,98" (half up, as Excel shows)."""
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    with decimal.localcontext(_wide_context()):
+    with decimal.localcontext(_wide_context(value)):
         return format_decimal(excel_round(value, decimals), format=pattern, locale=LOCALE)
 
 
 def persen(value: float, decimals: int = 2) -> str:
     """0.9677 -> "96,77%"; 0.94 -> "94%" (trailing zeros dropped)."""
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "") + "%"
-    with decimal.localcontext(_wide_context()):
+    with decimal.localcontext(_wide_context(value)):
         return format_percent(excel_round(value, decimals + 2), format=pattern, locale=LOCALE)
 
 
@@ -40,7 +42,7 @@ def nilai(value: float, satuan: object = None) -> str:
 
     if is_percent_unit(satuan):
         return persen(value)
-    with decimal.localcontext(_wide_context()):
+    with decimal.localcontext(_wide_context(value)):
         return format_decimal(excel_round(value, 2), format="#,##0.##", locale=LOCALE)
 
 
