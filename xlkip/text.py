@@ -5,6 +5,7 @@ from __future__ import annotations
 import decimal
 import math
 import re
+from functools import lru_cache
 
 from babel.numbers import format_decimal, format_percent
 
@@ -48,5 +49,13 @@ def nilai(value: float, satuan: object = None) -> str:
 
 def identity_text(value: object) -> str:
     """Names compared as a person would: case, spaces, "&"/"dan" and dots ignored."""
-    text = str(value).casefold().replace("&", " dan ")
-    return " ".join(re.findall(r"[^\W_]+", text))
+    return _identity(str(value))
+
+
+_NOT_A_WORD = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=8192)
+def _identity(text: str) -> str:
+    # Cached: a program's or a kegiatan's name is compared on every one of its rows.
+    return _NOT_A_WORD.sub(" ", text.casefold().replace("&", " dan ")).strip()

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from xlkip.read.numbers import NotANumber, is_dash, parse_number
@@ -114,7 +115,15 @@ def coerce_common(spec: Spec, raw: Any) -> Coerced | None:
     if kind_of_raw is str and kind is Kind.TEXT:
         text = " ".join(raw.split())
         return (None, None) if not text or is_dash(text) else (text, None)
+    if kind_of_raw is str and kind is Kind.CHOICE:
+        return _choice_of_text(spec, raw)
     return SLOW
+
+
+@lru_cache(maxsize=4096)
+def _choice_of_text(spec: Spec, raw: str) -> Coerced:
+    """A dropdown column holds a few values on thousands of rows: each is read once."""
+    return coerce(spec, raw)
 
 
 def _choice(spec: Spec, raw: Any) -> Coerced:

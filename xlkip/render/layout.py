@@ -109,17 +109,16 @@ def row_heights(sheet: SheetModel) -> dict[int, float]:
     widths: dict[tuple[int, int], float] = {}
     needed: dict[int, float] = defaultdict(float)
     tall_merges: list[tuple[int, int, float]] = []
-    for (row, col), slot in sheet.slots.items():
-        text = slot.content
-        if type(text) is not str or not slot.style.wrap:
+    for row, col, text, style in sheet.contents():
+        if type(text) is not str or not style.wrap:
             continue
         last_row, last_col = spans.get((row, col), (row, col))
         if (col, last_col) not in widths:
             widths[(col, last_col)] = sum(
                 sheet.widths.get(c, DEFAULT_WIDTH) for c in range(col, last_col + 1)
             )
-        size = slot.style.size or 10
-        lines = _lines(text, widths[(col, last_col)], slot.style.bold, size)
+        size = style.size or 10
+        lines = _lines(text, widths[(col, last_col)], style.bold, size)
         if lines == 1 and last_row == row:
             continue
         height = lines * POINTS_PER_LINE * size / 10 + PADDING
@@ -230,7 +229,7 @@ def _chart_rows(chart, heights: dict[int, float]) -> int:
 
 
 def sheet_last_row(sheet: SheetModel) -> int:
-    return max((row for row, _ in sheet.slots), default=0)
+    return sheet.last_row
 
 
 def print_end_row(sheet: SheetModel, heights: dict[int, float]) -> int:

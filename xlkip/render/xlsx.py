@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -112,7 +113,7 @@ def streamed_sheets(model: WorkbookModel) -> set[str]:
     return {
         sheet.name
         for sheet in model.sheets
-        if len(sheet.slots) >= STREAM_CELLS and sheet.name not in charted
+        if sheet.cell_count >= STREAM_CELLS and sheet.name not in charted
     }
 
 
@@ -125,7 +126,7 @@ def render(model: WorkbookModel, path: Path) -> Path:
         # Assembling the parts in memory saves a temporary file per part; a very large
         # workbook streams through temporary files instead, to keep memory down.
         "in_memory": not streamed
-        and sum(len(sheet.slots) for sheet in model.sheets) < IN_MEMORY_CELLS,
+        and sum(sheet.cell_count for sheet in model.sheets) < IN_MEMORY_CELLS,
     }
     workbook = xlsxwriter.Workbook(str(path), options)
     try:
@@ -172,8 +173,8 @@ def _write_cells(ws: Any, sheet: SheetModel, formats: _Formats, heights: dict[in
             (r, c) for r in range(first_row, last_row + 1) for c in range(first_col, last_col + 1)
         )
         covered.discard((first_row, first_col))
-    for (row, col), slot in sheet.slots.items():
-        if (row, col) not in covered:
+    for slot in sheet.cells():
+        if (slot.row, slot.col) not in covered:
             _write_slot(ws, sheet, slot, formats(slot.style))
     for row, height in heights.items():
         ws.set_row(row, height)
@@ -199,17 +200,35 @@ def _write_rows(ws: Any, sheet: SheetModel, formats: _Formats, heights: dict[int
         else:
             cells.append(slot)
     padded = {row for row, _ in padding}
-    for row in sorted(rows):
+    for row, cells in _in_row_order(sheet, rows):
         if row in heights:
             ws.set_row(row, heights[row])
-        cells = rows[row]
-        cells.sort(key=_column)
         for slot in cells:
             style = padding.get((row, slot.col)) if row in padded else None
             if style is not None:
                 ws._write_blank(row, slot.col, None, formats(style))
             else:
                 _write_slot(ws, sheet, slot, formats(slot.style))
+
+
+def _in_row_order(
+    sheet: SheetModel, placed: dict[int, list[Slot]]
+) -> Iterator[tuple[int, list[Slot]]]:
+    """Each row's cells in column order, the blocks' rows made as they are reached."""
+    blocks = iter(sheet.blocks)
+    block = next(blocks, None)
+    for row in sorted(placed.keys() | _block_rows(sheet)):
+        while block is not None and block.last < row:
+            block = next(blocks, None)
+        cells = placed.get(row, [])
+        if block is not None and block.first <= row:
+            cells = [*cells, *block.row_slots(row)]
+        cells.sort(key=_column)
+        yield row, cells
+
+
+def _block_rows(sheet: SheetModel) -> set[int]:
+    return {row for block in sheet.blocks for row in range(block.first, block.last + 1)}
 
 
 def _column(slot: Slot) -> int:

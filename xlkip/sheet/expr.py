@@ -8,7 +8,7 @@ from the same object that writes the formula: the two cannot drift.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -107,14 +107,15 @@ class Range(Expr):
         prefix = "" if here is self.sheet else f"{self.sheet.quoted_name}!"
         return f"{prefix}{a}:{b}"
 
-    def slots(self) -> Iterable[Slot]:
-        return self.sheet.slots_in(self.first_row, self.first_col, self.last_row, self.last_col)
-
     def evaluate(self) -> Value:
         raise TypeError("a range has no single value")
 
-    def values(self) -> list[Value]:
-        return [slot.value() for slot in self.slots()]
+    def values(self, skip: Callable[[Any], bool] | None = None) -> list[Value]:
+        """Every cell's value, row by row; with `skip`, not those whose content it accepts."""
+        corners = (self.first_row, self.first_col, self.last_row, self.last_col)
+        if skip is None:
+            return list(self.sheet.values_in(*corners))
+        return list(self.sheet.values_in(*corners, skip=skip))
 
 
 def _arith(op: str, a: Value, b: Value) -> Value:
@@ -173,7 +174,7 @@ class Func(Expr):
     compute: Callable[..., Value]
 
     def render(self, here: SheetModel) -> str:
-        return f"{self.name}({','.join(a.render(here) for a in self.args)})"
+        return f"{self.name}({','.join([a.render(here) for a in self.args])})"
 
     def evaluate(self) -> Value:
         return self.compute(*self.args)
@@ -200,7 +201,7 @@ def _sum(*args: Expr) -> float:
 
 
 def _subtotal_sum(_nine: Expr, *ranges: Range) -> float:
-    leaves = (s.value() for r in ranges for s in r.slots() if not _is_subtotal(s.content))
+    leaves = (v for r in ranges for v in r.values(skip=_is_subtotal))
     return math.fsum(v for v in leaves if isinstance(v, int | float))
 
 
@@ -321,7 +322,6 @@ def SUMPRODUCT(a: Range, b: Range) -> Expr:
 
 
 _DASH = Const(DASH)
-_ZERO = Const(0)
 
 
 @dataclass(frozen=True, eq=False, slots=True)
@@ -339,10 +339,33 @@ class WeightsPresent(Expr):
         return math.fsum(_array_number(w) for w, v in pairs if v not in (None, ""))
 
 
+@dataclass(frozen=True, eq=False, slots=True)
+class Ratio(Expr):
+    """numerator / denominator, or "-" when either is not a number or the denominator
+    is 0. One object, not the eight of IF(AND(ISNUMBER …)) built from functions: a
+    budget has a ratio on each of its rows."""
+
+    numerator: Expr
+    denominator: Expr
+
+    def render(self, here: SheetModel) -> str:
+        n, d = self.numerator.render(here), self.denominator.render(here)
+        return f'IF(AND(ISNUMBER({n}),ISNUMBER({d}),({d}<>0)),({n}/{d}),"-")'
+
+    def evaluate(self) -> Value:
+        n, d = self.numerator.evaluate(), self.denominator.evaluate()
+        if _is_number(n) and _is_number(d) and d != 0:
+            return n / d
+        return DASH
+
+
+def _is_number(value: Value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
 def ratio(numerator: Expr, denominator: Expr) -> Expr:
     """numerator / denominator, or "-" when either is not a number or the denominator is 0."""
-    usable = AND(ISNUMBER(numerator), ISNUMBER(denominator), BinOp("<>", denominator, _ZERO))
-    return IF(usable, numerator / denominator, _DASH)
+    return Ratio(numerator, denominator)
 
 
 def if_number(x: Expr, then: Expr) -> Expr:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from xlsxwriter.utility import xl_rowcol_to_cell
+from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from xlkip.sheet.expr import Expr, Ref, Value
 
@@ -32,9 +33,14 @@ class Style:
 _SENTINEL = object()
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1024)
+def _column_letters(col: int, absolute: bool) -> str:
+    return ("$" if absolute else "") + xl_col_to_name(col)
+
+
 def _a1(row: int, col: int, absolute: bool) -> str:
-    return xl_rowcol_to_cell(row, col, absolute, absolute)
+    """C12 or $C$12, as xl_rowcol_to_cell writes it (a big table asks for 100 000s)."""
+    return f"{_column_letters(col, absolute)}{'$' if absolute else ''}{row + 1}"
 
 
 @dataclass(eq=False, slots=True)
@@ -71,6 +77,98 @@ class Slot:
         return self._ref
 
 
+@dataclass(frozen=True, slots=True)
+class BlockColumn:
+    """One column of a RowBlock: each row's value under `key` (through `convert`), or
+    a `rule` over the same row's cells in the columns `args`."""
+
+    col: int
+    style: Style
+    key: str | None = None
+    convert: Callable[[Any], Any] | None = None
+    rule: Callable[..., Expr] | None = None
+    args: tuple[int, ...] = ()
+
+
+@dataclass(eq=False, slots=True)
+class RowBlock:
+    """Consecutive rows of one shape whose cells are made when they are read or
+    written, never held: the sub kegiatan of a Tabel 3.17 can be 200 000 rows, and a
+    placed cell per value (with its formula objects) cost hundreds of bytes each.
+
+    Row `first + i` shows `rows[i]`, a mapping shared with what was read."""
+
+    sheet: SheetModel
+    first: int
+    columns: tuple[BlockColumn, ...]
+    rows: Sequence[Mapping[str, Any]]
+
+    def __post_init__(self) -> None:
+        placed: set[int] = set()
+        for column in self.columns:
+            if column.rule is not None and not placed.issuperset(column.args):
+                raise ValueError(f"column {column.col}: a rule reads only the columns before it")
+            placed.add(column.col)
+
+    @property
+    def last(self) -> int:
+        return self.first + len(self.rows) - 1
+
+    def row_slots(self, row: int, rules: bool = True) -> list[Slot]:
+        """The row's cells in column order; without `rules`, only the given values."""
+        data = self.rows[row - self.first]
+        made: dict[int, Slot] = {}
+        for column in self.columns:
+            if column.rule is None:
+                content = data.get(column.key)
+                if content is not None and column.convert is not None:
+                    content = column.convert(content)
+            elif rules:  # not slot.ref(): a cached Ref would make a cycle per cell
+                content = column.rule(*[Ref(made[c]) for c in column.args])
+            else:
+                continue
+            made[column.col] = Slot(self.sheet, row, column.col, content, column.style)
+        return list(made.values())
+
+    def slot(self, row: int, col: int) -> Slot | None:
+        column = next((c for c in self.columns if c.col == col), None)
+        if column is None:
+            return None
+        if column.rule is not None:
+            return next(s for s in self.row_slots(row) if s.col == col)
+        content = self.rows[row - self.first].get(column.key)
+        if content is not None and column.convert is not None:
+            content = column.convert(content)
+        return Slot(self.sheet, row, col, content, column.style)
+
+    def slots_between(self, row: int, first_col: int, last_col: int) -> list[Slot]:
+        inside = [c for c in self.columns if first_col <= c.col <= last_col]
+        rules = any(c.rule is not None for c in inside)
+        return [s for s in self.row_slots(row, rules) if first_col <= s.col <= last_col]
+
+    def values_between(
+        self, start: int, end: int, first_col: int, last_col: int, skip: Callable[[Any], bool]
+    ) -> Iterator[Value]:
+        """Rows `start` … `end`'s values in the columns given, row by row; cells whose
+        content `skip` accepts are left out."""
+        inside = [c for c in self.columns if first_col <= c.col <= last_col]
+        if any(c.rule is not None for c in inside):
+            for row in range(start, end + 1):
+                for slot in self.slots_between(row, first_col, last_col):
+                    if not skip(slot.content):
+                        yield slot.value()
+            return
+        given = [(c.key, c.convert) for c in inside]
+        for data in self.rows[start - self.first : end - self.first + 1]:
+            for key, convert in given:
+                value = data.get(key)
+                yield convert(value) if value is not None and convert is not None else value
+
+    @property
+    def cell_count(self) -> int:
+        return len(self.rows) * len(self.columns)
+
+
 @dataclass
 class PrintSetup:
     repeat_rows: tuple[int, int] | None = None
@@ -93,6 +191,8 @@ class SheetModel:
     keep_together: list[tuple[int, int]] = field(default_factory=list)
     """Row ranges printed on one page when they fit on one: a table's closing rows
     (totals, a summary block) with the rows just above them."""
+    blocks: list[RowBlock] = field(default_factory=list)
+    """Runs of rows made on demand, in row order, never overlapping a placed cell."""
 
     @property
     def quoted_name(self) -> str:
@@ -116,25 +216,103 @@ class SheetModel:
                         self.put(row, col, None, style)
         return slot
 
-    def slot(self, row: int, col: int) -> Slot | None:
-        return self.slots.get((row, col))
+    def put_rows(
+        self, first: int, columns: Sequence[BlockColumn], rows: Sequence[Mapping[str, Any]]
+    ) -> RowBlock:
+        """Rows `first` … `first + len(rows) - 1`, one per mapping, shaped by `columns`."""
+        if self.blocks and first <= self.blocks[-1].last:
+            raise ValueError("blocks are placed in row order")
+        block = RowBlock(self, first, tuple(columns), rows)
+        if rows:
+            self.blocks.append(block)
+        return block
 
-    def slots_in(
-        self, first_row: int, first_col: int, last_row: int, last_col: int
-    ) -> Iterator[Slot]:
+    def block_at(self, row: int) -> RowBlock | None:
+        at = bisect_right(self.blocks, row, key=_first_row) - 1
+        if at >= 0 and row <= self.blocks[at].last:
+            return self.blocks[at]
+        return None
+
+    def slot(self, row: int, col: int) -> Slot | None:
+        slot = self.slots.get((row, col))
+        if slot is None and self.blocks:
+            block = self.block_at(row)
+            return block.slot(row, col) if block else None
+        return slot
+
+    def values_in(
+        self,
+        first_row: int,
+        first_col: int,
+        last_row: int,
+        last_col: int,
+        skip: Callable[[Any], bool] = lambda content: False,
+    ) -> Iterator[Value]:
+        """The values of a rectangle's cells, row by row, but those whose content `skip`
+        accepts; a block's rows are read from its data without making their cells."""
+        row = first_row
+        at = max(bisect_right(self.blocks, first_row, key=_first_row) - 1, 0)
+        for block in self.blocks[at:]:
+            if block.first > last_row:
+                break
+            if block.last < first_row:
+                continue
+            yield from self._placed_values(row, block.first - 1, first_col, last_col, skip)
+            end = min(block.last, last_row)
+            yield from block.values_between(max(block.first, row), end, first_col, last_col, skip)
+            row = end + 1
+        yield from self._placed_values(row, last_row, first_col, last_col, skip)
+
+    def _placed_values(
+        self, first_row: int, last_row: int, first_col: int, last_col: int, skip
+    ) -> Iterator[Value]:
         for row in range(first_row, last_row + 1):
             for col in range(first_col, last_col + 1):
                 slot = self.slots.get((row, col))
-                if slot is not None:
-                    yield slot
+                if slot is not None and not skip(slot.content):
+                    yield slot.value()
+
+    def contents(self) -> Iterator[tuple[int, int, Any, Style]]:
+        """(row, col, content, style) of every cell but the formulas, the blocks' read
+        from their data without making their cells: what layout measures."""
+        for slot in self.slots.values():
+            if not isinstance(slot.content, Expr):
+                yield slot.row, slot.col, slot.content, slot.style
+        for block in self.blocks:
+            for column in block.columns:
+                if column.rule is not None:
+                    continue
+                key, convert, col, style = column.key, column.convert, column.col, column.style
+                for row, data in enumerate(block.rows, start=block.first):
+                    content = data.get(key)
+                    if content is not None and convert is not None:
+                        content = convert(content)
+                    yield row, col, content, style
+
+    def cells(self) -> Iterator[Slot]:
+        """Every cell: the placed ones, then the blocks' rows, made one row at a time."""
+        yield from self.slots.values()
+        for block in self.blocks:
+            for row in range(block.first, block.last + 1):
+                yield from block.row_slots(row)
+
+    @property
+    def cell_count(self) -> int:
+        return len(self.slots) + sum(block.cell_count for block in self.blocks)
 
     @property
     def last_row(self) -> int:
-        return max((r for r, _ in self.slots), default=0)
+        placed = max((r for r, _ in self.slots), default=0)
+        return max(placed, self.blocks[-1].last) if self.blocks else placed
 
     @property
     def last_col(self) -> int:
-        return max((c for _, c in self.slots), default=0)
+        in_blocks = (c.col for block in self.blocks for c in block.columns)
+        return max(max((c for _, c in self.slots), default=0), max(in_blocks, default=0))
+
+
+def _first_row(block: RowBlock) -> int:
+    return block.first
 
 
 @dataclass
@@ -156,5 +334,6 @@ class WorkbookModel:
         big workbook at once instead of a long garbage collection at exit."""
         for sheet in self.sheets:
             sheet.slots.clear()
+            sheet.blocks.clear()
             sheet.charts.clear()
         self.sheets.clear()

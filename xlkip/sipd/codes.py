@@ -78,7 +78,7 @@ class Code:
             Level.KEGIATAN: 5,
             Level.SUB_KEGIATAN: 6,
         }[level]
-        return ".".join(self.parts[:count])
+        return ".".join(self.text.split(".", count)[:count])
 
 
 def clean_code(text: str) -> str:
@@ -91,7 +91,12 @@ def widths(parts: list[str]) -> tuple[int, ...]:
     return tuple(len(p) for p in parts)
 
 
-@lru_cache(maxsize=200_000)
+_CANONICAL_SUB_KEGIATAN = re.compile(
+    r"(?:\d|X)\.(?:\d\d|XX)\.(?:\d\d|XX)\.(?:\d|X)\.(?:\d\d|XX)\.(?:\d{4}|X{4})"
+)
+"""2.16.02.2.01.0021 as typed: what nearly every row of a budget holds."""
+
+
 def classify(text: str) -> Code | None:
     """The level of a code, in normal form (4-digit sub kegiatan); None if it fits none.
 
@@ -100,11 +105,17 @@ def classify(text: str) -> Code | None:
     >>> classify("5.1.02.01.01.0024").level
     <Level.REKENING: 'rekening'>
     """
+    if _CANONICAL_SUB_KEGIATAN.fullmatch(text):  # what the general path would give
+        return Code(text, Level.SUB_KEGIATAN)
     code = clean_code(text)
     parts = code.split(".")
     if not code or not all(_PART.match(p) for p in parts):
         return None
     return _by_parts(parts)
+
+
+classify_repeated = lru_cache(maxsize=200_000)(classify)
+"""For a SIPD export, whose codes repeat on every account row beneath them."""
 
 
 def _by_parts(parts: list[str]) -> Code | None:

@@ -11,7 +11,14 @@ from xlsxwriter.utility import xl_col_to_name
 from xlkip.findings import error
 from xlkip.read.cells import Spec, coerce, quote
 from xlkip.schema.base import Kind
-from xlkip.sipd.codes import Code, Level, classify, compose, split_leading_code
+from xlkip.sipd.codes import (
+    Code,
+    Level,
+    classify,
+    classify_repeated,
+    compose,
+    split_leading_code,
+)
 from xlkip.sipd.grid import Grid
 from xlkip.sipd.header import Amount, Layout, role_of
 from xlkip.sipd.model import LraRow, Parent, Part, Source, TotalRow, rupiah
@@ -209,7 +216,7 @@ class SheetReader:
         ):
             if not text:
                 continue
-            code = classify(text)
+            code = classify_repeated(text)
             if code is None:
                 self._bad_code(row, col, text)
                 return
@@ -295,7 +302,7 @@ class SheetReader:
         """Is the next coded row an account (5 BELANJA over 5.1 …) or not (1 over 1.01)?"""
         for following in range(row + 1, min(row + lookahead, self.grid.max_row) + 1):
             text, _, _ = self._code(following, self.layout.generic_codes)
-            code = classify(text) if text else None
+            code = classify_repeated(text) if text else None
             if code is not None:
                 return code.level is Level.REKENING
         return False

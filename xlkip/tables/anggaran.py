@@ -10,7 +10,7 @@ from xlkip.rules.anggaran import efisiensi, persen_realisasi, sisa
 from xlkip.schema.anggaran import REALISASI_ANGGARAN
 from xlkip.sheet.charts import BLUE, LIGHT_BLUE, ORANGE, Series
 from xlkip.sheet.expr import DASH, SUBTOTAL_SUM, SUM, Expr, Range
-from xlkip.sheet.model import SheetModel, Slot, Style
+from xlkip.sheet.model import BlockColumn, SheetModel, Slot, Style
 from xlkip.tables.common import (
     CENTER,
     HEADER_ROW,
@@ -36,6 +36,17 @@ PROGRAM_MONEY = Style(bold=True, fill="#F2F2F2", num_format="#,##0")
 PROGRAM_PERCENT = Style(bold=True, fill="#F2F2F2", num_format="0.00%", align="center")
 KEGIATAN = Style(bold=True, indent=1)
 SUB = Style(indent=2)
+
+
+SUB_KEGIATAN_COLUMNS = (
+    BlockColumn(0, SUB, "sub_kegiatan", str),
+    BlockColumn(1, CENTER, "sumber_dana", str),
+    BlockColumn(2, MONEY, "anggaran", float),
+    BlockColumn(3, MONEY, "realisasi", float),
+    BlockColumn(4, PERCENT, rule=persen_realisasi, args=(2, 3)),
+    BlockColumn(5, MONEY, rule=sisa, args=(2, 3)),
+)
+"""A sub kegiatan row: its record's values, and the same rules as every total row."""
 
 
 def _money_row(
@@ -87,18 +98,8 @@ def anggaran_rinci(ctx: Context) -> AnggaranRinci:
         row += 1
         for kegiatan, subs in kegiatan_rows:
             kegiatan_row = row
-            row += 1
-            for sub in subs:
-                sheet.put(row, 0, _text(sub.get("sub_kegiatan")), SUB)
-                sheet.put(row, 1, _text(sub.get("sumber_dana")), CENTER)
-                _money_row(
-                    sheet,
-                    row,
-                    _amount(sub.get("anggaran")),
-                    _amount(sub.get("realisasi")),
-                    (MONEY, PERCENT),
-                )
-                row += 1
+            sheet.put_rows(kegiatan_row + 1, SUB_KEGIATAN_COLUMNS, subs)
+            row += 1 + len(subs)
             sheet.put(kegiatan_row, 0, _text(kegiatan), KEGIATAN)
             sheet.put(kegiatan_row, 1, None, CENTER)
             _subtotal_row(
@@ -132,25 +133,26 @@ def _hierarchy(records: list[Record]) -> list[tuple[Any, list[tuple[Any, list[di
     Rows of one kegiatan pasted apart still land together, as in the report. Names are
     grouped as a person reads them (case and spaces ignored); the first spelling shows.
     """
-    import pandas as pd  # only here: importing it costs more than a small run's work
+    keys: dict[Any, str] = {}  # a program's name repeats on each of its rows
 
-    names = pd.DataFrame(
-        {
-            "program": [_name_key(r.get("program")) for r in records],
-            "kegiatan": [_name_key(r.get("kegiatan")) for r in records],
-        }
-    )
-    groups = names.groupby(["program", "kegiatan"], sort=False, dropna=False).indices
-    programs: dict[Any, tuple[Any, list[tuple[Any, list[dict]]]]] = {}
-    for (program_key, _), positions in groups.items():
-        rows = [records[i].values for i in positions]
-        shown = programs.setdefault(program_key, (rows[0].get("program"), []))
-        shown[1].append((rows[0].get("kegiatan"), rows))
+    def key_of(name: Any) -> str:
+        if name not in keys:
+            keys[name] = _name_key(name)
+        return keys[name]
+
+    kegiatan_of: dict[tuple[str, str], list[dict]] = {}
+    programs: dict[str, tuple[Any, list[tuple[Any, list[dict]]]]] = {}
+    for record in records:
+        values = record.values
+        program, kegiatan = values.get("program"), values.get("kegiatan")
+        group = (key_of(program), key_of(kegiatan))
+        rows = kegiatan_of.get(group)
+        if rows is None:
+            rows = kegiatan_of[group] = []
+            shown = programs.setdefault(group[0], (program, []))
+            shown[1].append((kegiatan, rows))
+        rows.append(values)
     return list(programs.values())
-
-
-def _amount(value: object) -> float | None:
-    return None if value is None else float(value)
 
 
 def _text(value: object) -> str | None:
