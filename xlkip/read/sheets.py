@@ -264,10 +264,13 @@ class _TableReader:
             return None
         record = Record(row, {}, layout.letters, self.known)
         values = record.values
+        uncalculated = self.grid.uncalculated_formulas
         for key, col, spec, fill_down, required in plan.columns:
             raw = raws[key]
-            common = coerce_common(spec, raw) if raw is not None else SLOW
-            if common is not SLOW and common[1] is None:
+            if raw is None:  # a blank cell, unless it is a formula never calculated
+                blank = (row, col) not in uncalculated
+                value = None if blank else self._coerce(spec, row, col, raw)
+            elif (common := coerce_common(spec, raw)) is not SLOW and common[1] is None:
                 value = common[0]
             else:
                 value = self._coerce(spec, row, col, raw)

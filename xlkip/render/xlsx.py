@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import xlsxwriter
+from xlsxwriter.utility import xl_rowcol_to_cell
 from xlsxwriter.worksheet import CellFormulaTuple, Worksheet
 
 from xlkip.render.charts import add_chart
@@ -200,54 +200,51 @@ def _write_rows(ws: Any, sheet: SheetModel, formats: _Formats, heights: dict[int
         else:
             cells.append(slot)
     padded = {row for row, _ in padding}
-    for row, cells in _in_row_order(sheet, rows):
+    blocks = iter(sheet.blocks)
+    block = next(blocks, None)
+    for row in sorted(rows.keys() | _block_rows(sheet)):
         if row in heights:
             ws.set_row(row, heights[row])
-        for slot in cells:
+        # Within a row the order of cells is free: constant_memory keeps the row until
+        # the next one begins.
+        for slot in rows.get(row, ()):
             style = padding.get((row, slot.col)) if row in padded else None
             if style is not None:
                 ws._write_blank(row, slot.col, None, formats(style))
             else:
                 _write_slot(ws, sheet, slot, formats(slot.style))
-
-
-def _in_row_order(
-    sheet: SheetModel, placed: dict[int, list[Slot]]
-) -> Iterator[tuple[int, list[Slot]]]:
-    """Each row's cells in column order, the blocks' rows made as they are reached."""
-    blocks = iter(sheet.blocks)
-    block = next(blocks, None)
-    for row in sorted(placed.keys() | _block_rows(sheet)):
         while block is not None and block.last < row:
             block = next(blocks, None)
-        cells = placed.get(row, [])
         if block is not None and block.first <= row:
-            cells = [*cells, *block.row_slots(row)]
-        cells.sort(key=_column)
-        yield row, cells
+            for col, content, style in block.row_contents(row):
+                _write_content(ws, sheet, row, col, content, formats(style), content)
 
 
 def _block_rows(sheet: SheetModel) -> set[int]:
     return {row for block in sheet.blocks for row in range(block.first, block.last + 1)}
 
 
-def _column(slot: Slot) -> int:
-    return slot.col
-
-
 def _write_slot(ws: Any, sheet: SheetModel, slot: Slot, fmt: Any) -> None:
+    _write_content(ws, sheet, slot.row, slot.col, slot.content, fmt, slot)
+
+
+def _write_content(
+    ws: Any, sheet: SheetModel, row: int, col: int, content: Any, fmt: Any, valued: Any
+) -> None:
+    """`valued` gives a formula's value: its Slot (which may have computed it already
+    for another table) or the expression itself."""
     # XlsxWriter's underscored writers: the public ones only add A1-notation parsing.
-    content = slot.content
     if isinstance(content, Expr):
-        ws._write_formula(slot.row, slot.col, "=" + content.render(sheet), fmt, slot.value())
+        value = valued.value() if isinstance(valued, Slot) else valued.evaluate()
+        ws._write_formula(row, col, "=" + content.render(sheet), fmt, value)
     elif isinstance(content, str):
-        ws._write_string(slot.row, slot.col, content, fmt)  # staff text is never a formula
+        ws._write_string(row, col, content, fmt)  # staff text is never a formula
     elif isinstance(content, int | float) and not isinstance(content, bool):
-        ws._write_number(slot.row, slot.col, content, fmt)
+        ws._write_number(row, col, content, fmt)
     elif content is None:
-        ws._write_blank(slot.row, slot.col, None, fmt)
+        ws._write_blank(row, col, None, fmt)
     else:
-        raise TypeError(f"cannot write {content!r} to {sheet.name}!{slot.a1}")
+        raise TypeError(f"cannot write {content!r} to {sheet.name}!{xl_rowcol_to_cell(row, col)}")
 
 
 def _print_setup(ws: Any, sheet: SheetModel, footer: str, repeat_header: bool) -> None:

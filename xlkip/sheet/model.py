@@ -102,6 +102,7 @@ class RowBlock:
     first: int
     columns: tuple[BlockColumn, ...]
     rows: Sequence[Mapping[str, Any]]
+    _read_by_rules: frozenset[int] = frozenset()
 
     def __post_init__(self) -> None:
         placed: set[int] = set()
@@ -109,26 +110,38 @@ class RowBlock:
             if column.rule is not None and not placed.issuperset(column.args):
                 raise ValueError(f"column {column.col}: a rule reads only the columns before it")
             placed.add(column.col)
+        self._read_by_rules = frozenset(c for column in self.columns for c in column.args)
 
     @property
     def last(self) -> int:
         return self.first + len(self.rows) - 1
 
-    def row_slots(self, row: int, rules: bool = True) -> list[Slot]:
-        """The row's cells in column order; without `rules`, only the given values."""
+    def row_contents(self, row: int, rules: bool = True) -> list[tuple[int, Any, Style]]:
+        """The row's (col, content, style): each given value, and each rule's formula
+        over this row's cells (without `rules`, the given values only)."""
         data = self.rows[row - self.first]
-        made: dict[int, Slot] = {}
+        read: dict[int, Slot] = {}  # the cells a rule reads, made once for the row
+        contents = []
         for column in self.columns:
             if column.rule is None:
                 content = data.get(column.key)
                 if content is not None and column.convert is not None:
                     content = column.convert(content)
             elif rules:  # not slot.ref(): a cached Ref would make a cycle per cell
-                content = column.rule(*[Ref(made[c]) for c in column.args])
+                content = column.rule(*[Ref(read[c]) for c in column.args])
             else:
                 continue
-            made[column.col] = Slot(self.sheet, row, column.col, content, column.style)
-        return list(made.values())
+            if column.col in self._read_by_rules:
+                read[column.col] = Slot(self.sheet, row, column.col, content, column.style)
+            contents.append((column.col, content, column.style))
+        return contents
+
+    def row_slots(self, row: int, rules: bool = True) -> list[Slot]:
+        """The row's cells in column order; without `rules`, only the given values."""
+        return [
+            Slot(self.sheet, row, col, content, style)
+            for col, content, style in self.row_contents(row, rules)
+        ]
 
     def slot(self, row: int, col: int) -> Slot | None:
         column = next((c for c in self.columns if c.col == col), None)
