@@ -369,8 +369,12 @@ def _summary(source: Source, account_rows: int, sub_rows: int) -> SourceSummary:
 
 
 def _account_prefixes(sources: list[Source], keep: set[str] | None) -> dict[str, list[int]] | None:
-    """Written amounts per account prefix (5.1, 5.1.02), if every part has its accounts."""
-    sums: dict[str, list[int]] = {}
+    """Written amounts per account prefix (5.1, 5.1.02), if every part has its accounts:
+    the lowest accounts of every sub kegiatan (a pemda's export: 100 000s of rows),
+    summed by their first two and first three parts."""
+    import pandas as pd  # only here: `xlkip compile` never pays for importing it
+
+    leaves: list[tuple[str, int, int]] = []
     for source in sources:
         for part in source.parts.values():
             if keep is not None and part.skpd not in keep:
@@ -378,14 +382,17 @@ def _account_prefixes(sources: list[Source], keep: set[str] | None) -> dict[str,
             if not part.accounts:
                 return None
             prefixes = proper_prefixes({c for c, _, _, _ in part.accounts})
-            for code, a, r, _ in part.accounts:
-                if code in prefixes:
-                    continue
-                pieces = code.split(".")
-                for depth in (2, 3):
-                    entry = sums.setdefault(".".join(pieces[:depth]), [0, 0])
-                    entry[0] += a
-                    entry[1] += r
+            leaves.extend((c, a, r) for c, a, r, _ in part.accounts if c not in prefixes)
+    # object dtype: amounts are whole sen, summed exactly whatever their size
+    frame = pd.DataFrame(leaves, columns=["kode", "anggaran", "realisasi"], dtype=object)
+    parts = frame["kode"].str.split(".")
+    sums: dict[str, list[int]] = {}
+    for depth in (2, 3):
+        by_prefix = frame.groupby(parts.str[:depth].str.join("."), sort=False)
+        for prefix, (anggaran, realisasi) in by_prefix[["anggaran", "realisasi"]].sum().iterrows():
+            entry = sums.setdefault(prefix, [0, 0])
+            entry[0] += anggaran
+            entry[1] += realisasi
     return sums
 
 
