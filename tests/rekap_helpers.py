@@ -39,12 +39,15 @@ def write_office(
     indicators: list[dict[str, Any]],
     budget_rows: list[dict[str, Any]],
     modules: tuple[str, ...] = (),
+    pemda: str | None = None,
 ) -> Path:
     """identitas, kinerja and anggaran with these facts; `modules` from the example."""
     folder.mkdir(parents=True)
     period = Period(*contoh.period_of())
     identitas = contoh.load("identitas")
     identitas["Identitas"] = {**identitas["Identitas"], "instansi": instansi}
+    if pemda is not None:
+        identitas["Identitas"]["pemerintah_daerah"] = pemda
     content = {
         "identitas": identitas,
         "kinerja": {"IKU": indicators, "Renstra": []},

@@ -210,6 +210,30 @@ def test_cli_rekap_exit_codes_and_lines(pemda: Path, tmp_path: Path) -> None:
     assert "tidak_ada" in output and "tidak ditemukan" in output
 
 
+def test_an_office_of_another_pemda_is_told_in_its_row_and_the_summary(
+    pemda: Path, tmp_path: Path
+) -> None:
+    stranger = write_office(
+        tmp_path / "dinas_luar",
+        "Dinas Luar",
+        [iku("L1", 1, 1)],
+        [budget(1, 10, 5)],
+        pemda="Pemerintah Kabupaten Langkat",
+    )
+    offices = [pemda / "01_dinas_a", pemda / "03_badan_c", stranger]
+    code, output = run_cli("rekap", *offices, "-o", tmp_path / "r.xlsx", "-j", "1")
+    assert code == 0, output
+    assert "[3/3] ok Dinas Luar (0 error, 0 peringatan)" in output  # before the others are known
+    line = next(line for line in output.splitlines() if "Dinas Luar:" in line)
+    assert line == (
+        "  • peringatan Dinas Luar: Pemerintah daerah OPD ini 'Pemerintah Kabupaten Langkat', "
+        "sedangkan OPD lain 'Pemerintah Kota Binjai'. Periksa isian Pemerintah Daerah di "
+        "template identitas."
+    )
+    values = cached_values(tmp_path / "r.xlsx")
+    assert [values[(REKAP, f"N{row}")] for row in (4, 5, 6)] == [0, 0, 1]
+
+
 def test_default_name_is_rekap_pemda_tahun(pemda: Path, tmp_path: Path) -> None:
     result = api.rekap([pemda / "01_dinas_a"], jobs=1, out_dir=tmp_path)
     assert result.output == tmp_path / "Rekap_Kota_Binjai_2024.xlsx"

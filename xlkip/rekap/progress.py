@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 from rich.progress import Progress as Bar
 
 from xlkip.findings import Tingkat
+from xlkip.rekap.run import ACROSS_OFFICES, RekapResult
 from xlkip.rekap.summary import OfficeSummary, Status
-
-if TYPE_CHECKING:
-    from xlkip.rekap.run import RekapResult
 
 _COLOR = {Status.OK: "green", Status.ERRORS: "bold red", Status.UNREADABLE: "bold red"}
 
@@ -76,6 +72,14 @@ def print_summary(result: RekapResult, console: Console) -> None:
                 f"({office.folder}): {office.alasan}",
                 soft_wrap=True,
             )
+    for office in offices:  # told after the pool: the per-office lines could not know them
+        for finding in office.findings:
+            if finding.kode in ACROSS_OFFICES:
+                console.print(
+                    f"  • [yellow]peringatan[/] {office.name}: {finding.pesan}",
+                    soft_wrap=True,
+                    highlight=False,
+                )
     written = sum(1 for o in offices if o.output)
     if written:
         console.print(f"Workbook LKjIP per OPD ditulis: {written}.")

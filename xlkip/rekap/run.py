@@ -68,6 +68,10 @@ def rekap(
     return RekapResult(offices, _write_rekap(offices, output, out_dir))
 
 
+ACROSS_OFFICES = ("tahun_berbeda", "pemda_berbeda")
+"""Findings the rekap itself adds to an office's row, seen only beside the others."""
+
+
 def _mark_strangers(offices: list[OfficeSummary]) -> list[OfficeSummary]:
     """An office of another pemda or year in the folder is worth a warning in its row."""
     pemda, tahun = pemda_of(offices)
@@ -77,7 +81,7 @@ def _mark_strangers(offices: list[OfficeSummary]) -> list[OfficeSummary]:
         if office.tahun and tahun and office.tahun != tahun:
             extra.append(
                 peringatan(
-                    "tahun_berbeda",
+                    ACROSS_OFFICES[0],
                     f"Tahun laporan OPD ini {office.tahun}, sedangkan OPD lain {tahun}. "
                     "Periksa Tahun Laporan di template identitas.",
                     file="identitas",
@@ -86,7 +90,7 @@ def _mark_strangers(offices: list[OfficeSummary]) -> list[OfficeSummary]:
         if office.pemda and pemda and office.pemda != pemda:
             extra.append(
                 peringatan(
-                    "pemda_berbeda",
+                    ACROSS_OFFICES[1],
                     f"Pemerintah daerah OPD ini '{office.pemda}', sedangkan OPD lain "
                     f"'{pemda}'. Periksa isian Pemerintah Daerah di template identitas.",
                     file="identitas",
