@@ -459,6 +459,21 @@ def test_unsupported_and_damaged_files(tmp_path: Path) -> None:
     ]
 
 
+def test_an_xlkip_template_is_named_as_such_not_searched_for_headers(tmp_path: Path) -> None:
+    api.init_templates(tmp_path / "inputs", tahun=2025)
+    result = import_files([tmp_path / "inputs" / "anggaran.xlsx"])
+    assert [(f.kode, f.file, f.pesan) for f in result.findings] == [
+        (
+            "sipd_template_xlkip",
+            "anggaran.xlsx",
+            "Berkas ini template anggaran dari xlkip, bukan unduhan SIPD. impor-anggaran membaca "
+            "laporan realisasi yang diunduh dari SIPD (.xlsx, .xls atau .csv) dan menulis "
+            "template anggaran; template yang sudah terisi dipakai langsung oleh xlkip check "
+            "dan compile.",
+        )
+    ]
+
+
 # -- the command --------------------------------------------------------------------------
 
 

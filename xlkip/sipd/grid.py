@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from xlkip.findings import error
+from xlkip.findings import Finding, error
 from xlkip.read.workbook import SourceWorkbook, Unreadable, open_calamine
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
@@ -62,9 +62,21 @@ def read_grids(path: Path) -> list[Grid]:
         return _grids(path, _open_xls(path))
     source = SourceWorkbook.open(path)  # checks the container first: zip bombs, DTDs
     try:
+        if source.marker is not None:
+            raise Unreadable(_own_template(path, source.marker.kind))
         return _grids(path, source.calamine)
     finally:
         source.close()
+
+
+def _own_template(path: Path, kind: str) -> Finding:
+    return error(
+        "sipd_template_xlkip",
+        f"Berkas ini template {kind} dari xlkip, bukan unduhan SIPD. impor-anggaran membaca "
+        "laporan realisasi yang diunduh dari SIPD (.xlsx, .xls atau .csv) dan menulis template "
+        "anggaran; template yang sudah terisi dipakai langsung oleh xlkip check dan compile.",
+        file=path.name,
+    )
 
 
 def _open_xls(path: Path) -> Any:
