@@ -64,6 +64,28 @@ def test_offices_are_the_subfolders_that_hold_templates(pemda: Path) -> None:
     assert find_offices([pemda / "tidak_ada"]) == [pemda / "tidak_ada"]
 
 
+def test_an_office_whose_every_workbook_is_damaged_still_has_its_row(
+    pemda: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    shutil.copytree(pemda / "01_dinas_a", tmp_path / "opd" / "01_dinas_a")
+    damaged = tmp_path / "opd" / "02_dinas_rusak_semua"
+    damaged.mkdir()
+    (damaged / "kinerja.xlsx").write_bytes(b"bukan excel")
+    (damaged / "~$kinerja.xlsx").write_bytes(b"kunci Excel")
+    (tmp_path / "opd" / "03_catatan").mkdir()
+    (tmp_path / "opd" / "03_catatan" / "catatan.txt").write_text("bukan OPD")
+    assert [p.name for p in find_offices([tmp_path / "opd"])] == [
+        "01_dinas_a",
+        "02_dinas_rusak_semua",
+    ]
+    result = api.rekap([tmp_path / "opd"], tmp_path / "r.xlsx", jobs=1)
+    broken = result.offices[1]
+    assert broken.status is Status.UNREADABLE and not result.valid
+    assert "kinerja.xlsx" in broken.alasan
+
+
 @pytest.fixture(scope="module")
 def rekap(pemda: Path, tmp_path_factory: pytest.TempPathFactory) -> api.RekapResult:
     out = tmp_path_factory.mktemp("rekap")

@@ -1,4 +1,5 @@
-"""Which folders are offices: a folder that holds an xlkip template is one."""
+"""Which folders are offices: a folder that holds an xlkip template is one; inside a
+pemda's folder, so is a subfolder holding any workbook (its templates may be damaged)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,22 @@ def holds_templates(folder: Path) -> bool:
         paths = sorted(folder.iterdir())
     except OSError:
         return False
-    return any(
-        p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith(("~$", ".")) and _marked(p)
-        for p in paths
+    return any(_is_workbook(p) and p.suffix.lower() != ".xls" and _marked(p) for p in paths)
+
+
+def holds_workbooks(folder: Path) -> bool:
+    """Some Excel file in `folder`, xlkip's or not (Excel's own ~$ lock files aside)."""
+    try:
+        paths = sorted(folder.iterdir())
+    except OSError:
+        return False
+    return any(_is_workbook(p) for p in paths)
+
+
+def _is_workbook(path: Path) -> bool:
+    suffix = path.suffix.lower()
+    return (suffix in WORKBOOK_SUFFIXES or suffix == ".xls") and not path.name.startswith(
+        ("~$", ".")
     )
 
 
@@ -40,8 +54,10 @@ def _marked(path: Path) -> bool:
 def find_offices(dirs: list[Path]) -> list[Path]:
     """Each DIR is an office, or a folder whose subfolders are offices.
 
-    A DIR that is neither is still listed, so that its row in the rekap says why
-    nothing was read from it; a folder named twice counts once.
+    A subfolder whose workbooks carry no readable marker (all damaged, or not made by
+    xlkip init) is still an office: its row says why nothing was read, rather than the
+    office silently missing from the rekap. A DIR that is neither is listed too; a folder
+    named twice counts once.
     """
     offices: list[Path] = []
     for folder in dirs:
@@ -51,7 +67,7 @@ def find_offices(dirs: list[Path]) -> list[Path]:
         inside = [
             sub
             for sub in sorted(folder.iterdir(), key=lambda p: p.name.lower())
-            if sub.is_dir() and not sub.name.startswith(".") and holds_templates(sub)
+            if sub.is_dir() and not sub.name.startswith(".") and holds_workbooks(sub)
         ]
         offices.extend(inside or [folder])
     unique: dict[Path, Path] = {}
