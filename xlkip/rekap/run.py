@@ -18,6 +18,7 @@ from xlkip.rekap.pool import default_jobs, run_offices
 from xlkip.rekap.summary import OfficeSummary
 from xlkip.rekap.workbook import build_rekap, pemda_of, short_pemda
 from xlkip.render.xlsx import render
+from xlkip.schema import TEMPLATES
 
 
 @dataclass
@@ -68,6 +69,7 @@ def rekap(
     return RekapResult(offices, _write_rekap(offices, output, out_dir))
 
 
+IDENTITAS_FILE = TEMPLATES["identitas"].filename
 ACROSS_OFFICES = ("tahun_berbeda", "pemda_berbeda")
 """Findings the rekap itself adds to an office's row, seen only beside the others."""
 
@@ -84,7 +86,7 @@ def _mark_strangers(offices: list[OfficeSummary]) -> list[OfficeSummary]:
                     ACROSS_OFFICES[0],
                     f"Tahun laporan OPD ini {office.tahun}, sedangkan OPD lain {tahun}. "
                     "Periksa Tahun Laporan di template identitas.",
-                    file="identitas",
+                    file=IDENTITAS_FILE,
                 )
             )
         if office.pemda and pemda and office.pemda != pemda:
@@ -93,7 +95,7 @@ def _mark_strangers(offices: list[OfficeSummary]) -> list[OfficeSummary]:
                     ACROSS_OFFICES[1],
                     f"Pemerintah daerah OPD ini '{office.pemda}', sedangkan OPD lain "
                     f"'{pemda}'. Periksa isian Pemerintah Daerah di template identitas.",
-                    file="identitas",
+                    file=IDENTITAS_FILE,
                 )
             )
         marked.append(replace(office, findings=office.findings + tuple(extra)) if extra else office)
