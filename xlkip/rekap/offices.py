@@ -20,7 +20,7 @@ def holds_templates(folder: Path) -> bool:
         paths = sorted(folder.iterdir())
     except OSError:
         return False
-    return any(_is_workbook(p) and p.suffix.lower() != ".xls" and _marked(p) for p in paths)
+    return any(_is_workbook(p) and _marked(p) for p in paths)  # an .xls is never marked
 
 
 def holds_workbooks(folder: Path) -> bool:

@@ -70,7 +70,8 @@ def rekap(
 
 
 IDENTITAS_FILE = TEMPLATES["identitas"].filename
-ACROSS_OFFICES = ("tahun_berbeda", "pemda_berbeda")
+TAHUN_BERBEDA, PEMDA_BERBEDA = "tahun_berbeda", "pemda_berbeda"
+ACROSS_OFFICES = (TAHUN_BERBEDA, PEMDA_BERBEDA)
 """Findings the rekap itself adds to an office's row, seen only beside the others."""
 
 
@@ -83,7 +84,7 @@ def _mark_strangers(offices: list[OfficeSummary]) -> list[OfficeSummary]:
         if office.tahun and tahun and office.tahun != tahun:
             extra.append(
                 peringatan(
-                    ACROSS_OFFICES[0],
+                    TAHUN_BERBEDA,
                     f"Tahun laporan OPD ini {office.tahun}, sedangkan OPD lain {tahun}. "
                     "Periksa Tahun Laporan di template identitas.",
                     file=IDENTITAS_FILE,
@@ -92,7 +93,7 @@ def _mark_strangers(offices: list[OfficeSummary]) -> list[OfficeSummary]:
         if office.pemda and pemda and office.pemda != pemda:
             extra.append(
                 peringatan(
-                    ACROSS_OFFICES[1],
+                    PEMDA_BERBEDA,
                     f"Pemerintah daerah OPD ini '{office.pemda}', sedangkan OPD lain "
                     f"'{pemda}'. Periksa isian Pemerintah Daerah di template identitas.",
                     file=IDENTITAS_FILE,

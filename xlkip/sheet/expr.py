@@ -113,8 +113,6 @@ class Range(Expr):
     def values(self, skip: Callable[[Any], bool] | None = None) -> list[Value]:
         """Every cell's value, row by row; with `skip`, not those whose content it accepts."""
         corners = (self.first_row, self.first_col, self.last_row, self.last_col)
-        if skip is None:
-            return list(self.sheet.values_in(*corners))
         return list(self.sheet.values_in(*corners, skip=skip))
 
 

@@ -89,6 +89,11 @@ class BlockColumn:
     rule: Callable[..., Expr] | None = None
     args: tuple[int, ...] = ()
 
+    def given(self, data: Mapping[str, Any]) -> Any:
+        """A row's value in this (non-rule) column."""
+        content = data.get(self.key)
+        return self.convert(content) if content is not None and self.convert else content
+
 
 @dataclass(eq=False, slots=True)
 class RowBlock:
@@ -124,9 +129,7 @@ class RowBlock:
         contents = []
         for column in self.columns:
             if column.rule is None:
-                content = data.get(column.key)
-                if content is not None and column.convert is not None:
-                    content = column.convert(content)
+                content = column.given(data)
             elif rules:  # not slot.ref(): a cached Ref would make a cycle per cell
                 content = column.rule(*[Ref(read[c]) for c in column.args])
             else:
@@ -149,10 +152,7 @@ class RowBlock:
             return None
         if column.rule is not None:
             return next(s for s in self.row_slots(row) if s.col == col)
-        content = self.rows[row - self.first].get(column.key)
-        if content is not None and column.convert is not None:
-            content = column.convert(content)
-        return Slot(self.sheet, row, col, content, column.style)
+        return Slot(self.sheet, row, col, column.given(self.rows[row - self.first]), column.style)
 
     def slots_between(self, row: int, first_col: int, last_col: int) -> list[Slot]:
         inside = [c for c in self.columns if first_col <= c.col <= last_col]
@@ -171,11 +171,9 @@ class RowBlock:
                     if not skip(slot.content):
                         yield slot.value()
             return
-        given = [(c.key, c.convert) for c in inside]
         for data in self.rows[start - self.first : end - self.first + 1]:
-            for key, convert in given:
-                value = data.get(key)
-                yield convert(value) if value is not None and convert is not None else value
+            for column in inside:
+                yield column.given(data)
 
     @property
     def cell_count(self) -> int:
@@ -259,10 +257,11 @@ class SheetModel:
         first_col: int,
         last_row: int,
         last_col: int,
-        skip: Callable[[Any], bool] = lambda content: False,
+        skip: Callable[[Any], bool] | None = None,
     ) -> Iterator[Value]:
         """The values of a rectangle's cells, row by row, but those whose content `skip`
         accepts; a block's rows are read from its data without making their cells."""
+        skip = skip or _nothing
         row = first_row
         at = max(bisect_right(self.blocks, first_row, key=_first_row) - 1, 0)
         for block in self.blocks[at:]:
@@ -293,14 +292,9 @@ class SheetModel:
                 yield slot.row, slot.col, slot.content, slot.style
         for block in self.blocks:
             for column in block.columns:
-                if column.rule is not None:
-                    continue
-                key, convert, col, style = column.key, column.convert, column.col, column.style
-                for row, data in enumerate(block.rows, start=block.first):
-                    content = data.get(key)
-                    if content is not None and convert is not None:
-                        content = convert(content)
-                    yield row, col, content, style
+                if column.rule is None:
+                    for row, data in enumerate(block.rows, start=block.first):
+                        yield row, column.col, column.given(data), column.style
 
     def cells(self) -> Iterator[Slot]:
         """Every cell: the placed ones, then the blocks' rows, made one row at a time."""
@@ -326,6 +320,10 @@ class SheetModel:
 
 def _first_row(block: RowBlock) -> int:
     return block.first
+
+
+def _nothing(content: Any) -> bool:
+    return False
 
 
 @dataclass
