@@ -52,11 +52,7 @@ def hostile_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example made by `xlkip init --contoh` into a folder whose name holds markup,
     then edited: three hostile amounts, a hostile file name and office name."""
     folder = tmp_path_factory.mktemp("asli") / FOLDER
-    result = invoke("init", folder, "--contoh")
-    assert result.exit_code == 0
-    text = " ".join(result.output.split())
-    assert f"Template berisi contoh ditulis ke {folder}:" in text
-    assert f"xlkip compile {folder}," in text
+    assert CliRunner().invoke(app, ["init", str(folder), "--contoh"]).exit_code == 0
     anggaran = folder / FILE
     (folder / "anggaran.xlsx").rename(anggaran)
     set_cells(anggaran, "Realisasi Anggaran", {"F4": CLOSING, "F5": LINK, "F6": SECTION})
@@ -67,6 +63,15 @@ def hostile_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def hostile(hostile_master: Path, tmp_path: Path) -> Path:
     return Path(shutil.copytree(hostile_master, tmp_path / FOLDER))
+
+
+def test_init_prints_the_folder_literally(tmp_path: Path) -> None:
+    folder = tmp_path / FOLDER
+    result = invoke("init", folder, "--contoh")
+    assert result.exit_code == 0
+    text = " ".join(result.output.split())
+    assert f"Template berisi contoh ditulis ke {folder}:" in text
+    assert f"xlkip compile {folder}," in text
 
 
 def _assert_findings_shown(output: str) -> None:
@@ -182,14 +187,19 @@ def _smtp_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, **values: str) ->
 
 
 @pytest.fixture(scope="module")
-def draft(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("surel")
-    api.init_templates(folder / "inputs", with_example=True)
-    target = folder / "LKjIP [final] [smtp].xlsx"
-    result = invoke("compile", folder / "inputs", "-o", target, "--eml", "--format", "baris")
+def draft(example_master: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("surel") / "LKjIP [final] [smtp].xlsx"
+    return api.compile_folder(example_master, target, eml=True).eml
+
+
+def test_compile_prints_the_draft_path_literally(example: Path, tmp_path: Path) -> None:
+    target = tmp_path / "LKjIP [final] [smtp].xlsx"
+    result = invoke("compile", example, "-o", target, "--eml", "--format", "baris")
     assert result.exit_code == 0
-    assert f"Draf surel ditulis: {target.with_suffix('.eml')}" in result.output
-    return target.with_suffix(".eml")
+    eml = target.with_suffix(".eml")
+    assert eml.is_file()
+    assert f"Draf surel ditulis: {eml} (buka di" in result.output
+    assert f"kirim dengan xlkip kirim {eml} --ke ALAMAT" in result.output
 
 
 def test_kirim_prints_the_settings_hint_literally(
