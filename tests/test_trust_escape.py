@@ -7,8 +7,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import ssl
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from io import StringIO
 from pathlib import Path
 
@@ -219,17 +222,20 @@ def test_kirim_prints_the_settings_hint_literally(
 
 
 class _Refusing:
-    """A real SMTP server whose reply to every recipient holds markup."""
+    """Every recipient refused with a reply that holds markup."""
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         return f"550 {CLOSING} {SECTION} {LINK}"
 
 
-def test_kirim_prints_the_server_reply_literally(
-    draft: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import ssl
+class _Accepting:
+    async def handle_DATA(self, server, session, envelope):
+        return "250 OK"
 
+
+@contextmanager
+def _server(handler: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A real STARTTLS server on 127.0.0.1 (no login), and the settings to reach it."""
     ca = trustme.CA()
     cafile = tmp_path / "ca.pem"
     ca.cert_pem.write_to_path(str(cafile))
@@ -237,23 +243,33 @@ def test_kirim_prints_the_server_reply_literally(
     ca.issue_cert("127.0.0.1").configure_cert(context)
     port = free_port()
     controller = Controller(
-        _Refusing(), hostname="127.0.0.1", port=port, tls_context=context, require_starttls=True
+        handler, hostname="127.0.0.1", port=port, tls_context=context, require_starttls=True
     )
     controller.start()
+    settings = {"host": "127.0.0.1", "port": str(port), "ca": str(cafile)}
+    _smtp_env(monkeypatch, tmp_path, **settings, **{"from": "staf@binjaikota.go.id"})
     try:
-        _smtp_env(
-            monkeypatch,
-            tmp_path,
-            host="127.0.0.1",
-            port=str(port),
-            ca=str(cafile),
-            **{"from": "staf@binjaikota.go.id"},
-        )
-        result = invoke("kirim", draft, "--ke", "kepala@binjaikota.go.id")
+        yield
     finally:
         controller.stop()
+
+
+def test_kirim_prints_the_server_reply_literally(
+    draft: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with _server(_Refusing(), tmp_path, monkeypatch):
+        result = invoke("kirim", draft, "--ke", "kepala@binjaikota.go.id")
     assert result.exit_code == 2
     assert f"550 {CLOSING} {SECTION} {LINK}" in " ".join(result.output.split())
+
+
+def test_kirim_prints_the_sent_draft_literally(
+    draft: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with _server(_Accepting(), tmp_path, monkeypatch):
+        result = invoke("kirim", draft, "--ke", "kepala@binjaikota.go.id")
+    assert result.exit_code == 0
+    assert f"Surel {draft.name} terkirim ke kepala@binjaikota.go.id." in result.output
 
 
 # ---- the check table at 80, 100 and 120 columns -------------------------------------------
