@@ -34,7 +34,7 @@ from xlkip.rekap.summary import OfficeSummary, Status
 
 CLOSING, LINK, SECTION = "[/x] dua juta", "[link=https://contoh.id]Rp 1.000[/link]", "[smtp]"
 HOSTILE = (CLOSING, LINK, SECTION)
-OFFICE = f"Dinas [/x] {SECTION} {LINK}"
+OFFICE = f"Dinas [/x] {SECTION} {LINK} :100:"  # and an emoji code
 FILE = "catatan [final] [smtp].xlsx"  # a file name cannot hold a "/"
 FOLDER = "isian [final] [smtp]"
 OUR_MARKUP = ("[/]", "[bold", "[yellow", "[green", "[red")
@@ -191,12 +191,12 @@ def _smtp_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, **values: str) ->
 
 @pytest.fixture(scope="module")
 def draft(example_master: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("surel") / "LKjIP [final] [smtp].xlsx"
+    target = tmp_path_factory.mktemp("surel") / "LKjIP [final] [smtp] :100:.xlsx"
     return api.compile_folder(example_master, target, eml=True).eml
 
 
 def test_compile_prints_the_draft_path_literally(example: Path, tmp_path: Path) -> None:
-    target = tmp_path / "LKjIP [final] [smtp].xlsx"
+    target = tmp_path / "LKjIP [final] [smtp] :100:.xlsx"
     result = invoke("compile", example, "-o", target, "--eml", "--format", "baris")
     assert result.exit_code == 0
     eml = target.with_suffix(".eml")
