@@ -77,6 +77,13 @@ def test_init_prints_the_folder_literally(tmp_path: Path) -> None:
     assert f"xlkip compile {folder}," in text
 
 
+def test_usage_errors_print_the_path_literally(tmp_path: Path) -> None:
+    missing = tmp_path / "isian [smtp]" / "tidak [/x]"
+    result = invoke("check", missing)
+    assert result.exit_code == 2
+    assert f"Kesalahan: Folder {missing} tidak ditemukan." in " ".join(result.output.split())
+
+
 def _assert_findings_shown(output: str) -> None:
     for value in HOSTILE:
         assert f"Isi '{value}' pada kolom 'Anggaran' bukan angka." in output, output
