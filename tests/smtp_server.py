@@ -59,7 +59,8 @@ class Server:
 
 
 @contextmanager
-def smtp_server(tmp_path: Path, security: str) -> Iterator[Server]:
+def smtp_server(tmp_path: Path, security: str, auth_required: bool = True) -> Iterator[Server]:
+    """`security`: "starttls", "ssl", or "tanpa" (a plain relay: no TLS offered at all)."""
     ca = trustme.CA()
     cafile = tmp_path / "ca.pem"
     ca.cert_pem.write_to_path(str(cafile))
@@ -67,19 +68,19 @@ def smtp_server(tmp_path: Path, security: str) -> Iterator[Server]:
     ca.issue_cert("127.0.0.1", "localhost").configure_cert(context)
     inbox = Inbox()
     port = free_port()
-    tls = (
+    tls = {
         # aiosmtpd counts only STARTTLS as TLS for AUTH (and warns on each connection);
         # the implicit-TLS socket is TLS.
-        {"ssl_context": context, "auth_require_tls": False}
-        if security == "ssl"
-        else {"tls_context": context, "require_starttls": True}
-    )
+        "ssl": {"ssl_context": context, "auth_require_tls": False},
+        "starttls": {"tls_context": context, "require_starttls": True},
+        "tanpa": {"auth_require_tls": False},
+    }[security]
     controller = Controller(
         inbox,
         hostname="127.0.0.1",
         port=port,
         authenticator=_authenticate,
-        auth_required=True,
+        auth_required=auth_required,
         server_hostname="localhost",
         **tls,
     )
@@ -88,3 +89,12 @@ def smtp_server(tmp_path: Path, security: str) -> Iterator[Server]:
         yield Server(port, inbox, cafile)
     finally:
         controller.stop()
+
+
+@contextmanager
+def silent_server() -> Iterator[int]:
+    """A port on 127.0.0.1 that accepts connections and never says a word."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)  # the kernel completes the handshake; nobody ever reads or writes
+        yield listener.getsockname()[1]
