@@ -401,3 +401,65 @@ def test_no_terminal_for_the_prompt(draft: Path, tmp_path: Path) -> None:
     assert "Kata sandi SMTP tidak dapat diminta: tidak ada terminal" in text
     assert "XLKIP_SMTP_PASSWORD (atau kata_sandi di smtp.ini)" in text
     _indonesian(text)
+
+
+# ---- the email body --------------------------------------------------------------------
+
+
+def _body(eml: Path) -> str:
+    message = BytesParser(policy=policy.default).parsebytes(eml.read_bytes())
+    return message.get_body(("plain",)).get_content()
+
+
+def test_email_is_signed_by_the_kepala_without_checker_words(draft: Path) -> None:
+    text = _body(draft)
+    assert text.splitlines()[-5:] == [
+        "Hormat kami,",
+        "Kepala Dinas Komunikasi dan Informatika Kota Binjai,",
+        "",
+        "SOFYAN SYAHPUTRA SIREGAR, S.STP, M.AP",
+        "NIP 19870331 200602 1 001",
+    ]
+    for word in ("error", "peringatan", "temuan", "xlkip", "pemeriksaan", "validasi", "info"):
+        assert not re.search(rf"\b{word}\b", text, re.IGNORECASE), word
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", text)  # no internal code
+
+
+def test_signature_without_jabatan_names_the_office() -> None:
+    from xlkip.deliver.eml import Summary, signature
+
+    office = Summary("Dinas Pendidikan", "Pemerintah Kabupaten Karo", 2025, kepala="Drs. A")
+    assert signature(office) == [
+        "Hormat kami,",
+        "Kepala Dinas Pendidikan Kabupaten Karo,",
+        "",
+        "Drs. A",
+    ]
+    short = Summary("Dinas Pendidikan", "Pemerintah Kabupaten Karo", 2025, jabatan="Kepala Dinas")
+    assert signature(short) == ["Hormat kami,", "Kepala Dinas,", "Dinas Pendidikan Kabupaten Karo"]
+
+
+def test_email_figures_are_spelled_as_in_the_tables(example: Path, tmp_path: Path) -> None:
+    """Realisasi 91,40% of the pagu: the table shows "91,40%", so does the email."""
+    from tests.helpers import set_cells
+
+    set_cells(example / "anggaran.xlsx", "Realisasi Anggaran", {"G4": 2254264637})
+    target = tmp_path / "LKjIP.xlsx"
+    code, output = run_cli("compile", example, "-o", target, "--eml")
+    assert code == 0, output
+    lines = _body(target.with_suffix(".eml")).splitlines()
+    assert "- Realisasi anggaran: 91,40% (Rp8.660.944.803 dari pagu Rp9.475.869.588)" in lines
+    figures = [line for line in lines if line.startswith("- ") and "%" in line]
+    assert len(figures) == 3
+    for line in figures:  # the tables' "0.00%": two decimals, always
+        assert all(re.fullmatch(r"[\d.]+,\d\d", p) for p in re.findall(r"([\d.,]+)%", line))
+
+
+def test_as_shown_follows_the_cell_format() -> None:
+    from xlkip.text import as_shown
+
+    assert as_shown(0.036, "0.00%") == "3,60%"
+    assert as_shown(8664222212, "#,##0") == "8.664.222.212"
+    assert as_shown(3.1, "0.00") == "3,10"
+    assert as_shown(0.91399999996, "0.00%") == "91,40%"
+    assert as_shown(2.5, '"Rp"#,##0') == "2,5"  # a format it does not know: as a sentence
