@@ -184,7 +184,21 @@ def test_login_needs_encryption_on_a_plain_relay(
         )
         code, text = _kirim(draft)
     assert code == 2
-    assert "jawaban server:" in text or "tidak menawarkan login tanpa enkripsi" in text, text
+    assert f"Server 127.0.0.1:{server.port} tidak menawarkan login tanpa enkripsi" in text
+    assert "keamanan = starttls atau ssl" in text and server.inbox.received == []
+    _indonesian(text)
+
+
+def test_plain_sending_to_a_relay_that_wants_starttls(
+    draft: Path, config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with smtp_server(tmp_path, "starttls", auth_required=False) as server:
+        _env(monkeypatch, host="127.0.0.1", port=str(server.port), security="tanpa")
+        _env(monkeypatch, **{"from": "program@binjaikota.go.id"})
+        code, text = _kirim(draft)
+    assert code == 2
+    assert f"Server 127.0.0.1:{server.port} mewajibkan sambungan terenkripsi" in text
+    assert 'jawaban server: "530' in text and "meminta login" not in text
     assert server.inbox.received == []
 
 
@@ -204,6 +218,30 @@ def test_a_server_that_never_answers(
     assert code == 2 and elapsed < 10, (elapsed, text)
     assert f"Server SMTP 127.0.0.1:{port} tidak menjawab dalam 0,5 detik" in text
     assert "menolak" not in text and "XLKIP_SMTP_TIMEOUT" in text
+    _indonesian(text)
+
+
+def test_a_server_that_stalls_after_the_message(
+    draft: Path, config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The data went out but no answer came: the mail may have arrived, and it says so."""
+    with smtp_server(tmp_path, "starttls", delay=3) as server:
+        _env(
+            monkeypatch,
+            host="127.0.0.1",
+            port=str(server.port),
+            user=USER,
+            password=PASSWORD,
+            ca=str(server.cafile),
+            timeout="0,5",
+        )
+        code, text = _kirim(draft)
+    assert code == 2
+    expected = (
+        f"Server SMTP 127.0.0.1:{server.port} tidak menjawab dalam 0,5 detik saat surel "
+        "dikirim, jadi surel belum tentu terkirim."
+    )
+    assert expected in text, text
     _indonesian(text)
 
 

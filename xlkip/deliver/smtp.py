@@ -395,10 +395,15 @@ def _failure(exc: Exception, settings: Settings, sender: str) -> str:
     """An Indonesian sentence for what went wrong while talking to the server."""
     where = settings.where
     if isinstance(exc, smtplib.SMTPRecipientsRefused):
-        if not settings.user and all(_needs_login(*r) for r in exc.recipients.values()):
+        replies = list(exc.recipients.values())
+        if all(_needs_tls(*r) for r in replies):
+            return _tls_needed(where, replies[0])
+        if not settings.user and all(_needs_login(*r) for r in replies):
             return _login_needed(where)
         return _refused(exc.recipients, where)
     if isinstance(exc, smtplib.SMTPSenderRefused):
+        if _needs_tls(exc.smtp_code, exc.smtp_error):
+            return _tls_needed(where, (exc.smtp_code, exc.smtp_error))
         if not settings.user and _needs_login(exc.smtp_code, exc.smtp_error):
             return _login_needed(where)
         return (
@@ -430,9 +435,25 @@ def _failure(exc: Exception, settings: Settings, sender: str) -> str:
     raise exc
 
 
+def _text(reply: bytes | str) -> str:
+    return reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+
+
+def _needs_tls(code: int, reply: bytes | str) -> bool:
+    """A 530 asking for STARTTLS first (RFC 3207), not for a login."""
+    return code == 530 and "tls" in _text(reply).lower()
+
+
+def _tls_needed(where: str, reply: tuple[int, bytes | str]) -> str:
+    return (
+        f"Server {where} mewajibkan sambungan terenkripsi (jawaban server: {_quoted(*reply)}). "
+        f"Isi keamanan = starttls (port 587) atau ssl (port 465) di {setting('security')}, lalu "
+        "kirim lagi. Surel tidak terkirim."
+    )
+
+
 def _needs_login(code: int, reply: bytes | str) -> bool:
-    text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
-    return code == 530 or "auth" in text.lower()
+    return code == 530 or "auth" in _text(reply).lower()
 
 
 def _login_needed(where: str) -> str:
@@ -501,6 +522,5 @@ def _refused(refused: Mapping[str, tuple[int, bytes]], where: str, partly: bool 
 
 def _quoted(code: int, reply: bytes | str) -> str:
     """A server's reply, quoted as its own words."""
-    text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
-    text = " ".join(text.split())
+    text = " ".join(_text(reply).split())
     return f'"{code} {text}"' if text else f'"{code}"'
