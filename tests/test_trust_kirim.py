@@ -501,3 +501,21 @@ def test_as_shown_follows_the_cell_format() -> None:
     assert as_shown(3.1, "0.00") == "3,10"
     assert as_shown(0.91399999996, "0.00%") == "91,40%"
     assert as_shown(2.5, '"Rp"#,##0') == "2,5"  # a format it does not know: as a sentence
+
+
+def test_non_ascii_password_is_a_sentence(
+    draft: Path, config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with smtp_server(tmp_path, "ssl") as server:
+        _env(
+            monkeypatch,
+            host="127.0.0.1",
+            port=str(server.port),
+            security="ssl",
+            user=USER,
+            password="rahasia-é",
+            ca=str(server.cafile),
+        )
+        code, text = _kirim(draft)
+    assert code == 2 and "memuat huruf di luar ASCII" in text and "rahasia" not in text
+    _indonesian(text)

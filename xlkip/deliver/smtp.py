@@ -280,12 +280,15 @@ def send(
     context = _tls_context(settings)
     stage = "sambung"
     try:
-        with _connect(settings, timeout, context) as server:
+        server = _connect(settings, timeout, context)
+        try:
             if settings.user:
                 stage = "login"
                 _login(server, settings, password or "")
             stage = "kirim"
             refused = server.send_message(message, from_addr=sender, to_addrs=to)
+        finally:
+            _quit(server)
     except SendError:
         raise
     except Exception as exc:
@@ -294,6 +297,14 @@ def send(
         raise SendError(_failure(exc, settings, sender)) from exc
     if refused:
         raise SendError(_refused(refused, settings.where, partly=True))
+
+
+def _quit(server: smtplib.SMTP) -> None:
+    """Say goodbye; once the message is accepted, a server's fumbled QUIT changes nothing."""
+    try:
+        server.quit()
+    except (smtplib.SMTPException, OSError):
+        server.close()
 
 
 def _tls_context(settings: Settings) -> ssl.SSLContext | None:
@@ -358,6 +369,11 @@ def _login(server: smtplib.SMTP, settings: Settings, password: str) -> None:
         ) from exc
     except smtplib.SMTPServerDisconnected:
         raise
+    except UnicodeEncodeError as exc:  # smtplib sends AUTH data as ASCII only
+        raise SendError(
+            f"Nama pengguna atau kata sandi SMTP untuk {where} memuat huruf di luar ASCII, yang "
+            "tidak dapat dikirim lewat login SMTP. Periksa isiannya."
+        ) from exc
     except smtplib.SMTPException as exc:  # no AUTH offered, or no mechanism in common
         plain = " tanpa enkripsi" if settings.security == PLAIN else ""
         raise SendError(
@@ -409,6 +425,11 @@ def _failure(exc: Exception, settings: Settings, sender: str) -> str:
         return (
             f"Server {where} menolak pengirim {sender} (jawaban server: "
             f"{_quoted(exc.smtp_code, exc.smtp_error)}). Periksa {setting('sender')}."
+        )
+    if isinstance(exc, smtplib.SMTPNotSupportedError):  # SMTPUTF8 for non-ASCII addresses
+        return (
+            f"Server {where} tidak menerima alamat surel berhuruf di luar ASCII. Tulis alamat "
+            "pengirim dan tujuan dengan huruf biasa, lalu kirim lagi. Surel tidak terkirim."
         )
     if isinstance(exc, smtplib.SMTPResponseException):
         return (
