@@ -391,8 +391,10 @@ def kirim(
             settings = smtp.load_settings()
             warning = smtp.plain_warning(settings)
             if warning:
+                from xlkip.console import styled
+
                 _console(stderr=True, soft_wrap=True).print(
-                    f"[bold yellow]Peringatan:[/] {warning}"
+                    styled("[bold yellow]Peringatan:[/] {}", warning)
                 )
             smtp.send(eml, to, settings, smtp.password_for(settings))
         except smtp.SendError as exc:
