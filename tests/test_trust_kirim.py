@@ -4,7 +4,6 @@ each mode, a silent socket for timeouts), its password sources and its messages.
 from __future__ import annotations
 
 import os
-import pty
 import re
 import select
 import signal
@@ -103,7 +102,7 @@ def test_plain_relay_when_the_setting_says_so(
 def test_plain_relay_port_defaults_to_25(config: Path) -> None:
     from xlkip.deliver.smtp import load_settings
 
-    config.write_text("[smtp]\nhost = relay.kantor\nkeamanan = Tanpa\n", encoding="utf-8")
+    config.write_text("[SMTP]\nhost = relay.kantor\nkeamanan = Tanpa\n", encoding="utf-8")
     settings = load_settings(env={}, config=config)
     assert (settings.security, settings.port) == ("tanpa", 25)
 
@@ -360,9 +359,16 @@ def _child_env(tmp_path: Path, **values: str) -> dict[str, str]:
     return env
 
 
+POSIX_TERMINAL = pytest.mark.skipif(
+    sys.platform == "win32", reason="pseudo-terminals and sessions are POSIX"
+)
+
+
 def _in_terminal(args: list[str], env: dict[str, str], keys: bytes) -> tuple[int, str]:
     """Run xlkip on a pseudo-terminal of its own; type `keys` once the password prompt
     shows. Bounded: killed after 60 s."""
+    import pty
+
     pid, fd = pty.fork()
     if pid == 0:  # pragma: no cover - the child
         os.execve(sys.executable, [sys.executable, "-m", "xlkip", *args], env)
@@ -390,6 +396,7 @@ def _in_terminal(args: list[str], env: dict[str, str], keys: bytes) -> tuple[int
     return os.waitstatus_to_exitcode(status), " ".join(text.split())
 
 
+@POSIX_TERMINAL
 @pytest.mark.parametrize("security", ["starttls", "tanpa"])
 def test_prompt_hides_the_password(security: str, draft: Path, tmp_path: Path) -> None:
     with smtp_server(tmp_path, security) as server:
@@ -406,6 +413,7 @@ def test_prompt_hides_the_password(security: str, draft: Path, tmp_path: Path) -
     _indonesian(text)
 
 
+@POSIX_TERMINAL
 @pytest.mark.parametrize(
     ("keys", "expected"),
     [
@@ -421,6 +429,7 @@ def test_prompt_interrupted(keys: bytes, expected: str, draft: Path, tmp_path: P
     _indonesian(text)
 
 
+@POSIX_TERMINAL
 def test_no_terminal_for_the_prompt(draft: Path, tmp_path: Path) -> None:
     env = _child_env(tmp_path, host="127.0.0.1", port=str(free_port()), user=USER)
     done = subprocess.run(

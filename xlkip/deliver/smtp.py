@@ -130,7 +130,7 @@ def _timeout(text: str | None) -> float:
     if not 0 < seconds <= 3600:
         raise SendError(
             f"Batas waktu SMTP '{text}' tidak valid di {setting('timeout')}: tulis jumlah detik "
-            "antara 1 dan 3600, mis. 30."
+            "lebih dari 0 dan paling lama 3600, mis. 30."
         )
     return seconds
 
@@ -167,9 +167,11 @@ def _from_config(path: Path) -> dict[str, str]:
         parser.read_string(text, source=str(path))
     except configparser.Error as exc:
         raise SendError(f"Berkas pengaturan {path} {_config_problem(exc)}") from exc
-    if not parser.has_section("smtp"):
+    # "[SMTP]" is the same section to staff.
+    name = next((n for n in parser.sections() if n.strip().lower() == "smtp"), None)
+    if name is None:
         return {}
-    section = parser["smtp"]
+    section = parser[name]
     unknown = [name for name in section if name not in _CONFIG_KEYS.values()]
     if unknown:
         known = ", ".join(_CONFIG_KEYS.values())
