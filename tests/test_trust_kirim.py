@@ -135,6 +135,25 @@ def test_each_mode_with_the_password_from_smtp_ini(
     assert ("TANPA enkripsi" in text) is (security == "tanpa")
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file modes")
+@pytest.mark.parametrize("mode", [0o644, 0o600])
+def test_a_password_in_smtp_ini_others_can_read(
+    mode: int, draft: Path, config: Path, tmp_path: Path
+) -> None:
+    with smtp_server(tmp_path, "ssl") as server:
+        config.write_text(
+            f"[smtp]\nhost = 127.0.0.1\nport = {server.port}\nuser = {USER}\nkeamanan = ssl\n"
+            f"ca = {server.cafile}\nkata_sandi = {PASSWORD}\n",
+            encoding="utf-8",
+        )
+        config.chmod(mode)
+        code, text = _kirim(draft)
+    assert code == 0, text
+    warned = f"Berkas {config} memuat kata sandi SMTP dan dapat dibaca pengguna lain"
+    assert (warned in text) is (mode == 0o644)
+    assert (f"chmod 600 {config}" in text) is (mode == 0o644)
+
+
 def test_the_environment_password_wins_over_smtp_ini(
     draft: Path, config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

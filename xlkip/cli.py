@@ -381,6 +381,7 @@ def kirim(
     dari berkas smtp.ini di folder pengaturan xlkip. Kata sandi dari XLKIP_SMTP_PASSWORD,
     kata_sandi di smtp.ini, atau diminta tanpa ditampilkan; xlkip tidak pernah menyimpannya.
     """
+    from xlkip.console import styled
     from xlkip.deliver import smtp
 
     with _guard():
@@ -389,10 +390,7 @@ def kirim(
         try:
             to = smtp.recipients(ke)
             settings = smtp.load_settings()
-            warning = smtp.plain_warning(settings)
-            if warning:
-                from xlkip.console import styled
-
+            for warning in smtp.warnings_for(settings):
                 _console(stderr=True, soft_wrap=True).print(
                     styled("[bold yellow]Peringatan:[/] {}", warning)
                 )

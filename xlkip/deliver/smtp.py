@@ -69,6 +69,8 @@ class Settings:
     """Seconds to wait for each answer of the server."""
     password: str | None = field(default=None, repr=False)
     """From XLKIP_SMTP_PASSWORD or smtp.ini; None: asked when a user is set."""
+    password_file: Path | None = None
+    """The smtp.ini the password was read from (not the environment)."""
 
     @property
     def where(self) -> str:
@@ -90,6 +92,7 @@ def load_settings(env: Mapping[str, str] | None = None, config: Path | None = No
     env = os.environ if env is None else env
     config = config_path() if config is None else config
     values = _from_config(config)
+    from_file = bool(values.get("password")) and not env.get(PASSWORD_ENV)
     values.update({key: env[name] for key, name in ENV.items() if env.get(name)})
     where = f"variabel lingkungan {ENV['host']} atau berkas {config}"
     host = values.get("host")
@@ -117,6 +120,7 @@ def load_settings(env: Mapping[str, str] | None = None, config: Path | None = No
         cafile=values.get("cafile") or None,
         timeout=_timeout(values.get("timeout")),
         password=values.get("password") or None,
+        password_file=config if from_file else None,
     )
 
 
@@ -135,16 +139,32 @@ def _timeout(text: str | None) -> float:
     return seconds
 
 
-def plain_warning(settings: Settings) -> str | None:
-    """The warning printed before sending without encryption, or None."""
-    if settings.security != PLAIN:
-        return None
-    what = "Surel dan kata sandi SMTP" if settings.user else "Surel"
-    return (
-        f"{what} dikirim ke {settings.where} TANPA enkripsi, karena keamanan = {PLAIN} "
-        f"({ENV['security']} atau keamanan di {CONFIG_NAME}). Isinya dapat dibaca siapa pun "
-        "di jaringan yang dilalui; pakai hanya untuk server surel di jaringan kantor sendiri."
-    )
+def warnings_for(settings: Settings) -> list[str]:
+    """What staff should know before sending: no encryption, a password others can read."""
+    found = []
+    if settings.security == PLAIN:
+        what = "Surel dan kata sandi SMTP" if settings.user else "Surel"
+        found.append(
+            f"{what} dikirim ke {settings.where} TANPA enkripsi, karena keamanan = {PLAIN} "
+            f"({ENV['security']} atau keamanan di {CONFIG_NAME}). Isinya dapat dibaca siapa "
+            "pun di jaringan yang dilalui; pakai hanya untuk server surel di jaringan kantor "
+            "sendiri."
+        )
+    if settings.password_file is not None and _readable_by_others(settings.password_file):
+        found.append(
+            f"Berkas {settings.password_file} memuat kata sandi SMTP dan dapat dibaca pengguna "
+            f"lain di komputer ini. Batasi dengan: chmod 600 {settings.password_file}"
+        )
+    return found
+
+
+def _readable_by_others(path: Path) -> bool:
+    if os.name != "posix":  # Windows keeps %APPDATA% to its user
+        return False
+    try:
+        return bool(path.stat().st_mode & 0o077)
+    except OSError:
+        return False
 
 
 def _from_config(path: Path) -> dict[str, str]:
