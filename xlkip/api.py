@@ -612,7 +612,9 @@ def _add_eml(result: CompileResult, limit_mb: float | None) -> None:
         pemda=str(inputs.identitas("pemerintah_daerah", "")),
         tahun=inputs.tahun,
         figures=result.figures or Figures(),
-        temuan=result.report.count(),
+        kepala=str(inputs.identitas("kepala") or ""),
+        jabatan=str(inputs.identitas("jabatan") or ""),
+        nip=str(inputs.identitas("nip") or ""),
     )
     message = draft(summary, attachments)
     target = result.output.with_suffix(".eml")

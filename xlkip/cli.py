@@ -376,10 +376,12 @@ def kirim(
     """Kirim draf surel (.eml) lewat server SMTP kantor.
 
     Pengaturan dari variabel lingkungan XLKIP_SMTP_HOST, XLKIP_SMTP_PORT,
-    XLKIP_SMTP_USER, XLKIP_SMTP_FROM, XLKIP_SMTP_SECURITY (starttls atau ssl) dan
-    XLKIP_SMTP_CA, atau dari berkas smtp.ini di folder pengaturan xlkip. Kata sandi dari
-    XLKIP_SMTP_PASSWORD atau diminta tanpa ditampilkan; tidak pernah disimpan.
+    XLKIP_SMTP_USER, XLKIP_SMTP_FROM, XLKIP_SMTP_SECURITY (starttls, ssl, atau tanpa
+    untuk server kantor tanpa enkripsi), XLKIP_SMTP_CA dan XLKIP_SMTP_TIMEOUT (detik), atau
+    dari berkas smtp.ini di folder pengaturan xlkip. Kata sandi dari XLKIP_SMTP_PASSWORD,
+    kata_sandi di smtp.ini, atau diminta tanpa ditampilkan; xlkip tidak pernah menyimpannya.
     """
+    from xlkip.console import styled
     from xlkip.deliver import smtp
 
     with _guard():
@@ -388,23 +390,14 @@ def kirim(
         try:
             to = smtp.recipients(ke)
             settings = smtp.load_settings()
-            password = _password(settings)
-            smtp.send(eml, to, settings, password)
+            for warning in smtp.warnings_for(settings):
+                _console(stderr=True, soft_wrap=True).print(
+                    styled("[bold yellow]Peringatan:[/] {}", warning)
+                )
+            smtp.send(eml, to, settings, smtp.password_for(settings))
         except smtp.SendError as exc:
             _fail_usage(f"{exc} Berkas {eml.name} tidak diubah.")
     _console(soft_wrap=True).print(f"Surel {eml.name} terkirim ke {', '.join(to)}.")
-
-
-def _password(settings) -> str | None:
-    import os
-
-    from xlkip.deliver.smtp import PASSWORD_ENV
-
-    if settings.user is None:
-        return None
-    if os.environ.get(PASSWORD_ENV):
-        return os.environ[PASSWORD_ENV]
-    return typer.prompt(f"Kata sandi SMTP untuk {settings.user}", hide_input=True)
 
 
 @app.command("impor-anggaran", cls=IndonesianCommand)
