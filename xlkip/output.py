@@ -70,7 +70,9 @@ def write_atomically(target: Path, write: Callable[[Path], object], template: bo
 def make_folder(folder: Path) -> None:
     """Create `folder` (and its parents), or say in Indonesian why it cannot be."""
     if folder.exists() and not folder.is_dir():
-        raise OutputError(f"{folder} adalah berkas, bukan folder. Sebutkan folder yang lain.")
+        raise OutputError(
+            f"Tidak dapat menulis ke {folder}: itu berkas, bukan folder. Sebutkan folder lain."
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
