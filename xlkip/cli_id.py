@@ -82,6 +82,8 @@ class IndonesianContext(click.Context):
 
 INTERRUPTED = "Dibatalkan."
 EXIT_INTERRUPTED = 1
+TYPER_INTERRUPTED = 130
+"""Typer turns Ctrl+C outside a command into this code, silently; xlkip never uses it."""
 
 
 class _Indonesian:
@@ -154,6 +156,11 @@ class IndonesianGroup(_Indonesian, TyperGroup):
         except click.exceptions.ClickException as exc:
             click.echo(f"Kesalahan: {exc.format_message()}", err=True)
             code = exc.exit_code
+        except KeyboardInterrupt:
+            code = TYPER_INTERRUPTED
+        if code == TYPER_INTERRUPTED:  # typer's silent exit for Ctrl+C while parsing
+            click.echo(f"\n{INTERRUPTED}", err=True)
+            code = EXIT_INTERRUPTED
         if not standalone_mode:
             return code
         sys.exit(code if isinstance(code, int) else 0)
