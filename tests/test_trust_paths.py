@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import typer
 
-from tests.helpers import run_cli
+from tests.helpers import run_cli, set_cells
 from tests.sipd_files import example_flat_rows, write_xlsx
 from tests.test_cli_output import xlkip
 from xlkip import api
@@ -279,6 +279,13 @@ def test_check_without_a_folder_reads_inputs(example: Path, tmp_path: Path) -> N
     empty.mkdir()
     code, _, err = xlkip("check", cwd=empty)
     assert code == 2 and "xlkip init inputs" in err
+
+
+def test_compile_stopped_by_an_error_names_the_folder(example: Path, tmp_path: Path) -> None:
+    set_cells(example / "anggaran.xlsx", "Realisasi Anggaran", {"F4": "dua juta"})
+    code, output = run_cli("compile", example, "-o", tmp_path / "x.xlsx", "--format", "baris")
+    assert code == 1
+    assert f"lalu jalankan lagi: xlkip compile {example} (atau" in " ".join(output.split())
 
 
 def test_impor_anggaran_names_the_folder_to_check(tmp_path: Path) -> None:

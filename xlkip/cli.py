@@ -303,9 +303,14 @@ def _print_compiled(result, chosen: Format, console) -> None:
         )
     print_report(result.report, chosen, console)
     if result.output is None:
+        from rich.markup import escape
+
+        folder = escape(str(result.inputs.folder))
         console.print(
-            "[bold red]Workbook tidak dibuat[/] karena ada error. Perbaiki isian, "
-            "atau pakai --paksa untuk tetap membuatnya."
+            f"[bold red]Workbook tidak dibuat[/] karena ada error. Perbaiki isian, lalu "
+            f"jalankan lagi: xlkip compile {folder} (atau pakai --paksa untuk tetap "
+            "membuatnya).",
+            soft_wrap=True,
         )
         return
     console.print(f"Workbook LKjIP ditulis: [bold]{result.output}[/]", soft_wrap=True)
