@@ -4,6 +4,7 @@ Indonesian. Real files, real subprocesses, real signals and file-size limits."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import signal
@@ -185,11 +186,13 @@ def test_ctrl_c_says_dibatalkan_exits_1_and_leaves_nothing(
         shutil.copytree(example_master, pemda / name)
     out = tmp_path / "out"
     command = [sys.executable, "-m", "xlkip", "rekap", str(pemda), "-o", str(out / "r.xlsx")]
-    child = subprocess.Popen(
+    plain = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    child = subprocess.Popen(  # one line per office on stderr, not a progress bar
         [*command, "-j", "1", "--tulis-per-opd"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env=plain,
     )
     assert child.stderr is not None
     first = child.stderr.readline()  # one office done: the run is well under way
