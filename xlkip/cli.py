@@ -46,13 +46,15 @@ def _options(
 
 
 def _console(stderr: bool = False, soft_wrap: bool = False):
-    from rich.console import Console
+    from xlkip.console import make_console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=soft_wrap)
+    return make_console(stderr=stderr, soft_wrap=soft_wrap)
 
 
 def _fail_usage(message: str) -> None:
-    _console(stderr=True, soft_wrap=True).print(f"[bold red]Kesalahan:[/] {message}", markup=True)
+    from xlkip.console import styled
+
+    _console(stderr=True, soft_wrap=True).print(styled("[bold red]Kesalahan:[/] {}", message))
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -152,23 +154,28 @@ def init(
                 )
         except (api.UsageError, api.OutputError) as exc:
             _fail_usage(str(exc))
+    from xlkip.console import styled
+
     console = _console(soft_wrap=True)
     jenis = "berisi contoh" if contoh else "kosong"
     if rolled is not None:
         jenis = f"lanjutan isian tahun {rolled.last.inputs.tahun} ({dari})"
-    console.print(f"Template {jenis} ditulis ke [bold]{folder}[/]:", soft_wrap=True)
+    console.print(styled("Template {} ditulis ke [bold]{}[/]:", jenis, folder), soft_wrap=True)
     for path in paths:
         console.print(f"  • {path.name}")
     if rolled is not None:
         _print_rollover(console, rolled)
     if contoh:
         console.print(
-            f"Langkah berikut: lihat hasilnya dengan [bold]xlkip compile {folder}[/], atau ubah "
-            "isiannya untuk mencoba."
+            styled(
+                "Langkah berikut: lihat hasilnya dengan [bold]xlkip compile {}[/], atau ubah "
+                "isiannya untuk mencoba.",
+                folder,
+            )
         )
     else:
         console.print(
-            f"Langkah berikut: isi template, lalu jalankan [bold]xlkip check {folder}[/]."
+            styled("Langkah berikut: isi template, lalu jalankan [bold]xlkip check {}[/].", folder)
         )
 
 
@@ -256,10 +263,8 @@ def compile_(
     tahun_lalu: Annotated[Path | None, _TAHUN_LALU] = None,
 ) -> None:
     """Periksa input lalu susun workbook LKjIP (tabel Bab I–III)."""
-    from rich.markup import escape
-
     from xlkip import api
-    from xlkip.console import print_json
+    from xlkip.console import print_json, styled
 
     chosen = _format(fmt, as_json)
     console = _console(soft_wrap=chosen is not Format.TABEL)
@@ -287,14 +292,14 @@ def compile_(
         _print_compiled(result, chosen, console)
     problems = (result.pdf_error and f"PDF tidak dibuat. {result.pdf_error}", result.eml_error)
     for problem in filter(None, problems):
-        _console(stderr=True, soft_wrap=True).print(f"[bold red]Kesalahan:[/] {escape(problem)}")
+        _console(stderr=True, soft_wrap=True).print(styled("[bold red]Kesalahan:[/] {}", problem))
     if any(problems):
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_OK if result.report.valid else EXIT_INPUT)
 
 
 def _print_compiled(result, chosen: Format, console) -> None:
-    from xlkip.console import print_report
+    from xlkip.console import print_report, styled
 
     if result.example:
         console.print(
@@ -303,23 +308,26 @@ def _print_compiled(result, chosen: Format, console) -> None:
         )
     print_report(result.report, chosen, console)
     if result.output is None:
-        from rich.markup import escape
-
-        folder = escape(str(result.inputs.folder))
         console.print(
-            f"[bold red]Workbook tidak dibuat[/] karena ada error. Perbaiki isian, lalu "
-            f"jalankan lagi: xlkip compile {folder} (atau pakai --paksa untuk tetap "
-            "membuatnya).",
+            styled(
+                "[bold red]Workbook tidak dibuat[/] karena ada error. Perbaiki isian, lalu "
+                "jalankan lagi: xlkip compile {} (atau pakai --paksa untuk tetap membuatnya).",
+                result.inputs.folder,
+            ),
             soft_wrap=True,
         )
         return
-    console.print(f"Workbook LKjIP ditulis: [bold]{result.output}[/]", soft_wrap=True)
+    console.print(styled("Workbook LKjIP ditulis: [bold]{}[/]", result.output), soft_wrap=True)
     if result.pdf is not None:
-        console.print(f"PDF ditulis: [bold]{result.pdf}[/]", soft_wrap=True)
+        console.print(styled("PDF ditulis: [bold]{}[/]", result.pdf), soft_wrap=True)
     if result.eml is not None:
         console.print(
-            f"Draf surel ditulis: [bold]{result.eml}[/] (buka di Outlook/Thunderbird, atau "
-            f"kirim dengan xlkip kirim {result.eml} --ke ALAMAT)",
+            styled(
+                "Draf surel ditulis: [bold]{}[/] (buka di Outlook/Thunderbird, atau "
+                "kirim dengan xlkip kirim {} --ke ALAMAT)",
+                result.eml,
+                result.eml,
+            ),
             soft_wrap=True,
         )
 
@@ -482,7 +490,7 @@ def impor_anggaran(
 ) -> None:
     """Isi template anggaran dari unduhan SIPD, dengan rekonsiliasinya."""
     from xlkip import api
-    from xlkip.console import default_format, print_report
+    from xlkip.console import default_format, print_report, styled
     from xlkip.sipd.sheet import summary_lines
 
     console = _console()
@@ -493,20 +501,27 @@ def impor_anggaran(
             )
         except (api.UsageError, api.OutputError) as exc:
             _fail_usage(str(exc))
-    console.print("[bold]Rekonsiliasi[/]")
+    console.print(styled("[bold]Rekonsiliasi[/]"))
     for line in summary_lines(result.reconciliation):
         console.print(line, soft_wrap=True, markup=False)
     print_report(result.report, default_format(), console)
     if result.output is None:
         console.print(
-            "[bold red]Template anggaran tidak ditulis[/] karena ada error. Perbaiki berkasnya, "
-            "atau pakai --paksa untuk tetap menulisnya."
+            styled(
+                "[bold red]Template anggaran tidak ditulis[/] karena ada error. Perbaiki "
+                "berkasnya, atau pakai --paksa untuk tetap menulisnya."
+            )
         )
     else:
         console.print(
-            f"Template anggaran ditulis: [bold]{result.output}[/] ({len(result.rows)} sub "
-            f"kegiatan, tahun {result.period.tahun}). Lanjutkan dengan: xlkip check "
-            f"{result.output.parent}",
+            styled(
+                "Template anggaran ditulis: [bold]{}[/] ({} sub kegiatan, tahun {}). "
+                "Lanjutkan dengan: xlkip check {}",
+                result.output,
+                len(result.rows),
+                result.period.tahun,
+                result.output.parent,
+            ),
             soft_wrap=True,
         )
     raise typer.Exit(EXIT_OK if result.report.valid else EXIT_INPUT)
@@ -523,11 +538,16 @@ class _guard:
             return False
         if _state["debug"]:
             return False
+        from xlkip.console import styled
+
         saved = _save_crash_report(kind, exc, tb)
         _console(stderr=True).print(
-            f"[bold red]Kesalahan internal xlkip[/] ({type(exc).__name__}). Laporan lengkap "
-            f"disimpan di {saved}; kirimkan ke pengembang. Jalankan lagi dengan --debug untuk "
-            "melihat rinciannya.",
+            styled(
+                "[bold red]Kesalahan internal xlkip[/] ({}). Laporan lengkap disimpan di {}; "
+                "kirimkan ke pengembang. Jalankan lagi dengan --debug untuk melihat rinciannya.",
+                type(exc).__name__,
+                saved,
+            ),
             soft_wrap=True,
         )
         raise typer.Exit(EXIT_INTERNAL)
