@@ -228,8 +228,9 @@ def test_cli_rekap_exit_codes_and_lines(pemda: Path, tmp_path: Path) -> None:
     assert code == 1
     assert "5 OPD direkap: 3 ok, 2 tidak." in output
     code, output = run_cli("rekap", pemda / "tidak_ada", "-o", tmp_path / "x.xlsx")
-    assert code == 1
+    assert code == 2  # a folder that is not there is a usage error, and nothing is written
     assert "tidak_ada" in output and "tidak ditemukan" in output
+    assert not (tmp_path / "x.xlsx").exists()
 
 
 def test_an_office_of_another_pemda_is_told_in_its_row_and_the_summary(

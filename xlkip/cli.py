@@ -77,6 +77,7 @@ FormatOption = Annotated[
         help="Bentuk laporan temuan: tabel (baku di terminal), baris (satu temuan per "
         "baris: berkas:sheet!sel: tingkat kode: pesan; baku bila keluaran dialihkan), json.",
         case_sensitive=False,
+        metavar="tabel|baris|json",
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Sama dengan --format json.")]
@@ -114,6 +115,7 @@ def init(
         typer.Option(
             "--modul",
             help="Modul, dipisah koma: sdm, spbe, aplikasi, informasi, pengaduan.",
+            metavar="MODUL[,MODUL]",
         ),
     ] = None,
     kominfo: Annotated[
@@ -125,6 +127,7 @@ def init(
             "--dari",
             help="Folder isian tahun lalu: tulis template tahun ini berisi daftar dan nilai "
             "tahun lalunya.",
+            metavar="FOLDER",
         ),
     ] = None,
 ) -> None:
@@ -183,7 +186,7 @@ def _print_rollover(console, rolled) -> None:
     if errors:
         console.print(
             f"  Isian tahun lalu memuat {errors} error: nilai yang tidak terbaca dikosongkan. "
-            "Jalankan xlkip check pada folder tahun lalu untuk melihatnya.",
+            f"Untuk melihatnya: xlkip check {rolled.last.inputs.folder}",
             soft_wrap=True,
         )
 
@@ -191,14 +194,18 @@ def _print_rollover(console, rolled) -> None:
 _TAHUN_LALU = typer.Option(
     "--tahun-lalu",
     help="Folder isian tahun lalu: bandingkan setiap nilai tahun lalu yang diketik sekarang.",
+    metavar="FOLDER",
 )
 
 
 @app.command(cls=IndonesianCommand)
 def check(
     folder: Annotated[
-        Path, typer.Argument(help="Folder berisi template yang sudah diisi.", metavar="FOLDER")
-    ],
+        Path | None,
+        typer.Argument(
+            help="Folder berisi template yang sudah diisi (baku: ./inputs).", metavar="FOLDER"
+        ),
+    ] = None,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
     tahun_lalu: Annotated[Path | None, _TAHUN_LALU] = None,
@@ -210,6 +217,7 @@ def check(
     chosen = _format(fmt, as_json)
     with _guard():
         try:
+            folder = api.default_input_folder() if folder is None else folder
             result = api.check(folder, tahun_lalu)
         except api.UsageError as exc:
             _fail_usage(str(exc))
@@ -256,7 +264,7 @@ def compile_(
 ) -> None:
     """Periksa input lalu susun workbook LKjIP (tabel Bab I–III)."""
     from xlkip import api
-    from xlkip.console import print_json
+    from xlkip.console import print_json, styled
 
     chosen = _format(fmt, as_json)
     console = _console(soft_wrap=chosen is not Format.TABEL)
@@ -282,9 +290,11 @@ def compile_(
         )
     else:
         _print_compiled(result, chosen, console)
-    for problem in (result.pdf_error and f"PDF tidak dibuat. {result.pdf_error}", result.eml_error):
-        if problem:
-            _fail_usage(problem)
+    problems = (result.pdf_error and f"PDF tidak dibuat. {result.pdf_error}", result.eml_error)
+    for problem in filter(None, problems):
+        _console(stderr=True, soft_wrap=True).print(styled("[bold red]Kesalahan:[/] {}", problem))
+    if any(problems):
+        raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_OK if result.report.valid else EXIT_INPUT)
 
 
@@ -300,9 +310,11 @@ def _print_compiled(result, chosen: Format, console) -> None:
     if result.output is None:
         console.print(
             styled(
-                "[bold red]Workbook tidak dibuat[/] karena ada error. Perbaiki isian, "
-                "atau pakai --paksa untuk tetap membuatnya."
-            )
+                "[bold red]Workbook tidak dibuat[/] karena ada error. Perbaiki isian, lalu "
+                "jalankan lagi: xlkip compile {} (atau pakai --paksa untuk tetap membuatnya).",
+                result.inputs.folder,
+            ),
+            soft_wrap=True,
         )
         return
     console.print(styled("Workbook LKjIP ditulis: [bold]{}[/]", result.output), soft_wrap=True)
@@ -324,16 +336,25 @@ def _print_compiled(result, chosen: Format, console) -> None:
 def rekap(
     folders: Annotated[
         list[Path],
-        typer.Argument(help="Folder input satu OPD, atau folder yang berisi folder-folder OPD."),
+        typer.Argument(
+            help="Folder input satu OPD, atau folder yang berisi folder-folder OPD.",
+            metavar="FOLDER",
+        ),
     ],
     output: Annotated[
         Path | None,
         typer.Option(
-            "-o", "--output", help="Berkas rekap (baku: output/Rekap_<Pemda>_<Tahun>.xlsx)."
+            "-o",
+            "--output",
+            help="Berkas rekap, berakhiran .xlsx (baku: output/Rekap_PEMDA_TAHUN.xlsx).",
+            metavar="BERKAS",
         ),
     ] = None,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Jumlah proses (baku: jumlah inti).")
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Jumlah proses (baku: jumlah inti).", metavar="JUMLAH"
+        ),
     ] = None,
     tulis_per_opd: Annotated[
         bool,
@@ -346,6 +367,7 @@ def rekap(
 
     with _guard():
         try:
+            _check_rekap_paths(folders, output)
             with Progress(_console(stderr=True)) as progress:
                 result = api.rekap(
                     folders,
@@ -361,6 +383,29 @@ def rekap(
 
     print_summary(result, _console())
     raise typer.Exit(EXIT_OK if result.valid else EXIT_INPUT)
+
+
+def _check_rekap_paths(folders: list[Path], output: Path | None) -> None:
+    """Every folder named exists, and neither the rekap nor the offices' workbooks land
+    among the offices' inputs (nothing is read or written before this holds)."""
+    from xlkip.output import OutputError, refuse_inputs
+    from xlkip.rekap.offices import find_offices
+
+    for folder in folders:
+        if not folder.exists():
+            _fail_usage(f"Folder {folder} tidak ditemukan. Sebutkan folder OPD yang ada.")
+        if not folder.is_dir():
+            _fail_usage(f"{folder} bukan folder. Sebutkan folder OPD, atau folder pemda.")
+    if output is not None and output.suffix.lower() != ".xlsx":
+        _fail_usage(f"Berkas rekap '{output}' harus berakhiran .xlsx (mis. -o rekap.xlsx).")
+    offices = find_offices(folders)
+    if output is not None:
+        refuse_inputs(output, offices)
+    elif any(Path("output").resolve() == office.resolve() for office in offices):
+        raise OutputError(
+            "Rekap akan ditulis ke folder output, yang juga folder input sebuah OPD. Pilih "
+            "lokasi rekap di luar folder OPD dengan -o, mis. -o ../rekap.xlsx."
+        )
 
 
 @app.command(cls=IndonesianCommand)
@@ -410,16 +455,27 @@ def impor_anggaran(
         ),
     ],
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="Template anggaran yang ditulis (.xlsx).")
+        Path,
+        typer.Option(
+            "-o", "--output", help="Template anggaran yang ditulis (.xlsx).", metavar="BERKAS"
+        ),
     ] = Path("inputs/anggaran.xlsx"),
     timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang sudah ada.")] = False,
     skpd: Annotated[
         str | None,
-        typer.Option(help="SKPD yang diimpor bila berkas memuat beberapa (nama atau kode)."),
+        typer.Option(
+            help="SKPD yang diimpor bila berkas memuat beberapa (nama atau kode).",
+            metavar="NAMA|KODE",
+        ),
     ] = None,
     tahun: Annotated[
         int | None,
-        typer.Option(help="Tahun laporan (baku: identitas, lalu berkas).", min=1990, max=2100),
+        typer.Option(
+            help="Tahun laporan (baku: identitas, lalu berkas).",
+            min=1990,
+            max=2100,
+            metavar="TAHUN",
+        ),
     ] = None,
     paksa: Annotated[
         bool, typer.Option("--paksa", help="Tetap tulis template walau ada error.")
@@ -453,10 +509,11 @@ def impor_anggaran(
         console.print(
             styled(
                 "Template anggaran ditulis: [bold]{}[/] ({} sub kegiatan, tahun {}). "
-                "Lanjutkan dengan xlkip check.",
+                "Lanjutkan dengan: xlkip check {}",
                 result.output,
                 len(result.rows),
                 result.period.tahun,
+                result.output.parent,
             ),
             soft_wrap=True,
         )
