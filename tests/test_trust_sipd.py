@@ -5,12 +5,28 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+import openpyxl
 import pytest
 
-from tests.sipd_files import example_flat_rows
+from tests.helpers import run_cli
+from tests.sipd_files import (
+    example_flat_rows,
+    rupiah_text,
+    write_csv,
+    write_xlsx,
+)
+from xlkip import api
+from xlkip.sipd.codes import classify
 from xlkip.sipd.importer import import_files
+from xlkip.text import angka
 
 GOLDEN_ANGGARAN, GOLDEN_REALISASI = 9_475_869_588, 8_664_222_212
+
+
+def lines_starting(lines: list[tuple], text: str) -> list[tuple]:
+    """Rows of a sheet whose first cell begins with `text`, trailing blanks cut."""
+    found = [r for r in lines if isinstance(r[0], str) and r[0].startswith(text)]
+    return [tuple(v for v in r if v is not None) for r in found]
 
 
 def _unicode_text(rows: list[list]) -> str:
@@ -55,4 +71,112 @@ def test_a_cut_utf16_file_is_said_to_be_an_encoding_problem(tmp_path: Path) -> N
             "rusak atau terpotong. Buka berkasnya di Excel lalu simpan sebagai 'CSV UTF-8 "
             "(Comma delimited)' atau sebagai Excel (.xlsx), atau unduh ulang dari SIPD.",
         )
+    ]
+
+
+# -- the same export twice ----------------------------------------------------------------
+
+
+def _text_amounts(rows: list[list]) -> list[list]:
+    """The export as a csv keeps it: amounts as Indonesian text."""
+    return [rows[0], *([*r[:16], rupiah_text(r[16]), rupiah_text(r[17])] for r in rows[1:])]
+
+
+def test_the_same_export_twice_is_an_error_and_counted_once(tmp_path: Path) -> None:
+    export = write_csv(tmp_path / "flat.csv", example_flat_rows())
+    result = import_files([export, export])
+    assert [(f.tingkat.value, f.kode, f.file, f.pesan) for f in result.findings] == [
+        (
+            "error",
+            "sipd_berkas_ganda",
+            "flat.csv",
+            "Berkas flat.csv disebut dua kali. Angkanya hanya dihitung sekali; sebutkan setiap "
+            "unduhan satu kali saja.",
+        )
+    ]
+    assert result.reconciliation.anggaran == GOLDEN_ANGGARAN * 100
+    assert [s.file for s in result.reconciliation.sources] == ["flat.csv"]
+
+
+def test_one_export_as_csv_and_as_xlsx_is_named_twice_and_not_written(tmp_path: Path) -> None:
+    rows = example_flat_rows()
+    csv_export = write_csv(tmp_path / "flat.csv", _text_amounts(rows))
+    xlsx_export = write_xlsx(tmp_path / "flat.xlsx", {"Sheet1": rows})
+    target = tmp_path / "inputs" / "anggaran.xlsx"
+    result = api.import_anggaran([csv_export, xlsx_export], target)
+    assert [
+        (f.tingkat.value, f.kode, f.file, f.sheet, f.pesan) for f in result.report.findings
+    ] == [
+        (
+            "error",
+            "sipd_berkas_ganda",
+            "flat.xlsx",
+            "Sheet1",
+            "flat.xlsx (sheet Sheet1) berisi baris yang sama persis dengan flat.csv: unduhan "
+            "yang sama diberikan dua kali (mungkin sekali sebagai CSV dan sekali sebagai Excel). "
+            "Angkanya hanya dihitung sekali; sebutkan setiap unduhan satu kali saja.",
+        )
+    ]
+    assert result.output is None and not target.exists()
+    code, output = run_cli("impor-anggaran", csv_export, xlsx_export, "-o", target)
+    assert code == 1 and "sipd_berkas_ganda" in output and "tidak ditulis" in output
+    assert "anggaran Rp9.475.869.588" in output
+    assert not target.parent.exists() or not any(target.parent.iterdir())
+
+
+def test_two_different_halves_of_one_export_still_add_up(tmp_path: Path) -> None:
+    rows = example_flat_rows()
+    first = write_xlsx(tmp_path / "unit1.xlsx", {"Sheet1": rows[:40]})
+    second = write_csv(tmp_path / "unit2.csv", [rows[0], *rows[40:]])
+    result = import_files([first, second])
+    assert result.findings == []
+    assert result.reconciliation.anggaran == GOLDEN_ANGGARAN * 100
+
+
+# -- a row twice in one export ------------------------------------------------------------
+
+
+def test_a_repeated_account_row_is_a_warning_at_both_rows_and_in_rekonsiliasi(
+    tmp_path: Path,
+) -> None:
+    rows = example_flat_rows()
+    copied = rows[5]  # row 6 of the sheet
+    export = write_xlsx(tmp_path / "realisasi.xlsx", {"Sheet1": [*rows, copied]})
+    target = tmp_path / "inputs" / "anggaran.xlsx"
+    result = api.import_anggaran([export], target)
+    anggaran, realisasi = copied[16], copied[17]
+    message = (
+        "Baris {} dan baris {} sama: rekening {} pada sub kegiatan {}, isian kolom lainnya "
+        f"sama, dengan angka yang sama (anggaran Rp{angka(anggaran)}, realisasi "
+        f"Rp{angka(realisasi)}). Keduanya dijumlahkan. Bila salah satunya terunduh atau "
+        "tersalin dua kali, hapus satu baris lalu impor ulang."
+    )
+    sub = classify(copied[12]).text  # written as 2.16.01.1.01.02 in the export
+    account = copied[14]
+    assert [(f.tingkat.value, f.kode, f.file, f.sheet) for f in result.report.findings] == [
+        ("peringatan", "sipd_baris_ganda", "realisasi.xlsx", "Sheet1")
+    ] * 2
+    assert [(f.sel, f.pesan) for f in result.report.findings] == [
+        ("O6", message.format(6, 79, account, sub)),
+        ("O79", message.format(79, 6, account, sub)),
+    ]
+    assert result.output == target  # a warning: written, and the sheet says it
+    assert result.reconciliation.anggaran == (GOLDEN_ANGGARAN + anggaran) * 100
+    sheet = openpyxl.load_workbook(target, data_only=True)["Rekonsiliasi"]
+    lines = [r for r in sheet.iter_rows(values_only=True) if any(v is not None for v in r)]
+    assert lines_starting(lines, "Baris ganda") == [("Baris ganda (dijumlahkan, periksa): 1",)]
+    assert (sub, "realisasi.xlsx", "Sheet1", 79, 6, copied[14], anggaran, realisasi, "sama") in [
+        r[:9] for r in lines
+    ]
+
+
+def test_rows_told_apart_by_another_column_are_not_repeats(tmp_path: Path) -> None:
+    rows = example_flat_rows(sumber_dana=True)
+    other_fund = [*rows[5][:18], "DAK - DANA ALOKASI KHUSUS"]
+    renumbered = [999, *rows[5][1:]]  # the same row, another number: still a repeat
+    export = write_xlsx(tmp_path / "realisasi.xlsx", {"Sheet1": [*rows, other_fund, renumbered]})
+    result = import_files([export])
+    assert [(f.kode, f.sel) for f in result.findings] == [
+        ("sipd_baris_ganda", "O6"),
+        ("sipd_baris_ganda", "O80"),
     ]

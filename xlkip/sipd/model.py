@@ -88,6 +88,8 @@ class Source:
     findings: list[Finding] = field(default_factory=list)
     tahun: Counter[int] = field(default_factory=Counter)
     skpd_names: dict[str, str] = field(default_factory=dict)
+    repeats: list = field(default_factory=list)
+    """xlkip.sipd.twice.Repeat: rows that repeat an earlier row of the same sub kegiatan."""
 
     @property
     def where(self) -> dict[str, str | None]:

@@ -53,6 +53,8 @@ class Reconciliation:
     written: int = 0
     anggaran: int = 0
     realisasi: int = 0
+    repeats: list = field(default_factory=list)
+    """xlkip.sipd.twice.Repeat of the SKPD written."""
 
 
 @dataclass
