@@ -11,6 +11,7 @@ import pytest
 from tests.helpers import run_cli
 from tests.sipd_files import (
     example_flat_rows,
+    recap_rows,
     rupiah_text,
     write_csv,
     write_xlsx,
@@ -180,3 +181,79 @@ def test_rows_told_apart_by_another_column_are_not_repeats(tmp_path: Path) -> No
         ("sipd_baris_ganda", "O6"),
         ("sipd_baris_ganda", "O80"),
     ]
+
+
+# -- subtotal rows ------------------------------------------------------------------------
+
+
+def test_subtotal_rows_at_the_top_in_the_middle_and_at_the_bottom_of_a_recap(
+    tmp_path: Path,
+) -> None:
+    rows = recap_rows()
+    program, kegiatan, sub_a = rows[8], rows[9], rows[10]
+    grand = ["JUMLAH SELURUHNYA", None, *program[2:]]
+    rows = [
+        *rows[:8],
+        grand,  # printed above the rows it sums
+        *rows[8:14],
+        [None, "SUB TOTAL", *sub_a[2:]],  # after sub kegiatan 0001's accounts
+        *rows[14:17],
+        ["2.16.02.2.01", "Total Kegiatan Pengelolaan Informasi", *kegiatan[2:]],
+        [None, "Total Program", *program[2:]],
+        *rows[17:],  # JUMLAH
+    ]
+    result = import_files([write_xlsx(tmp_path / "rekap.xlsx", {"Rekap": rows})])
+    assert result.findings == []
+    assert [(r["kode"], r["anggaran"], r["realisasi"]) for r in result.rows] == [
+        ("2.16.02.2.01.0001", 8_500_000, 7_900_000),
+        ("2.16.02.2.01.0002", 2_500_000, 750_000),
+    ]
+    rec = result.reconciliation
+    assert [c.uraian for c in rec.checks if c.jenis == "anggaran"] == [
+        "Baris 9 'JUMLAH SELURUHNYA'",
+        "Baris 16 'SUB TOTAL'",
+        "Baris 20 'Total Kegiatan Pengelolaan Informasi'",
+        "Baris 21 'Total Program'",
+        "Baris 22 'JUMLAH'",
+    ]
+    assert all(c.ok for c in rec.checks) and rec.parents_mismatched == 0
+
+
+def test_a_subtotal_that_does_not_add_up_is_still_an_error_at_its_cell(tmp_path: Path) -> None:
+    rows = recap_rows()
+    wrong = [None, "SUB TOTAL", *rows[10][2:]]
+    wrong[6] = rupiah_text(8_400_000)  # JUMLAH Anggaran of sub kegiatan 0001 is 8.500.000
+    rows = [*rows[:14], wrong, *rows[14:]]
+    result = import_files([write_xlsx(tmp_path / "rekap.xlsx", {"Rekap": rows})])
+    assert [(f.kode, f.sel, f.pesan) for f in result.findings] == [
+        (
+            "sipd_jumlah_tidak_cocok",
+            "G15",
+            "Baris 15 'SUB TOTAL': anggaran Rp8.400.000, sedangkan jumlah sub kegiatan yang "
+            "dibaca Rp8.500.000 (selisih Rp100.000). Periksa berkas dari SIPD: mungkin ada "
+            "baris yang terhapus atau terketik ulang.",
+        )
+    ]
+
+
+def test_subtotal_rows_with_filled_down_codes_are_not_accounts(tmp_path: Path) -> None:
+    rows = example_flat_rows()
+    with_totals: list[list] = [rows[0]]
+    for index, row in enumerate(rows[1:]):
+        with_totals.append(row)
+        following = rows[index + 2] if index + 2 < len(rows) else None
+        if following is None or following[12] != row[12]:
+            same_sub = [r for r in rows[1:] if r[12] == row[12]]
+            total = [*row[:15], "JUMLAH SUB KEGIATAN"]  # every code filled down
+            with_totals.append([*total, sum(r[16] for r in same_sub), sum(r[17] for r in same_sub)])
+    export = write_xlsx(tmp_path / "realisasi.xlsx", {"Sheet1": with_totals})
+    result = import_files([export])
+    assert result.findings == []
+    assert (result.reconciliation.anggaran, result.reconciliation.realisasi) == (
+        GOLDEN_ANGGARAN * 100,
+        GOLDEN_REALISASI * 100,
+    )
+    checks = result.reconciliation.checks
+    assert len(checks) == 2 * 31 and all(c.ok for c in checks)
+    summary = result.reconciliation.sources[0]
+    assert (summary.account_rows, summary.sub_kegiatan) == (77, 31)

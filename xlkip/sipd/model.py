@@ -49,6 +49,9 @@ class TotalRow:
     anggaran: int
     realisasi: int
     cells: tuple[str | None, str | None]
+    scope: tuple[str, str, str | None] | None = None
+    """(skpd, code, account prefix or None) of a total row that prints its code; None for
+    a JUMLAH without one."""
 
 
 @dataclass(slots=True)
