@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 from pathlib import Path
 
 import openpyxl
@@ -257,3 +258,75 @@ def test_subtotal_rows_with_filled_down_codes_are_not_accounts(tmp_path: Path) -
     assert len(checks) == 2 * 31 and all(c.ok for c in checks)
     summary = result.reconciliation.sources[0]
     assert (summary.account_rows, summary.sub_kegiatan) == (77, 31)
+
+
+# -- codes Excel changed ------------------------------------------------------------------
+
+DATE_MESSAGE = (
+    "Kode di sel ini sudah diubah Excel menjadi tanggal ({}); kode aslinya tidak dapat "
+    "diketahui, jadi baris ini tidak diimpor. Format kolom kode sebagai Teks, lalu unduh "
+    "ulang dari SIPD atau ketik ulang kodenya (mis. 2.16.02.2.01.0021)."
+)
+
+
+def test_a_sub_kegiatan_code_excel_made_a_date_is_an_error_at_its_cell(tmp_path: Path) -> None:
+    rows = example_flat_rows()
+    rows[3][12] = dt.datetime(2001, 1, 1)  # M4: KODE SUB KEGIATAN
+    rows[5][6] = dt.datetime(2001, 1, 16)  # G6: KODE BIDANG URUSAN, the program code follows
+    export = write_xlsx(tmp_path / "realisasi.xlsx", {"Sheet1": rows})
+    target = tmp_path / "inputs" / "anggaran.xlsx"
+    result = api.import_anggaran([export], target)
+    found = result.report.findings
+    assert [(f.tingkat.value, f.kode, f.file, f.sheet, f.sel) for f in found] == [
+        ("error", "sipd_kode_tanggal", "realisasi.xlsx", "Sheet1", "M4")
+    ]
+    assert found[0].pesan == DATE_MESSAGE.format("1/1/2001")
+    assert result.output is None and not target.exists()
+    assert not [r for r in result.rows if r["kode"].endswith(".2001")]  # no invented code
+    assert (
+        len(result.rows) == 31
+        and result.reconciliation.anggaran == (GOLDEN_ANGGARAN - rows[3][16]) * 100
+    )
+    assert result.reconciliation.sources[0].skipped == {
+        "kode diubah Excel menjadi tanggal atau angka": (1, [4])
+    }
+
+
+@pytest.mark.parametrize("text", ["2001-01-01 00:00:00", "01/01/2001", "1-Jan-01", "Jan-01"])
+def test_a_date_as_text_in_a_csv_code_column_is_an_error(tmp_path: Path, text: str) -> None:
+    rows = example_flat_rows()
+    rows[3][12] = text
+    result = import_files([write_csv(tmp_path / "realisasi.csv", rows)])
+    assert [(f.kode, f.file, f.sel, f.pesan) for f in result.findings] == [
+        ("sipd_kode_tanggal", "realisasi.csv", "M4", DATE_MESSAGE.format(text))
+    ]
+
+
+def test_a_code_stored_as_a_decimal_number_is_an_error_unless_a_whole_code_follows(
+    tmp_path: Path,
+) -> None:
+    rows = [
+        ["KODE", "URAIAN", "ANGGARAN", "REALISASI"],
+        [2.2, "URUSAN STATISTIK (2.20, ditulis sebagai angka)", 300, 250],
+        ["2.20.02", "PROGRAM PENYELENGGARAAN STATISTIK SEKTORAL", 300, 250],
+        ["2.20.02.2.01", "Penyelenggaraan Statistik Sektoral di Lingkup Daerah", 300, 250],
+        ["2.20.02.2.01.0001", "Penyelenggaraan Statistik Sektoral", 300, 250],
+    ]
+    result = import_files([write_xlsx(tmp_path / "rekap.xlsx", {"Rekap": rows})])
+    assert [(f.kode, f.sel, f.pesan) for f in result.findings] == [
+        (
+            "sipd_kode_angka",
+            "A2",
+            "Kode di sel ini tersimpan sebagai angka (2.2), bukan teks: Excel membuang angka nol "
+            "di belakang (2.20 menjadi 2.2), jadi kodenya tidak dapat dipastikan dan baris ini "
+            "tidak diimpor. Format kolom kode sebagai Teks, lalu unduh ulang dari SIPD atau "
+            "ketik ulang kodenya.",
+        )
+    ]
+    flat = example_flat_rows()
+    for row in flat[1:]:
+        row[6] = float(row[6])  # KODE BIDANG URUSAN 2.16 as a number: the program code follows
+    flat[1][6] = 2.2  # and one that lost its zero
+    result = import_files([write_xlsx(tmp_path / "realisasi.xlsx", {"Sheet1": flat})])
+    assert result.findings == []
+    assert result.reconciliation.anggaran == GOLDEN_ANGGARAN * 100

@@ -21,6 +21,7 @@ from xlkip.sipd.codes import (
 )
 from xlkip.sipd.grid import Grid
 from xlkip.sipd.header import Amount, Layout, role_of
+from xlkip.sipd.mangled import code_finding, damaged, mangled, superseded
 from xlkip.sipd.model import LraRow, Parent, Part, Source, TotalRow, rupiah
 from xlkip.validate.duplicates import identity_text
 
@@ -43,6 +44,7 @@ SKIP_NUMBERS = "baris nomor kolom (1, 2, 3, …)"
 SKIP_HEADER = "judul kolom berulang"
 SKIP_OTHER_SKPD = "milik SKPD lain"
 SKIP_BAD_CODE = "kode tidak dikenal"
+SKIP_DAMAGED_CODE = "kode diubah Excel menjadi tanggal atau angka"
 SKIP_LOOSE_ACCOUNT = "rekening tanpa sub kegiatan di atasnya"
 
 Names = dict[tuple[str, str], str]
@@ -207,6 +209,8 @@ class SheetReader:
         layout = self.layout
         if layout.tahun is not None:
             self._tahun(row)
+        if self._damaged_code(row):
+            return
         skpd = self._row_skpd(row)
         row_skpd = skpd if skpd is not None else self.skpd
         side, side_text, side_col = self._code(row, layout.side_codes)
@@ -268,7 +272,7 @@ class SheetReader:
         sub = self._flat_subs.get(side, ...)
         if sub is ...:
             text = _compose_cells(side, self.layout.side_codes)[0]
-            code = classify(text) if text else None
+            code = classify(text) if text and damaged(side) is None else None
             ok = code is not None and code.level is Level.SUB_KEGIATAN and not code.rekening
             sub = self._flat_subs[side] = code if ok else None
         if sub is None:
@@ -277,7 +281,7 @@ class SheetReader:
         account = self._flat_accounts.get(raw, ...)
         if account is ...:
             text = _compose_cells((raw,), [flat.rekening + 1])[0]
-            code = classify(text) if text else None
+            code = classify(text) if text and not mangled(raw, account_column=True) else None
             ok = code is not None and code.level is Level.REKENING
             account = self._flat_accounts[raw] = code.text if ok else None
         if account is None or self._flat_total(values, flat):
@@ -301,6 +305,23 @@ class SheetReader:
         part.accounts.append((account, anggaran, realisasi, row))
         self.current = part
         return True
+
+    def _damaged_code(self, row: int) -> bool:
+        """A code Excel made a date or a decimal of: a finding at its cell, the row left out."""
+        layout = self.layout
+        for columns, account in (
+            (layout.side_codes, False),
+            (layout.generic_codes, False),
+            ([layout.rekening] if layout.rekening else [], True),
+        ):
+            raws = tuple(self.grid.value(row, col) for col in columns)
+            index = damaged(raws, account_column=account)
+            if index is not None:
+                self.source.skip(SKIP_DAMAGED_CODE, row)
+                cell = ref(row, columns[index])
+                self.source.findings.append(code_finding(raws[index], self.source.where, cell))
+                return True
+        return False
 
     def _flat_total(self, values: list[Any], flat: _FlatColumns) -> bool:
         """A subtotal row with its codes filled down is no account row."""
@@ -583,7 +604,7 @@ class _FlatColumns:
 def _compose_cells(raws: tuple[Any, ...], columns: list[int]):
     parts, rest, first = [], None, None
     for index, (value, col) in enumerate(zip(raws, columns, strict=True)):
-        if value is None:
+        if value is None or (mangled(value) and superseded(raws, index)):
             continue
         code, after = split_leading_code(code_text(value, pad=index > 0))
         if code is not None:
