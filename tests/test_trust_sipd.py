@@ -12,6 +12,7 @@ import pytest
 from tests.helpers import run_cli
 from tests.sipd_files import (
     example_flat_rows,
+    lra_rows,
     recap_rows,
     rupiah_text,
     write_csv,
@@ -330,3 +331,14 @@ def test_a_code_stored_as_a_decimal_number_is_an_error_unless_a_whole_code_follo
     result = import_files([write_xlsx(tmp_path / "realisasi.xlsx", {"Sheet1": flat})])
     assert result.findings == []
     assert result.reconciliation.anggaran == GOLDEN_ANGGARAN * 100
+
+
+def test_an_lra_line_named_jumlah_stays_an_lra_line(tmp_path: Path) -> None:
+    lra = lra_rows()
+    lra[3][2] = "JUMLAH BELANJA DAERAH"  # the belanja line of account 5
+    recap = write_xlsx(tmp_path / "rekap.xlsx", {"Rekap": recap_rows()})
+    result = import_files([recap, write_xlsx(tmp_path / "lra.xlsx", {"LRA": lra})])
+    assert result.findings == []
+    assert "Baris 4: LRA rekening 5 JUMLAH BELANJA DAERAH" in [
+        c.uraian for c in result.reconciliation.checks
+    ]

@@ -236,8 +236,11 @@ class SheetReader:
                 return
             self._place(found, code, in_rekening, row)
         if label is not None:
-            self._total(row, label, self._scope(found, row_skpd))
-            return
+            # An account row outside a sub kegiatan (an LRA's "5 JUMLAH BELANJA") stays one.
+            scope = self._scope(found, row_skpd)
+            if scope is not None or "organisasi" in found:
+                self._total(row, label, scope)
+                return
         name = self._text(row, layout.names.get(None)) or generic_text or side_text
         if "organisasi" in found:
             self._organisasi(row, found["organisasi"], name or rekening_text)
