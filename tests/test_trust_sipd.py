@@ -342,3 +342,22 @@ def test_an_lra_line_named_jumlah_stays_an_lra_line(tmp_path: Path) -> None:
     assert "Baris 4: LRA rekening 5 JUMLAH BELANJA DAERAH" in [
         c.uraian for c in result.reconciliation.checks
     ]
+
+
+def test_part_of_an_export_given_again_is_an_error(tmp_path: Path) -> None:
+    rows = example_flat_rows()
+    whole = write_xlsx(tmp_path / "realisasi.xlsx", {"Sheet1": rows})
+    new = [*rows[60][:16], 1_000, 900]  # a row the whole export does not have
+    part = write_csv(tmp_path / "unit1.csv", [*rows[:40], new])  # 39 rows of it again
+    result = import_files([whole, part])
+    assert [(f.tingkat.value, f.kode, f.file, f.pesan) for f in result.findings] == [
+        (
+            "error",
+            "sipd_berkas_ganda",
+            "unit1.csv",
+            "39 dari 40 baris unit1.csv sama persis (sub kegiatan, rekening dan angkanya) "
+            "dengan baris di realisasi.xlsx (sheet Sheet1): sebagian unduhan yang sama "
+            "diberikan dua kali, sehingga angkanya terhitung dua kali. Sebutkan setiap "
+            "unduhan satu kali saja, atau hapus baris yang sama dari salah satunya.",
+        )
+    ]

@@ -9,7 +9,7 @@ that is not an amount, a row number or a code of a higher level.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -74,7 +74,51 @@ def drop_repeated_sources(
             kept.append(source)
             continue
         findings.append(_same_download(source, first, origins))
+    findings.extend(_overlaps(kept, origins))
     return kept, findings
+
+
+def _rows(source: Source) -> Counter[tuple]:
+    rows: Counter[tuple] = Counter()
+    for part in source.parts.values():
+        rows.update((part.skpd, part.code, c, a, r) for c, a, r, _ in part.accounts)
+        rows.update((part.skpd, part.code, None, a, r) for a, r, _ in part.own)
+    return rows
+
+
+def _overlaps(sources: list[Source], origins: dict[int, Path]) -> list[Finding]:
+    """A download that is, for half of its rows or more, another one given (same sub
+    kegiatan, account and amounts): part of one export given twice. An error, not
+    dropped: its other rows may be new."""
+    rows = [(source, _rows(source)) for source in sources]
+    findings = []
+    for index, (later, later_rows) in enumerate(rows):
+        for earlier, earlier_rows in rows[:index]:
+            shared = sum((later_rows & earlier_rows).values())
+            smaller = min(later_rows.total(), earlier_rows.total())
+            if shared and shared * 2 >= smaller:
+                findings.append(_overlap(later, earlier, shared, later_rows.total(), origins))
+                break
+    return findings
+
+
+def _overlap(
+    source: Source, first: Source, shared: int, count: int, origins: dict[int, Path]
+) -> Finding:
+    names = _names(origins[id(source)], origins[id(first)])
+    return error(
+        "sipd_berkas_ganda",
+        f"{shared} dari {count} baris {quote(_label(source, names[0]))} sama persis (sub "
+        f"kegiatan, rekening dan angkanya) dengan baris di {quote(_label(first, names[1]))}: "
+        "sebagian unduhan yang sama diberikan dua kali, sehingga angkanya terhitung dua kali. "
+        "Sebutkan setiap unduhan satu kali saja, atau hapus baris yang sama dari salah satunya.",
+        **source.where,
+    )
+
+
+def _names(here: Path, there: Path) -> tuple[str, str]:
+    """File names, or the paths as given when two files share a name."""
+    return (here.name, there.name) if here.name != there.name else (str(here), str(there))
 
 
 def _same_download(source: Source, first: Source, origins: dict[int, Path]) -> Finding:
@@ -82,7 +126,7 @@ def _same_download(source: Source, first: Source, origins: dict[int, Path]) -> F
     if here.resolve() == there.resolve():
         what = f"Berkas {quote(_label(source, here.name))} disebut dua kali."
     else:
-        names = (here.name, there.name) if here.name != there.name else (str(here), str(there))
+        names = _names(here, there)
         what = (
             f"{quote(_label(source, names[0]))} berisi baris yang sama persis dengan "
             f"{quote(_label(first, names[1]))}: unduhan yang sama diberikan dua kali (mungkin "
