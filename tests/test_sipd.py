@@ -663,7 +663,8 @@ _CELLS = st.one_of(
     st.sampled_from(
         ["KODE", "Uraian", "Anggaran", "Realisasi", "JUMLAH", "2.16.02", "2.16.02.2.01",
          "2.16.02.2.01.0001", "2.16.02.2.01.21", "5", "5.1.02.01.01.0024", "1.500.000,00",
-         "(250.000,00)", "-", "x", "2.16.2.20.2.21.01.0000 DINAS", "BELANJA OPERASI", "Rill"]
+         "(250.000,00)", "-", "x", "2.16.2.20.2.21.01.0000 DINAS", "BELANJA OPERASI", "Rill",
+         "SUB TOTAL", "Total Program", "01/01/2001", "2001-01-01 00:00:00", "2.2"]
     ),
     st.text(max_size=12),
     st.integers(-10**6, 10**9).map(str),
