@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from xlkip.findings import Finding, error
 from xlkip.read.cells import quote
-from xlkip.sipd.model import LraRow, Part, Source, rupiah
+from xlkip.sipd.model import LraRow, Part, Repeat, Source, rupiah
 
 KINDS = ("anggaran", "realisasi")
 Contribution = tuple[int, str, str, int, int]
@@ -53,8 +53,8 @@ class Reconciliation:
     written: int = 0
     anggaran: int = 0
     realisasi: int = 0
-    repeats: list = field(default_factory=list)
-    """xlkip.sipd.twice.Repeat of the SKPD written."""
+    repeats: list[Repeat] = field(default_factory=list)
+    """Repeated rows of the SKPD written."""
 
 
 @dataclass
@@ -166,6 +166,8 @@ def check_totals(source: Source, contributions: list[Contribution], result: Reco
     of that code; one without against the rows since the previous total, or since the top,
     or any run of whole sub kegiatan, parents or sections ending (or, printed above its
     rows, starting) at it."""
+    if not source.totals:
+        return
     rows = [c[0] for c in contributions]
     runs = _Runs(source, contributions)
     previous = 0
@@ -240,11 +242,11 @@ class _Runs:
     def reach(self, at: int, printed: tuple[int, int]) -> bool:
         """Does a run ending at `at` (a total below its rows), or starting there (a total
         above them), sum to `printed`?"""
+        if printed == (0, 0):
+            return False  # an empty run; compared as a section instead
         here = self.prefix[at]
         before = (here[0] - printed[0], here[1] - printed[1])
         after = (here[0] + printed[0], here[1] + printed[1])
-        if printed == (0, 0):
-            return False  # an empty run; compared as a section instead
         return self.first.get(before, at) < at or self.last.get(after, at) > at
 
 

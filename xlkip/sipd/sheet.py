@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from xlkip.sipd.model import rupiah
+from xlkip.sipd.model import Repeat, rupiah
 from xlkip.sipd.reconcile import Reconciliation
 
 SHEET_NAME = "Rekonsiliasi"
@@ -137,7 +137,7 @@ def write_sheet(workbook: Any, rec: Reconciliation) -> None:
         ws.set_column(col, col, width)
 
 
-def _repeated(repeat: Any) -> str:
+def _repeated(repeat: Repeat) -> str:
     what = f"rekening {repeat.rekening}, " if repeat.rekening else ""
     return f"{what}sub kegiatan {repeat.sub_kegiatan}"
 

@@ -10,7 +10,6 @@ that is not an amount, a row number or a code of a higher level.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,29 +17,11 @@ from xlkip.findings import Finding, error, peringatan
 from xlkip.read.cells import quote
 from xlkip.sipd.grid import Grid
 from xlkip.sipd.header import IGNORED, URUSAN_SIDE, Layout, words
-from xlkip.sipd.model import Source, rupiah
+from xlkip.sipd.model import Repeat, Source, rupiah
 from xlkip.sipd.reader import ref
 
 _NUMBERING = {"no", "nomor", "nmr", "urut"}
 _CODED_NAMES = {*URUSAN_SIDE, "rekening"}
-
-
-@dataclass(frozen=True)
-class Repeat:
-    """One row that repeats an earlier one of the same sheet."""
-
-    file: str
-    sheet: str | None
-    row: int
-    first: int
-    skpd: str
-    sub_kegiatan: str
-    rekening: str | None
-    anggaran: int
-    realisasi: int
-    same_amounts: bool
-    cells: tuple[str, str]
-    """The code cells of the row and of the earlier row."""
 
 
 # -- the same download twice --------------------------------------------------------------
