@@ -361,3 +361,15 @@ def test_part_of_an_export_given_again_is_an_error(tmp_path: Path) -> None:
             "unduhan satu kali saja, atau hapus baris yang sama dari salah satunya.",
         )
     ]
+
+
+def test_two_files_of_one_name_are_told_apart_by_their_folder(tmp_path: Path) -> None:
+    rows = example_flat_rows()
+    (tmp_path / "juni").mkdir()
+    (tmp_path / "desember").mkdir()
+    first = write_csv(tmp_path / "juni" / "flat.csv", rows)
+    again = write_csv(tmp_path / "desember" / "flat.csv", rows)
+    (finding,) = import_files([first, again]).findings
+    assert finding.pesan.startswith(
+        "desember/flat.csv berisi baris yang sama persis dengan juni/flat.csv: "
+    )

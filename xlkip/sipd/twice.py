@@ -98,8 +98,12 @@ def _overlap(
 
 
 def _names(here: Path, there: Path) -> tuple[str, str]:
-    """File names, or the paths as given when two files share a name."""
-    return (here.name, there.name) if here.name != there.name else (str(here), str(there))
+    """File names; with their folder when two files share a name (a/flat.csv, b/flat.csv)."""
+    if here.name != there.name:
+        return here.name, there.name
+    if here.parent.name != there.parent.name:
+        return f"{here.parent.name}/{here.name}", f"{there.parent.name}/{there.name}"
+    return str(here), str(there)
 
 
 def _same_download(source: Source, first: Source, origins: dict[int, Path]) -> Finding:
