@@ -149,10 +149,10 @@ def test_a_repeated_account_row_is_a_warning_at_both_rows_and_in_rekonsiliasi(
     result = api.import_anggaran([export], target)
     anggaran, realisasi = copied[16], copied[17]
     message = (
-        "Baris {} dan baris {} sama: rekening {} pada sub kegiatan {}, isian kolom lainnya "
-        f"sama, dengan angka yang sama (anggaran Rp{angka(anggaran)}, realisasi "
-        f"Rp{angka(realisasi)}). Keduanya dijumlahkan. Bila salah satunya terunduh atau "
-        "tersalin dua kali, hapus satu baris lalu impor ulang."
+        "Baris {} dan baris {} sama: rekening {} pada sub kegiatan {}; isian kolom lainnya dan "
+        f"angkanya sama (anggaran Rp{angka(anggaran)}, realisasi Rp{angka(realisasi)}). "
+        "Dihitung sekali saja. Bila di SIPD memang ada dua baris ini, gabungkan keduanya "
+        "menjadi satu baris berisi jumlahnya lalu impor ulang."
     )
     sub = classify(copied[12]).text  # written as 2.16.01.1.01.02 in the export
     account = copied[14]
@@ -163,14 +163,33 @@ def test_a_repeated_account_row_is_a_warning_at_both_rows_and_in_rekonsiliasi(
         ("O6", message.format(6, 79, account, sub)),
         ("O79", message.format(79, 6, account, sub)),
     ]
-    assert result.output == target  # a warning: written, and the sheet says it
-    assert result.reconciliation.anggaran == (GOLDEN_ANGGARAN + anggaran) * 100
+    assert result.output == target  # a warning: written, the copy counted once
+    assert result.reconciliation.anggaran == GOLDEN_ANGGARAN * 100
+    (summary,) = result.reconciliation.sources
+    assert (summary.rows_read, summary.account_rows) == (78, 77)
     sheet = openpyxl.load_workbook(target, data_only=True)["Rekonsiliasi"]
     lines = [r for r in sheet.iter_rows(values_only=True) if any(v is not None for v in r)]
-    assert lines_starting(lines, "Baris ganda") == [("Baris ganda (dijumlahkan, periksa): 1",)]
-    assert (sub, "realisasi.xlsx", "Sheet1", 79, 6, copied[14], anggaran, realisasi, "sama") in [
-        r[:9] for r in lines
+    assert lines_starting(lines, "Baris ganda") == [("Baris ganda (periksa): 1",)]
+    listed = (sub, "realisasi.xlsx", "Sheet1", 79, 6, account, anggaran, realisasi)
+    assert (*listed, "sekali (angka sama)") in [r[:9] for r in lines]
+    code, output = run_cli("impor-anggaran", export, "-o", target, "--timpa")
+    assert code == 0 and "anggaran Rp9.475.869.588" in output
+    assert "Baris ganda: realisasi.xlsx baris 79 sama dengan baris 6" in output
+
+
+def test_a_repeated_row_with_other_amounts_is_summed_with_a_warning(tmp_path: Path) -> None:
+    rows = example_flat_rows()
+    again = [*rows[5][:16], 1_000, 500]
+    result = import_files([write_xlsx(tmp_path / "realisasi.xlsx", {"Sheet1": [*rows, again]})])
+    assert [(f.kode, f.sel) for f in result.findings] == [
+        ("sipd_baris_ganda", "O6"),
+        ("sipd_baris_ganda", "O79"),
     ]
+    assert result.findings[0].pesan.endswith(
+        "; isian kolom lainnya sama, tetapi angkanya berbeda. Keduanya dijumlahkan. Bila salah "
+        "satunya salinan yang keliru, hapus baris itu lalu impor ulang."
+    )
+    assert result.reconciliation.anggaran == (GOLDEN_ANGGARAN + 1_000) * 100
 
 
 def test_rows_told_apart_by_another_column_are_not_repeats(tmp_path: Path) -> None:

@@ -34,7 +34,12 @@ from xlkip.sipd.reconcile import (
     proper_prefixes,
     sum_part,
 )
-from xlkip.sipd.twice import drop_repeated_sources, repeat_findings, repeated_rows
+from xlkip.sipd.twice import (
+    count_copies_once,
+    drop_repeated_sources,
+    repeat_findings,
+    repeated_rows,
+)
 from xlkip.validate.duplicates import identity_text
 
 SUMBER_DANA = {
@@ -143,6 +148,7 @@ def _read_file(
             reader.source.skpd_names[default] = skpd_name
         source = reader.read()
         source.repeats = repeated_rows(source, grid, layout)
+        count_copies_once(source)
         findings.extend(_choices(grid, layout))
         findings.extend(source.findings)
         years.update(source.tahun)

@@ -15,7 +15,7 @@ SOURCE_COLUMNS += ("Baris sub kegiatan", "Sub kegiatan", "Jenis")
 CHECK_COLUMNS = ("Uraian", "Berkas", "Sheet", "Sel", "Jenis", "Menurut berkas")
 CHECK_COLUMNS += ("Dihitung xlkip", "Selisih", "Hasil")
 REPEAT_COLUMNS = ("Sub kegiatan", "Berkas", "Sheet", "Baris", "Sama dengan baris", "Rekening")
-REPEAT_COLUMNS += ("Anggaran", "Realisasi", "Angka")
+REPEAT_COLUMNS += ("Anggaran", "Realisasi", "Dihitung")
 
 
 def summary_lines(rec: Reconciliation) -> list[str]:
@@ -48,9 +48,10 @@ def summary_lines(rec: Reconciliation) -> list[str]:
             f"dihitung Rp{rupiah(check.ditulis)} — {verdict}"
         )
     for repeat in rec.repeats:
+        counted = "dihitung sekali" if repeat.same_amounts else "angka beda, keduanya dijumlahkan"
         lines.append(
             f"Baris ganda: {repeat.file} baris {repeat.row} sama dengan baris {repeat.first} "
-            f"({_repeated(repeat)}); keduanya dijumlahkan."
+            f"({_repeated(repeat)}); {counted}."
         )
     if rec.parents_checked:
         lines.append(
@@ -143,10 +144,10 @@ def _repeated(repeat: Repeat) -> str:
 
 
 def _repeats(ws: Any, row: int, rec: Reconciliation, styles: tuple) -> int:
-    """Rows that repeat another row of the same sub kegiatan: both are summed, so they
-    stand here for the reader to judge; the next free row is returned."""
+    """Rows that repeat another row of the same sub kegiatan, and how they were counted,
+    for the reader to judge; the next free row is returned."""
     bold, header, cell, money = styles
-    ws.write_string(row, 0, f"Baris ganda (dijumlahkan, periksa): {len(rec.repeats)}", bold)
+    ws.write_string(row, 0, f"Baris ganda (periksa): {len(rec.repeats)}", bold)
     if not rec.repeats:
         return row + 2
     row += 1
@@ -161,7 +162,8 @@ def _repeats(ws: Any, row: int, rec: Reconciliation, styles: tuple) -> int:
         ws.write_string(row, 5, repeat.rekening or "", cell)
         ws.write_number(row, 6, repeat.anggaran / 100, money)
         ws.write_number(row, 7, repeat.realisasi / 100, money)
-        ws.write_string(row, 8, "sama" if repeat.same_amounts else "berbeda", cell)
+        counted = "sekali (angka sama)" if repeat.same_amounts else "dijumlahkan (angka beda)"
+        ws.write_string(row, 8, counted, cell)
     return row + 2
 
 

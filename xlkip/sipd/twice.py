@@ -197,6 +197,17 @@ def _text(value: Any) -> Any:
     return value
 
 
+def count_copies_once(source: Source) -> None:
+    """A row that repeats another with the same amounts is a copy (a download or a paste
+    made twice): it is left out of the sums. One with other amounts is summed."""
+    copies = {repeat.row for repeat in source.repeats if repeat.same_amounts}
+    if not copies:
+        return
+    for part in source.parts.values():
+        part.accounts = [entry for entry in part.accounts if entry[3] not in copies]
+        part.own = [entry for entry in part.own if entry[2] not in copies]
+
+
 def repeat_findings(repeats: list[Repeat]) -> list[Finding]:
     """A peringatan at both rows of each repeat."""
     findings = []
@@ -206,12 +217,18 @@ def repeat_findings(repeats: list[Repeat]) -> list[Finding]:
             if repeat.rekening
             else f"sub kegiatan {repeat.sub_kegiatan}"
         )
-        amounts = (
-            f"dengan angka yang sama (anggaran Rp{rupiah(repeat.anggaran)}, realisasi "
-            f"Rp{rupiah(repeat.realisasi)})"
-            if repeat.same_amounts
-            else "dengan angka berbeda"
-        )
+        if repeat.same_amounts:
+            verdict = (
+                f"isian kolom lainnya dan angkanya sama (anggaran Rp{rupiah(repeat.anggaran)}, "
+                f"realisasi Rp{rupiah(repeat.realisasi)}). Dihitung sekali saja. Bila di SIPD "
+                "memang ada dua baris ini, gabungkan keduanya menjadi satu baris berisi "
+                "jumlahnya lalu impor ulang."
+            )
+        else:
+            verdict = (
+                "isian kolom lainnya sama, tetapi angkanya berbeda. Keduanya dijumlahkan. "
+                "Bila salah satunya salinan yang keliru, hapus baris itu lalu impor ulang."
+            )
         for row, other, cell in (
             (repeat.first, repeat.row, repeat.cells[1]),
             (repeat.row, repeat.first, repeat.cells[0]),
@@ -219,9 +236,7 @@ def repeat_findings(repeats: list[Repeat]) -> list[Finding]:
             findings.append(
                 peringatan(
                     "sipd_baris_ganda",
-                    f"Baris {row} dan baris {other} sama: {what}, isian kolom lainnya sama, "
-                    f"{amounts}. Keduanya dijumlahkan. Bila salah satunya terunduh atau "
-                    "tersalin dua kali, hapus satu baris lalu impor ulang.",
+                    f"Baris {row} dan baris {other} sama: {what}; {verdict}",
                     file=repeat.file,
                     sheet=repeat.sheet,
                     sel=cell,
