@@ -146,7 +146,7 @@ def repeated_rows(source: Source, grid: Grid, layout: Layout) -> list[Repeat]:
             col = _code_column(layout, account is not None)
             earlier: dict[tuple, tuple[int, int, int]] = {}
             for row, a, r in rows:
-                key = tuple(_text(grid.value(row, col)) for col in columns)
+                key = tuple(_text(grid.value(row, column)) for column in columns)
                 if key not in earlier:
                     earlier[key] = (row, a, r)
                     continue
@@ -171,8 +171,8 @@ def repeated_rows(source: Source, grid: Grid, layout: Layout) -> list[Repeat]:
 
 def identity_columns(layout: Layout, width: int) -> list[int]:
     """The columns that tell two rows of one sub kegiatan and account apart: every column
-    but the amounts, row numbers, percentages and the codes (compared as read) and names
-    of the levels the codes give."""
+    but the amounts, row numbers, percentages, and the codes and the names of the levels
+    they give (the codes are compared once normalised: 2.16.02.2.01.21 is …0021)."""
     amounts = {col for col, role in layout.roles.items() if role.kind in ("anggaran", "realisasi")}
     coded_names = {col for level, col in layout.names.items() if level in _CODED_NAMES}
     left_out = amounts | coded_names | set(layout.code_columns)
