@@ -392,3 +392,16 @@ def test_two_files_of_one_name_are_told_apart_by_their_folder(tmp_path: Path) ->
     assert finding.pesan.startswith(
         "desember/flat.csv berisi baris yang sama persis dengan juni/flat.csv: "
     )
+
+
+def test_a_row_repeated_in_the_other_code_form_is_a_repeat(tmp_path: Path) -> None:
+    rows = example_flat_rows()
+    again = list(rows[5])
+    again[12] = classify(again[12]).text  # 2.16.01.1.01.02 written as 2.16.01.1.01.0002
+    assert again[12] != rows[5][12]
+    result = import_files([write_xlsx(tmp_path / "realisasi.xlsx", {"Sheet1": [*rows, again]})])
+    assert [(f.kode, f.sel) for f in result.findings] == [
+        ("sipd_baris_ganda", "O6"),
+        ("sipd_baris_ganda", "O79"),
+    ]
+    assert result.reconciliation.anggaran == GOLDEN_ANGGARAN * 100
