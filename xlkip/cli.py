@@ -363,13 +363,14 @@ def rekap(
 ) -> None:
     """Periksa dan rekap semua OPD satu pemda (paralel) ke satu workbook."""
     from xlkip import api
+    from xlkip.rekap import run
     from xlkip.rekap.progress import Progress
 
     with _guard():
         try:
             _check_rekap_paths(folders, output)
             with Progress(_console(stderr=True)) as progress:
-                result = api.rekap(
+                result = run.rekap(
                     folders,
                     output,
                     jobs,
