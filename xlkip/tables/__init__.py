@@ -29,7 +29,9 @@ def build_workbook(inputs: Inputs, report: Report) -> WorkbookModel:
 
 def build(inputs: Inputs, report: Report) -> Built:
     """Every table the inputs produce, the Ringkasan and the Temuan Validasi."""
-    plan = inputs.plan
+    from xlkip.tables import registry
+
+    plan = registry.plan(inputs)
     ctx = Context(inputs, report, WorkbookModel(), plan)
     for spec in plan.build_order():
         ctx.current = spec
