@@ -24,6 +24,12 @@ class Problem:
     pesan: str
     warning: bool = False
     """A `peringatan`: the value is kept and used; otherwise an `error` and no value."""
+    info: bool = False
+    """An `info`: the value is kept and used, only said how it was read."""
+
+    @property
+    def keeps_value(self) -> bool:
+        return self.warning or self.info
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,7 @@ class Spec:
     dash_is_zero: bool = False
     minimum: float | None = 0
     maximum: float | None = None
+    choice_aliases: tuple[tuple[str, str], ...] = ()
 
 
 Coerced = tuple[Any, Problem | None]
@@ -96,6 +103,25 @@ def choice_key(text: str) -> str:
     return " ".join(_TABLE_NOTE.sub("", text.casefold()).split())
 
 
+_SEPARATORS = re.compile(r"[\s\-‐–—−/\\.,_()÷:'’`]+")
+
+
+def loose_choice_key(text: str) -> str:
+    """A choice as compared with its other spellings: separators ignored too, so "S-1",
+    "s 1" and "S1" meet, while a stray "!" or letter still makes another value."""
+    return _SEPARATORS.sub("", choice_key(text))
+
+
+@lru_cache(maxsize=256)
+def choice_spellings(
+    choices: tuple[str, ...], aliases: tuple[tuple[str, str], ...]
+) -> dict[str, str]:
+    """Loose key -> canonical choice, for the choices and their other spellings."""
+    table = {loose_choice_key(other): canonical for other, canonical in aliases}
+    table.update((loose_choice_key(choice), choice) for choice in choices)
+    return table
+
+
 SLOW = None
 """What coerce_common returns when the cell needs the general path of coerce."""
 _PLAIN_NUMBERS = frozenset({Kind.NUMBER, Kind.MONEY, Kind.COUNT, Kind.INDEX})
@@ -134,6 +160,14 @@ def _choice(spec: Spec, raw: Any) -> Coerced:
     for choice in spec.choices:
         if choice_key(choice) == folded:
             return choice, None
+    read_as = choice_spellings(spec.choices, spec.choice_aliases).get(loose_choice_key(text))
+    if read_as is not None:
+        return read_as, Problem(
+            "pilihan_dibaca_sebagai",
+            f"'{quote(text)}' pada kolom '{spec.label}' dibaca sebagai '{read_as}'. Tidak "
+            "perlu diubah; pilih dari daftar agar pesan ini hilang.",
+            info=True,
+        )
     if spec.choice_rule is Choices.OPEN:
         return text, None
     options = ", ".join(spec.choices)

@@ -1,8 +1,16 @@
 """Kinerja: the IKU against their targets, and the Renstra targets of the period."""
 
 from xlkip.instrumen import Instrument, instruments
-from xlkip.rules.capaian import ARAH
-from xlkip.schema.base import Choices, Column, Kind, TableSheet, Template, YearColumns
+from xlkip.rules.capaian import ARAH, NAIK, TURUN
+from xlkip.schema.base import (
+    Choices,
+    Column,
+    Kind,
+    TableSheet,
+    Template,
+    YearColumns,
+    spellings,
+)
 
 
 def index_bukti(instrument: Instrument) -> str:
@@ -11,6 +19,18 @@ def index_bukti(instrument: Instrument) -> str:
 
 
 INDEX_BUKTI = tuple(index_bukti(i) for i in instruments())
+INSTRUMEN_SPELLINGS = {
+    "spbe_2020": ("SPBE",),
+    "pemdi_2026": ("IPD", "Pemdi", "Indeks Pemdi", "Pemerintah Digital"),
+}
+"""Instrument code -> the other names an office calls its index by."""
+
+
+def instrument_aliases() -> dict[str, tuple[str, ...]]:
+    """Each instrument's name -> its other spellings (Bukti Dukung, Instrumen Tahun Lalu)."""
+    return {i.nama: INSTRUMEN_SPELLINGS.get(i.kode, ()) for i in instruments()}
+
+
 """Each names the index of the report's year, computed with the year's instrument."""
 BUKTI_MODUL: dict[str, str] = {
     **dict.fromkeys(INDEX_BUKTI, "spbe"),
@@ -20,6 +40,13 @@ BUKTI_MODUL: dict[str, str] = {
 """Each evidence xlkip computes, and the module template that computes it. The
 dropdown of a template offers the evidence of the modules written with it."""
 BUKTI = tuple(BUKTI_MODUL)
+BUKTI_ALIASES = spellings(
+    {
+        **instrument_aliases(),
+        "Rasio pengaduan ditindaklanjuti": ("Rasio pengaduan", "Pengaduan ditindaklanjuti"),
+        "Jumlah informasi terpublikasi": ("Informasi terpublikasi",),
+    }
+)
 SATUAN = ("%", "Indeks", "Informasi", "Aplikasi", "Dokumen", "Titik", "OPD", "Orang")
 
 _SASARAN = Column(
@@ -45,6 +72,9 @@ _ARAH = Column(
     Kind.CHOICE,
     "Naik: makin tinggi makin baik. Turun: makin rendah makin baik.",
     choices=ARAH,
+    choice_aliases=spellings(
+        {NAIK: ("Meningkat", "Positif", "Maksimal"), TURUN: ("Menurun", "Negatif", "Minimal")}
+    ),
     choice_rule=Choices.CLOSED,
     width=9,
 )
@@ -160,6 +190,7 @@ IKU = TableSheet(
             "membandingkan realisasi dengan hasil hitungan tabel tersebut.",
             required=False,
             choices=BUKTI,
+            choice_aliases=BUKTI_ALIASES,
             choice_rule=Choices.CLOSED,
             width=30,
         ),

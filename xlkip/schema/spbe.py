@@ -13,7 +13,17 @@ from functools import cache
 
 from xlkip.instrumen import Instrument, instrument_for, instruments
 from xlkip.names import pemda_key
-from xlkip.schema.base import Choices, Column, Field, FormSheet, Kind, TableSheet, Template
+from xlkip.schema.base import (
+    Choices,
+    Column,
+    Field,
+    FormSheet,
+    Kind,
+    TableSheet,
+    Template,
+    spellings,
+)
+from xlkip.schema.kinerja import instrument_aliases
 
 JENIS_PEMDA = ("Provinsi", "Kabupaten", "Kota")
 
@@ -97,6 +107,7 @@ INDEKS_TAHUN_LALU = FormSheet(
             "Instrumen evaluasi yang menilai tahun lalu. Sudah terisi menurut tahunnya.",
             required=False,
             choices=tuple(i.nama for i in instruments()),
+            choice_aliases=spellings(instrument_aliases()),
         ),
         Field(
             "indeks_lalu",
@@ -133,6 +144,9 @@ INDEKS_DAERAH = TableSheet(
             Kind.CHOICE,
             "Provinsi, Kabupaten atau Kota.",
             choices=JENIS_PEMDA,
+            choice_aliases=spellings(
+                {"Provinsi": ("Prov", "Prop", "Propinsi"), "Kabupaten": ("Kab",)}
+            ),
             choice_rule=Choices.ENUMERATION,
             required=False,
             width=12,

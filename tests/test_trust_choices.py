@@ -1,0 +1,150 @@
+"""Templates speak the office's language (issue 18): the labels the report prints and
+the usual spellings are read as the canonical choice, a list carried over by `init --dari`
+is one finding, a core office's templates hold nothing of modules it lacks, and Tabel 2.1
+finds a Renstra row as the Petunjuk says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.helpers import findings_of, run_cli, set_cells
+from xlkip import api
+from xlkip.read.cells import choice_spellings, loose_choice_key
+from xlkip.schema import TEMPLATES, template_for
+from xlkip.schema.base import Kind, TableSheet
+from xlkip.schema.sdm import PEGAWAI
+
+S = "sdm.xlsx"
+INFO = "pilihan_dibaca_sebagai"
+
+
+def _choice_items(tahun: int = 2024):
+    for kind in TEMPLATES:
+        for sheet in template_for(kind, tahun).sheets:
+            items = sheet.columns if isinstance(sheet, TableSheet) else sheet.fields
+            for item in items:
+                if item.kind is Kind.CHOICE:
+                    yield f"{kind}/{sheet.name}/{item.key}", item
+
+
+@pytest.mark.parametrize(("name", "item"), list(_choice_items()))
+def test_every_spelling_names_one_choice(name: str, item) -> None:
+    """An alias names a choice of its own column, and no two choices or aliases of a
+    column meet once case, spaces and separators are ignored."""
+    canonical_keys = [loose_choice_key(c) for c in item.choices]
+    assert len(set(canonical_keys)) == len(canonical_keys), name
+    seen: dict[str, str] = {}
+    for other, canonical in item.choice_aliases:
+        assert canonical in item.choices, (name, other)
+        key = loose_choice_key(other)
+        assert seen.setdefault(key, canonical) == canonical, (name, other)
+        assert key not in canonical_keys or item.choices[canonical_keys.index(key)] == canonical
+    assert choice_spellings(item.choices, item.choice_aliases)
+
+
+TYPED_FROM_LAST_YEAR = {
+    # cell: (typed, stored)
+    "E4": ("SMA", "SMA/SMK"),
+    "E5": ("S1/D4", "S1"),
+    "E6": ("D-III", "D3"),
+    "E7": ("s-2", "S2"),
+    "E8": ("SLTA", "SMA/SMK"),
+    "E9": ("D-IV", "D4"),
+    "E10": ("S 3", "S3"),
+    "E11": ("SLTP", "SMP"),
+    "D12": ("L", "Laki-laki"),
+    "D13": ("wanita", "Perempuan"),
+    "C14": ("III a", "III/a"),
+    "C15": ("3/b", "III/b"),
+    "B16": ("PNS", "ASN"),
+}
+
+
+def test_sdm_typed_from_last_years_table_compiles(example: Path) -> None:
+    typed = {cell: typed for cell, (typed, _) in TYPED_FROM_LAST_YEAR.items()}
+    set_cells(example / S, "Pegawai", typed)
+    findings = [f for f in findings_of(example) if f[2] == S]
+    assert sorted(findings, key=lambda f: f[4]) == sorted(
+        [("info", INFO, S, "Pegawai", cell) for cell in TYPED_FROM_LAST_YEAR],
+        key=lambda f: f[4],
+    )
+    result = api.check(example)
+    stored = {r.row: r for r in result.inputs.records(PEGAWAI)}
+    for cell, (_, canonical) in TYPED_FROM_LAST_YEAR.items():
+        key = {"B": "status", "C": "golongan", "D": "jenis_kelamin", "E": "pendidikan"}[cell[0]]
+        assert stored[int(cell[1:])].get(key) == canonical, cell
+    (said,) = [f for f in result.report.findings if f.sel == "E5" and f.file == S]
+    assert said.pesan.startswith("'S1/D4' pada kolom 'Pendidikan Terakhir' dibaca sebagai 'S1'.")
+
+
+def test_a_stray_character_is_still_not_a_choice(example: Path) -> None:
+    set_cells(example / S, "Pegawai", {"E4": "SMA!", "C5": "III/e"})
+    findings = [f for f in findings_of(example) if f[2] == S]
+    assert findings == [
+        ("error", "pilihan_tidak_dikenal", S, "Pegawai", "E4"),
+        ("error", "pilihan_tidak_dikenal", S, "Pegawai", "C5"),
+    ]
+
+
+def test_pppk_golongan_as_the_report_prints_it(tmp_path: Path) -> None:
+    """A fresh `xlkip init --modul sdm`, its Pegawai typed with PPPK rows as Tabel 1.1
+    prints them ("PPPK IX") and the usual spellings."""
+    folder = tmp_path / "dinkes"
+    code, _ = run_cli("init", folder, "--tahun", "2025", "--modul", "sdm")
+    assert code == 0
+    rows = [
+        ("P3K", "PPPK IX", "P", "S-1", "Fungsional"),
+        ("PPPK", "XVII", "Perempuan", "S1", "Fungsional"),
+        ("PPPK", 5, "Laki-laki", "D III", "Pelaksana"),
+        ("ASN", "IV/e", "Laki-laki", "S2", "Eselon II"),
+        ("THL", None, "L", "SMK", "Staf Administrasi"),
+    ]
+    workbook = openpyxl.load_workbook(folder / S)
+    sheet = workbook["Pegawai"]
+    for offset, row in enumerate(rows):
+        for col, value in enumerate(row, start=2):
+            sheet.cell(row=4 + offset, column=col, value=value)
+    workbook.save(folder / S)
+    result = api.check(folder)
+    sdm = [f for f in result.report.sorted() if f.file == S]
+    assert [(f.tingkat.value, f.kode, f.sel) for f in sdm] == [
+        ("info", INFO, "B4"),
+        ("info", INFO, "C4"),
+        ("info", INFO, "D4"),
+        ("info", INFO, "E4"),
+        ("info", INFO, "C6"),
+        ("info", INFO, "E6"),
+        ("info", INFO, "B8"),
+        ("info", INFO, "D8"),
+        ("info", INFO, "E8"),
+    ]
+    stored = [
+        tuple(r.get(k) for k in ("status", "golongan", "jenis_kelamin", "pendidikan"))
+        for r in result.inputs.records(PEGAWAI)
+    ]
+    assert stored == [
+        ("PPPK", "IX", "Perempuan", "S1"),
+        ("PPPK", "XVII", "Perempuan", "S1"),
+        ("PPPK", "V", "Laki-laki", "D3"),
+        ("ASN", "IV/e", "Laki-laki", "S2"),
+        ("Non ASN", None, "Laki-laki", "SMA/SMK"),
+    ]
+
+
+def test_a_setting_typed_without_the_special_signs(example: Path) -> None:
+    set_cells(
+        example / "identitas.xlsx",
+        "Pengaturan",
+        {"B14": "1 - (realisasi anggaran / capaian kinerja)"},
+    )
+    result = api.check(example)
+    assert result.inputs.setting("rumus_efisiensi") == "1 − (realisasi anggaran ÷ capaian kinerja)"
+    said = [
+        (f.tingkat.value, f.kode, f.sheet, f.sel)
+        for f in result.report.findings
+        if f.file == "identitas.xlsx"
+    ]
+    assert said == [("info", INFO, "Pengaturan", "B14")]
