@@ -148,3 +148,48 @@ def test_a_setting_typed_without_the_special_signs(example: Path) -> None:
         if f.file == "identitas.xlsx"
     ]
     assert said == [("info", INFO, "Pengaturan", "B14")]
+
+
+D = "Indeks Daerah Lain"
+
+
+@pytest.fixture(scope="module")
+def rolled(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    base = tmp_path_factory.mktemp("dari")
+    api.init_templates(base / "2024", with_example=True)
+    code, output = run_cli("init", base / "2025", "--dari", base / "2024")
+    assert code == 0, output
+    return base / "2025"
+
+
+def _province_findings(folder: Path) -> list[tuple]:
+    return [f for f in findings_of(folder) if f[2] == "spbe.xlsx" and f[3] == D]
+
+
+def test_a_carried_province_list_is_one_finding(rolled: Path, tmp_path: Path) -> None:
+    assert _province_findings(rolled) == [
+        ("peringatan", "baris_ganda", "spbe.xlsx", D, "A12"),  # last year's repeat
+        ("peringatan", "daftar_daerah_belum_diperbarui", "spbe.xlsx", D, "C4:C35"),
+    ]
+    result = api.check(rolled)
+    (said,) = [f for f in result.report.findings if f.kode == "daftar_daerah_belum_diperbarui"]
+    assert "daftar tahun lalu (disalin oleh xlkip init --dari)" in said.pesan
+    assert "Ketik Indeks SPBE tahun 2025 tiap daerah" in said.pesan
+    # Last year's names without an index are not a ranking to print.
+    from xlkip.tables.spbe import peringkat_spbe
+
+    assert result.inputs.label(peringkat_spbe) is None
+
+
+def test_a_province_list_updated_halfway_names_each_missing_index(
+    rolled: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "2025"
+    folder.mkdir()
+    for path in rolled.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    set_cells(folder / "spbe.xlsx", D, {"C4": 2.5})
+    found = _province_findings(folder)
+    assert ("peringatan", "daftar_daerah_belum_diperbarui", "spbe.xlsx", D, "C4:C35") not in found
+    missing = [f[4] for f in found if f[1] == "wajib_kosong"]
+    assert len(missing) == 30 and "C4" not in missing
