@@ -193,3 +193,95 @@ def test_a_province_list_updated_halfway_names_each_missing_index(
     assert ("peringatan", "daftar_daerah_belum_diperbarui", "spbe.xlsx", D, "C4:C35") not in found
     missing = [f[4] for f in found if f[1] == "wajib_kosong"]
     assert len(missing) == 30 and "C4" not in missing
+
+
+def _texts(path: Path) -> str:
+    """Every cell, dropdown and cell note of a workbook, as staff can see them."""
+    workbook = openpyxl.load_workbook(path)
+    seen = []
+    for ws in workbook.worksheets:
+        seen += [str(c.value) for row in ws.iter_rows() for c in row if c.value is not None]
+        for v in ws.data_validations.dataValidation:
+            seen += [str(v.formula1), str(v.prompt)]
+    return "\n".join(seen)
+
+
+def _dropdown(path: Path, sheet: str, cell: str) -> str | None:
+    ws = openpyxl.load_workbook(path)[sheet]
+    lists = [v for v in ws.data_validations.dataValidation if v.type == "list"]
+    return next((v.formula1 for v in lists if cell in str(v.sqref).split(":")[0]), None)
+
+
+@pytest.fixture(scope="module")
+def health_office(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("dinkes") / "inputs"
+    code, output = run_cli("init", folder, "--tahun", "2025", "--modul", "sdm")
+    assert code == 0, output
+    return folder
+
+
+KOMINFO_WORDS = ("SPBE", "Pemerintah Digital", "Informasi", "Titik", "Liputan", "Programmer")
+
+
+def test_a_core_office_sees_nothing_of_modules_it_lacks(health_office: Path) -> None:
+    for name in ("identitas.xlsx", "kinerja.xlsx", "anggaran.xlsx", "sdm.xlsx"):
+        texts = _texts(health_office / name)
+        if name == "identitas.xlsx":  # Identitas names the module only as a condition
+            texts = texts.replace("bila ada modul spbe", "")
+        if name == "kinerja.xlsx":  # Bukti Dukung says which modules would fill it
+            texts = texts.replace("modul spbe, informasi atau pengaduan", "")
+        assert not [w for w in KOMINFO_WORDS if w.casefold() in texts.casefold()], name
+    assert _dropdown(health_office / "kinerja.xlsx", "IKU", "C4") == '"%,Indeks,Dokumen,OPD,Orang"'
+    assert _dropdown(health_office / "sdm.xlsx", "Pegawai", "F4") == (
+        '"Eselon II,Eselon III,Eselon IV,Fungsional,Pelaksana,Staf Administrasi,Operator"'
+    )
+    # Its Pengaturan holds no index band, and nothing asks for one.
+    pengaturan = openpyxl.load_workbook(health_office / "identitas.xlsx")["Pengaturan"]
+    labels = [c.value for c in pengaturan["A"][3:] if c.value]
+    assert labels == [
+        "Isian",
+        "Batas bawah Sangat Tinggi",
+        "Batas bawah Tinggi",
+        "Batas bawah Sedang",
+        "Batas bawah Rendah",
+        "Batas atas capaian",
+        "Rumus efisiensi anggaran",
+    ]
+    assert not [f for f in findings_of(health_office) if f[3] == "Pengaturan"]
+
+
+def test_bukti_dukung_of_a_core_office_says_why_it_has_no_choices(health_office: Path) -> None:
+    petunjuk = openpyxl.load_workbook(health_office / "kinerja.xlsx")["Petunjuk"]
+    (row,) = [r for r in petunjuk.iter_rows(values_only=True) if r[0] == "Bukti Dukung"]
+    assert row[2] == "pilihan"
+    assert row[4] == (
+        "Tidak ada di template ini: bukti dukung dihitung modul spbe, informasi atau "
+        "pengaduan. Kosongkan kolom ini."
+    )
+
+
+def test_a_kominfo_office_keeps_its_suggestions_and_bands(tmp_path: Path) -> None:
+    folder = tmp_path / "kominfo"
+    code, _ = run_cli("init", folder, "--tahun", "2025", "--kominfo", "--modul", "sdm")
+    assert code == 0
+    assert _dropdown(folder / "kinerja.xlsx", "IKU", "C4") == (
+        '"%,Indeks,Informasi,Aplikasi,Dokumen,Titik,OPD,Orang"'
+    )
+    assert "Tenaga Liputan,Operator,Programmer" in _dropdown(folder / "sdm.xlsx", "Pegawai", "F4")
+    pengaturan = openpyxl.load_workbook(folder / "identitas.xlsx")["Pengaturan"]
+    assert "Indeks SPBE terendah Memuaskan" in [c.value for c in pengaturan["A"]]
+    assert not [f for f in findings_of(folder) if f[3] == "Pengaturan"]
+
+
+def test_a_module_added_later_reads_the_bands_a_core_office_never_had(
+    health_office: Path, tmp_path: Path
+) -> None:
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    for path in health_office.iterdir():
+        (folder / path.name).write_bytes(path.read_bytes())
+    code, _ = run_cli("init", folder, "--tahun", "2025", "--modul", "spbe", "--timpa")
+    assert code == 0
+    result = api.check(folder)
+    assert not [f for f in result.report.findings if f.sheet == "Pengaturan"]
+    assert result.inputs.setting("spbe_memuaskan") == 4.2

@@ -73,6 +73,9 @@ class Column:
     choice_aliases: ChoiceAliases = ()
     """Other spellings of the choices (the labels the report prints, the usual
     abbreviations): read as the canonical choice, with an `info` finding."""
+    no_choices: str = ""
+    """What the Petunjuk and the cell's note say when the templates written with this
+    one offer none of the choices (evidence of modules the office does not have)."""
     fill_down: bool = False
     """A blank cell means "same as the row above" (merged or omitted in pastes)."""
     groups: bool = False

@@ -47,7 +47,18 @@ BUKTI_ALIASES = spellings(
         "Jumlah informasi terpublikasi": ("Informasi terpublikasi",),
     }
 )
-SATUAN = ("%", "Indeks", "Informasi", "Aplikasi", "Dokumen", "Titik", "OPD", "Orang")
+SATUAN_MODUL: dict[str, str | None] = {
+    "%": None,
+    "Indeks": None,
+    "Informasi": "informasi",
+    "Aplikasi": "aplikasi",
+    "Dokumen": None,
+    "Titik": "aplikasi",
+    "OPD": None,
+    "Orang": None,
+}
+"""Each suggested satuan, and the module whose office uses it (None: any office)."""
+SATUAN = tuple(SATUAN_MODUL)
 
 _SASARAN = Column(
     "sasaran",
@@ -116,7 +127,8 @@ BAB_II_COLUMNS = (
         "penanggung_jawab",
         "Penanggung Jawab",
         Kind.TEXT,
-        "Opsional (Bab II): penanggung jawab IKU, mis. DISKOMINFO atau bidang (tabel IKU Bab II).",
+        "Opsional (Bab II): penanggung jawab IKU, mis. singkatan nama perangkat daerah atau "
+        "bidangnya (tabel IKU Bab II).",
         required=False,
         width=18,
     ),
@@ -192,6 +204,8 @@ IKU = TableSheet(
             choices=BUKTI,
             choice_aliases=BUKTI_ALIASES,
             choice_rule=Choices.CLOSED,
+            no_choices="Tidak ada di template ini: bukti dukung dihitung modul spbe, "
+            "informasi atau pengaduan. Kosongkan kolom ini.",
             width=30,
         ),
         *BAB_II_COLUMNS,

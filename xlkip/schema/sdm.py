@@ -75,8 +75,15 @@ PENDIDIKAN_ALIASES = spellings(
 ESELON = ("Eselon II", "Eselon III", "Eselon IV")
 JABATAN_ASN = (*ESELON, "Fungsional", "Pelaksana")
 """The groups of ASN jabatan; Tabel 1.5 lists them first, in this order."""
-JABATAN_NON_ASN = ("Staf Administrasi", "Tenaga Liputan", "Operator", "Programmer")
-"""Suggestions only: a Non ASN jabatan is whatever the office calls it."""
+JABATAN_NON_ASN_MODUL: dict[str, str | None] = {
+    "Staf Administrasi": None,
+    "Tenaga Liputan": "informasi",
+    "Operator": None,
+    "Programmer": "aplikasi",
+}
+"""Suggestions only (a Non ASN jabatan is whatever the office calls it), each with the
+module whose office has it (None: any office)."""
+JABATAN_NON_ASN = tuple(JABATAN_NON_ASN_MODUL)
 PROGRAMMER_WORD = "programmer"
 """A jabatan containing this word counts as a programmer (against Tabel 3.6)."""
 
@@ -145,8 +152,7 @@ PEGAWAI = TableSheet(
             "Kelompok Jabatan",
             Kind.TEXT,
             "ASN/PPPK: Eselon II, Eselon III, Eselon IV, Fungsional atau Pelaksana. Non ASN: "
-            "nama jabatannya, mis. Staf Administrasi, Tenaga Liputan, Operator, Programmer "
-            "(boleh nama lain).",
+            "nama jabatannya, mis. Staf Administrasi atau Operator (boleh nama lain).",
             choices=JABATAN_ASN + JABATAN_NON_ASN,
             choice_rule=Choices.OPEN,
             width=26,

@@ -281,7 +281,7 @@ def _validate_column(
     col, last_row = where
     rule: dict[str, Any] = {
         "input_title": header[:32],
-        "input_message": column.help[:255],
+        "input_message": (_no_choices(column, offered) or column.help)[:255],
     }
     if offered:
         rule.update(validate="list", source=list(offered))
@@ -294,6 +294,13 @@ def _validate_column(
         rule["error_title"] = "Pilihan tidak dikenal"
         rule["error_message"] = _choice_message(column.choice_rule, header)[:255]
     worksheet.data_validation(HEADER_ROW + 1, col, last_row, col, rule)
+
+
+def _no_choices(column: Column, offered: tuple[str, ...]) -> str:
+    """What a choice column says when the templates written offer none of its choices."""
+    if offered or column.choices_from or column.kind is not Kind.CHOICE:
+        return ""
+    return column.no_choices
 
 
 _ERROR_TYPE = {Choices.CLOSED: "stop", Choices.ENUMERATION: "warning", Choices.OPEN: "information"}
@@ -424,6 +431,8 @@ def _petunjuk_rows(
         if year is not None:
             header = f"Target {period.renstra_awal} … Target {period.renstra_akhir}"
         choices = offered.get(column.key, column.choices)
+        if no_choices := _no_choices(column, choices):
+            choices = (no_choices,)
         if column.choices_from:
             choices = (f"indikator di sheet {column.choices_from[0]}",)
         yield header, column.required, column.kind, column.help, choices
