@@ -285,3 +285,36 @@ def test_a_module_added_later_reads_the_bands_a_core_office_never_had(
     result = api.check(folder)
     assert not [f for f in result.report.findings if f.sheet == "Pengaturan"]
     assert result.inputs.setting("spbe_memuaskan") == 4.2
+
+
+K = "kinerja.xlsx"
+DATA_STATISTIK = "Persentase data statistik sektoral yang terpublikasi"
+
+
+def _same_name_in_renstra(folder: Path) -> str:
+    """The 4th IKU (row 7) without its typed Target Renstra; the Renstra row 5 renamed to
+    it (as typed elsewhere: other case and spaces), its 'Sama dengan IKU' left empty."""
+    name = openpyxl.load_workbook(folder / K)["IKU"]["B7"].value
+    set_cells(folder / K, "IKU", {"J7": None})
+    set_cells(folder / K, "Renstra", {"B5": "  " + name.upper(), "I5": "45%", "L5": None})
+    return name
+
+
+def test_tabel_2_1_finds_the_renstra_row_by_name(example: Path, tmp_path: Path) -> None:
+    _same_name_in_renstra(example)
+    assert not [f for f in findings_of(example) if f[1] == "target_renstra_tidak_ada"]
+    result = api.compile_folder(example, tmp_path / "lkjip.xlsx")
+    ws = openpyxl.load_workbook(result.output, data_only=True)["Tabel 2.1"]
+    rows = [tuple(c.value for c in row) for row in ws.iter_rows() if any(c.value for c in row)]
+    assert [r[4] for r in rows[2:7]] == [2.98, 0.15, 0.70, 0.45, 0.70]
+
+
+def test_a_row_named_for_another_iku_is_not_taken_by_name(example: Path) -> None:
+    name = _same_name_in_renstra(example)
+    other = openpyxl.load_workbook(example / K)["IKU"]["B4"].value
+    set_cells(example / K, "Renstra", {"L5": other})
+    result = api.check(example)
+    said = [f for f in result.report.findings if f.kode == "target_renstra_tidak_ada"]
+    assert [(f.sheet, f.sel) for f in said] == [("IKU", "J7")]
+    assert name in said[0].pesan
+    assert "tidak ada baris sheet Renstra dengan nama indikator yang sama" in said[0].pesan

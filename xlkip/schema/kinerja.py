@@ -106,8 +106,9 @@ BAB_II_COLUMNS = (
         "Target Renstra {tahun}",
         Kind.MEASURE,
         "Opsional (Bab II): target tahun laporan menurut Renstra (tabel Sasaran Strategis). "
-        "Kosongkan bila sama dengan target tahun ini di sheet Renstra (baris yang menyebut "
-        "indikator ini).",
+        "Kosongkan bila sama dengan target tahun ini di sheet Renstra: diambil dari baris yang "
+        "kolom 'Sama dengan IKU'-nya menyebut indikator ini, atau dari baris dengan nama "
+        "indikator yang sama.",
         required=False,
         minimum=None,
         width=13,
@@ -243,8 +244,9 @@ RENSTRA = TableSheet(
             "iku",
             "Sama dengan IKU",
             Kind.TEXT,
-            "Opsional: pilih indikator di sheet IKU yang sama dengan baris ini. Bila diisi, "
-            "xlkip membandingkan kedua realisasinya.",
+            "Opsional: pilih indikator di sheet IKU yang sama dengan baris ini (perlu bila "
+            "namanya ditulis berbeda; nama yang sama sudah dikenali untuk target Renstra). Bila "
+            "diisi, xlkip membandingkan kedua realisasinya.",
             required=False,
             choices_from=("IKU", "indikator"),
             choice_rule=Choices.OPEN,
