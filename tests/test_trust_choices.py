@@ -26,7 +26,7 @@ def _choice_items(tahun: int = 2024):
         for sheet in template_for(kind, tahun).sheets:
             items = sheet.columns if isinstance(sheet, TableSheet) else sheet.fields
             for item in items:
-                if item.kind is Kind.CHOICE:
+                if item.kind is Kind.CHOICE or getattr(item, "choice_aliases", ()):
                     yield f"{kind}/{sheet.name}/{item.key}", item
 
 
@@ -60,6 +60,8 @@ TYPED_FROM_LAST_YEAR = {
     "C14": ("III a", "III/a"),
     "C15": ("3/b", "III/b"),
     "B16": ("PNS", "ASN"),
+    "F22": ("Jabatan Pelaksana", "Pelaksana"),  # as Tabel 1.5 prints it
+    "F5": ("Administrator", "Eselon III"),
 }
 
 
@@ -74,7 +76,13 @@ def test_sdm_typed_from_last_years_table_compiles(example: Path) -> None:
     result = api.check(example)
     stored = {r.row: r for r in result.inputs.records(PEGAWAI)}
     for cell, (_, canonical) in TYPED_FROM_LAST_YEAR.items():
-        key = {"B": "status", "C": "golongan", "D": "jenis_kelamin", "E": "pendidikan"}[cell[0]]
+        key = {
+            "B": "status",
+            "C": "golongan",
+            "D": "jenis_kelamin",
+            "E": "pendidikan",
+            "F": "jabatan",
+        }[cell[0]]
         assert stored[int(cell[1:])].get(key) == canonical, cell
     (said,) = [f for f in result.report.findings if f.sel == "E5" and f.file == S]
     assert said.pesan.startswith("'S1/D4' pada kolom 'Pendidikan Terakhir' dibaca sebagai 'S1'.")
@@ -280,9 +288,13 @@ def test_a_module_added_later_reads_the_bands_a_core_office_never_had(
     folder.mkdir()
     for path in health_office.iterdir():
         (folder / path.name).write_bytes(path.read_bytes())
-    code, _ = run_cli("init", folder, "--tahun", "2025", "--modul", "spbe", "--timpa")
+    code, _ = run_cli("init", tmp_path / "spbe", "--tahun", "2025", "--modul", "spbe")
     assert code == 0
+    (folder / "spbe.xlsx").write_bytes((tmp_path / "spbe" / "spbe.xlsx").read_bytes())
+    pengaturan = openpyxl.load_workbook(folder / "identitas.xlsx")["Pengaturan"]
+    assert not [c.value for c in pengaturan["A"] if "terendah" in str(c.value)]
     result = api.check(folder)
+    assert "spbe" in result.inputs.templates
     assert not [f for f in result.report.findings if f.sheet == "Pengaturan"]
     assert result.inputs.setting("spbe_memuaskan") == 4.2
 

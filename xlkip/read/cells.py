@@ -88,7 +88,9 @@ def coerce(spec: Spec, raw: Any, number_format: str | None = None) -> Coerced:
         text = clean_text(raw)
         if text is None or is_dash(text):
             return None, None
-        return _year_range(spec, text) if spec.kind is Kind.YEAR_RANGE else (text, None)
+        if spec.kind is Kind.YEAR_RANGE:
+            return _year_range(spec, text)
+        return _suggestion(spec, text) if spec.choice_aliases else (text, None)
     if spec.kind is Kind.YEAR:
         return _year(spec, raw)
     return _number(spec, raw, number_format)
@@ -138,7 +140,7 @@ def coerce_common(spec: Spec, raw: Any) -> Coerced | None:
         if kind in _PLAIN_NUMBERS or (kind is Kind.PERCENT and abs(raw) <= 1):
             return _check_number(spec, float(raw))
         return SLOW
-    if kind_of_raw is str and kind is Kind.TEXT:
+    if kind_of_raw is str and kind is Kind.TEXT and not spec.choice_aliases:
         text = " ".join(raw.split())
         return (None, None) if not text or is_dash(text) else (text, None)
     if kind_of_raw is str and kind is Kind.CHOICE:
@@ -152,6 +154,24 @@ def _choice_of_text(spec: Spec, raw: str) -> Coerced:
     return coerce(spec, raw)
 
 
+def _read_as(spec: Spec, text: str, read_as: str) -> Coerced:
+    return read_as, Problem(
+        "pilihan_dibaca_sebagai",
+        f"'{quote(text)}' pada kolom '{spec.label}' dibaca sebagai '{read_as}'. Tidak "
+        "perlu diubah; pilih dari daftar agar pesan ini hilang.",
+        info=True,
+    )
+
+
+def _suggestion(spec: Spec, text: str) -> Coerced:
+    """A text column with suggestions (Kelompok Jabatan): another spelling of a suggestion
+    is read as it; any other text is kept as typed."""
+    read_as = choice_spellings(spec.choices, spec.choice_aliases).get(loose_choice_key(text))
+    if read_as is None or choice_key(read_as) == choice_key(text):
+        return text, None
+    return _read_as(spec, text, read_as)
+
+
 def _choice(spec: Spec, raw: Any) -> Coerced:
     text = clean_text(raw)
     if text is None or is_dash(text):
@@ -162,12 +182,7 @@ def _choice(spec: Spec, raw: Any) -> Coerced:
             return choice, None
     read_as = choice_spellings(spec.choices, spec.choice_aliases).get(loose_choice_key(text))
     if read_as is not None:
-        return read_as, Problem(
-            "pilihan_dibaca_sebagai",
-            f"'{quote(text)}' pada kolom '{spec.label}' dibaca sebagai '{read_as}'. Tidak "
-            "perlu diubah; pilih dari daftar agar pesan ini hilang.",
-            info=True,
-        )
+        return _read_as(spec, text, read_as)
     if spec.choice_rule is Choices.OPEN:
         return text, None
     options = ", ".join(spec.choices)

@@ -84,6 +84,22 @@ JABATAN_NON_ASN_MODUL: dict[str, str | None] = {
 """Suggestions only (a Non ASN jabatan is whatever the office calls it), each with the
 module whose office has it (None: any office)."""
 JABATAN_NON_ASN = tuple(JABATAN_NON_ASN_MODUL)
+JABATAN_ALIASES = spellings(
+    {
+        "Eselon II": (
+            "Eselon 2", "Eselon II.a", "Eselon II.b", "JPT Pratama",
+            "Jabatan Pimpinan Tinggi Pratama", "Pimpinan Tinggi Pratama",
+        ),
+        "Eselon III": (
+            "Eselon 3", "Eselon III.a", "Eselon III.b", "Administrator", "Jabatan Administrator",
+        ),
+        "Eselon IV": ("Eselon 4", "Eselon IV.a", "Eselon IV.b", "Pengawas", "Jabatan Pengawas"),
+        # Tabel 1.5 prints these two as "Jabatan Fungsional" and "Jabatan Pelaksana".
+        "Fungsional": ("Jabatan Fungsional", "JF", "JFT", "Fungsional Tertentu"),
+        "Pelaksana": ("Jabatan Pelaksana", "JFU", "Fungsional Umum", "Staf Pelaksana"),
+    }
+)  # fmt: skip
+"""The ASN groups as the report prints them and as SK jabatan name them."""
 PROGRAMMER_WORD = "programmer"
 """A jabatan containing this word counts as a programmer (against Tabel 3.6)."""
 
@@ -154,6 +170,7 @@ PEGAWAI = TableSheet(
             "ASN/PPPK: Eselon II, Eselon III, Eselon IV, Fungsional atau Pelaksana. Non ASN: "
             "nama jabatannya, mis. Staf Administrasi atau Operator (boleh nama lain).",
             choices=JABATAN_ASN + JABATAN_NON_ASN,
+            choice_aliases=JABATAN_ALIASES,
             choice_rule=Choices.OPEN,
             width=26,
             groups=True,
