@@ -330,3 +330,19 @@ def test_a_row_named_for_another_iku_is_not_taken_by_name(example: Path) -> None
     assert [(f.sheet, f.sel) for f in said] == [("IKU", "J7")]
     assert name in said[0].pesan
     assert "tidak ada baris sheet Renstra dengan nama indikator yang sama" in said[0].pesan
+
+
+def test_a_list_not_updated_does_not_stop_the_report(example: Path, tmp_path: Path) -> None:
+    from xlkip.tables.spbe import peringkat_spbe
+
+    before = api.check(example).inputs.plan
+    assert peringkat_spbe in before.tables
+    set_cells(example / "spbe.xlsx", D, {f"C{row}": None for row in range(4, 36)})
+    result = api.compile_folder(example, tmp_path / "lkjip.xlsx")
+    assert result.output is not None and result.output.exists()
+    said = [(f.tingkat.value, f.kode) for f in result.report.findings if f.sheet == D]
+    assert said == [("peringatan", "baris_ganda"), ("peringatan", "daftar_daerah_belum_diperbarui")]
+    assert result.inputs.label(peringkat_spbe) is None
+    sheets = openpyxl.load_workbook(result.output, read_only=True).sheetnames
+    tables = [name for name in sheets if name.startswith("Tabel ")]
+    assert len(tables) == len(before.tables) - 1
