@@ -346,3 +346,14 @@ def test_a_list_not_updated_does_not_stop_the_report(example: Path, tmp_path: Pa
     sheets = openpyxl.load_workbook(result.output, read_only=True).sheetnames
     tables = [name for name in sheets if name.startswith("Tabel ")]
     assert len(tables) == len(before.tables) - 1
+
+
+def test_excel_lets_the_other_spellings_through(health_office: Path) -> None:
+    """Excel's own check of a closed list stops what is not in it: a list xlkip reads
+    other spellings of warns instead, naming some, so "SMA" can be typed."""
+    ws = openpyxl.load_workbook(health_office / S)["Pegawai"]
+    rules = {str(v.sqref).split(":")[0]: v for v in ws.data_validations.dataValidation}
+    pendidikan, status = rules["E4"], rules["B4"]
+    assert (pendidikan.type, pendidikan.errorStyle) == ("list", "warning")
+    assert "(mis. SD/MI, SLTP, SMA) dibaca sebagai pilihannya" in pendidikan.error
+    assert status.errorStyle == "warning" and "PNS" in status.error

@@ -290,9 +290,9 @@ def _validate_column(
     else:
         rule.update(validate="any")
     if rule["validate"] == "list":
-        rule["error_type"] = _ERROR_TYPE[column.choice_rule]
+        rule["error_type"] = _error_type(column)
         rule["error_title"] = "Pilihan tidak dikenal"
-        rule["error_message"] = _choice_message(column.choice_rule, header)[:255]
+        rule["error_message"] = _choice_message(column, header)[:255]
     worksheet.data_validation(HEADER_ROW + 1, col, last_row, col, rule)
 
 
@@ -306,8 +306,26 @@ def _no_choices(column: Column, offered: tuple[str, ...]) -> str:
 _ERROR_TYPE = {Choices.CLOSED: "stop", Choices.ENUMERATION: "warning", Choices.OPEN: "information"}
 
 
-def _choice_message(rule: Choices, header: str) -> str:
+def _error_type(column: Column) -> str:
+    """Excel stops a value outside a closed list, unless xlkip reads other spellings of it
+    (typed from last year's table: "SMA", "S1/D4"), which Excel must then let through."""
+    if column.choice_rule is Choices.CLOSED and column.choice_aliases:
+        return "warning"
+    return _ERROR_TYPE[column.choice_rule]
+
+
+def _choice_message(column: Column, header: str) -> str:
     """What Excel says when a typed value is not in the dropdown, named by the header."""
+    rule = column.choice_rule
+    if rule is Choices.CLOSED and column.choice_aliases:
+        first: dict[str, str] = {}
+        for other, canonical in column.choice_aliases:
+            first.setdefault(canonical, other)
+        examples = ", ".join(list(first.values())[:3])
+        return (
+            f"Nilai ini tidak ada di daftar kolom '{header}'. Ejaan lain yang umum (mis. "
+            f"{examples}) dibaca sebagai pilihannya; nilai lain ditolak xlkip check."
+        )
     if rule is Choices.CLOSED:
         return f"Pilih salah satu nilai dari daftar kolom '{header}'."
     if rule is Choices.ENUMERATION:
