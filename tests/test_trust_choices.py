@@ -357,3 +357,6 @@ def test_excel_lets_the_other_spellings_through(health_office: Path) -> None:
     assert (pendidikan.type, pendidikan.errorStyle) == ("list", "warning")
     assert "(mis. SD/MI, SLTP, SMA) dibaca sebagai pilihannya" in pendidikan.error
     assert status.errorStyle == "warning" and "PNS" in status.error
+    petunjuk = openpyxl.load_workbook(health_office / S)["Petunjuk"]
+    (row,) = [r for r in petunjuk.iter_rows(values_only=True) if r[0] == "Pendidikan Terakhir"]
+    assert row[4].endswith("S3 (ejaan lain juga dikenali, mis. SD/MI, SLTP, SMA)")

@@ -306,6 +306,14 @@ def _no_choices(column: Column, offered: tuple[str, ...]) -> str:
 _ERROR_TYPE = {Choices.CLOSED: "stop", Choices.ENUMERATION: "warning", Choices.OPEN: "information"}
 
 
+def _spelling_examples(column: Column, count: int = 3) -> str:
+    """A few other spellings a column reads, each of another choice."""
+    first: dict[str, str] = {}
+    for other, canonical in column.choice_aliases:
+        first.setdefault(canonical, other)
+    return ", ".join(list(first.values())[:count])
+
+
 def _error_type(column: Column) -> str:
     """Excel stops a value outside a closed list, unless xlkip reads other spellings of it
     (typed from last year's table: "SMA", "S1/D4"), which Excel must then let through."""
@@ -318,13 +326,10 @@ def _choice_message(column: Column, header: str) -> str:
     """What Excel says when a typed value is not in the dropdown, named by the header."""
     rule = column.choice_rule
     if rule is Choices.CLOSED and column.choice_aliases:
-        first: dict[str, str] = {}
-        for other, canonical in column.choice_aliases:
-            first.setdefault(canonical, other)
-        examples = ", ".join(list(first.values())[:3])
         return (
             f"Nilai ini tidak ada di daftar kolom '{header}'. Ejaan lain yang umum (mis. "
-            f"{examples}) dibaca sebagai pilihannya; nilai lain ditolak xlkip check."
+            f"{_spelling_examples(column)}) dibaca sebagai pilihannya; nilai lain ditolak "
+            "xlkip check."
         )
     if rule is Choices.CLOSED:
         return f"Pilih salah satu nilai dari daftar kolom '{header}'."
@@ -451,6 +456,9 @@ def _petunjuk_rows(
         choices = offered.get(column.key, column.choices)
         if no_choices := _no_choices(column, choices):
             choices = (no_choices,)
+        elif column.choice_aliases and choices:
+            also = f"(ejaan lain juga dikenali, mis. {_spelling_examples(column)})"
+            choices = (*choices[:-1], f"{choices[-1]} {also}")
         if column.choices_from:
             choices = (f"indikator di sheet {column.choices_from[0]}",)
         yield header, column.required, column.kind, column.help, choices
