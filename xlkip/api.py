@@ -163,7 +163,7 @@ def _write_templates(
 ) -> list[Path]:
     """The templates of `kinds` for `period`, filled with `contents` by kind (absent:
     blank), with `notes` by kind for their Petunjuk."""
-    from xlkip.templates import options_for
+    from xlkip.templates import options_for, template_written
 
     if not period.renstra_awal <= period.tahun <= period.renstra_akhir:
         raise UsageError(
@@ -172,7 +172,7 @@ def _write_templates(
         )
     contents, notes = contents or {}, notes or {}
     make_folder(folder)
-    templates = [template_for(kind, period.tahun) for kind in kinds]
+    templates = [template_written(kind, period.tahun, kinds) for kind in kinds]
     targets = [folder / template.filename for template in templates]
     existing = [p.name for p in targets if p.exists()]
     if existing and not overwrite:
