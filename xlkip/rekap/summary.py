@@ -5,13 +5,17 @@ workbook agree by construction."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import errno
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from xlsxwriter.exceptions import FileCreateError
+
 from xlkip.findings import Finding, Tingkat
 from xlkip.inputs import Inputs
+from xlkip.output import OutputError
 from xlkip.rules.anggaran import DEFAULT_RUMUS_EFISIENSI
 from xlkip.rules.predikat import KINERJA_DEFAULT_BOUNDS
 from xlkip.tables.figures import Figures
@@ -28,6 +32,9 @@ class Status(str, Enum):
     """Read, but errors stop its workbook (as `xlkip compile` would)."""
     UNREADABLE = "tidak terbaca"
     """The folder or a required template could not be read at all."""
+    NOT_WRITTEN = "gagal ditulis"
+    """Read and compiled, but its own workbook could not be written (a full disk): its
+    figures are in the rekap, its file is not."""
 
 
 @dataclass(frozen=True)
@@ -116,3 +123,44 @@ def details_of(built: Built, inputs: Inputs) -> OfficeDetails:
         rumus_efisiensi=inputs.setting("rumus_efisiensi") or DEFAULT_RUMUS_EFISIENSI,
     )
     return OfficeDetails(built.figures, rows, rules)
+
+
+WRITE_ERRORS = (OutputError, OSError, FileCreateError)
+"""What writing an office's workbook raises when the disk, not the office, is at fault
+(the spreadsheet writer wraps the OSError of a full disk in its own FileCreateError)."""
+
+_FREE_SPACE = "Kosongkan ruang disk"
+_ELSEWHERE = "Pilih folder lain dengan -o"
+_WHY_NOT_WRITTEN = {
+    errno.ENOSPC: ("disk penuh", _FREE_SPACE),
+    errno.EDQUOT: ("kuota disk habis", _FREE_SPACE),
+    errno.EFBIG: ("berkas melebihi batas ukuran", _FREE_SPACE),
+    errno.EACCES: ("tidak ada izin menulis", _ELSEWHERE),
+    errno.EPERM: ("tidak ada izin menulis", _ELSEWHERE),
+    errno.EROFS: ("disk hanya dapat dibaca", _ELSEWHERE),
+}
+
+
+def not_written(summary: OfficeSummary, exc: Exception) -> OfficeSummary:
+    """An office whose workbook could not be written was still read: say it was the
+    writing that failed (a full disk is not a damaged template) and keep its figures."""
+    if summary.status is not Status.OK:
+        return summary
+    known = _WHY_NOT_WRITTEN.get(_errno(exc) or 0)
+    if known:
+        why, hint = known
+        alasan = (
+            f"Isian OPD ini terbaca, tetapi workbook LKjIP-nya gagal ditulis ({why}). "
+            f"{hint}, lalu jalankan lagi rekap --tulis-per-opd."
+        )
+    else:
+        alasan = f"Isian OPD ini terbaca, tetapi workbook LKjIP-nya gagal ditulis. {exc}"
+    return replace(summary, status=Status.NOT_WRITTEN, alasan=alasan, output=None)
+
+
+def _errno(exc: BaseException) -> int | None:
+    """The OSError's errno behind `exc`, however it was wrapped."""
+    for candidate in (exc, exc.__cause__, exc.__context__, *exc.args):
+        if isinstance(candidate, OSError) and candidate.errno:
+            return candidate.errno
+    return None

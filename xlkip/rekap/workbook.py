@@ -59,6 +59,7 @@ STATUS_STYLE = {
     Status.OK: Style(align="center"),
     Status.ERRORS: Style(align="center", bold=True, color="#C00000"),
     Status.UNREADABLE: Style(align="center", bold=True, color="#C00000", fill="#FCE4D6"),
+    Status.NOT_WRITTEN: Style(align="center", bold=True, color="#C00000"),
 }
 OK_COUNT = Style(num_format='0 "OPD ok"', align="center", bold=True)
 
