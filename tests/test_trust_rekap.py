@@ -12,6 +12,7 @@ from typing import Any
 import openpyxl
 import pytest
 
+from tests.helpers import run_cli
 from tests.rekap_helpers import budget, iku, write_office
 from xlkip.rekap.workbook import REKAP
 
@@ -76,3 +77,109 @@ def test_a_full_disk_is_a_write_failure_not_an_unreadable_office(tmp_path: Path)
     assert "disk penuh" in a["KETERANGAN"]
     # read and compiled: its figures are the office's, not dashes
     assert (a["ANGGARAN (Rp)"], b["ANGGARAN (Rp)"]) == (1_000, 2_000)
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two offices of Kota Binjai 2024, one of Kabupaten Langkat, one of Binjai 2023."""
+    root = tmp_path_factory.mktemp("campur") / "opd"
+    _offices(root)
+    write_office(
+        root / "c_luar",
+        "Dinas Luar",
+        [iku("L1", 100, 100)],
+        [budget(1, 10_000, 5_000)],
+        pemda="Pemerintah Kabupaten Langkat",
+    )
+    write_office(
+        root / "d_lama", "Dinas Lama", [iku("M1", 100, 100)], [budget(1, 7_000, 7_000)], tahun=2023
+    )
+    return root
+
+
+def _split(rows: list[dict[str, Any]]) -> tuple[list, dict, list]:
+    """Office rows above the total, the total, and the office rows listed under it."""
+    total = next(i for i, r in enumerate(rows) if r["NO"] == "PEMERINTAH DAERAH")
+    under = [r for r in rows[total + 1 :] if isinstance(r["NO"], int)]
+    return rows[:total], rows[total], under
+
+
+def test_offices_of_another_pemda_or_year_are_listed_under_the_totals(
+    mixed: Path, tmp_path: Path
+) -> None:
+    code, output = run_cli("rekap", mixed, "-o", tmp_path / "r.xlsx", "-j", "1")
+    assert code == 0, output
+    summed, total, under = _split(rekap_rows(tmp_path / "r.xlsx"))
+    assert [r["PERANGKAT DAERAH"] for r in summed] == ["Dinas A", "Dinas B"]
+    assert (total["ANGGARAN (Rp)"], total["REALISASI (Rp)"]) == (3_000, 1_900)
+    assert (total["JUMLAH IKU"], total["STATUS"], total["PERINGATAN"]) == (2, 2, 0)
+    assert [(r["PERANGKAT DAERAH"], r["FOLDER"], r["STATUS"]) for r in under] == [
+        ("Dinas Luar", "c_luar", "ok"),
+        ("Dinas Lama", "d_lama", "ok"),
+    ]
+    luar, lama = under
+    assert luar["KETERANGAN"] == (
+        "Pemerintah daerah OPD ini 'Pemerintah Kabupaten Langkat', sedangkan rekap "
+        "'Pemerintah Kota Binjai'. Tidak dijumlahkan dalam total pemerintah daerah. Periksa "
+        "isian Pemerintah Daerah di template identitas."
+    )
+    assert lama["KETERANGAN"].startswith(
+        "Tahun laporan OPD ini 2023, sedangkan rekap tahun 2024. Tidak dijumlahkan"
+    )
+    assert (luar["ANGGARAN (Rp)"], lama["ANGGARAN (Rp)"]) == (10_000, 7_000)
+    assert (luar["PERINGATAN"], lama["PERINGATAN"]) == (1, 1)
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")[REKAP]
+    assert sheet["A1"].value == "REKAPITULASI KINERJA PERANGKAT DAERAH KOTA BINJAI TAHUN 2024"
+    assert sheet["A2"].value is None  # nothing summed from elsewhere
+
+
+def test_sertakan_semua_sums_them_and_the_header_says_so(mixed: Path, tmp_path: Path) -> None:
+    code, output = run_cli("rekap", mixed, "-o", tmp_path / "r.xlsx", "-j", "1", "--sertakan-semua")
+    assert code == 0, output
+    summed, total, under = _split(rekap_rows(tmp_path / "r.xlsx"))
+    assert under == [] and len(summed) == 4
+    assert total["ANGGARAN (Rp)"] == 20_000
+    assert "Tetap dijumlahkan dalam total (--sertakan-semua)." in summed[2]["KETERANGAN"]
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")[REKAP]
+    assert sheet["A2"].value == (
+        "Termasuk 2 OPD pemerintah daerah atau tahun lain (--sertakan-semua), ikut "
+        "dijumlahkan: lihat KETERANGAN."
+    )
+
+
+def test_tahun_and_pemda_options_choose_what_is_summed(mixed: Path, tmp_path: Path) -> None:
+    code, output = run_cli("rekap", mixed, "-o", tmp_path / "a.xlsx", "-j", "1", "--tahun", "2023")
+    assert code == 0, output
+    summed, total, under = _split(rekap_rows(tmp_path / "a.xlsx"))
+    assert [r["PERANGKAT DAERAH"] for r in summed] == ["Dinas Lama"]
+    assert total["ANGGARAN (Rp)"] == 7_000 and len(under) == 3
+    code, output = run_cli(
+        "rekap", mixed, "-j", "1", "--pemda", "kabupaten  langkat", "-o", tmp_path / "b.xlsx"
+    )
+    assert code == 0, output
+    summed, total, under = _split(rekap_rows(tmp_path / "b.xlsx"))
+    assert [r["PERANGKAT DAERAH"] for r in summed] == ["Dinas Luar"]
+    assert total["ANGGARAN (Rp)"] == 10_000
+    title = openpyxl.load_workbook(tmp_path / "b.xlsx")[REKAP]["A1"].value
+    assert title == "REKAPITULASI KINERJA PERANGKAT DAERAH KABUPATEN LANGKAT TAHUN 2024"
+
+
+def test_a_duplicated_office_name_is_a_warning_and_each_row_says_its_folder(
+    tmp_path: Path,
+) -> None:
+    _offices(tmp_path / "opd")
+    shutil.copytree(tmp_path / "opd" / "a", tmp_path / "salinan" / "a")
+    folders = (tmp_path / "opd" / "a", tmp_path / "opd" / "b", tmp_path / "salinan" / "a")
+    code, output = run_cli("rekap", *folders, "-o", tmp_path / "r.xlsx", "-j", "1")
+    assert code == 0, output
+    rows, _, _ = _split(rekap_rows(tmp_path / "r.xlsx"))
+    shown = [(r["PERANGKAT DAERAH"], r["FOLDER"], r["PERINGATAN"]) for r in rows]
+    assert shown == [("Dinas A", "opd/a", 1), ("Dinas B", "opd/b", 0), ("Dinas A", "salinan/a", 1)]
+    said = (
+        "Nama OPD 'Dinas A' juga dipakai oleh folder {}: periksa Nama Instansi di template "
+        "identitas, atau keluarkan folder salinan dari rekap."
+    )
+    assert rows[0]["KETERANGAN"] == said.format("salinan/a")
+    assert rows[2]["KETERANGAN"] == said.format("opd/a")
+    assert f"  • peringatan Dinas A: {said.format('salinan/a')}" in output.splitlines()
+    assert rows[1]["KETERANGAN"] is None
