@@ -3,9 +3,13 @@ says its folder, a full disk is a write failure, and the sheet prints readably."
 
 from __future__ import annotations
 
+import html
+import re
 import shutil
 import subprocess
 import sys
+import zlib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +17,13 @@ import openpyxl
 import pytest
 
 from tests.helpers import run_cli
+from tests.output_helpers import require_libreoffice
 from tests.rekap_helpers import budget, iku, write_office
-from xlkip.rekap.workbook import REKAP
+from xlkip import api
+from xlkip.rekap.scope import mark_offices
+from xlkip.rekap.workbook import REKAP, build_rekap
+from xlkip.render import libreoffice
+from xlkip.render.xlsx import render
 
 
 def rekap_rows(path: Path) -> list[dict[str, Any]]:
@@ -183,3 +192,83 @@ def test_a_duplicated_office_name_is_a_warning_and_each_row_says_its_folder(
     assert rows[2]["KETERANGAN"] == said.format("opd/a")
     assert f"  • peringatan Dinas A: {said.format('salinan/a')}" in output.splitlines()
     assert rows[1]["KETERANGAN"] is None
+
+
+def _words(pdf: Path) -> list[list[tuple[str, float, float]]]:
+    """Each page's words with their top and their height, as pdftotext sees them."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed (apt-get install poppler-utils)")
+    xml = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return [
+        [
+            (html.unescape(text), float(top), float(bottom) - float(top))
+            for top, bottom, text in re.findall(
+                r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', page
+            )
+        ]
+        for page in re.findall(r"<page .*?</page>", xml, re.S)
+    ]
+
+
+def _type_sizes(pdf: Path) -> list[float]:
+    """The point size of every run of text the PDF draws: its Tf size times the text
+    matrix's vertical scale (LibreOffice writes the page's print scale into Tf)."""
+    data = pdf.read_bytes()
+    sizes = []
+    for stream in re.findall(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S):
+        try:
+            content = zlib.decompress(stream)
+        except zlib.error:
+            continue  # an image or a font, not a page's content
+        size, scale = 0.0, 1.0
+        for operands, operator in re.findall(rb"((?:[-\d.]+\s+)+)(Tf|Tm)\b", content):
+            numbers = [float(n) for n in operands.split()]
+            if operator == b"Tf":
+                size = numbers[-1]
+            else:
+                scale = abs(numbers[-3])
+            sizes.append(size * scale)
+    return sizes
+
+
+def test_the_rekap_prints_on_a4_landscape_at_8_pt_or_more(mixed: Path, tmp_path: Path) -> None:
+    """Forty offices (a pemda) printed by LibreOffice: every word of Rekap OPD's table is
+    8 pt or more, on A4 landscape, the header repeated on every page of rows.
+
+    A word's size is its box height over the font's height ratio; the ratio is the
+    smallest box over the smallest size the PDF draws (both the most shrunk footer)."""
+    require_libreoffice()
+    result = api.rekap([mixed], tmp_path / "r.xlsx", jobs=1)
+    forty = [
+        replace(
+            office,
+            folder=str(mixed / f"wilayah_{copy}" / Path(office.folder).name),
+            instansi=f"{office.instansi} Wilayah {copy}",
+        )
+        for copy in range(10)
+        for office in result.offices
+    ]
+    model = build_rekap(mark_offices(forty, result.scope), result.scope)
+    pdf = libreoffice.convert(render(model, tmp_path / "rekap.xlsx"), "pdf", tmp_path)
+    pages = _words(pdf)
+    ratio = min(h for page in pages for _, _, h in page) / min(_type_sizes(pdf))
+    assert 1.0 < ratio < 1.5  # Carlito's box is about 1.3 times its size
+    iku_page = next(i for i, words in enumerate(pages) if words[0][0] == "INDIKATOR")
+    assert iku_page >= 2  # the rows run over pages
+    width, height = _page_size(pdf)
+    assert (width, height) == pytest.approx((842, 595), abs=1)  # A4 landscape
+    for number, words in enumerate(pages[:iku_page], start=1):
+        table = [(text, h / ratio) for text, top, h in words if top < height - 60]  # no footer
+        small = sorted({f"{text} {size:.1f}" for text, size in table if size < 7.95})
+        assert small == [], f"page {number}: smaller than 8 pt: {small[:10]}"
+        texts = {text for text, _ in table}
+        if any(text.startswith("wilayah_") for text in texts):  # a page of office rows
+            assert {"PERANGKAT", "FOLDER", "PERINGATAN", "KETERANGAN"} <= texts, number
+
+
+def _page_size(pdf: Path) -> tuple[float, float]:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    width, height = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups()
+    return float(width), float(height)

@@ -97,11 +97,13 @@ def choose_scope(
 
 def mark_offices(offices: Sequence[OfficeSummary], scope: Scope) -> list[OfficeSummary]:
     """Each office with the findings only the rekap can see: another pemda or year than
-    the rekap's, or an office name another folder uses too."""
+    the rekap's, or an office name another folder uses too (any such finding it had
+    from an earlier marking replaced)."""
     twins = _same_names(offices)
     labels = folder_labels(offices)
     marked = []
     for index, office in enumerate(offices):
+        own = tuple(f for f in office.findings if f.kode not in ACROSS_OFFICES)
         extra = scope.reasons(office)
         others = [labels[i] for i in twins.get(index, ())]
         if others:
@@ -114,7 +116,7 @@ def mark_offices(offices: Sequence[OfficeSummary], scope: Scope) -> list[OfficeS
                     file=IDENTITAS_FILE,
                 )
             )
-        marked.append(replace(office, findings=office.findings + tuple(extra)) if extra else office)
+        marked.append(replace(office, findings=own + tuple(extra)))
     return marked
 
 

@@ -2,8 +2,8 @@
 
 Built on the same WorkbookModel as an office's workbook, so each derived cell is a
 formula carrying its value. The figures an office's own workbook derives (its budget
-totals, its SPBE index) arrive here as that office's numbers; everything the rekap
-derives from them — capaian, predikat, %, sisa, efisiensi, counts, pemda totals — is
+totals) arrive here as that office's numbers; everything the rekap derives from
+them — capaian, predikat, %, efisiensi, counts, pemda totals — is
 a formula, and the pemda totals are ratios of sums, never means of percentages.
 """
 
@@ -17,6 +17,7 @@ from typing import Any
 from xlkip.findings import Tingkat
 from xlkip.rekap.scope import ACROSS_OFFICES, Scope, choose_scope, folder_labels, short_pemda
 from xlkip.rekap.summary import IkuRow, OfficeRules, OfficeSummary, Status
+from xlkip.render.charts import chart_geometry
 from xlkip.rules.anggaran import DEFAULT_RUMUS_EFISIENSI, efisiensi, persen_realisasi
 from xlkip.rules.capaian import capaian, mean
 from xlkip.rules.predikat import KINERJA_DEFAULT_BOUNDS, KINERJA_LABELS, predikat
@@ -37,8 +38,6 @@ from xlkip.tables.common import (
     COUNT_BOLD,
     HEADER,
     HEADER_ROW,
-    INDEX,
-    INDEX_BOLD,
     MONEY,
     MONEY_BOLD,
     PERCENT,
@@ -52,8 +51,9 @@ from xlkip.tables.common import COUNT as COUNT_STYLE
 from xlkip.tables.common import TEXT_BOLD as BOLD
 
 REKAP, IKU, TEMUAN = "Rekap OPD", "IKU OPD", "Temuan OPD"
-CHART_MAX_OFFICES = 100
-"""A province of 1,300 offices gets its tables, not a chart nobody could read."""
+CHART_MIN_FONT = 8
+"""The chart comes only when every office's label prints at this size or more (about
+16 offices on a page): beyond that the table alone carries the numbers legibly."""
 
 STATUS_STYLE = {
     Status.OK: Style(align="center"),
@@ -246,35 +246,38 @@ def _findings_sheet(
     REALISASI,
     PERSEN,
     EFISIENSI,
-    SPBE,
     ERROR,
     PERINGATAN,
     STATUS,
     KETERANGAN,
-) = range(16)
+) = range(15)
 REKAP_COLUMNS = (
     ("NO", 4),
-    ("PERANGKAT DAERAH", 18),
+    ("PERANGKAT DAERAH", 17),
     ("FOLDER", 11),
     ("CAPAIAN RATA-RATA", 9),
-    ("PREDIKAT", 9),
+    ("PREDIKAT", 12),  # a formula, which no row grows for: "Sangat Tinggi" on one line
     ("IKU TERCAPAI", 8),
     ("JUMLAH IKU", 7),
-    ("ANGGARAN (Rp)", 15),
-    ("REALISASI (Rp)", 15),
+    ("ANGGARAN (Rp)", 14),
+    ("REALISASI (Rp)", 14),
     ("% REALISASI", 9),
     ("EFISIENSI", 9),
-    ("INDEKS SPBE", 7),
     ("ERROR", 6),
-    ("PERINGATAN", 9),
+    ("PERINGATAN", 11),
     ("STATUS", 8),
-    ("KETERANGAN", 16),
+    ("KETERANGAN", 19),
 )
-"""Headers and widths of Rekap OPD: narrow enough to print on A4 landscape at 8 pt or
-more (a test prints it). Sisa anggaran has no column of its own: anggaran and
-realisasi stand side by side, and % realisasi says how much of it was spent."""
+"""Headers and widths of Rekap OPD: together narrow enough (about 160) that LibreOffice
+fits them to an A4 landscape page at 80% or more, so its 10 pt text prints at 8 pt or
+more (a test prints it). Sisa anggaran has no column of its own: anggaran and realisasi
+stand side by side, and % realisasi says how much was spent. Nor has the SPBE index: it
+is the pemda's, evaluated once for all offices, and stays in the workbook of the office
+that reports it."""
 REKAP_HEADERS = tuple(header for header, _ in REKAP_COLUMNS)
 NOTE = Style(bold=True, color="#C00000", border=False, wrap=False)
+REKAP_SOURCE = Style(italic=True, border=False, wrap=False)
+"""The source line at 10 pt: the 9 pt of an office's tables would print under 8 pt here."""
 
 
 @dataclass(frozen=True)
@@ -328,10 +331,12 @@ def _rekap_sheet(sheet: SheetModel, rows: _OfficeRows, summed: int, scope: Scope
         0,
         "Sumber : LKjIP masing-masing perangkat daerah (xlkip compile); jumlah pemda = "
         "Σ realisasi ÷ Σ anggaran, capaian rata-rata atas seluruh IKU",
-        SOURCE,
+        REKAP_SOURCE,
     )
-    if 0 < summed <= CHART_MAX_OFFICES:
-        sheet.charts.append(_chart(sheet, first, last, row + 4))
+    if summed:
+        chart = _chart(sheet, first, last, row + 4)
+        if chart_geometry(chart).font >= CHART_MIN_FONT:
+            sheet.charts.append(chart)
 
 
 def _office_row(sheet: SheetModel, row: int, index: int, rows: _OfficeRows) -> None:
@@ -360,7 +365,6 @@ def _office_row(sheet: SheetModel, row: int, index: int, rows: _OfficeRows) -> N
     sheet.put(
         row, EFISIENSI, efisiensi(rules.rumus_efisiensi, persen.ref(), achieved.ref()), PERCENT
     )
-    sheet.put(row, SPBE, _number(figures.indeks_digital if figures else None), INDEX)
     for col, tingkat in ((ERROR, Tingkat.ERROR), (PERINGATAN, Tingkat.PERINGATAN)):
         counted = COUNTIF(findings, tingkat.value) if findings is not None else 0
         sheet.put(row, col, counted, COUNT_STYLE)
@@ -401,7 +405,6 @@ def _total_row(
     persen = sheet.put(row, PERSEN, persen_realisasi(anggaran.ref(), realisasi.ref()), PERCENT_BOLD)
     rumus = DEFAULT_RUMUS_EFISIENSI
     sheet.put(row, EFISIENSI, efisiensi(rumus, persen.ref(), achieved.ref()), PERCENT_BOLD)
-    sheet.put(row, SPBE, mean(column(SPBE)), INDEX_BOLD)
     for col in (ERROR, PERINGATAN):
         sheet.put(row, col, SUM(column(col)), COUNT_BOLD)
     sheet.put(row, STATUS, COUNTIF(column(STATUS), Status.OK.value), OK_COUNT)
