@@ -21,7 +21,7 @@ from tests.output_helpers import require_libreoffice
 from tests.rekap_helpers import budget, iku, write_office
 from xlkip import api
 from xlkip.rekap.scope import mark_offices
-from xlkip.rekap.workbook import REKAP, build_rekap
+from xlkip.rekap.workbook import GRAFIK, REKAP, build_rekap
 from xlkip.render import libreoffice
 from xlkip.render.xlsx import render
 
@@ -233,12 +233,32 @@ def _type_sizes(pdf: Path) -> list[float]:
     return sizes
 
 
-def test_the_rekap_prints_on_a4_landscape_at_8_pt_or_more(mixed: Path, tmp_path: Path) -> None:
-    """Forty offices (a pemda) printed by LibreOffice: every word of Rekap OPD's table is
-    8 pt or more, on A4 landscape, the header repeated on every page of rows.
+def _printed(workbook: Path, out: Path) -> list[list[tuple[str, float]]]:
+    """The workbook printed by LibreOffice on A4 landscape: each page's words (footer
+    left out) with their point size.
 
     A word's size is its box height over the font's height ratio; the ratio is the
     smallest box over the smallest size the PDF draws (both the most shrunk footer)."""
+    pdf = libreoffice.convert(workbook, "pdf", out)
+    assert _page_size(pdf) == pytest.approx((842, 595), abs=1)  # A4 landscape
+    pages = _words(pdf)
+    ratio = min(h for page in pages for _, _, h in page) / min(_type_sizes(pdf))
+    assert 1.0 < ratio < 1.5  # Carlito's box is about 1.3 times its size
+    return [[(text, h / ratio) for text, top, h in words if top < 595 - 60] for words in pages]
+
+
+def _too_small(pages: list[list[tuple[str, float]]]) -> list[str]:
+    return [
+        f"page {number}: {text} {size:.1f} pt"
+        for number, words in enumerate(pages, start=1)
+        for text, size in words
+        if size < 7.95
+    ]
+
+
+def test_the_rekap_prints_on_a4_landscape_at_8_pt_or_more(mixed: Path, tmp_path: Path) -> None:
+    """Forty offices (a pemda): every word of every sheet prints at 8 pt or more, and
+    Rekap OPD's header repeats on every page of its rows."""
     require_libreoffice()
     result = api.rekap([mixed], tmp_path / "r.xlsx", jobs=1)
     forty = [
@@ -251,21 +271,27 @@ def test_the_rekap_prints_on_a4_landscape_at_8_pt_or_more(mixed: Path, tmp_path:
         for office in result.offices
     ]
     model = build_rekap(mark_offices(forty, result.scope), result.scope)
-    pdf = libreoffice.convert(render(model, tmp_path / "rekap.xlsx"), "pdf", tmp_path)
-    pages = _words(pdf)
-    ratio = min(h for page in pages for _, _, h in page) / min(_type_sizes(pdf))
-    assert 1.0 < ratio < 1.5  # Carlito's box is about 1.3 times its size
+    pages = _printed(render(model, tmp_path / "rekap.xlsx"), tmp_path)
+    assert _too_small(pages) == []
     iku_page = next(i for i, words in enumerate(pages) if words[0][0] == "INDIKATOR")
     assert iku_page >= 2  # the rows run over pages
-    width, height = _page_size(pdf)
-    assert (width, height) == pytest.approx((842, 595), abs=1)  # A4 landscape
     for number, words in enumerate(pages[:iku_page], start=1):
-        table = [(text, h / ratio) for text, top, h in words if top < height - 60]  # no footer
-        small = sorted({f"{text} {size:.1f}" for text, size in table if size < 7.95})
-        assert small == [], f"page {number}: smaller than 8 pt: {small[:10]}"
-        texts = {text for text, _ in table}
+        texts = {text for text, _ in words}
         if any(text.startswith("wilayah_") for text in texts):  # a page of office rows
             assert {"PERANGKAT", "FOLDER", "PERINGATAN", "KETERANGAN"} <= texts, number
+
+
+def test_the_chart_prints_at_8_pt_or_more_on_its_own_sheet(mixed: Path, tmp_path: Path) -> None:
+    require_libreoffice()
+    result = api.rekap([mixed], tmp_path / "r.xlsx", jobs=1)
+    workbook = openpyxl.load_workbook(result.output)
+    assert workbook.sheetnames == [REKAP, GRAFIK, "IKU OPD", "Temuan OPD"]
+    assert len(workbook[GRAFIK]._charts) == 1 and not workbook[REKAP]._charts
+    pages = _printed(result.output, tmp_path)
+    assert _too_small(pages) == []
+    chart_page = next(words for words in pages if words[0][0] == "CAPAIAN")
+    labels = {text for text, _ in chart_page}
+    assert {"Dinas", "A", "B", "Capaian", "realisasi"} <= labels  # the chart was printed
 
 
 def _page_size(pdf: Path) -> tuple[float, float]:

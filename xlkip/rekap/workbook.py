@@ -42,7 +42,6 @@ from xlkip.tables.common import (
     MONEY_BOLD,
     PERCENT,
     PERCENT_BOLD,
-    SOURCE,
     TEXT,
     TITLE,
     MeasureFormats,
@@ -50,7 +49,11 @@ from xlkip.tables.common import (
 from xlkip.tables.common import COUNT as COUNT_STYLE
 from xlkip.tables.common import TEXT_BOLD as BOLD
 
-REKAP, IKU, TEMUAN = "Rekap OPD", "IKU OPD", "Temuan OPD"
+REKAP, GRAFIK, IKU, TEMUAN = "Rekap OPD", "Grafik OPD", "IKU OPD", "Temuan OPD"
+CHART_WIDTH_PX = 880
+CHART_COLUMN_WIDTH = 126
+"""The chart sheet's one column holds the chart (887 px in Excel) and still fits A4
+landscape unshrunk in LibreOffice, whose column unit prints wider."""
 CHART_MIN_FONT = 8
 """The chart comes only when every office's label prints at this size or more (about
 16 offices on a page): beyond that the table alone carries the numbers legibly."""
@@ -62,6 +65,9 @@ STATUS_STYLE = {
     Status.NOT_WRITTEN: Style(align="center", bold=True, color="#C00000"),
 }
 OK_COUNT = Style(num_format='0 "OPD ok"', align="center", bold=True)
+REKAP_SOURCE = Style(italic=True, border=False, wrap=False)
+"""Source lines at 10 pt: the 9 pt of an office's tables would print under 8 pt here,
+where every sheet is fitted to the page at about 80%."""
 
 
 def _countif_at_least(where: Range, bound: float) -> Expr:
@@ -104,7 +110,11 @@ def build_rekap(offices: Sequence[OfficeSummary], scope: Scope | None = None) ->
     capaian_cells = _iku_sheet(iku, ordered, subject, tahun)
     counts = _findings_sheet(temuan, ordered, subject, tahun)
     rows = _OfficeRows(ordered, [labels[id(o)] for o in ordered], capaian_cells, counts)
-    _rekap_sheet(rekap, rows, len(inside), scope)
+    summed = _rekap_sheet(rekap, rows, len(inside), scope)
+    title = f"Capaian Kinerja dan Realisasi Anggaran Perangkat Daerah {subject} Tahun {tahun or ''}"
+    grafik = _chart_sheet(rekap, summed, title.strip())
+    if grafik is not None:
+        model.sheets.insert(1, grafik)
     year = tahun or dt.date.today().year - 1
     model.properties = {
         "title": f"Rekap LKjIP {subject} Tahun {year}",
@@ -135,7 +145,7 @@ def _iku_sheet(
     _title(
         sheet,
         f"Indikator Kinerja Utama Perangkat Daerah {subject} Tahun {tahun or ''}".strip(),
-        [5, 30, 30, 40, 9, 8, 12, 12, 12, 14],
+        [4, 22, 28, 36, 9, 7, 12, 12, 10, 13],
         (
             "NO",
             "PERANGKAT DAERAH",
@@ -170,7 +180,7 @@ def _iku_sheet(
             Range(sheet, first, 3, row - 1, 3),
             Range(sheet, first, 8, row - 1, 8),
         )
-    sheet.put(row + 1, 0, "Sumber : Tabel 3.2 LKjIP masing-masing perangkat daerah", SOURCE)
+    sheet.put(row + 1, 0, "Sumber : Tabel 3.2 LKjIP masing-masing perangkat daerah", REKAP_SOURCE)
     return ranges
 
 
@@ -208,7 +218,7 @@ def _findings_sheet(
     _title(
         sheet,
         f"Temuan Validasi Perangkat Daerah {subject} Tahun {tahun or ''}".strip(),
-        [5, 30, 11, 22, 60, 18, 16, 7],
+        [4, 22, 10, 20, 55, 16, 14, 7],
         ("NO", "PERANGKAT DAERAH", "TINGKAT", "KODE", "PESAN", "FILE", "SHEET", "SEL"),
     )
     row = HEADER_ROW + 1
@@ -229,7 +239,10 @@ def _findings_sheet(
             row += 1
         ranges[index] = Range(sheet, first, 2, row - 1, 2)
     sheet.put(
-        row + 1, 0, "Sumber : xlkip check pada folder input masing-masing perangkat daerah", SOURCE
+        row + 1,
+        0,
+        "Sumber : xlkip check pada folder input masing-masing perangkat daerah",
+        REKAP_SOURCE,
     )
     return ranges
 
@@ -276,8 +289,6 @@ is the pemda's, evaluated once for all offices, and stays in the workbook of the
 that reports it."""
 REKAP_HEADERS = tuple(header for header, _ in REKAP_COLUMNS)
 NOTE = Style(bold=True, color="#C00000", border=False, wrap=False)
-REKAP_SOURCE = Style(italic=True, border=False, wrap=False)
-"""The source line at 10 pt: the 9 pt of an office's tables would print under 8 pt here."""
 
 
 @dataclass(frozen=True)
@@ -290,8 +301,11 @@ class _OfficeRows:
     findings: dict[int, Range]
 
 
-def _rekap_sheet(sheet: SheetModel, rows: _OfficeRows, summed: int, scope: Scope) -> None:
-    """The first `summed` offices, their pemda totals, then the others under a heading."""
+def _rekap_sheet(
+    sheet: SheetModel, rows: _OfficeRows, summed: int, scope: Scope
+) -> tuple[int, int]:
+    """The first `summed` offices, their pemda totals, then the others under a heading;
+    the first and last row of the summed offices."""
     subject = short_pemda(scope.pemda) or "Pemerintah Daerah"
     _title(
         sheet,
@@ -333,10 +347,24 @@ def _rekap_sheet(sheet: SheetModel, rows: _OfficeRows, summed: int, scope: Scope
         "Σ realisasi ÷ Σ anggaran, capaian rata-rata atas seluruh IKU",
         REKAP_SOURCE,
     )
-    if summed:
-        chart = _chart(sheet, first, last, row + 4)
-        if chart_geometry(chart).font >= CHART_MIN_FONT:
-            sheet.charts.append(chart)
+    return first, last
+
+
+def _chart_sheet(rekap: SheetModel, rows: tuple[int, int], title: str) -> SheetModel | None:
+    """The chart of the summed offices on a sheet of its own, which prints unshrunk (the
+    table's sheet prints at about 80%, its chart's 9 pt labels would fall under 8 pt);
+    none when its labels would print under CHART_MIN_FONT even there."""
+    first, last = rows
+    if last < first:
+        return None
+    chart = _chart(rekap, first, last, HEADER_ROW)
+    if chart_geometry(chart).font < CHART_MIN_FONT:
+        return None
+    sheet = SheetModel(GRAFIK)
+    sheet.put(0, 0, title.upper(), TITLE)
+    sheet.widths[0] = CHART_COLUMN_WIDTH
+    sheet.charts.append(chart)
+    return sheet
 
 
 def _office_row(sheet: SheetModel, row: int, index: int, rows: _OfficeRows) -> None:
@@ -422,7 +450,7 @@ def _chart(sheet: SheetModel, first: int, last: int, anchor_row: int) -> ChartSp
             Series("% realisasi anggaran", names, persen_range, ORANGE),
         ),
         anchor=(anchor_row, 0),
-        size=(1000, max(320, 60 + 28 * (last - first + 1))),
+        size=(CHART_WIDTH_PX, max(320, 60 + 28 * (last - first + 1))),
         kind="bar",
         value_format="0%",
         legend=True,
