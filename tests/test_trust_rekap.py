@@ -42,16 +42,18 @@ def _offices(root: Path) -> Path:
     return root
 
 
-def _in_full_disk(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run xlkip where `full/` is a 16 KB disk: the rekap (12 KB) fits, an office's
-    workbook (23 KB) does not. A private mount namespace needs no root on the host."""
+def _in_full_disk(
+    tmp_path: Path, *args: str, size: str = "16k"
+) -> subprocess.CompletedProcess[str]:
+    """Run xlkip where `full/` is a small disk: at 16 KB the rekap (12 KB) fits, an
+    office's workbook (23 KB) does not. A private mount namespace needs no root."""
     if shutil.which("unshare") is None:
         pytest.skip("unshare is not installed")
     (tmp_path / "full").mkdir()
     (tmp_path / "kept").mkdir()
     command = " ".join(f"'{a}'" for a in (sys.executable, "-m", "xlkip", *args))
     script = (
-        "mount -t tmpfs -o size=16k tmpfs full || exit 99; "
+        f"mount -t tmpfs -o size={size} tmpfs full || exit 99; "
         f"{command}; code=$?; cp -r full/. kept/; exit $code"
     )
     done = subprocess.run(
@@ -86,6 +88,19 @@ def test_a_full_disk_is_a_write_failure_not_an_unreadable_office(tmp_path: Path)
     assert "disk penuh" in a["KETERANGAN"]
     # read and compiled: its figures are the office's, not dashes
     assert (a["ANGGARAN (Rp)"], b["ANGGARAN (Rp)"]) == (1_000, 2_000)
+
+
+def test_a_rekap_the_full_disk_cannot_hold_is_a_sentence_and_exit_2(tmp_path: Path) -> None:
+    _offices(tmp_path / "opd")
+    args = ("rekap", "opd", "--tulis-per-opd", "-j", "1", "-o", "full/r.xlsx")
+    done = _in_full_disk(tmp_path, *args, size="8k")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert (
+        "Kesalahan: Workbook rekap full/r.xlsx gagal ditulis (disk penuh). Kosongkan ruang "
+        "disk, lalu jalankan lagi xlkip rekap."
+    ) in done.stderr
+    assert "Kesalahan internal" not in done.stderr
+    assert list((tmp_path / "kept").iterdir()) == []  # no temporary file left behind
 
 
 @pytest.fixture(scope="module")
@@ -171,6 +186,16 @@ def test_tahun_and_pemda_options_choose_what_is_summed(mixed: Path, tmp_path: Pa
     assert total["ANGGARAN (Rp)"] == 10_000
     title = openpyxl.load_workbook(tmp_path / "b.xlsx")[REKAP]["A1"].value
     assert title == "REKAPITULASI KINERJA PERANGKAT DAERAH KABUPATEN LANGKAT TAHUN 2024"
+
+
+def test_a_year_no_office_reports_is_refused(mixed: Path, tmp_path: Path) -> None:
+    code, output = run_cli("rekap", mixed, "-o", tmp_path / "r.xlsx", "-j", "1", "--tahun", "2019")
+    assert code == 2
+    assert (
+        "Tidak ada OPD Kota Binjai 2019 di folder ini; yang ada: Kabupaten Langkat 2024, "
+        "Kota Binjai 2023, Kota Binjai 2024. Periksa --pemda dan --tahun."
+    ) in " ".join(output.split())
+    assert not (tmp_path / "r.xlsx").exists()
 
 
 def test_a_duplicated_office_name_is_a_warning_and_each_row_says_its_folder(

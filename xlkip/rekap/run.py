@@ -10,12 +10,21 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from xlsxwriter.exceptions import FileCreateError
+
 from xlkip.api import UsageError, paused_gc
 from xlkip.output import OutputError, safe_filename, write_atomically
 from xlkip.rekap.offices import find_offices
 from xlkip.rekap.pool import default_jobs, run_offices
-from xlkip.rekap.scope import ACROSS_OFFICES, Scope, choose_scope, mark_offices, short_pemda
-from xlkip.rekap.summary import OfficeSummary
+from xlkip.rekap.scope import (
+    ACROSS_OFFICES,
+    Scope,
+    choose_scope,
+    mark_offices,
+    nothing_chosen,
+    short_pemda,
+)
+from xlkip.rekap.summary import OfficeSummary, why_not_written
 from xlkip.rekap.workbook import build_rekap
 from xlkip.render.xlsx import render
 
@@ -73,6 +82,10 @@ def rekap(
         outputs = [staging / f"{i}.xlsx" if staging else None for i in range(len(folders))]
         offices = run_offices(folders, outputs, jobs or default_jobs(), done)
         scope = choose_scope(offices, pemda, tahun, sertakan_semua)
+        if pemda or tahun:
+            nothing = nothing_chosen(offices, scope)
+            if nothing:
+                raise UsageError(nothing)
         offices = mark_offices(offices, scope)
         if staging:
             offices = _place_workbooks(offices, target_dir)
@@ -114,6 +127,9 @@ def _write_rekap(
         model = build_rekap(offices, scope)
         try:
             write_atomically(output, lambda path: render(model, path))
+        except (OSError, FileCreateError) as exc:  # what write_atomically lets through
+            why = why_not_written(exc, "xlkip rekap")
+            raise OutputError(f"Workbook rekap {output} gagal ditulis{why}") from exc
         finally:
             model.release()
     return output

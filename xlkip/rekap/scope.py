@@ -95,6 +95,26 @@ def choose_scope(
     return Scope(chosen_pemda, tahun, sertakan_semua)
 
 
+def nothing_chosen(offices: Sequence[OfficeSummary], scope: Scope) -> str | None:
+    """Why the rekap would sum no office at all (--pemda or --tahun that no office
+    reports), naming what the offices do report; None when some office is summed."""
+    known = [o for o in offices if o.pemda or o.tahun]
+    if not known or not all(scope.reasons(o) for o in known):
+        return None
+    asked = " ".join(str(p) for p in (short_pemda(scope.pemda), scope.tahun) if p)
+    found = sorted(
+        {" ".join(str(p) for p in (short_pemda(o.pemda or ""), o.tahun) if p) for o in known}
+    )
+    return (
+        f"Tidak ada OPD {asked} di folder ini; yang ada: {', '.join(found)}. "
+        "Periksa --pemda dan --tahun."
+    )
+
+
+def _pemda_tahun(pemda: str | None, tahun: int | None) -> str:
+    return " ".join(str(part) for part in (short_pemda(pemda or ""), tahun) if part)
+
+
 def mark_offices(offices: Sequence[OfficeSummary], scope: Scope) -> list[OfficeSummary]:
     """Each office with the findings only the rekap can see: another pemda or year than
     the rekap's, or an office name another folder uses too (any such finding it had

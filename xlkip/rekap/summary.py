@@ -146,16 +146,20 @@ def not_written(summary: OfficeSummary, exc: Exception) -> OfficeSummary:
     writing that failed (a full disk is not a damaged template) and keep its figures."""
     if summary.status is not Status.OK:
         return summary
-    known = _WHY_NOT_WRITTEN.get(_errno(exc) or 0)
-    if known:
-        why, hint = known
-        alasan = (
-            f"Isian OPD ini terbaca, tetapi workbook LKjIP-nya gagal ditulis ({why}). "
-            f"{hint}, lalu jalankan lagi rekap --tulis-per-opd."
-        )
-    else:
-        alasan = f"Isian OPD ini terbaca, tetapi workbook LKjIP-nya gagal ditulis. {exc}"
+    alasan = "Isian OPD ini terbaca, tetapi workbook LKjIP-nya gagal ditulis" + why_not_written(
+        exc, "rekap --tulis-per-opd"
+    )
     return replace(summary, status=Status.NOT_WRITTEN, alasan=alasan, output=None)
+
+
+def why_not_written(exc: Exception, command: str) -> str:
+    """The end of a sentence on a failed write: " (disk penuh). Kosongkan …" when the
+    system said why, else the writer's own message."""
+    known = _WHY_NOT_WRITTEN.get(_errno(exc) or 0)
+    if known is None:
+        return f". {exc}"
+    why, hint = known
+    return f" ({why}). {hint}, lalu jalankan lagi {command}."
 
 
 def _errno(exc: BaseException) -> int | None:
