@@ -20,7 +20,8 @@ from tests.helpers import run_cli
 from tests.output_helpers import require_libreoffice
 from tests.rekap_helpers import budget, iku, write_office
 from xlkip import api
-from xlkip.rekap.scope import mark_offices
+from xlkip.rekap.scope import choose_scope, mark_offices
+from xlkip.rekap.summary import OfficeSummary, Status
 from xlkip.rekap.workbook import GRAFIK, REKAP, build_rekap
 from xlkip.render import libreoffice
 from xlkip.render.xlsx import render
@@ -192,7 +193,7 @@ def test_a_year_no_office_reports_is_refused(mixed: Path, tmp_path: Path) -> Non
     code, output = run_cli("rekap", mixed, "-o", tmp_path / "r.xlsx", "-j", "1", "--tahun", "2019")
     assert code == 2
     assert (
-        "Tidak ada OPD Kota Binjai 2019 di folder ini; yang ada: Kabupaten Langkat 2024, "
+        "Tidak ada OPD 2019 di folder ini; yang ada: Kabupaten Langkat 2024, "
         "Kota Binjai 2023, Kota Binjai 2024. Periksa --pemda dan --tahun."
     ) in " ".join(output.split())
     assert not (tmp_path / "r.xlsx").exists()
@@ -323,3 +324,27 @@ def _page_size(pdf: Path) -> tuple[float, float]:
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
     width, height = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups()
     return float(width), float(height)
+
+
+def _office(name: str, pemda: str | None, tahun: int | None) -> OfficeSummary:
+    return OfficeSummary(f"opd/{name}", Status.OK, name, pemda, tahun)
+
+
+def test_the_rekap_is_of_the_majority_and_always_sums_some_office() -> None:
+    binjai, langkat = "Pemerintah Kota Binjai", "Pemerintah Kabupaten Langkat"
+    offices = [
+        _office("a", binjai, 2024),
+        _office("b", binjai, 2024),
+        _office("c", langkat, 2024),
+        _office("d", binjai, 2023),
+        _office("rusak", None, None),  # unreadable: nothing to tell it apart
+    ]
+    scope = choose_scope(offices)
+    assert (scope.pemda, scope.tahun) == (binjai, 2024)
+    assert [bool(scope.reasons(o)) for o in offices] == [False, False, True, True, False]
+    # a tie of years: the later one; a tie of pemda: the first, then a year of its own
+    assert choose_scope([_office("a", binjai, 2023), _office("b", binjai, 2024)]).tahun == 2024
+    split = [_office("a", binjai, 2023), _office("b", langkat, 2024)]
+    assert (choose_scope(split).pemda, choose_scope(split).tahun) == (binjai, 2023)
+    assert choose_scope(split, tahun=2024).pemda == langkat
+    assert choose_scope(split, pemda="kabupaten langkat").tahun == 2024

@@ -24,7 +24,7 @@ def short_pemda(pemda: str) -> str:
 
 
 def _same_pemda(a: str, b: str) -> bool:
-    """ "Kota Binjai" is "Pemerintah Kota Binjai", whatever the case and spacing."""
+    """Kota Binjai is Pemerintah Kota Binjai, whatever the case and spacing."""
     return " ".join(short_pemda(a.strip()).split()).casefold() == (
         " ".join(short_pemda(b.strip()).split()).casefold()
     )
@@ -79,20 +79,25 @@ def choose_scope(
 
     A rekap is usually run on one pemda's folder in which a stray office (a copy from
     last year, a neighbour's example) is the exception, so the majority is the rekap's
-    own. On a tie the later year wins (last year's copies are the usual stray) and, for
-    the pemda, the first office in folder order; --pemda and --tahun decide otherwise.
+    own: the pemda most offices report (on a tie, the first in folder order), then the
+    year most of that pemda's offices report (on a tie the later one: last year's
+    copies are the usual stray), so some office is always summed. --pemda and --tahun
+    decide otherwise.
     """
     if pemda:
         spelled = [o.pemda for o in offices if o.pemda and _same_pemda(o.pemda, pemda)]
-        chosen_pemda = spelled[0] if spelled else pemda
-    else:
-        counted = Counter(o.pemda for o in offices if o.pemda).most_common(1)
-        chosen_pemda = counted[0][0] if counted else ""
-    if tahun is None:
-        years = Counter(o.tahun for o in offices if o.tahun)
+        pemda = spelled[0] if spelled else pemda
+    else:  # the majority among the offices of the year asked for, if one was
+        of_year = [o for o in offices if tahun is None or o.tahun in (None, tahun)]
+        counted = Counter(o.pemda for o in of_year if o.pemda).most_common(1)
+        pemda = counted[0][0] if counted else ""
+    if tahun is None:  # the majority among the offices of that pemda
+        years = Counter(
+            o.tahun for o in offices if o.tahun and (not o.pemda or _same_pemda(o.pemda, pemda))
+        )
         most = max(years.values(), default=0)
         tahun = max((y for y, n in years.items() if n == most), default=None)
-    return Scope(chosen_pemda, tahun, sertakan_semua)
+    return Scope(pemda, tahun, sertakan_semua)
 
 
 def nothing_chosen(offices: Sequence[OfficeSummary], scope: Scope) -> str | None:
@@ -101,10 +106,8 @@ def nothing_chosen(offices: Sequence[OfficeSummary], scope: Scope) -> str | None
     known = [o for o in offices if o.pemda or o.tahun]
     if not known or not all(scope.reasons(o) for o in known):
         return None
-    asked = " ".join(str(p) for p in (short_pemda(scope.pemda), scope.tahun) if p)
-    found = sorted(
-        {" ".join(str(p) for p in (short_pemda(o.pemda or ""), o.tahun) if p) for o in known}
-    )
+    asked = _pemda_tahun(scope.pemda, scope.tahun)
+    found = sorted({_pemda_tahun(o.pemda, o.tahun) for o in known})
     return (
         f"Tidak ada OPD {asked} di folder ini; yang ada: {', '.join(found)}. "
         "Periksa --pemda dan --tahun."

@@ -97,10 +97,10 @@ def build_rekap(offices: Sequence[OfficeSummary], scope: Scope | None = None) ->
     report). Offices of another pemda or year come after the others in every sheet and,
     unless the scope includes them, are listed under the totals rather than summed."""
     scope = scope or choose_scope(offices)
-    labels = dict(zip(map(id, offices), folder_labels(offices), strict=True))
-    inside = [o for o in offices if scope.sertakan_semua or not scope.reasons(o)]
-    outside = [o for o in offices if not (scope.sertakan_semua or not scope.reasons(o))]
-    ordered = [*inside, *outside]
+    summed = [scope.sertakan_semua or not scope.reasons(o) for o in offices]
+    order = sorted(range(len(offices)), key=lambda i: not summed[i])  # stable: folder order
+    ordered = [offices[i] for i in order]
+    labels = folder_labels(offices)
     subject = short_pemda(scope.pemda) or "Pemerintah Daerah"
     tahun = scope.tahun
     model = WorkbookModel()
@@ -109,10 +109,10 @@ def build_rekap(offices: Sequence[OfficeSummary], scope: Scope | None = None) ->
     temuan = model.add(SheetModel(TEMUAN))
     capaian_cells = _iku_sheet(iku, ordered, subject, tahun)
     counts = _findings_sheet(temuan, ordered, subject, tahun)
-    rows = _OfficeRows(ordered, [labels[id(o)] for o in ordered], capaian_cells, counts)
-    summed = _rekap_sheet(rekap, rows, len(inside), scope)
+    rows = _OfficeRows(ordered, [labels[i] for i in order], capaian_cells, counts)
+    summed_rows = _rekap_sheet(rekap, rows, sum(summed), scope)
     title = f"Capaian Kinerja dan Realisasi Anggaran Perangkat Daerah {subject} Tahun {tahun or ''}"
-    grafik = _chart_sheet(rekap, summed, title.strip())
+    grafik = _chart_sheet(rekap, summed_rows, title.strip())
     if grafik is not None:
         model.sheets.insert(1, grafik)
     year = tahun or dt.date.today().year - 1
@@ -327,7 +327,10 @@ def _rekap_sheet(
         _office_row(sheet, row, index, rows)
         row += 1
     last = row - 1
-    _total_row(sheet, row, first, last, {i: r for i, r in rows.iku.items() if i < summed})
+    if summed:
+        _total_row(sheet, row, first, last, {i: r for i, r in rows.iku.items() if i < summed})
+    else:  # a library caller's scope that no office is of
+        sheet.merge((row, NO), (row, KETERANGAN), "PEMERINTAH DAERAH: tidak ada OPD", BOLD)
     if summed < len(rows.offices):
         row += 2
         sheet.merge(
