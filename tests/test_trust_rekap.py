@@ -75,12 +75,13 @@ def test_a_full_disk_is_a_write_failure_not_an_unreadable_office(tmp_path: Path)
     done = _in_full_disk(tmp_path, *args)
     assert done.returncode == 1, done.stdout + done.stderr
     assert "tidak terbaca" not in done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
     assert "Kesalahan internal" not in done.stdout
     for name in ("Dinas A", "Dinas B"):
         assert (
             f"  • gagal ditulis {name} (opd/{name[-1].lower()}): Isian OPD ini terbaca, tetapi "
-            "workbook LKjIP-nya gagal ditulis (disk penuh). Kosongkan ruang disk, lalu "
-            "jalankan lagi rekap --tulis-per-opd."
+            "workbook LKjIP-nya gagal ditulis (disk penuh). Kosongkan ruang disk, atau pilih "
+            "lokasi lain. Lalu jalankan lagi rekap --tulis-per-opd."
         ) in done.stdout
     assert sorted(p.name for p in (tmp_path / "kept").iterdir()) == ["r.xlsx"]
     rows = rekap_rows(tmp_path / "kept" / "r.xlsx")
@@ -97,10 +98,10 @@ def test_a_rekap_the_full_disk_cannot_hold_is_a_sentence_and_exit_2(tmp_path: Pa
     done = _in_full_disk(tmp_path, *args, size="8k")
     assert done.returncode == 2, done.stdout + done.stderr
     assert (
-        "Kesalahan: Workbook rekap full/r.xlsx gagal ditulis (disk penuh). Kosongkan ruang "
-        "disk, lalu jalankan lagi xlkip rekap."
+        "Kesalahan: Tidak dapat menulis ke full/r.xlsx (disk penuh). Kosongkan ruang disk, "
+        "atau pilih lokasi lain. Berkas lama tidak diubah."
     ) in done.stderr
-    assert "Kesalahan internal" not in done.stderr
+    assert "Kesalahan internal" not in done.stderr and "Traceback" not in done.stderr
     assert list((tmp_path / "kept").iterdir()) == []  # no temporary file left behind
 
 

@@ -516,7 +516,7 @@ def compile_office(
     compile its workbook exactly as `xlkip compile` would. Never raises: whatever goes
     wrong becomes the office's status and reason, so one office cannot stop a pemda."""
 
-    from xlkip.rekap.summary import WRITE_ERRORS, details_of, not_written
+    from xlkip.rekap.summary import details_of, not_written
 
     started = time.perf_counter()
     try:
@@ -531,7 +531,7 @@ def compile_office(
                         target = output or default_output(inputs, out_dir or Path("output"))
                         try:
                             written = write_workbook(built, target)
-                        except WRITE_ERRORS as exc:  # read fine: not "tidak terbaca"
+                        except OutputError as exc:  # read fine: not "tidak terbaca"
                             unwritten = exc
     except UsageError as exc:
         return _unreadable(folder, "folder_tidak_terbaca", str(exc))

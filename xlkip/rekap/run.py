@@ -10,8 +10,6 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from xlsxwriter.exceptions import FileCreateError
-
 from xlkip.api import UsageError, paused_gc
 from xlkip.output import OutputError, safe_filename, write_atomically
 from xlkip.rekap.offices import find_offices
@@ -24,7 +22,7 @@ from xlkip.rekap.scope import (
     nothing_chosen,
     short_pemda,
 )
-from xlkip.rekap.summary import OfficeSummary, why_not_written
+from xlkip.rekap.summary import OfficeSummary
 from xlkip.rekap.workbook import build_rekap
 from xlkip.render.xlsx import render
 
@@ -127,9 +125,6 @@ def _write_rekap(
         model = build_rekap(offices, scope)
         try:
             write_atomically(output, lambda path: render(model, path))
-        except (OSError, FileCreateError) as exc:  # what write_atomically lets through
-            why = why_not_written(exc, "xlkip rekap")
-            raise OutputError(f"Workbook rekap {output} gagal ditulis{why}") from exc
         finally:
             model.release()
     return output

@@ -5,17 +5,14 @@ workbook agree by construction."""
 
 from __future__ import annotations
 
-import errno
 from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from xlsxwriter.exceptions import FileCreateError
-
 from xlkip.findings import Finding, Tingkat
 from xlkip.inputs import Inputs
-from xlkip.output import OutputError
+from xlkip.output import _REASONS, OutputError, _os_error, _reason  # words for OS errors
 from xlkip.rules.anggaran import DEFAULT_RUMUS_EFISIENSI
 from xlkip.rules.predikat import KINERJA_DEFAULT_BOUNDS
 from xlkip.tables.figures import Figures
@@ -125,46 +122,17 @@ def details_of(built: Built, inputs: Inputs) -> OfficeDetails:
     return OfficeDetails(built.figures, rows, rules)
 
 
-WRITE_ERRORS = (OutputError, OSError, FileCreateError)
-"""What writing an office's workbook raises when the disk, not the office, is at fault
-(the spreadsheet writer wraps the OSError of a full disk in its own FileCreateError)."""
-
-_FREE_SPACE = "Kosongkan ruang disk"
-_ELSEWHERE = "Pilih folder lain dengan -o"
-_WHY_NOT_WRITTEN = {
-    errno.ENOSPC: ("disk penuh", _FREE_SPACE),
-    errno.EDQUOT: ("kuota disk habis", _FREE_SPACE),
-    errno.EFBIG: ("berkas melebihi batas ukuran", _FREE_SPACE),
-    errno.EACCES: ("tidak ada izin menulis", _ELSEWHERE),
-    errno.EPERM: ("tidak ada izin menulis", _ELSEWHERE),
-    errno.EROFS: ("disk hanya dapat dibaca", _ELSEWHERE),
-}
-
-
-def not_written(summary: OfficeSummary, exc: Exception) -> OfficeSummary:
+def not_written(summary: OfficeSummary, exc: OutputError) -> OfficeSummary:
     """An office whose workbook could not be written was still read: say it was the
     writing that failed (a full disk is not a damaged template) and keep its figures."""
     if summary.status is not Status.OK:
         return summary
-    alasan = "Isian OPD ini terbaca, tetapi workbook LKjIP-nya gagal ditulis" + why_not_written(
-        exc, "rekap --tulis-per-opd"
+    cause = _os_error(exc)
+    why, advice = _REASONS.get(cause.errno or 0, (_reason(cause), "")) if cause else ("", "")
+    alasan = (
+        f"Isian OPD ini terbaca, tetapi workbook LKjIP-nya gagal ditulis ({why}). {advice} "
+        "Lalu jalankan lagi rekap --tulis-per-opd."
+        if why
+        else f"Isian OPD ini terbaca, tetapi workbook LKjIP-nya gagal ditulis. {exc}"
     )
-    return replace(summary, status=Status.NOT_WRITTEN, alasan=alasan, output=None)
-
-
-def why_not_written(exc: Exception, command: str) -> str:
-    """The end of a sentence on a failed write: " (disk penuh). Kosongkan …" when the
-    system said why, else the writer's own message."""
-    known = _WHY_NOT_WRITTEN.get(_errno(exc) or 0)
-    if known is None:
-        return f". {exc}"
-    why, hint = known
-    return f" ({why}). {hint}, lalu jalankan lagi {command}."
-
-
-def _errno(exc: BaseException) -> int | None:
-    """The OSError's errno behind `exc`, however it was wrapped."""
-    for candidate in (exc, exc.__cause__, exc.__context__, *exc.args):
-        if isinstance(candidate, OSError) and candidate.errno:
-            return candidate.errno
-    return None
+    return replace(summary, status=Status.NOT_WRITTEN, alasan=" ".join(alasan.split()), output=None)
