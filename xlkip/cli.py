@@ -370,8 +370,8 @@ def rekap(
     tahun: Annotated[
         int | None,
         typer.Option(
-            help="Tahun yang direkap (baku: yang dilaporkan terbanyak OPD; bila sama banyak, "
-            "yang terbaru).",
+            help="Tahun yang direkap (baku: yang dilaporkan terbanyak OPD pemda itu; bila "
+            "sama banyak, yang terbaru).",
             min=1990,
             max=2100,
             metavar="TAHUN",

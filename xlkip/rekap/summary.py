@@ -127,12 +127,11 @@ def not_written(summary: OfficeSummary, exc: OutputError) -> OfficeSummary:
     writing that failed (a full disk is not a damaged template) and keep its figures."""
     if summary.status is not Status.OK:
         return summary
+    alasan = "Isian OPD ini terbaca, tetapi workbook LKjIP-nya gagal ditulis"
     cause = _os_error(exc)
-    why, advice = _REASONS.get(cause.errno or 0, (_reason(cause), "")) if cause else ("", "")
-    alasan = (
-        f"Isian OPD ini terbaca, tetapi workbook LKjIP-nya gagal ditulis ({why}). {advice} "
-        "Lalu jalankan lagi rekap --tulis-per-opd."
-        if why
-        else f"Isian OPD ini terbaca, tetapi workbook LKjIP-nya gagal ditulis. {exc}"
-    )
+    if cause is None:
+        alasan += f". {exc}"
+    else:
+        why, advice = _REASONS.get(cause.errno or 0, (_reason(cause), ""))
+        alasan += f" ({why}). {advice} Lalu jalankan lagi rekap --tulis-per-opd."
     return replace(summary, status=Status.NOT_WRITTEN, alasan=" ".join(alasan.split()), output=None)
