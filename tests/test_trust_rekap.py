@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -52,7 +53,7 @@ def _in_full_disk(
         pytest.skip("unshare is not installed")
     (tmp_path / "full").mkdir()
     (tmp_path / "kept").mkdir()
-    command = " ".join(f"'{a}'" for a in (sys.executable, "-m", "xlkip", *args))
+    command = shlex.join((sys.executable, "-m", "xlkip", *args))
     script = (
         f"mount -t tmpfs -o size={size} tmpfs full || exit 99; "
         f"{command}; code=$?; cp -r full/. kept/; exit $code"
