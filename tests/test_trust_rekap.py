@@ -350,3 +350,13 @@ def test_the_rekap_is_of_the_majority_and_always_sums_some_office() -> None:
     assert (choose_scope(split).pemda, choose_scope(split).tahun) == (binjai, 2023)
     assert choose_scope(split, tahun=2024).pemda == langkat
     assert choose_scope(split, pemda="kabupaten langkat").tahun == 2024
+
+
+def test_a_name_used_by_many_folders_names_three_and_counts_the_rest() -> None:
+    copies = [_office("Dinas A", None, None) for _ in range(6)]
+    copies = [replace(o, folder=f"opd/{n}") for n, o in enumerate(copies)]
+    (first, *_) = mark_offices(copies, choose_scope(copies))
+    assert [f.pesan for f in first.findings] == [
+        "Nama OPD 'Dinas A' juga dipakai oleh folder 1, 2, 3 dan 2 folder lain: periksa "
+        "Nama Instansi di template identitas, atau keluarkan folder salinan dari rekap."
+    ]

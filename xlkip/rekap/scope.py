@@ -133,14 +133,20 @@ def mark_offices(offices: Sequence[OfficeSummary], scope: Scope) -> list[OfficeS
             extra.append(
                 peringatan(
                     NAMA_OPD_GANDA,
-                    f"Nama OPD '{office.name}' juga dipakai oleh folder "
-                    f"{', '.join(others)}: periksa Nama Instansi di template identitas, atau "
-                    "keluarkan folder salinan dari rekap.",
+                    f"Nama OPD '{office.name}' juga dipakai oleh folder {_some(others)}: "
+                    "periksa Nama Instansi di template identitas, atau keluarkan folder "
+                    "salinan dari rekap.",
                     file=IDENTITAS_FILE,
                 )
             )
         marked.append(replace(office, findings=own + tuple(extra)))
     return marked
+
+
+def _some(folders: list[str], shown: int = 3) -> str:
+    """A few folders by name, the rest counted (a province's copies can be dozens)."""
+    more = len(folders) - shown
+    return ", ".join(folders[:shown]) + (f" dan {more} folder lain" if more > 0 else "")
 
 
 def _same_names(offices: Sequence[OfficeSummary]) -> dict[int, list[int]]:
