@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from xlkip.findings import Finding, Tingkat
 from xlkip.inputs import Inputs
-from xlkip.output import _REASONS, OutputError, _os_error, _reason  # words for OS errors
+from xlkip.output import OutputError, os_error_behind, os_reason
 from xlkip.rules.anggaran import DEFAULT_RUMUS_EFISIENSI
 from xlkip.rules.predikat import KINERJA_DEFAULT_BOUNDS
 from xlkip.tables.figures import Figures
@@ -128,10 +128,10 @@ def not_written(summary: OfficeSummary, exc: OutputError) -> OfficeSummary:
     if summary.status is not Status.OK:
         return summary
     alasan = "Isian OPD ini terbaca, tetapi workbook LKjIP-nya gagal ditulis"
-    cause = _os_error(exc)
+    cause = os_error_behind(exc)
     if cause is None:
         alasan += f". {exc}"
     else:
-        why, advice = _REASONS.get(cause.errno or 0, (_reason(cause), ""))
+        why, advice = os_reason(cause)
         alasan += f" ({why}). {advice} Lalu jalankan lagi rekap --tulis-per-opd."
     return replace(summary, status=Status.NOT_WRITTEN, alasan=" ".join(alasan.split()), output=None)
