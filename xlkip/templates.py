@@ -7,7 +7,7 @@ evidence the IKU sheet may name (only that of the modules written)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from importlib.abc import Traversable
 from pathlib import Path
@@ -19,9 +19,10 @@ from xlkip.instrumen import instrument_for
 from xlkip.output import make_folder, write_atomically
 from xlkip.read.folder import default_tahun
 from xlkip.rollover import roll
-from xlkip.schema import TEMPLATES, template_for
-from xlkip.schema.base import TableSheet
-from xlkip.schema.kinerja import BUKTI_MODUL, IKU, INDEX_BUKTI, index_bukti
+from xlkip.schema import TEMPLATES, identitas, template_for
+from xlkip.schema.base import TableSheet, Template
+from xlkip.schema.kinerja import BUKTI_MODUL, IKU, INDEX_BUKTI, RENSTRA, SATUAN_MODUL, index_bukti
+from xlkip.schema.sdm import JABATAN_ASN, JABATAN_NON_ASN_MODUL, PEGAWAI
 from xlkip.schema.writer import Period, TemplateOptions, write_template
 
 CORE = tuple(kind for kind, template in TEMPLATES.items() if template.required)
@@ -44,7 +45,27 @@ def options_for(kinds: Collection[str]) -> TemplateOptions:
         if labels:
             feeds[sheet.name] = _listed(labels)
     bukti = tuple(label for label, module in BUKTI_MODUL.items() if module in kinds)
-    return TemplateOptions(feeds=feeds, choices={(IKU.name, "bukti"): bukti})
+    satuan = _suggested(SATUAN_MODUL, kinds)
+    choices = {
+        (IKU.name, "bukti"): bukti,
+        (IKU.name, "satuan"): satuan,
+        (RENSTRA.name, "satuan"): satuan,
+        (PEGAWAI.name, "jabatan"): JABATAN_ASN + _suggested(JABATAN_NON_ASN_MODUL, kinds),
+    }
+    return TemplateOptions(feeds=feeds, choices=choices)
+
+
+def _suggested(by_module: Mapping[str, str | None], kinds: Collection[str]) -> tuple[str, ...]:
+    """The suggestions of any office and those of the modules in `kinds`."""
+    return tuple(value for value, module in by_module.items() if module is None or module in kinds)
+
+
+def template_written(kind: str, tahun: int, kinds: Collection[str]) -> Template:
+    """The template of `kind` as written beside `kinds`: Pengaturan holds the bands of an
+    index only when the spbe module that computes it is written too."""
+    if kind == "identitas":
+        return identitas.for_year(tahun, bands="spbe" in kinds)
+    return template_for(kind, tahun)
 
 
 def _listed(labels: list[str]) -> str:
@@ -162,7 +183,7 @@ def write_templates(
         )
     contents, notes = contents or {}, notes or {}
     make_folder(folder)
-    templates = [template_for(kind, period.tahun) for kind in kinds]
+    templates = [template_written(kind, period.tahun, kinds) for kind in kinds]
     targets = [folder / template.filename for template in templates]
     existing = [p.name for p in targets if p.exists()]
     if existing and not overwrite:

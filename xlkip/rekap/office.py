@@ -11,7 +11,8 @@ from xlkip.compile import built_workbook, default_output, paused_gc, write_workb
 from xlkip.errors import UsageError
 from xlkip.findings import Report, error
 from xlkip.inputs import Inputs
-from xlkip.rekap.summary import OfficeDetails, OfficeSummary, Status, details_of
+from xlkip.output import OutputError
+from xlkip.rekap.summary import OfficeDetails, OfficeSummary, Status, details_of, not_written
 from xlkip.schema import TEMPLATES
 
 
@@ -27,13 +28,16 @@ def compile_office(
         with paused_gc():
             checked = check(folder)
             inputs, report = checked.inputs, checked.report
-            details, written = None, None
+            details, written, unwritten = None, None, None
             if report.valid:
                 with built_workbook(inputs, report) as built:
                     details = details_of(built, inputs)
                     if out_dir is not None or output is not None:
                         target = output or default_output(inputs, out_dir or Path("output"))
-                        written = write_workbook(built, target)
+                        try:
+                            written = write_workbook(built, target)
+                        except OutputError as exc:  # read fine: not "tidak terbaca"
+                            unwritten = exc
     except UsageError as exc:
         return _unreadable(folder, "folder_tidak_terbaca", str(exc))
     except Exception as exc:  # one office's internal failure must not stop the others
@@ -43,7 +47,8 @@ def compile_office(
             f"Kesalahan internal xlkip ({type(exc).__name__}: {exc}). Jalankan xlkip compile "
             f"{folder} --debug untuk rinciannya, dan kirimkan ke pengembang.",
         )
-    return _summarize(folder, inputs, report, details, written, time.perf_counter() - started)
+    summary = _summarize(folder, inputs, report, details, written, time.perf_counter() - started)
+    return not_written(summary, unwritten) if unwritten else summary
 
 
 def _unreadable(folder: Path, kode: str, alasan: str) -> OfficeSummary:
