@@ -180,3 +180,40 @@ def test_api_is_a_thin_face() -> None:
         and node.end_lineno - node.lineno + 1 > 40
     ]
     assert long == []
+
+
+def _unit(module: str) -> str:
+    """`read/` for a module of the package xlkip.read, `inputs` for xlkip.inputs."""
+    parts = module.split(".")
+    if len(parts) > 2 or (PACKAGE / parts[-1]).is_dir():
+        return parts[1] + "/"
+    return parts[-1]
+
+
+def _declared(package: Path) -> set[str]:
+    """The units listed on the "May import:" paragraph of a package's docstring ("nothing"
+    for none)."""
+    doc = ast.get_docstring(ast.parse((package / "__init__.py").read_text(encoding="utf-8")))
+    assert doc and "May import:" in doc, f"{package.name}/__init__.py says what it may import"
+    listed = " ".join(doc.split("May import:", 1)[1].split("\n\n", 1)[0].split())
+    names = {name.strip() for name in listed.rstrip(".").split(",") if name.strip()}
+    return set() if names == {"nothing"} else names
+
+
+def test_each_package_says_what_it_may_import_and_imports_nothing_else() -> None:
+    units = {_unit(module) for module in _modules() if module != "xlkip"}
+    beyond = {}
+    for package in sorted(p for p in PACKAGE.iterdir() if (p / "__init__.py").exists()):
+        declared = _declared(package)
+        assert declared <= units, f"{package.name}: unknown {sorted(declared - units)}"
+        own = f"xlkip.{package.name}"
+        used = {
+            _unit(target)
+            for module, targets in graph().items()
+            if _within(module, (own,))
+            for target in targets
+            if not _within(target, (own,)) and target != "xlkip"
+        }
+        if used - declared:
+            beyond[package.name] = sorted(used - declared)
+    assert beyond == {}

@@ -1,4 +1,11 @@
-"""Build every output table into one WorkbookModel (no file is written here)."""
+"""Build every output table into one WorkbookModel (no file is written here).
+
+The tables a report holds, and their numbers, are planned by `registry` from the
+inputs; render/ turns the model into files.
+
+May import: findings, inputs, instrumen/, komposisi, names, perencanaan, read/, rules/,
+schema/, sheet/, text.
+"""
 
 from __future__ import annotations
 
