@@ -60,3 +60,71 @@ def test_only_the_named_sheet_is_hidden() -> None:
     xml = b'<sheets><sheet name="Tabel 3.1" sheetId="1"/><sheet name="A &amp; B" sheetId="2"/>'
     hidden = hide_sheets(xml, {"A & B"})
     assert hidden == xml.replace(b'"A &amp; B"', b'"A &amp; B" state="hidden"')
+
+
+@pytest.fixture(scope="module")
+def workbook(example_master: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example's workbook, without a PDF."""
+    target = tmp_path_factory.mktemp("trust-xlsx") / "LKjIP.xlsx"
+    assert api.compile_folder(example_master, target).output == target
+    return target
+
+
+def _sheet_titled(book: openpyxl.Workbook, words: str) -> openpyxl.worksheet.worksheet.Worksheet:
+    return next(ws for ws in book.worksheets if words in str(ws["A1"].value))
+
+
+def _row_formats(ws, columns: range, first: int) -> list[set[str]]:
+    """The number formats of the numbers in `columns` of each data row."""
+    rows = []
+    for row in ws.iter_rows(min_row=first, min_col=columns.start, max_col=columns.stop - 1):
+        formats = {c.number_format for c in row if isinstance(c.value, int | float)}
+        if formats:
+            rows.append(formats)
+    return rows
+
+
+def test_an_indicator_row_has_one_number_format(workbook: Path) -> None:
+    book = openpyxl.load_workbook(workbook)
+    renstra = _sheet_titled(book, "TARGET RENSTRA")
+    # REALISASI and every TARGET year (E … K); the CAPAIAN columns are ratios of their own.
+    rows = _row_formats(renstra, range(5, 12), first=5)
+    assert len(rows) == 12
+    assert all(len(formats) == 1 for formats in rows), rows
+    assert {"0.0%"} in rows  # 55% beside 37,7%: both with one decimal
+    iku = _sheet_titled(book, "REALISASI SASARAN/INDIKATOR KINERJA UTAMA")
+    rows = _row_formats(iku, range(6, 8), first=4)
+    assert len(rows) == 5 and all(len(formats) == 1 for formats in rows), rows
+
+
+def test_row_formats_take_the_decimals_the_row_needs() -> None:
+    from xlkip.text import measure_format, tampil
+
+    assert measure_format([62, 64.0, 66.0], "Titik") == "#,##0"
+    assert measure_format([0.24, 0.21, 0.19, 0.16, 0.14, 0.12], "%") == "0%"
+    assert measure_format([0.14, 0.152], "%") == "0.0%"
+    assert measure_format([0.2381, 1], "%") == "0.00%"
+    assert measure_format([3], "Indeks") == "#,##0.00"
+    assert [tampil(v, "0.0%") for v in (0.14, 0.152)] == ["14,0%", "15,2%"]
+    assert tampil(0.036, "0.00%") == "3,60%"
+
+
+def test_sentences_quote_a_cell_as_its_table_prints_it(workbook: Path) -> None:
+    from xlkip.text import tampil
+
+    book = openpyxl.load_workbook(workbook, data_only=True)
+    iku = _sheet_titled(book, "REALISASI SASARAN/INDIKATOR KINERJA UTAMA")
+    below = [(r[2].value, r[7]) for r in iku.iter_rows(min_row=4) if r[7].value is not None]
+    below = [(name, c) for name, c in below if isinstance(c.value, float) and c.value < 1]
+    assert below
+    text = " ".join(str(c.value) for row in book["Ringkasan"].iter_rows() for c in row)
+    for name, cell in below:
+        assert f"{name} ({tampil(cell.value, cell.number_format)})" in text
+    assert "(80,00%)" in text  # not "80%" in the sentence beside "80,00%" in the table
+
+
+def test_findings_spell_one_cell_one_way(example_master: Path) -> None:
+    report = api.check(example_master).report
+    at_j6 = [f.pesan for f in report.sorted() if f.sheet == "IKU" and f.sel == "J6"]
+    assert len(at_j6) == 2
+    assert all("0,7" in message for message in at_j6), at_j6
