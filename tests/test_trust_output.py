@@ -3,6 +3,7 @@ spelling of each number, Indonesian words only, and pages that print as planned.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import zipfile
@@ -128,3 +129,36 @@ def test_findings_spell_one_cell_one_way(example_master: Path) -> None:
     at_j6 = [f.pesan for f in report.sorted() if f.sheet == "IKU" and f.sel == "J6"]
     assert len(at_j6) == 2
     assert all("0,7" in message for message in at_j6), at_j6
+
+
+ENGLISH = frozenset(
+    {"grand", "error", "errors", "warning", "file", "files", "page", "pages", "of", "the"}
+    | {"and", "source", "sum", "average", "none", "true", "false", "nan", "null", "chart"}
+)
+"""Words the code could print; not "total", which is Indonesian too (KBBI)."""
+
+
+def _english_in(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.casefold()) if w in ENGLISH}
+
+
+def test_no_english_word_in_the_workbook(workbook: Path) -> None:
+    book = openpyxl.load_workbook(workbook)
+    found = {}
+    for ws in book.worksheets:
+        # The Temuan sheet's TINGKAT column keeps the levels the console prints.
+        skip = {2} if ws.title == "Temuan Validasi" else set()
+        for row in ws.iter_rows():
+            for cell in row:
+                text = cell.value
+                if not isinstance(text, str) or text.startswith("=") or cell.column in skip:
+                    continue
+                if words := _english_in(text):
+                    found[f"{ws.title}!{cell.coordinate}"] = (words, text)
+    assert found == {}
+    texts = [str(c.value) for row in book["Tabel 3.1"].iter_rows() for c in row if c.value]
+    assert any(t.startswith("Sumber : identitas.xlsx, sheet Pengaturan") for t in texts), texts
+
+
+def test_no_english_word_in_the_pdf(printed: Path) -> None:
+    assert _english_in(_pdf_text(printed)) == set()
