@@ -45,10 +45,10 @@ def test_a_chart_that_would_be_cut_starts_a_page() -> None:
 
 
 def test_a_long_table_repeats_its_header_and_keeps_its_closing_rows() -> None:
-    sheet = _table(36)
-    last = 38
+    sheet = _table(30)
+    last = 32
     sheet.keep_together.append((last - 4, last + 2))  # total rows and source line
-    capacity_rows = 500 * 0.97 / DEFAULT_HEIGHT  # a page of default rows, about 38
+    capacity_rows = 500 * 0.97 / DEFAULT_HEIGHT  # a page of default rows, about 32
     assert last - 4 < capacity_rows < last + 2
     pages = paginate(sheet, {})
     assert pages.repeat_header is True and pages.breaks == [last - 4]
@@ -76,7 +76,8 @@ def test_the_example_breaks_where_a_block_would_be_cut(workbook) -> None:
 def test_a_block_taller_than_a_page_is_left_to_break_anywhere() -> None:
     sheet = _table(80)
     sheet.keep_together.append((3, 82))
-    assert paginate(sheet, {}).breaks == []
+    breaks = paginate(sheet, {}).breaks
+    assert 3 not in breaks and len(breaks) == 2  # full pages, no page left empty
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,17 @@ import pytest
 from tests.helpers import run_cli
 from tests.output_helpers import require_libreoffice
 from xlkip import api
+from xlkip.render.layout import (
+    DEFAULT_HEIGHT,
+    PAGE_HEIGHT_PT,
+    PAGE_MARGIN,
+    capacity_of,
+    paginate,
+    text_width,
+    wrapped_lines,
+)
 from xlkip.render.printing import hide_sheets
+from xlkip.sheet.model import SheetModel, Style
 
 
 def _pdf_text(pdf: Path) -> str:
@@ -162,3 +172,63 @@ def test_no_english_word_in_the_workbook(workbook: Path) -> None:
 
 def test_no_english_word_in_the_pdf(printed: Path) -> None:
     assert _english_in(_pdf_text(printed)) == set()
+
+
+def _heading_sheet(rows: int, heading: int) -> SheetModel:
+    """A table of `rows` one-line rows whose row `heading` heads the rows below it, and
+    whose last rows close it (a total and the source line)."""
+    sheet = SheetModel("S")
+    sheet.widths.update({0: 40, 1: 12})
+    for row in range(rows):
+        sheet.put(row, 0, f"baris {row}", Style())
+    sheet.keep_together.append((heading, heading + 2))  # a program, its kegiatan, a row
+    sheet.keep_together.append((rows - 3, rows - 1))  # the closing rows
+    return sheet
+
+
+def _rows_per_page() -> int:
+    landscape = SheetModel("S").print_setup.landscape
+    return int(PAGE_HEIGHT_PT[landscape] * PAGE_MARGIN // DEFAULT_HEIGHT)
+
+
+def test_a_heading_never_ends_a_page() -> None:
+    page = _rows_per_page()
+    for heading in range(page - 4, page + 1):
+        sheet = _heading_sheet(page + 10, heading)
+        breaks = paginate(sheet, {}).breaks
+        assert breaks[0] == (heading if heading + 3 > page else page), (heading, breaks)
+        assert not any(heading < b <= heading + 2 for b in breaks), (heading, breaks)
+
+
+def test_a_heading_is_kept_with_the_closing_rows_it_overlaps() -> None:
+    page = _rows_per_page()
+    sheet = _heading_sheet(page + 1, page - 3)  # its first row is the closing block's
+    assert paginate(sheet, {}).breaks == [page - 3]
+
+
+def test_the_printed_budget_ends_no_page_with_a_heading(printed: Path) -> None:
+    book = openpyxl.load_workbook(printed.with_suffix(".xlsx"))
+    budget = _sheet_titled(book, "REALISASI ANGGARAN DINAS")
+    # Programs and kegiatan: bold, with no sumber dana of their own (JUMLAH closes).
+    headings = [
+        str(row[0].value)
+        for row in budget.iter_rows(min_row=4)
+        if row[0].font.b and row[1].value is None and row[0].value != "JUMLAH"
+    ]
+    assert len(headings) > 10
+    pages = [p for p in _pdf_text(printed).split("\f") if "SISA ANGGARAN" in p]
+    assert len(pages) >= 3
+    for page in pages[:-1]:
+        lines = [line.strip() for line in page.splitlines() if line.strip()]
+        last = lines[-2]  # the footer is the last line
+        assert not any(last.startswith(name) for name in headings), last
+
+
+def test_a_name_that_fits_one_line_gets_one_line(workbook: Path) -> None:
+    """Measured with Carlito's widths (Calibri's), not a guess that made one line two."""
+    budget = _sheet_titled(openpyxl.load_workbook(workbook), "REALISASI ANGGARAN DINAS")
+    program = budget.cell(4, 1)
+    assert program.value == "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA"
+    assert budget.row_dimensions[4].height is None
+    assert text_width("iiii") < text_width("0000") < text_width("MMMM")
+    assert wrapped_lines("Pengelolaan Media Komunikasi Publik", capacity_of(20, 10)) == 2
