@@ -232,3 +232,49 @@ def test_a_name_that_fits_one_line_gets_one_line(workbook: Path) -> None:
     assert budget.row_dimensions[4].height is None
     assert text_width("iiii") < text_width("0000") < text_width("MMMM")
     assert wrapped_lines("Pengelolaan Media Komunikasi Publik", capacity_of(20, 10)) == 2
+
+
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+
+
+def _chart(workbook: Path, name: str):
+    from tests.test_charts import _chart_parts
+
+    return _chart_parts(workbook)[name]
+
+
+def test_the_target_line_crosses_no_value(workbook: Path) -> None:
+    """80% is written inside its bar (under the dashed 100% line, not across it); a
+    line's own values sit above its points."""
+    for name in (
+        "Tabel 3.2: Capaian Indikator Kinerja Utama terhadap Target",
+        "Ringkasan: Capaian Indikator Kinerja Utama terhadap Target",
+    ):
+        bars = next(_chart(workbook, name).iter(f"{C}barChart"))
+        labels = {
+            int(label.find(f"{C}idx").get("val")): label.find(f"{C}dLblPos").get("val")
+            for label in bars.iter(f"{C}dLbl")
+        }
+        assert labels == {1: "inEnd"}, (name, labels)  # the OPD indicator's 80%
+    budget = _chart(workbook, "Tabel 3.16: Anggaran dan Realisasi per Program")
+    line = next(budget.iter(f"{C}lineChart"))
+    assert line.find(f"{C}ser/{C}dLbls/{C}dLblPos").get("val") == "t"
+
+
+def test_category_labels_wrap_to_three_lines_at_most(example_master: Path, workbook: Path) -> None:
+    from xlkip.render.charts import MAX_LABEL_LINES, chart_geometry, column_label_lines
+    from xlkip.tables import build
+
+    checked = api.check(example_master)
+    model = build(checked.inputs, checked.report).model
+    columns = [c for sheet in model.sheets for c in sheet.charts if c.kind == "column"]
+    assert len(columns) >= 5
+    for spec in columns:
+        geometry = chart_geometry(spec)
+        lines = column_label_lines(spec, geometry.font)
+        assert lines <= MAX_LABEL_LINES, (spec.title, geometry)
+    # In the file: the Ringkasan's narrow chart writes its long names in a smaller type.
+    root = _chart(workbook, "Ringkasan: Capaian Indikator Kinerja Utama terhadap Target")
+    axis = next(root.iter(f"{C}catAx"))
+    sizes = {int(e.get("sz")) for e in axis.iter() if e.tag.endswith("defRPr") and e.get("sz")}
+    assert sizes and max(sizes) < 900, sizes
