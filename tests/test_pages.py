@@ -7,7 +7,7 @@ import openpyxl
 import pytest
 
 from xlkip import api
-from xlkip.render.layout import DEFAULT_HEIGHT, paginate
+from xlkip.render.layout import DEFAULT_HEIGHT, PAGE_HEIGHT_PT, PAGE_MARGIN, paginate
 from xlkip.sheet.charts import ChartSpec, Series
 from xlkip.sheet.expr import Range
 from xlkip.sheet.model import PrintSetup, SheetModel, Style
@@ -45,10 +45,10 @@ def test_a_chart_that_would_be_cut_starts_a_page() -> None:
 
 
 def test_a_long_table_repeats_its_header_and_keeps_its_closing_rows() -> None:
-    sheet = _table(30)
-    last = 32
+    sheet = _table(32)
+    last = 34
     sheet.keep_together.append((last - 4, last + 2))  # total rows and source line
-    capacity_rows = 500 * 0.97 / DEFAULT_HEIGHT  # a page of default rows, about 32
+    capacity_rows = PAGE_HEIGHT_PT[True] * PAGE_MARGIN / DEFAULT_HEIGHT  # about 33 rows
     assert last - 4 < capacity_rows < last + 2
     pages = paginate(sheet, {})
     assert pages.repeat_header is True and pages.breaks == [last - 4]

@@ -134,8 +134,10 @@ def row_heights(sheet: SheetModel) -> dict[int, float]:
 
 PAGE_WIDTH_PT = {True: 770, False: 523}
 """Printable A4 width, landscape and portrait, inside the 0.5 in side margins."""
-PAGE_HEIGHT_PT = {True: 500, False: 705}
-"""Printable A4 height inside the 0.6 in margins, less the footer."""
+PAGE_HEIGHT_PT = {True: 502, False: 753}
+"""Printable A4 height inside the 0.6 in margins, less the footer, as LibreOffice prints
+our page setup (measured: a landscape page holds 32 rows of 15 pt and one of 22, not
+one of 24; a portrait page 49 and one of 18, not one of 20)."""
 POINTS_PER_WIDTH_UNIT = 5.55
 COLUMN_PADDING_PT = 3.94
 """LibreOffice prints a column `w` wide as 5.55 w + 3.94 pt (measured on its conversion
@@ -143,9 +145,9 @@ of our workbooks with Carlito installed: a zero of 11 pt Carlito and its padding
 DEFAULT_HEIGHT = 15.0
 """A row without a height of its own, as LibreOffice prints it (the sheet's default
 row height, Calibri's 15 pt)."""
-PAGE_MARGIN = 0.97
-"""LibreOffice breaks pages by its own measure; deciding on 95% of the page keeps a
-block we move from still being cut where its measure and ours differ."""
+PAGE_MARGIN = 0.99
+"""Every break is ours (see paginate) and every row's height is set or the default, so
+only the page's own height is uncertain, by less than a row: a little is kept free."""
 
 
 @dataclass(frozen=True)
@@ -176,33 +178,42 @@ def paginate(sheet: SheetModel, heights: dict[int, float]) -> Pages:
     repeat = sheet.print_setup.repeat_rows
     repeat_header = repeat is not None and tops(table_end) > capacity
     header = tops(repeat[1] + 1) - tops(repeat[0]) if repeat and repeat_header else 0.0
-    blocks = [(first, last + 1) for first, last in sheet.keep_together]
-    blocks += [(c.anchor[0], c.anchor[0] + _chart_rows(c, heights)) for c in charts]
-    block_ends = dict(_merged(blocks, tops, capacity - header))
+    blocks = [(first, last + 1, tops(last + 1)) for first, last in sheet.keep_together]
+    blocks += [
+        (c.anchor[0], c.anchor[0] + _chart_rows(c, heights), _chart_bottom(c, tops)) for c in charts
+    ]
+    kept = {first: (end, bottom) for first, end, bottom in _merged(blocks, tops, capacity - header)}
     breaks: list[int] = []
-    page_top, room = 0, capacity
+    page_top, room, inside = 0, capacity, 0
     for row in range(print_end_row(sheet, heights) + 1):
-        end = max(block_ends.get(row, row + 1), row + 1)
-        if row > page_top and tops(end) - tops(page_top) > room:
+        end, bottom = kept.get(row, (row + 1, tops(row + 1)))
+        if row >= inside and row > page_top and bottom - tops(page_top) > room:
             breaks.append(row)
             page_top, room = row, capacity - header
+        if row in kept:  # the whole block is on this page: no break within it
+            inside = max(inside, end)
     return Pages(breaks, repeat_header)
 
 
-def _merged(blocks: list[tuple[int, int]], tops, page: float) -> list[tuple[int, int]]:
-    """The blocks (first row, end row) that fit a page, those that overlap joined (a
-    heading's block and the closing rows', say), so no break falls inside either. A
-    block longer than a page is left to break anywhere."""
-    merged: list[tuple[int, int]] = []
-    for first, end in sorted(blocks):
-        if tops(end) - tops(first) > page:
+Block = tuple[int, int, float]
+"""First row, the row after it, and its bottom in points from the sheet's top."""
+
+
+def _merged(blocks: list[Block], tops, page: float) -> list[Block]:
+    """The blocks that fit a page, those that overlap joined (a heading's block and the
+    closing rows', say), so no break falls inside either. A block longer than a page is
+    left to break anywhere."""
+    merged: list[Block] = []
+    for first, end, bottom in sorted(blocks):
+        if bottom - tops(first) > page:
             continue
         if merged and first < merged[-1][1]:
-            joined = (merged[-1][0], max(end, merged[-1][1]))
-            if tops(joined[1]) - tops(joined[0]) <= page:
+            top = merged[-1][0]
+            joined = (top, max(end, merged[-1][1]), max(bottom, merged[-1][2]))
+            if joined[2] - tops(top) <= page:
                 merged[-1] = joined
                 continue
-        merged.append((first, end))
+        merged.append((first, end, bottom))
     return merged
 
 
@@ -230,11 +241,20 @@ def _tops(sheet: SheetModel, heights: dict[int, float]):
     return top
 
 
-def _chart_rows(chart, heights: dict[int, float]) -> int:
-    """How many rows from its anchor a chart covers."""
+def _chart_points(chart) -> float:
+    """A chart's height in points, with its offset from the anchor's top."""
     from xlkip.render.charts import chart_size
 
-    need = chart_size(chart)[1] * 0.75 + 6  # pixels to points, and the offset
+    return chart_size(chart)[1] * 0.75 + 6
+
+
+def _chart_bottom(chart, tops) -> float:
+    return tops(chart.anchor[0]) + _chart_points(chart)
+
+
+def _chart_rows(chart, heights: dict[int, float]) -> int:
+    """How many rows from its anchor a chart covers."""
+    need = _chart_points(chart)
     rows, covered = 0, 0.0
     while covered < need:
         covered += heights.get(chart.anchor[0] + rows, DEFAULT_HEIGHT)
