@@ -109,19 +109,19 @@ def test_an_indicator_row_has_one_number_format(workbook: Path) -> None:
 
 
 def test_row_formats_take_the_decimals_the_row_needs() -> None:
-    from xlkip.text import measure_format, tampil
+    from xlkip.text import as_shown, measure_format
 
     assert measure_format([62, 64.0, 66.0], "Titik") == "#,##0"
     assert measure_format([0.24, 0.21, 0.19, 0.16, 0.14, 0.12], "%") == "0%"
     assert measure_format([0.14, 0.152], "%") == "0.0%"
     assert measure_format([0.2381, 1], "%") == "0.00%"
     assert measure_format([3], "Indeks") == "#,##0.00"
-    assert [tampil(v, "0.0%") for v in (0.14, 0.152)] == ["14,0%", "15,2%"]
-    assert tampil(0.036, "0.00%") == "3,60%"
+    assert [as_shown(v, "0.0%") for v in (0.14, 0.152)] == ["14,0%", "15,2%"]
+    assert as_shown(0.036, "0.00%") == "3,60%"
 
 
 def test_sentences_quote_a_cell_as_its_table_prints_it(workbook: Path) -> None:
-    from xlkip.text import tampil
+    from xlkip.text import as_shown
 
     book = openpyxl.load_workbook(workbook, data_only=True)
     iku = _sheet_titled(book, "REALISASI SASARAN/INDIKATOR KINERJA UTAMA")
@@ -130,7 +130,7 @@ def test_sentences_quote_a_cell_as_its_table_prints_it(workbook: Path) -> None:
     assert below
     text = " ".join(str(c.value) for row in book["Ringkasan"].iter_rows() for c in row)
     for name, cell in below:
-        assert f"{name} ({tampil(cell.value, cell.number_format)})" in text
+        assert f"{name} ({as_shown(cell.value, cell.number_format)})" in text
     assert "(80,00%)" in text  # not "80%" in the sentence beside "80,00%" in the table
 
 

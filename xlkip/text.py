@@ -60,31 +60,10 @@ def number_format(decimals: int, percent: bool = False, grouped: bool = True) ->
     return ("#,##0" if grouped else "0") + fraction
 
 
-def tampil(value: float, num_format: str) -> str:
-    """`value` as a cell of `num_format` shows it in the printed report, so a sentence
-    quotes a cell exactly as its table prints it: 0.036 in "0.00%" -> "3,60%"."""
-    sections = num_format.split(";")
-    if value == 0 and len(sections) > 2 and sections[2].startswith('"'):
-        return sections[2].strip('"')  # e.g. '#,##0;-#,##0;"-"' prints zero as "-"
-    pattern = sections[0]
-    if "0" not in pattern:  # "General": as many decimals as the value has, up to two
-        with decimal.localcontext(_wide_context(value)):
-            return format_decimal(excel_round(value, 2), format="#,##0.##", locale=LOCALE)
-    percent = pattern.endswith("%")
-    decimals = len(pattern.rstrip("%").partition(".")[2])
-    grouped = "," in pattern
-    core = ("#,##0" if grouped else "0") + ("." + "0" * decimals if decimals else "")
-    with decimal.localcontext(_wide_context(value)):
-        if percent:
-            rounded = excel_round(value, decimals + 2)
-            return format_percent(rounded, format=core + "%", locale=LOCALE)
-        return format_decimal(excel_round(value, decimals), format=core, locale=LOCALE)
-
-
 def persen_tabel(value: float) -> str:
     """A computed ratio (capaian, realisasi or efisiensi anggaran, rasio) as every table
     prints it, with two decimals: 0.036 -> "3,60%"."""
-    return tampil(value, RATIO_FORMAT)
+    return as_shown(value, RATIO_FORMAT)
 
 
 RATIO_FORMAT = "0.00%"
@@ -108,7 +87,7 @@ def measure_format(values: Iterable[object], satuan: object = None) -> str:
 def nilai(value: float, satuan: object = None) -> str:
     """A typed IKU value as a table prints it when alone in its row: "94%", "3,12",
     "1.100", "0,7"."""
-    return tampil(value, measure_format([value], satuan))
+    return as_shown(value, measure_format([value], satuan))
 
 
 _PLAIN_NUMBER_FORMAT = re.compile(r"[#,]*0+(?:\.(0+))?(%?)")

@@ -9,7 +9,7 @@ from typing import Any
 from xlkip.render import carlito
 from xlkip.sheet.charts import HIGHLIGHT, ChartSpec, Series
 from xlkip.sheet.expr import Range
-from xlkip.text import tampil
+from xlkip.text import as_shown
 
 FONT = {"name": "Calibri", "size": 9}
 
@@ -264,7 +264,7 @@ def _axis_px(spec: ChartSpec, secondary: bool) -> float:
     number = spec.secondary_format if secondary else spec.value_format
     if secondary and number is None:
         number = series[0].labels if series and series[0].labels else "General"
-    widest = tampil(max([*values, 0.0]) * 1.2, number or "General")
+    widest = as_shown(max([*values, 0.0]) * 1.2, number or "General")
     title = spec.secondary_title if secondary else spec.value_title
     return _px(widest, 9) + 15 + (20 if title else 0)
 

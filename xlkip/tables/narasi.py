@@ -17,7 +17,7 @@ from xlkip.tables.kinerja import capaian_iku
 from xlkip.tables.layanan import pengaduan_dua_tahun, publikasi
 from xlkip.tables.perencanaan import anggaran_murni
 from xlkip.tables.spbe import indeks_spbe
-from xlkip.text import angka, persen_tabel, tampil
+from xlkip.text import angka, as_shown, persen_tabel
 
 
 def _number(value: Any) -> float | None:
@@ -26,7 +26,7 @@ def _number(value: Any) -> float | None:
 
 def _shown(cell: Slot) -> str:
     """A cell's value exactly as its table prints it."""
-    return tampil(cell.value(), cell.style.num_format or "General")
+    return as_shown(cell.value(), cell.style.num_format or "General")
 
 
 def _bounds(ctx: Context, prefix: str, labels: tuple[str, ...]) -> tuple[float, ...]:
