@@ -28,7 +28,7 @@ from xlkip.read.workbook import SourceSheet, SourceWorkbook, Unreadable
 from xlkip.schema.base import Column, FormSheet, Kind, TableSheet, is_percent_unit
 from xlkip.schema.base import normalize_header as _normalize_header
 from xlkip.schema.writer import Period, table_columns
-from xlkip.text import persen
+from xlkip.text import nilai, persen
 
 normalize_header = lru_cache(maxsize=4096)(_normalize_header)
 """Header scans meet the same few texts in every file of every office of a rekap."""
@@ -349,8 +349,9 @@ class _TableReader:
         self.findings.append(
             peringatan(
                 "persen_pada_satuan_lain",
-                f"Nilai {persen(measure.value)} pada kolom '{quote(header)}' ditulis sebagai "
-                f"persentase, padahal satuan indikator ini '{quote(satuan)}'. Periksa apakah "
+                f"Nilai pada kolom '{quote(header)}' ditulis sebagai persentase "
+                f"({persen(measure.value)}), padahal satuan indikator ini '{quote(satuan)}', "
+                f"sehingga laporan membacanya {nilai(measure.value, satuan)}. Periksa apakah "
                 "nilai ini milik indikator yang sama; bila indikatornya memang persentase, "
                 "ubah Satuan menjadi %.",
                 **self.where(_ref(row, col)),

@@ -32,6 +32,9 @@ SHEET = "Ringkasan"
 SECTION = Style(bold=True, size=11, border=False, wrap=False, color="#1F4E78")
 PROSE = Style(border=False)
 
+LEVEL_WORDS = {Tingkat.ERROR: "kesalahan", Tingkat.PERINGATAN: "peringatan", Tingkat.INFO: "info"}
+"""A finding's level in words of the report (the Temuan sheet keeps the codes)."""
+
 Headline = tuple[str, Slot, Style, Slot | None, str]
 """(label, value cell, style, predikat cell, the table it comes from)."""
 
@@ -160,6 +163,6 @@ def _findings(sheet: SheetModel, row: int, findings: TemuanRows) -> int:
     sheet.put(row, 0, "Temuan validasi", SECTION)
     levels = Range(findings.sheet, findings.first, 1, findings.last, 1, absolute=True)
     for offset, tingkat in enumerate(Tingkat, start=1):
-        sheet.put(row + offset, 0, f"Jumlah {tingkat.value}", TEXT_BOLD)
+        sheet.put(row + offset, 0, f"Jumlah {LEVEL_WORDS[tingkat]}", TEXT_BOLD)
         sheet.put(row + offset, 1, COUNTIF(levels, tingkat.value), COUNT_BOLD)
     return row + len(Tingkat) + 1

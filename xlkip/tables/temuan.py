@@ -8,7 +8,7 @@ from xlkip.sheet.model import SheetModel
 from xlkip.tables.common import CENTER, HEADER_ROW, TEXT, Context, finish, headers, new_sheet
 
 SHEET = "Temuan Validasi"
-COLUMNS = ("NO", "TINGKAT", "FILE", "SHEET", "SEL", "KODE", "PESAN")
+COLUMNS = ("NO", "TINGKAT", "BERKAS", "SHEET", "SEL", "KODE", "PESAN")
 
 
 @dataclass
