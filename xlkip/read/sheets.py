@@ -10,6 +10,7 @@ from typing import Any
 from xlsxwriter.utility import xl_col_to_name
 
 from xlkip.findings import Finding, Tingkat, error, peringatan
+from xlkip.read.bounds import findings_of
 from xlkip.read.cells import (
     SLOW,
     Coerced,
@@ -61,6 +62,7 @@ def read_template(source: SourceWorkbook, data: TemplateData, period: Period) ->
                 )
             )
             continue
+        findings.extend(findings_of(grid.ignored, data.file, sheet.name))
         if isinstance(sheet, TableSheet):
             table, problems = _TableReader(grid, sheet, data, period).read()
             table.clean = not any(f.tingkat is Tingkat.ERROR for f in problems)

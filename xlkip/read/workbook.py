@@ -24,6 +24,7 @@ from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeTree
 
 from xlkip.findings import Finding, error
+from xlkip.read.bounds import Ignored, bounded, replace_part
 from xlkip.schema import MARKER_KIND, MARKER_TAHUN, MARKER_VERSION
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -199,6 +200,21 @@ class SourceWorkbook:
                     ) from exc
         return None
 
+    def bounded_sheet(self, name: str) -> tuple[Any, Ignored]:
+        """The calamine sheet `name` without its far cells (see bounds), and those cells.
+        Damage raises: the callers report the sheet or the file as damaged."""
+        part = self.sheet_parts[name]
+        kept, ignored = bounded(self.archive.read(part))
+        if not ignored.count:
+            return self.calamine.get_sheet_by_name(name), ignored
+        copy = python_calamine.CalamineWorkbook.from_filelike(
+            replace_part(self.archive, part, kept)
+        )
+        try:
+            return copy.get_sheet_by_name(name), ignored
+        finally:
+            copy.close()
+
     def _xml(self, member: str) -> Any | None:
         try:
             return SafeTree.fromstring(self.archive.read(member))
@@ -286,7 +302,7 @@ class SourceSheet:
     _merged: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        sheet = self.book.calamine.get_sheet_by_name(self.name)
+        sheet, self.ignored = self.book.bounded_sheet(self.name)
         self.rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
         self.max_row = len(self.rows)
         self.max_col = max((len(r) for r in self.rows), default=0)

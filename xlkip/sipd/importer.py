@@ -76,6 +76,7 @@ def import_files(paths: list[Path], skpd: str | None = None) -> SipdImport:
         except Unreadable as exc:
             findings.append(exc.finding)
             continue
+        findings.extend(f for grid in grids for f in grid.findings)
         sources.extend(_read_file(path, grids, names, findings, years))
     result = Reconciliation()
     data = [s for s in sources if not s.is_lra]

@@ -1,0 +1,117 @@
+"""Issue 18, the reader's part: every input is bounded by its real cells, only regular
+files are opened, and the messages about files say what happened."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+
+from tests.helpers import set_cells
+from tests.sipd_files import example_flat_rows, write_xlsx
+from xlkip.read.bounds import COLUMN_LIMIT, bounded
+
+W, FAR = "peringatan", "sel_di_luar_tabel"
+LIMITED_CHECK = """
+import json, resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
+from pathlib import Path
+from xlkip import api
+report = api.check(Path(sys.argv[1])).report
+print(json.dumps([(f.tingkat.value, f.kode, f.file, f.sheet, f.sel, f.pesan)
+                  for f in report.findings]))
+"""
+
+
+def _check_in_a_child(folder: Path) -> list[list[str]]:
+    """`check` in a process allowed 2 GB: a reader that sizes its grid by the sheet's
+    farthest cell dies there instead of taking the machine."""
+    done = subprocess.run(
+        [sys.executable, "-c", LIMITED_CHECK, str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+def _far(findings: list[list[str]]) -> list[tuple[str, ...]]:
+    return [tuple(f[:5]) for f in findings if f[1] == "sel_di_luar_tabel"]
+
+
+def test_one_character_at_the_last_cell_is_a_warning_at_its_cell(example: Path) -> None:
+    set_cells(example / "kinerja.xlsx", "IKU", {"XFD1048576": "x"})
+    findings = _check_in_a_child(example)
+    assert _far(findings) == [(W, FAR, "kinerja.xlsx", "IKU", "XFD1048576")]
+    (message,) = [f[5] for f in findings if f[1] == "sel_di_luar_tabel"]
+    assert "XFD1048576" in message and "diabaikan" in message
+
+
+def test_a_value_far_below_the_table_and_a_wide_one_are_both_named(example: Path) -> None:
+    set_cells(example / "kinerja.xlsx", "IKU", {"C900000": 5, "KA3": "catatan"})
+    findings = _check_in_a_child(example)
+    assert sorted(_far(findings)) == [
+        (W, FAR, "kinerja.xlsx", "IKU", "C900000"),
+        (W, FAR, "kinerja.xlsx", "IKU", "KA3"),
+    ]
+
+
+def test_the_table_itself_is_read_as_before(example: Path) -> None:
+    """The cut leaves every cell of the table: the example's findings stay the same."""
+    before = _check_in_a_child(example)
+    set_cells(example / "kinerja.xlsx", "IKU", {"XFD20000": 1})
+    after = _check_in_a_child(example)
+    assert [f for f in after if f[1] != "sel_di_luar_tabel"] == before
+    assert len(_far(after)) == 1
+
+
+def _sheet_xml(path: Path) -> bytes:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read("xl/worksheets/sheet1.xml")
+
+
+def test_cells_spread_to_inflate_the_grid_are_cut_where_it_outgrows_them(tmp_path: Path) -> None:
+    """One value every 999 rows down to row 999 000 at column IV: no gap is long, but the
+    grid would be 256 million cells for a thousand values."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in range(1, 1_000_000, 999):
+        sheet.cell(row=row, column=COLUMN_LIMIT, value=row)
+    workbook.save(tmp_path / "lebar.xlsx")
+    kept, ignored = bounded(_sheet_xml(tmp_path / "lebar.xlsx"))
+    assert 900 < ignored.count < 1001
+    assert kept.count(b"<v>") == 1001 - ignored.count
+    assert ignored.cells[0] == f"IV{1 + 999 * (1001 - ignored.count)}"
+
+
+def test_cells_without_references_are_placed_like_calamine_does(tmp_path: Path) -> None:
+    """Cells without `r` follow the one before: 300 of them in a row reach past IV."""
+    cells = "".join(f"<c><v>{n}</v></c>" for n in range(300))
+    xml = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f'<sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="2">{cells}</row>'
+        "</sheetData></worksheet>"
+    ).encode()
+    kept, ignored = bounded(xml)
+    assert ignored.count == 300 - COLUMN_LIMIT
+    assert ignored.cells[0] == "IW2"
+    assert kept.count(b"<c>") == COLUMN_LIMIT
+
+
+def test_a_sipd_export_with_a_far_cell_imports_with_the_warning(tmp_path: Path) -> None:
+    from xlkip import api
+
+    export = write_xlsx(tmp_path / "realisasi.xlsx", {"Sheet1": example_flat_rows()})
+    set_cells(export, "Sheet1", {"XFD1048576": "x"})
+    folder = tmp_path / "inputs"
+    api.init_templates(folder, with_example=True)
+    result = api.import_anggaran([export], folder / "anggaran.xlsx", overwrite=True)
+    assert [(f.kode, f.file, f.sheet, f.sel) for f in result.report.findings] == [
+        ("sel_di_luar_tabel", "realisasi.xlsx", "Sheet1", "XFD1048576")
+    ]
+    assert len(result.rows) == 31
