@@ -4,6 +4,7 @@ files are opened, and the messages about files say what happened."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -115,3 +116,71 @@ def test_a_sipd_export_with_a_far_cell_imports_with_the_warning(tmp_path: Path) 
         ("sel_di_luar_tabel", "realisasi.xlsx", "Sheet1", "XFD1048576")
     ]
     assert len(result.rows) == 31
+
+
+# -- only regular files are opened --------------------------------------------------------
+
+IN_A_CHILD = """
+import json, sys
+from pathlib import Path
+from xlkip import api
+from xlkip.read.workbook import SourceWorkbook, Unreadable
+what, paths = sys.argv[1], [Path(p) for p in sys.argv[2:]]
+if what == "check":
+    findings = api.check(paths[0]).report.findings
+elif what == "import":
+    findings = api.import_anggaran(paths[1:], paths[0], overwrite=True).report.findings
+else:
+    try:
+        SourceWorkbook.open(paths[0])
+        findings = []
+    except Unreadable as exc:
+        findings = [exc.finding]
+print(json.dumps([(f.tingkat.value, f.kode, f.file) for f in findings]))
+"""
+
+
+def _in_a_child(what: str, *paths: Path) -> list[tuple[str, str, str]]:
+    """Run in a process of its own: a reader that opens a pipe waits there forever."""
+    done = subprocess.run(
+        [sys.executable, "-c", IN_A_CHILD, what, *map(str, paths)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return [tuple(f) for f in json.loads(done.stdout)]
+
+
+def test_a_pipe_and_a_link_to_a_device_in_the_folder_are_named_not_opened(example: Path) -> None:
+    os.mkfifo(example / "x.xlsx")
+    (example / "nol.xlsx").symlink_to("/dev/zero")
+    (example / "salinan.xlsm").symlink_to(example / "kinerja.xlsx")  # a link to a file is fine
+    findings = _in_a_child("check", example)
+    assert [f for f in findings if f[1] == "bukan_berkas_biasa"] == [
+        ("peringatan", "bukan_berkas_biasa", "nol.xlsx"),
+        ("peringatan", "bukan_berkas_biasa", "x.xlsx"),
+    ]
+    assert ("error", "template_ganda", "salinan.xlsm") in findings
+
+
+def test_a_pipe_swapped_in_after_the_scan_is_not_waited_on(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "kinerja.xlsx")
+    assert _in_a_child("open", tmp_path / "kinerja.xlsx") == [
+        ("error", "bukan_berkas_biasa", "kinerja.xlsx")
+    ]
+
+
+def test_impor_anggaran_names_a_file_argument_that_is_no_regular_file(tmp_path: Path) -> None:
+    export = write_xlsx(tmp_path / "realisasi.xlsx", {"Sheet1": example_flat_rows()})
+    os.mkfifo(tmp_path / "pipa.csv")
+    (tmp_path / "nol.xlsx").symlink_to("/dev/zero")
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    findings = _in_a_child(
+        "import", folder / "anggaran.xlsx", export, tmp_path / "pipa.csv", tmp_path / "nol.xlsx"
+    )
+    assert findings == [
+        ("error", "bukan_berkas_biasa", "pipa.csv"),
+        ("error", "bukan_berkas_biasa", "nol.xlsx"),
+    ]

@@ -10,7 +10,9 @@ F1:H1048576 costs what its real cells cost.
 from __future__ import annotations
 
 import io
+import os
 import re
+import stat
 import warnings
 import zipfile
 import zlib
@@ -25,6 +27,7 @@ from defusedxml import ElementTree as SafeTree
 
 from xlkip.findings import Finding, error
 from xlkip.read.bounds import Ignored, bounded, replace_part
+from xlkip.read.files import not_regular
 from xlkip.schema import MARKER_KIND, MARKER_TAHUN, MARKER_VERSION
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -90,7 +93,10 @@ def preflight(path: Path) -> zipfile.ZipFile:
     """Check the container before any parser sees it: encryption, zip bombs, DTDs."""
     name = path.name
     try:
-        with path.open("rb") as handle:
+        # Non-blocking, so that a pipe put in place after the folder scan cannot hang us.
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise Unreadable(not_regular(name))
             head = handle.read(8)
     except OSError as exc:
         raise Unreadable(
