@@ -13,8 +13,12 @@ from pathlib import Path
 import openpyxl
 
 from tests.helpers import set_cells
+from tests.output_helpers import require_libreoffice
 from tests.sipd_files import example_flat_rows, write_xlsx
+from xlkip import api
 from xlkip.read.bounds import COLUMN_LIMIT, bounded
+from xlkip.read.workbook import OLE_MAGIC
+from xlkip.render.libreoffice import convert
 
 W, FAR = "peringatan", "sel_di_luar_tabel"
 LIMITED_CHECK = """
@@ -105,8 +109,6 @@ def test_cells_without_references_are_placed_like_calamine_does(tmp_path: Path) 
 
 
 def test_a_sipd_export_with_a_far_cell_imports_with_the_warning(tmp_path: Path) -> None:
-    from xlkip import api
-
     export = write_xlsx(tmp_path / "realisasi.xlsx", {"Sheet1": example_flat_rows()})
     set_cells(export, "Sheet1", {"XFD1048576": "x"})
     folder = tmp_path / "inputs"
@@ -184,3 +186,57 @@ def test_impor_anggaran_names_a_file_argument_that_is_no_regular_file(tmp_path: 
         ("error", "bukan_berkas_biasa", "pipa.csv"),
         ("error", "bukan_berkas_biasa", "nol.xlsx"),
     ]
+
+
+# -- messages about files say what happened ----------------------------------------------
+
+
+def test_an_old_xls_named_xlsx_is_called_so_not_password_protected(example: Path) -> None:
+    require_libreoffice()  # the .xls is made by LibreOffice from the example's template
+    xls = convert(example / "anggaran.xlsx", "xls", example.parent / "xls")
+    assert xls.read_bytes()[:8] == OLE_MAGIC
+    xls.replace(example / "anggaran.xlsx")
+    report = api.check(example).report
+    about = [(f.tingkat.value, f.kode) for f in report.findings if f.file == "anggaran.xlsx"]
+    assert about == [("error", "format_xls")]  # once: no template_wajib_tidak_ada beside it
+    (finding,) = [f for f in report.findings if f.file == "anggaran.xlsx"]
+    assert ".xls lama" in finding.pesan and "Simpan Sebagai" in finding.pesan
+
+
+def _put_long_text(path: Path, sheet: str, cell: str, text: str) -> None:
+    """Excel, openpyxl and xlsxwriter all stop at 32 767 characters; other tools do not.
+    A marker is typed, then the saved XML gets the long text in its place."""
+    marker = "TEKS-PANJANG-DI-SINI"
+    set_cells(path, sheet, {cell: marker})
+    copy = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(copy, "w", zipfile.ZIP_DEFLATED) as out:
+        for member in source.infolist():
+            data = source.read(member)
+            if member.filename.endswith(".xml"):
+                data = data.replace(marker.encode(), text.encode())
+            out.writestr(member, data)
+    copy.replace(path)
+
+
+def test_a_text_longer_than_an_excel_cell_is_a_warning_at_its_cell(example: Path) -> None:
+    _put_long_text(example / "kinerja.xlsx", "IKU", "I4", "Tujuan " * 150_000)
+    _put_long_text(example / "identitas.xlsx", "Identitas", "B6", "Pemerintah Kota " * 2_100)
+    _put_long_text(example / "kinerja.xlsx", "IKU", "I5", "😀" * 16_384)  # 32 768 UTF-16 units
+    report = api.check(example).report
+    long = {
+        (f.file, f.sheet, f.sel): f.pesan
+        for f in report.findings
+        if f.kode == "teks_terlalu_panjang"
+    }
+    assert sorted(long) == [
+        ("identitas.xlsx", "Identitas", "B6"),
+        ("kinerja.xlsx", "IKU", "I4"),
+        ("kinerja.xlsx", "IKU", "I5"),
+    ]
+    assert "1.050.000 karakter" in long[("kinerja.xlsx", "IKU", "I4")]
+    assert "dipotong menjadi 32.767 karakter" in long[("kinerja.xlsx", "IKU", "I4")]
+
+
+def test_a_text_of_exactly_an_excel_cell_is_quiet(example: Path) -> None:
+    _put_long_text(example / "kinerja.xlsx", "IKU", "I4", "x" * 32_767)
+    assert "teks_terlalu_panjang" not in {f.kode for f in api.check(example).report.findings}

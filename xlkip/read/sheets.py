@@ -29,7 +29,7 @@ from xlkip.read.workbook import SourceSheet, SourceWorkbook, Unreadable
 from xlkip.schema.base import Column, FormSheet, Kind, TableSheet, is_percent_unit
 from xlkip.schema.base import normalize_header as _normalize_header
 from xlkip.schema.writer import Period, table_columns
-from xlkip.text import persen
+from xlkip.text import angka, persen
 
 normalize_header = lru_cache(maxsize=4096)(_normalize_header)
 """Header scans meet the same few texts in every file of every office of a rekap."""
@@ -38,6 +38,8 @@ _UNREAD = object()
 HEADER_SCAN_ROWS = 20
 MAX_BLANK_RUN = 1000
 """Stop reading a sheet after this many blank rows in a row."""
+CELL_TEXT_LIMIT = 32_767
+"""Characters (UTF-16 units) an Excel cell holds; xlsxwriter cuts a longer text."""
 TOTAL_WORDS = {"jumlah", "total", "grand total", "jumlah total", "total laporan"}
 
 
@@ -269,6 +271,8 @@ class _TableReader:
         uncalculated = self.grid.uncalculated_formulas
         for key, col, spec, fill_down, required in plan.columns:
             raw = raws[key]
+            if type(raw) is str and len(raw) > CELL_TEXT_LIMIT // 2:
+                self.findings.extend(_cut_text(raw, self.where(_ref(row, col))))
             if raw is None:  # a blank cell, unless it is a formula never calculated
                 blank = (row, col) not in uncalculated
                 value = None if blank else self._coerce(spec, row, col, raw)
@@ -385,6 +389,22 @@ class _TableReader:
         return bool(texts) and all(t.casefold() in TOTAL_WORDS for t in texts)
 
 
+def _cut_text(text: str, where: dict[str, str | None]) -> list[Finding]:
+    """A text longer than an Excel cell holds: the output workbook keeps its start only."""
+    length = len(text.encode("utf-16-le")) // 2  # Excel counts UTF-16 units
+    if length <= CELL_TEXT_LIMIT:
+        return []
+    return [
+        peringatan(
+            "teks_terlalu_panjang",
+            f"Teks di sel ini {angka(length)} karakter, melebihi batas satu sel Excel; di buku "
+            f"kerja keluaran teks ini dipotong menjadi {angka(CELL_TEXT_LIMIT)} karakter. "
+            "Persingkat teksnya.",
+            **where,
+        )
+    ]
+
+
 def _spec(column: Column, label: str) -> Spec:
     return Spec(
         label,
@@ -416,7 +436,10 @@ def _read_form(grid: SourceSheet, sheet: FormSheet, data: TemplateData):
             minimum=form_field.minimum,
             maximum=form_field.maximum,
         )
-        value, problem = _cell_value(grid, spec, row, 2)
+        raw = grid.value(row, 2)
+        if isinstance(raw, str):
+            findings.extend(_cut_text(raw, data.where(sheet.name, ref)))
+        value, problem = _cell_value(grid, spec, row, 2, raw)
         if problem is not None:
             findings.append(as_finding(problem, data.where(sheet.name, ref)))
         elif value is None and form_field.required:

@@ -10,6 +10,7 @@ F1:H1048576 costs what its real cells cost.
 from __future__ import annotations
 
 import io
+import mmap
 import os
 import re
 import stat
@@ -31,6 +32,9 @@ from xlkip.read.files import not_regular
 from xlkip.schema import MARKER_KIND, MARKER_TAHUN, MARKER_VERSION
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_STREAM = "EncryptedPackage"
+XLS_STREAMS = frozenset({"Workbook", "Book"})
+READ = mmap.ACCESS_READ
 MAX_MEMBERS = 5_000
 MAX_TOTAL_BYTES = 400 * 1024 * 1024
 """Uncompressed; the largest real LKjIP input is a few megabytes."""
@@ -103,14 +107,7 @@ def preflight(path: Path) -> zipfile.ZipFile:
             error("berkas_tidak_terbaca", f"Berkas tidak dapat dibaca ({exc.strerror}).", file=name)
         ) from exc
     if head == OLE_MAGIC:
-        raise Unreadable(
-            error(
-                "berkas_berpassword",
-                "Berkas dilindungi kata sandi (terenkripsi), sehingga tidak dapat dibaca. Buka di "
-                "Excel, hapus kata sandi (File > Info > Proteksi Buku Kerja), lalu simpan.",
-                file=name,
-            )
-        )
+        raise Unreadable(_ole_finding(path))
     try:
         archive = zipfile.ZipFile(path)
         members = archive.infolist()
@@ -135,6 +132,43 @@ def preflight(path: Path) -> zipfile.ZipFile:
                 _refused(name, f"bagian {member.filename} memuat deklarasi DTD/entitas XML")
             )
     return archive
+
+
+def _ole_finding(path: Path) -> Finding:
+    """What an OLE compound file given as a workbook is: Excel keeps a password-protected
+    .xlsx in one (streams EncryptionInfo, EncryptedPackage), and it is also the container
+    of the old .xls format (stream Workbook, or Book before Excel 97)."""
+    name = path.name
+    streams = _ole_streams(path)
+    if ENCRYPTED_STREAM in streams:
+        return error(
+            "berkas_berpassword",
+            "Berkas dilindungi kata sandi (terenkripsi), sehingga tidak dapat dibaca. Buka di "
+            "Excel, hapus kata sandi (File > Info > Proteksi Buku Kerja), lalu simpan.",
+            file=name,
+        )
+    if streams & XLS_STREAMS:
+        return error(
+            "format_xls",
+            f"Berkas ini berformat .xls lama (Excel 97–2003) walau namanya berakhiran "
+            f"{path.suffix}. Buka di Excel lalu Simpan Sebagai 'Buku Kerja Excel (*.xlsx)'.",
+            file=name,
+        )
+    return _corrupt(name)
+
+
+def _ole_streams(path: Path) -> set[str]:
+    """The stream names of interest found in the file (directory entries hold names in
+    UTF-16; a byte search is enough to tell the kinds apart)."""
+    try:
+        with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=READ) as data:
+            return {
+                stream
+                for stream in (ENCRYPTED_STREAM, *XLS_STREAMS)
+                if data.find(stream.encode("utf-16-le") + b"\x00\x00") != -1
+            }
+    except (OSError, ValueError):
+        return set()
 
 
 def _declares_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
