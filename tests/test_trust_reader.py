@@ -75,6 +75,32 @@ def test_the_table_itself_is_read_as_before(example: Path) -> None:
     assert len(_far(after)) == 1
 
 
+def test_values_right_of_and_below_a_table_and_a_form_are_named(example: Path) -> None:
+    """Within the cells calamine reads, but outside anything the table reader looks at:
+    right of the last heading plus a margin, and after the blank run that ends reading."""
+    # IKU's headings end at column N (14): notes at U (21) are within the margin, and keep
+    # the sheet's blank gaps short, but B1500 comes after 1 000 rows blank in the table
+    notes = {"U4": "catatan", "U600": "catatan", "Z4": "jauh", "B1500": "x"}
+    set_cells(example / "kinerja.xlsx", "IKU", notes)
+    set_cells(example / "identitas.xlsx", "Identitas", {"Q5": "jauh", "B250": "x"})
+    report = api.check(example).report
+    far = sorted((f.file, f.sheet, f.sel) for f in report.findings if f.kode == FAR)
+    assert far == [
+        ("identitas.xlsx", "Identitas", "B250"),
+        ("identitas.xlsx", "Identitas", "Q5"),
+        ("kinerja.xlsx", "IKU", "B1500"),
+        ("kinerja.xlsx", "IKU", "Z4"),
+    ]
+
+
+def test_many_far_values_are_named_five_and_counted(example: Path) -> None:
+    set_cells(example / "kinerja.xlsx", "IKU", {f"AZ{row}": row for row in range(4, 24)})
+    report = api.check(example).report
+    far = [f for f in report.findings if f.kode == FAR]
+    assert [f.sel for f in far] == [f"AZ{row}" for row in range(4, 9)]
+    assert "Ada 15 sel lain di luar tabel yang juga diabaikan." in far[-1].pesan
+
+
 def _sheet_xml(path: Path) -> bytes:
     with zipfile.ZipFile(path) as archive:
         return archive.read("xl/worksheets/sheet1.xml")

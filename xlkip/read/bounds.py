@@ -49,6 +49,10 @@ class Ignored:
     """The first few, as Excel references."""
     count: int = 0
 
+    def extend(self, other: Ignored) -> None:
+        self.cells.extend(other.cells[: REPORTED - len(self.cells)])
+        self.count += other.count
+
     def add(self, row: int, col: int) -> None:
         if len(self.cells) < REPORTED:
             self.cells.append(f"{xl_col_to_name(col - 1)}{row}")

@@ -40,6 +40,13 @@ MAX_BLANK_RUN = 1000
 """Stop reading a sheet after this many blank rows in a row."""
 CELL_TEXT_LIMIT = 32_767
 """Characters (UTF-16 units) an Excel cell holds; xlsxwriter cuts a longer text."""
+MARGIN_COLUMNS = 10
+"""Columns right of a table's last heading (or a form's explanations) where a staff note
+still belongs to the sheet; a value farther right is read by nothing, and said so."""
+FORM_ROWS = 200
+"""Rows of a form sheet searched for its labels."""
+FORM_COLUMNS = 3
+"""A form's label, value and explanation."""
 TOTAL_WORDS = {"jumlah", "total", "grand total", "jumlah total", "total laporan"}
 
 
@@ -172,11 +179,26 @@ class _TableReader:
             if record is None:
                 blank_run += 1
                 if blank_run >= MAX_BLANK_RUN:
+                    self._left_below(row + 1, layout)
                     break
                 continue
             blank_run = 0
             table.records.append(record)
+        self._left_right(layout)
         return table, self.findings
+
+    def _left_right(self, layout: _Layout) -> None:
+        """Values far right of the table's last heading: read by nothing."""
+        headings = [*layout.columns.values(), *layout.years.values(), *layout.unknown]
+        last = max([len(table_columns(self.sheet, self.period)), *headings])
+        ignored = self.grid.filled_right_of(last + MARGIN_COLUMNS)
+        self.findings.extend(findings_of(ignored, self.data.file, self.sheet.name))
+
+    def _left_below(self, first: int, layout: _Layout) -> None:
+        """Values of the table's columns after the long blank run that ends reading."""
+        columns = [*layout.columns.values(), *layout.years.values()]
+        ignored = self.grid.filled_below(first, columns)
+        self.findings.extend(findings_of(ignored, self.data.file, self.sheet.name))
 
     def _has_facts(self, layout: _Layout) -> bool:
         """Anything typed outside the columns `xlkip init` prefilled."""
@@ -422,7 +444,7 @@ def _read_form(grid: SourceSheet, sheet: FormSheet, data: TemplateData):
     lookup = {key: f for f in sheet.fields for key in f.match_keys()}
     values: dict[str, Any] = {}
     cells: dict[str, str] = {}
-    for row in range(1, min(grid.max_row, 200) + 1):
+    for row in range(1, min(grid.max_row, FORM_ROWS) + 1):
         label = clean_text(grid.value(row, 1))
         form_field = lookup.get(normalize_header(label)) if label else None
         if form_field is None or form_field.key in cells:
@@ -461,4 +483,7 @@ def _read_form(grid: SourceSheet, sheet: FormSheet, data: TemplateData):
                     **data.where(sheet.name),
                 )
             )
+    ignored = grid.filled_right_of(FORM_COLUMNS + MARGIN_COLUMNS)
+    ignored.extend(grid.filled_below(FORM_ROWS + 1, range(1, FORM_COLUMNS + MARGIN_COLUMNS + 1)))
+    findings.extend(findings_of(ignored, data.file, sheet.name))
     return FormData(sheet, values, cells), findings

@@ -17,6 +17,7 @@ import stat
 import warnings
 import zipfile
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -326,6 +327,10 @@ def _as_int(value: Any) -> int | None:
         return None
 
 
+def _filled(value: Any) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
 def _column_index(letters: str) -> int:
     index = 0
     for letter in letters:
@@ -371,6 +376,25 @@ class SourceSheet:
         cells = self.rows[row - 1]
         value = cells[col - 1] if col <= len(cells) else None
         return None if value == "" else value
+
+    def filled_right_of(self, col: int) -> Ignored:
+        """The filled cells right of column `col`."""
+        ignored = Ignored()
+        if self.max_col > col:
+            for row, cells in enumerate(self.rows, 1):
+                for index in range(col, len(cells)):
+                    if _filled(cells[index]):
+                        ignored.add(row, index + 1)
+        return ignored
+
+    def filled_below(self, first: int, cols: Iterable[int]) -> Ignored:
+        """The filled cells of columns `cols` from row `first` down."""
+        ignored, cols = Ignored(), tuple(cols)
+        for row in range(first, self.max_row + 1):
+            for col, value in zip(cols, self.values_at(row, cols), strict=True):
+                if _filled(value):
+                    ignored.add(row, col)
+        return ignored
 
     @cached_property
     def _percent_cells(self) -> set[tuple[int, int]]:
