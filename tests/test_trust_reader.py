@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import zipfile
@@ -55,6 +56,25 @@ def test_one_character_at_the_last_cell_is_a_warning_at_its_cell(example: Path) 
     assert _far(findings) == [(W, FAR, "kinerja.xlsx", "IKU", "XFD1048576")]
     (message,) = [f[5] for f in findings if f[1] == "sel_di_luar_tabel"]
     assert "XFD1048576" in message and "diabaikan" in message
+
+
+def _limited() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
+
+
+def test_compile_with_a_character_at_the_last_cell_writes_the_report(example: Path) -> None:
+    set_cells(example / "kinerja.xlsx", "IKU", {"XFD1048576": "x"})
+    output = example.parent / "kinerja-lkjip.xlsx"
+    done = subprocess.run(
+        [sys.executable, "-m", "xlkip", "compile", str(example), "-o", str(output)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        preexec_fn=_limited,
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "XFD1048576" in done.stdout
+    assert output.exists()
 
 
 def test_a_value_far_below_the_table_and_a_wide_one_are_both_named(example: Path) -> None:
