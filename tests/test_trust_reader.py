@@ -13,7 +13,7 @@ from pathlib import Path
 
 import openpyxl
 
-from tests.helpers import set_cells
+from tests.helpers import edit, set_cells
 from tests.output_helpers import require_libreoffice
 from tests.sipd_files import example_flat_rows, write_xlsx
 from xlkip import api
@@ -56,6 +56,16 @@ def test_one_character_at_the_last_cell_is_a_warning_at_its_cell(example: Path) 
     assert _far(findings) == [(W, FAR, "kinerja.xlsx", "IKU", "XFD1048576")]
     (message,) = [f[5] for f in findings if f[1] == "sel_di_luar_tabel"]
     assert "XFD1048576" in message and "diabaikan" in message
+
+
+def test_a_far_cell_with_a_format_and_no_value_is_quiet(example: Path) -> None:
+    """Formatting a far cell writes it without a value: nothing to read, nothing to say."""
+
+    def format_far(workbook) -> None:
+        workbook["IKU"]["XFD1048576"].number_format = "0%"
+
+    edit(example / "kinerja.xlsx", format_far)
+    assert _far(_check_in_a_child(example)) == []
 
 
 def _limited() -> None:
