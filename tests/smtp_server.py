@@ -3,6 +3,7 @@ implicit TLS, and a certificate made for the test by a throwaway CA (trustme).""
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import ssl
 from collections.abc import Iterator
@@ -23,6 +24,8 @@ class Inbox:
     """What the server received: (MAIL FROM, RCPT TO list, raw message bytes)."""
 
     received: list[tuple[str, list[str], bytes]] = field(default_factory=list)
+    delay: float = 0.0
+    """Seconds the server keeps silent after the message's data (a stalled relay)."""
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         if address == REFUSED:
@@ -31,6 +34,7 @@ class Inbox:
         return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
+        await asyncio.sleep(self.delay)
         self.received.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
         return "250 Message accepted for delivery"
 
@@ -59,27 +63,30 @@ class Server:
 
 
 @contextmanager
-def smtp_server(tmp_path: Path, security: str) -> Iterator[Server]:
+def smtp_server(
+    tmp_path: Path, security: str, auth_required: bool = True, delay: float = 0.0
+) -> Iterator[Server]:
+    """`security`: "starttls", "ssl", or "tanpa" (a plain relay: no TLS offered at all)."""
     ca = trustme.CA()
     cafile = tmp_path / "ca.pem"
     ca.cert_pem.write_to_path(str(cafile))
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     ca.issue_cert("127.0.0.1", "localhost").configure_cert(context)
-    inbox = Inbox()
+    inbox = Inbox(delay=delay)
     port = free_port()
-    tls = (
+    tls = {
         # aiosmtpd counts only STARTTLS as TLS for AUTH (and warns on each connection);
         # the implicit-TLS socket is TLS.
-        {"ssl_context": context, "auth_require_tls": False}
-        if security == "ssl"
-        else {"tls_context": context, "require_starttls": True}
-    )
+        "ssl": {"ssl_context": context, "auth_require_tls": False},
+        "starttls": {"tls_context": context, "require_starttls": True},
+        "tanpa": {"auth_require_tls": False},
+    }[security]
     controller = Controller(
         inbox,
         hostname="127.0.0.1",
         port=port,
         authenticator=_authenticate,
-        auth_required=True,
+        auth_required=auth_required,
         server_hostname="localhost",
         **tls,
     )
@@ -88,3 +95,12 @@ def smtp_server(tmp_path: Path, security: str) -> Iterator[Server]:
         yield Server(port, inbox, cafile)
     finally:
         controller.stop()
+
+
+@contextmanager
+def silent_server() -> Iterator[int]:
+    """A port on 127.0.0.1 that accepts connections and never says a word."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(8)  # the kernel completes the handshake; nobody ever reads or writes
+        yield listener.getsockname()[1]

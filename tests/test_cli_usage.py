@@ -19,7 +19,7 @@ ENGLISH = re.compile(
 )
 
 USAGE_ERRORS = [
-    ("check",),  # missing argument
+    ("init",),  # missing argument
     ("check", "x", "--tidak-ada"),  # unknown option
     ("check", "x", "--format", "xml"),  # invalid choice
     ("init", "x", "--tahun", "abc"),  # not an integer
@@ -40,9 +40,9 @@ def test_usage_errors_are_indonesian_and_exit_2(args: tuple[str, ...]) -> None:
 
 
 def test_exact_usage_error_messages() -> None:
-    assert xlkip("check")[2].splitlines() == [
-        "Penggunaan: xlkip check [OPSI] {FOLDER}",
-        "Coba 'xlkip check --help' untuk bantuan.",
+    assert xlkip("init")[2].splitlines() == [
+        "Penggunaan: xlkip init [OPSI] FOLDER",
+        "Coba 'xlkip init --help' untuk bantuan.",
         "",
         "Kesalahan: Argumen 'FOLDER' belum diisi.",
     ]

@@ -17,7 +17,14 @@ from xlkip import contoh
 from xlkip.findings import Finding, Report, error, info, peringatan
 from xlkip.inputs import Inputs
 from xlkip.instrumen import instrument_for
-from xlkip.output import OutputError, safe_filename, write_atomically
+from xlkip.output import (
+    OutputError,
+    make_folder,
+    refuse_inputs,
+    remove_stale,
+    safe_filename,
+    write_atomically,
+)
 from xlkip.read.files import discover
 from xlkip.read.records import TemplateData
 from xlkip.read.sheets import read_template
@@ -156,7 +163,7 @@ def _write_templates(
 ) -> list[Path]:
     """The templates of `kinds` for `period`, filled with `contents` by kind (absent:
     blank), with `notes` by kind for their Petunjuk."""
-    from xlkip.templates import options_for
+    from xlkip.templates import options_for, template_written
 
     if not period.renstra_awal <= period.tahun <= period.renstra_akhir:
         raise UsageError(
@@ -164,8 +171,8 @@ def _write_templates(
             f"{period.renstra_awal}–{period.renstra_akhir}."
         )
     contents, notes = contents or {}, notes or {}
-    folder.mkdir(parents=True, exist_ok=True)
-    templates = [template_for(kind, period.tahun) for kind in kinds]
+    make_folder(folder)
+    templates = [template_written(kind, period.tahun, kinds) for kind in kinds]
     targets = [folder / template.filename for template in templates]
     existing = [p.name for p in targets if p.exists()]
     if existing and not overwrite:
@@ -181,6 +188,7 @@ def _write_templates(
             lambda path, t=template, c=content, n=lines: write_template(
                 t, path, period, c, options, notes=n
             ),
+            template=True,
         )
     return targets
 
@@ -416,6 +424,9 @@ def compile_folder(
     check_output_path(output)
     with ExitStack() as stack:
         folder = _input_folder(folder, example, stack)
+        read = [folder] if tahun_lalu is None else [folder, tahun_lalu]
+        if output is not None:
+            _refuse_inputs(output, read, pdf, eml)
         stack.enter_context(paused_gc())
         result = check(folder, tahun_lalu)
         timings = dict(result.timings)
@@ -425,6 +436,7 @@ def compile_folder(
         with built_workbook(result.inputs, result.report) as built:
             computed = time.perf_counter()
             target = output or default_output(result.inputs, out_dir)
+            _refuse_inputs(target, read, pdf, eml)
             write_workbook(built, target)
         timings.update(compute=computed - started, write=time.perf_counter() - computed)
         compiled = CompileResult(
@@ -433,10 +445,27 @@ def compile_folder(
         if pdf:
             _add_pdf(compiled, target)
         if eml and pdf and compiled.pdf is None:
-            compiled.eml_error = "Draf surel tidak dibuat karena PDF-nya gagal dibuat."
+            compiled.eml_error = "Draf surel tidak dibuat karena PDF-nya gagal dibuat." + (
+                remove_stale(target.with_suffix(".eml"), "Draf surel")
+            )
         elif eml:
             _add_eml(compiled, attachment_limit_mb)
         return compiled
+
+
+def _refuse_inputs(workbook: Path, folders: list[Path], pdf: bool, eml: bool) -> None:
+    """The workbook, and the PDF and draft named after it, never replace an input."""
+    refuse_inputs(workbook, folders)
+    for suffix, wanted in ((".pdf", pdf), (".eml", eml)):
+        if wanted:
+            refuse_inputs(workbook.with_suffix(suffix), folders)
+
+
+def default_input_folder() -> Path:
+    """./inputs, the folder `check` and `compile` read when none is named."""
+    if not Path("inputs").is_dir():
+        raise UsageError(NO_INPUTS)
+    return Path("inputs")
 
 
 def _input_folder(folder: Path | None, example: bool, stack: ExitStack) -> Path:
@@ -448,11 +477,7 @@ def _input_folder(folder: Path | None, example: bool, stack: ExitStack) -> Path:
         work = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="xlkip-")))
         init_templates(work, with_example=True)
         return work
-    if folder is None:
-        if not Path("inputs").is_dir():
-            raise UsageError(NO_INPUTS)
-        return Path("inputs")
-    return folder
+    return default_input_folder() if folder is None else folder
 
 
 @contextmanager
@@ -495,20 +520,23 @@ def compile_office(
     compile its workbook exactly as `xlkip compile` would. Never raises: whatever goes
     wrong becomes the office's status and reason, so one office cannot stop a pemda."""
 
-    from xlkip.rekap.summary import details_of
+    from xlkip.rekap.summary import details_of, not_written
 
     started = time.perf_counter()
     try:
         with paused_gc():
             checked = check(folder)
             inputs, report = checked.inputs, checked.report
-            details, written = None, None
+            details, written, unwritten = None, None, None
             if report.valid:
                 with built_workbook(inputs, report) as built:
                     details = details_of(built, inputs)
                     if out_dir is not None or output is not None:
                         target = output or default_output(inputs, out_dir or Path("output"))
-                        written = write_workbook(built, target)
+                        try:
+                            written = write_workbook(built, target)
+                        except OutputError as exc:  # read fine: not "tidak terbaca"
+                            unwritten = exc
     except UsageError as exc:
         return _unreadable(folder, "folder_tidak_terbaca", str(exc))
     except Exception as exc:  # one office's internal failure must not stop the others
@@ -518,7 +546,8 @@ def compile_office(
             f"Kesalahan internal xlkip ({type(exc).__name__}: {exc}). Jalankan xlkip compile "
             f"{folder} --debug untuk rinciannya, dan kirimkan ke pengembang.",
         )
-    return _summarize(folder, inputs, report, details, written, time.perf_counter() - started)
+    summary = _summarize(folder, inputs, report, details, written, time.perf_counter() - started)
+    return not_written(summary, unwritten) if unwritten else summary
 
 
 def _unreadable(folder: Path, kode: str, alasan: str) -> OfficeSummary:
@@ -587,8 +616,8 @@ def _add_pdf(result: CompileResult, workbook: Path) -> None:
         with tempfile.TemporaryDirectory(prefix="xlkip-pdf-") as work:
             produced = convert(workbook, "pdf", Path(work))
             write_atomically(target, lambda path: path.write_bytes(produced.read_bytes()))
-    except LibreOfficeError as exc:
-        result.pdf_error = str(exc)
+    except (LibreOfficeError, OutputError) as exc:
+        result.pdf_error = str(exc) + remove_stale(target, "PDF")
     else:
         result.pdf = target
 
@@ -604,11 +633,12 @@ def _add_eml(result: CompileResult, limit_mb: float | None) -> None:
     )
 
     assert result.output is not None
+    target = result.output.with_suffix(".eml")
     attachments = [result.output] + ([result.pdf] if result.pdf is not None else [])
     try:
         check_budget(attachments, DEFAULT_LIMIT_MB if limit_mb is None else limit_mb)
     except AttachmentsTooLarge as exc:
-        result.eml_error = str(exc)
+        result.eml_error = str(exc) + remove_stale(target, "Draf surel")
         return
     inputs = result.inputs
     summary = Summary(
@@ -616,11 +646,16 @@ def _add_eml(result: CompileResult, limit_mb: float | None) -> None:
         pemda=str(inputs.identitas("pemerintah_daerah", "")),
         tahun=inputs.tahun,
         figures=result.figures or Figures(),
-        temuan=result.report.count(),
+        kepala=str(inputs.identitas("kepala") or ""),
+        jabatan=str(inputs.identitas("jabatan") or ""),
+        nip=str(inputs.identitas("nip") or ""),
     )
     message = draft(summary, attachments)
-    target = result.output.with_suffix(".eml")
-    write_atomically(target, lambda path: path.write_bytes(message.as_bytes()))
+    try:
+        write_atomically(target, lambda path: path.write_bytes(message.as_bytes()))
+    except OutputError as exc:
+        result.eml_error = str(exc) + remove_stale(target, "Draf surel")
+        return
     result.eml = target
 
 
@@ -678,6 +713,7 @@ def import_anggaran(
             options,
             extra=lambda workbook: write_sheet(workbook, imported.reconciliation),
         ),
+        template=True,
     )
     result.output = output
     return result

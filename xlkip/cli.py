@@ -46,13 +46,15 @@ def _options(
 
 
 def _console(stderr: bool = False, soft_wrap: bool = False):
-    from rich.console import Console
+    from xlkip.console import make_console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=soft_wrap)
+    return make_console(stderr=stderr, soft_wrap=soft_wrap)
 
 
 def _fail_usage(message: str) -> None:
-    _console(stderr=True, soft_wrap=True).print(f"[bold red]Kesalahan:[/] {message}", markup=True)
+    from xlkip.console import styled
+
+    _console(stderr=True, soft_wrap=True).print(styled("[bold red]Kesalahan:[/] {}", message))
     raise typer.Exit(EXIT_USAGE)
 
 
@@ -75,6 +77,7 @@ FormatOption = Annotated[
         help="Bentuk laporan temuan: tabel (baku di terminal), baris (satu temuan per "
         "baris: berkas:sheet!sel: tingkat kode: pesan; baku bila keluaran dialihkan), json.",
         case_sensitive=False,
+        metavar="tabel|baris|json",
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Sama dengan --format json.")]
@@ -112,6 +115,7 @@ def init(
         typer.Option(
             "--modul",
             help="Modul, dipisah koma: sdm, spbe, aplikasi, informasi, pengaduan.",
+            metavar="MODUL[,MODUL]",
         ),
     ] = None,
     kominfo: Annotated[
@@ -123,6 +127,7 @@ def init(
             "--dari",
             help="Folder isian tahun lalu: tulis template tahun ini berisi daftar dan nilai "
             "tahun lalunya.",
+            metavar="FOLDER",
         ),
     ] = None,
 ) -> None:
@@ -149,23 +154,28 @@ def init(
                 )
         except (api.UsageError, api.OutputError) as exc:
             _fail_usage(str(exc))
+    from xlkip.console import styled
+
     console = _console(soft_wrap=True)
     jenis = "berisi contoh" if contoh else "kosong"
     if rolled is not None:
         jenis = f"lanjutan isian tahun {rolled.last.inputs.tahun} ({dari})"
-    console.print(f"Template {jenis} ditulis ke [bold]{folder}[/]:", soft_wrap=True)
+    console.print(styled("Template {} ditulis ke [bold]{}[/]:", jenis, folder), soft_wrap=True)
     for path in paths:
         console.print(f"  • {path.name}")
     if rolled is not None:
         _print_rollover(console, rolled)
     if contoh:
         console.print(
-            f"Langkah berikut: lihat hasilnya dengan [bold]xlkip compile {folder}[/], atau ubah "
-            "isiannya untuk mencoba."
+            styled(
+                "Langkah berikut: lihat hasilnya dengan [bold]xlkip compile {}[/], atau ubah "
+                "isiannya untuk mencoba.",
+                folder,
+            )
         )
     else:
         console.print(
-            f"Langkah berikut: isi template, lalu jalankan [bold]xlkip check {folder}[/]."
+            styled("Langkah berikut: isi template, lalu jalankan [bold]xlkip check {}[/].", folder)
         )
 
 
@@ -176,7 +186,7 @@ def _print_rollover(console, rolled) -> None:
     if errors:
         console.print(
             f"  Isian tahun lalu memuat {errors} error: nilai yang tidak terbaca dikosongkan. "
-            "Jalankan xlkip check pada folder tahun lalu untuk melihatnya.",
+            f"Untuk melihatnya: xlkip check {rolled.last.inputs.folder}",
             soft_wrap=True,
         )
 
@@ -184,14 +194,18 @@ def _print_rollover(console, rolled) -> None:
 _TAHUN_LALU = typer.Option(
     "--tahun-lalu",
     help="Folder isian tahun lalu: bandingkan setiap nilai tahun lalu yang diketik sekarang.",
+    metavar="FOLDER",
 )
 
 
 @app.command(cls=IndonesianCommand)
 def check(
     folder: Annotated[
-        Path, typer.Argument(help="Folder berisi template yang sudah diisi.", metavar="FOLDER")
-    ],
+        Path | None,
+        typer.Argument(
+            help="Folder berisi template yang sudah diisi (baku: ./inputs).", metavar="FOLDER"
+        ),
+    ] = None,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
     tahun_lalu: Annotated[Path | None, _TAHUN_LALU] = None,
@@ -203,6 +217,7 @@ def check(
     chosen = _format(fmt, as_json)
     with _guard():
         try:
+            folder = api.default_input_folder() if folder is None else folder
             result = api.check(folder, tahun_lalu)
         except api.UsageError as exc:
             _fail_usage(str(exc))
@@ -249,7 +264,7 @@ def compile_(
 ) -> None:
     """Periksa input lalu susun workbook LKjIP (tabel Bab I–III)."""
     from xlkip import api
-    from xlkip.console import print_json
+    from xlkip.console import print_json, styled
 
     chosen = _format(fmt, as_json)
     console = _console(soft_wrap=chosen is not Format.TABEL)
@@ -275,14 +290,16 @@ def compile_(
         )
     else:
         _print_compiled(result, chosen, console)
-    for problem in (result.pdf_error and f"PDF tidak dibuat. {result.pdf_error}", result.eml_error):
-        if problem:
-            _fail_usage(problem)
+    problems = (result.pdf_error and f"PDF tidak dibuat. {result.pdf_error}", result.eml_error)
+    for problem in filter(None, problems):
+        _console(stderr=True, soft_wrap=True).print(styled("[bold red]Kesalahan:[/] {}", problem))
+    if any(problems):
+        raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_OK if result.report.valid else EXIT_INPUT)
 
 
 def _print_compiled(result, chosen: Format, console) -> None:
-    from xlkip.console import print_report
+    from xlkip.console import print_report, styled
 
     if result.example:
         console.print(
@@ -292,17 +309,25 @@ def _print_compiled(result, chosen: Format, console) -> None:
     print_report(result.report, chosen, console)
     if result.output is None:
         console.print(
-            "[bold red]Workbook tidak dibuat[/] karena ada error. Perbaiki isian, "
-            "atau pakai --paksa untuk tetap membuatnya."
+            styled(
+                "[bold red]Workbook tidak dibuat[/] karena ada error. Perbaiki isian, lalu "
+                "jalankan lagi: xlkip compile {} (atau pakai --paksa untuk tetap membuatnya).",
+                result.inputs.folder,
+            ),
+            soft_wrap=True,
         )
         return
-    console.print(f"Workbook LKjIP ditulis: [bold]{result.output}[/]", soft_wrap=True)
+    console.print(styled("Workbook LKjIP ditulis: [bold]{}[/]", result.output), soft_wrap=True)
     if result.pdf is not None:
-        console.print(f"PDF ditulis: [bold]{result.pdf}[/]", soft_wrap=True)
+        console.print(styled("PDF ditulis: [bold]{}[/]", result.pdf), soft_wrap=True)
     if result.eml is not None:
         console.print(
-            f"Draf surel ditulis: [bold]{result.eml}[/] (buka di Outlook/Thunderbird, atau "
-            f"kirim dengan xlkip kirim {result.eml} --ke ALAMAT)",
+            styled(
+                "Draf surel ditulis: [bold]{}[/] (buka di Outlook/Thunderbird, atau "
+                "kirim dengan xlkip kirim {} --ke ALAMAT)",
+                result.eml,
+                result.eml,
+            ),
             soft_wrap=True,
         )
 
@@ -311,28 +336,66 @@ def _print_compiled(result, chosen: Format, console) -> None:
 def rekap(
     folders: Annotated[
         list[Path],
-        typer.Argument(help="Folder input satu OPD, atau folder yang berisi folder-folder OPD."),
+        typer.Argument(
+            help="Folder input satu OPD, atau folder yang berisi folder-folder OPD.",
+            metavar="FOLDER",
+        ),
     ],
     output: Annotated[
         Path | None,
         typer.Option(
-            "-o", "--output", help="Berkas rekap (baku: output/Rekap_<Pemda>_<Tahun>.xlsx)."
+            "-o",
+            "--output",
+            help="Berkas rekap, berakhiran .xlsx (baku: output/Rekap_PEMDA_TAHUN.xlsx).",
+            metavar="BERKAS",
         ),
     ] = None,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Jumlah proses (baku: jumlah inti).")
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Jumlah proses (baku: jumlah inti).", metavar="JUMLAH"
+        ),
     ] = None,
     tulis_per_opd: Annotated[
         bool,
         typer.Option("--tulis-per-opd", help="Tulis juga workbook LKjIP tiap OPD di folder rekap."),
     ] = False,
+    pemda: Annotated[
+        str | None,
+        typer.Option(
+            help="Pemerintah daerah yang direkap (baku: yang dilaporkan terbanyak OPD).",
+            metavar="NAMA",
+        ),
+    ] = None,
+    tahun: Annotated[
+        int | None,
+        typer.Option(
+            help="Tahun yang direkap (baku: yang dilaporkan terbanyak OPD pemda itu; bila "
+            "sama banyak, yang terbaru).",
+            min=1990,
+            max=2100,
+            metavar="TAHUN",
+        ),
+    ] = None,
+    sertakan_semua: Annotated[
+        bool,
+        typer.Option(
+            "--sertakan-semua",
+            help="Jumlahkan juga OPD pemda atau tahun lain (biasanya didaftar di bawah total).",
+        ),
+    ] = False,
 ) -> None:
-    """Periksa dan rekap semua OPD satu pemda (paralel) ke satu workbook."""
+    """Periksa dan rekap semua OPD satu pemda (paralel) ke satu workbook.
+
+    Total hanya menjumlahkan OPD satu pemda dan satu tahun; OPD pemda atau tahun lain
+    didaftar di bawah total beserta alasannya.
+    """
     from xlkip import api
     from xlkip.rekap.progress import Progress
 
     with _guard():
         try:
+            _check_rekap_paths(folders, output)
             with Progress(_console(stderr=True)) as progress:
                 result = api.rekap(
                     folders,
@@ -341,6 +404,9 @@ def rekap(
                     per_office=tulis_per_opd,
                     done=progress.done,
                     started=progress.start,
+                    pemda=pemda,
+                    tahun=tahun,
+                    sertakan_semua=sertakan_semua,
                 )
         except (api.UsageError, api.OutputError) as exc:
             _fail_usage(str(exc))
@@ -348,6 +414,29 @@ def rekap(
 
     print_summary(result, _console())
     raise typer.Exit(EXIT_OK if result.valid else EXIT_INPUT)
+
+
+def _check_rekap_paths(folders: list[Path], output: Path | None) -> None:
+    """Every folder named exists, and neither the rekap nor the offices' workbooks land
+    among the offices' inputs (nothing is read or written before this holds)."""
+    from xlkip.output import OutputError, refuse_inputs
+    from xlkip.rekap.offices import find_offices
+
+    for folder in folders:
+        if not folder.exists():
+            _fail_usage(f"Folder {folder} tidak ditemukan. Sebutkan folder OPD yang ada.")
+        if not folder.is_dir():
+            _fail_usage(f"{folder} bukan folder. Sebutkan folder OPD, atau folder pemda.")
+    if output is not None and output.suffix.lower() != ".xlsx":
+        _fail_usage(f"Berkas rekap '{output}' harus berakhiran .xlsx (mis. -o rekap.xlsx).")
+    offices = find_offices(folders)
+    if output is not None:
+        refuse_inputs(output, offices)
+    elif any(Path("output").resolve() == office.resolve() for office in offices):
+        raise OutputError(
+            "Rekap akan ditulis ke folder output, yang juga folder input sebuah OPD. Pilih "
+            "lokasi rekap di luar folder OPD dengan -o, mis. -o ../rekap.xlsx."
+        )
 
 
 @app.command(cls=IndonesianCommand)
@@ -363,10 +452,12 @@ def kirim(
     """Kirim draf surel (.eml) lewat server SMTP kantor.
 
     Pengaturan dari variabel lingkungan XLKIP_SMTP_HOST, XLKIP_SMTP_PORT,
-    XLKIP_SMTP_USER, XLKIP_SMTP_FROM, XLKIP_SMTP_SECURITY (starttls atau ssl) dan
-    XLKIP_SMTP_CA, atau dari berkas smtp.ini di folder pengaturan xlkip. Kata sandi dari
-    XLKIP_SMTP_PASSWORD atau diminta tanpa ditampilkan; tidak pernah disimpan.
+    XLKIP_SMTP_USER, XLKIP_SMTP_FROM, XLKIP_SMTP_SECURITY (starttls, ssl, atau tanpa
+    untuk server kantor tanpa enkripsi), XLKIP_SMTP_CA dan XLKIP_SMTP_TIMEOUT (detik), atau
+    dari berkas smtp.ini di folder pengaturan xlkip. Kata sandi dari XLKIP_SMTP_PASSWORD,
+    kata_sandi di smtp.ini, atau diminta tanpa ditampilkan; xlkip tidak pernah menyimpannya.
     """
+    from xlkip.console import styled
     from xlkip.deliver import smtp
 
     with _guard():
@@ -375,23 +466,14 @@ def kirim(
         try:
             to = smtp.recipients(ke)
             settings = smtp.load_settings()
-            password = _password(settings)
-            smtp.send(eml, to, settings, password)
+            for warning in smtp.warnings_for(settings):
+                _console(stderr=True, soft_wrap=True).print(
+                    styled("[bold yellow]Peringatan:[/] {}", warning)
+                )
+            smtp.send(eml, to, settings, smtp.password_for(settings))
         except smtp.SendError as exc:
             _fail_usage(f"{exc} Berkas {eml.name} tidak diubah.")
     _console(soft_wrap=True).print(f"Surel {eml.name} terkirim ke {', '.join(to)}.")
-
-
-def _password(settings) -> str | None:
-    import os
-
-    from xlkip.deliver.smtp import PASSWORD_ENV
-
-    if settings.user is None:
-        return None
-    if os.environ.get(PASSWORD_ENV):
-        return os.environ[PASSWORD_ENV]
-    return typer.prompt(f"Kata sandi SMTP untuk {settings.user}", hide_input=True)
 
 
 @app.command("impor-anggaran", cls=IndonesianCommand)
@@ -404,16 +486,27 @@ def impor_anggaran(
         ),
     ],
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="Template anggaran yang ditulis (.xlsx).")
+        Path,
+        typer.Option(
+            "-o", "--output", help="Template anggaran yang ditulis (.xlsx).", metavar="BERKAS"
+        ),
     ] = Path("inputs/anggaran.xlsx"),
     timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang sudah ada.")] = False,
     skpd: Annotated[
         str | None,
-        typer.Option(help="SKPD yang diimpor bila berkas memuat beberapa (nama atau kode)."),
+        typer.Option(
+            help="SKPD yang diimpor bila berkas memuat beberapa (nama atau kode).",
+            metavar="NAMA|KODE",
+        ),
     ] = None,
     tahun: Annotated[
         int | None,
-        typer.Option(help="Tahun laporan (baku: identitas, lalu berkas).", min=1990, max=2100),
+        typer.Option(
+            help="Tahun laporan (baku: identitas, lalu berkas).",
+            min=1990,
+            max=2100,
+            metavar="TAHUN",
+        ),
     ] = None,
     paksa: Annotated[
         bool, typer.Option("--paksa", help="Tetap tulis template walau ada error.")
@@ -421,7 +514,7 @@ def impor_anggaran(
 ) -> None:
     """Isi template anggaran dari unduhan SIPD, dengan rekonsiliasinya."""
     from xlkip import api
-    from xlkip.console import default_format, print_report
+    from xlkip.console import default_format, print_report, styled
     from xlkip.sipd.sheet import summary_lines
 
     console = _console()
@@ -432,19 +525,27 @@ def impor_anggaran(
             )
         except (api.UsageError, api.OutputError) as exc:
             _fail_usage(str(exc))
-    console.print("[bold]Rekonsiliasi[/]")
+    console.print(styled("[bold]Rekonsiliasi[/]"))
     for line in summary_lines(result.reconciliation):
         console.print(line, soft_wrap=True, markup=False)
     print_report(result.report, default_format(), console)
     if result.output is None:
         console.print(
-            "[bold red]Template anggaran tidak ditulis[/] karena ada error. Perbaiki berkasnya, "
-            "atau pakai --paksa untuk tetap menulisnya."
+            styled(
+                "[bold red]Template anggaran tidak ditulis[/] karena ada error. Perbaiki "
+                "berkasnya, atau pakai --paksa untuk tetap menulisnya."
+            )
         )
     else:
         console.print(
-            f"Template anggaran ditulis: [bold]{result.output}[/] ({len(result.rows)} sub "
-            f"kegiatan, tahun {result.period.tahun}). Lanjutkan dengan xlkip check.",
+            styled(
+                "Template anggaran ditulis: [bold]{}[/] ({} sub kegiatan, tahun {}). "
+                "Lanjutkan dengan: xlkip check {}",
+                result.output,
+                len(result.rows),
+                result.period.tahun,
+                result.output.parent,
+            ),
             soft_wrap=True,
         )
     raise typer.Exit(EXIT_OK if result.report.valid else EXIT_INPUT)
@@ -461,11 +562,16 @@ class _guard:
             return False
         if _state["debug"]:
             return False
+        from xlkip.console import styled
+
         saved = _save_crash_report(kind, exc, tb)
         _console(stderr=True).print(
-            f"[bold red]Kesalahan internal xlkip[/] ({type(exc).__name__}). Laporan lengkap "
-            f"disimpan di {saved}; kirimkan ke pengembang. Jalankan lagi dengan --debug untuk "
-            "melihat rinciannya.",
+            styled(
+                "[bold red]Kesalahan internal xlkip[/] ({}). Laporan lengkap disimpan di {}; "
+                "kirimkan ke pengembang. Jalankan lagi dengan --debug untuk melihat rinciannya.",
+                type(exc).__name__,
+                saved,
+            ),
             soft_wrap=True,
         )
         raise typer.Exit(EXIT_INTERNAL)

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from typer import Abort
+from typer import Abort, Exit
 from typer.core import TyperCommand, TyperGroup
 
 try:  # typer >= 0.2x carries its own copy of click
@@ -80,8 +80,16 @@ class IndonesianContext(click.Context):
     formatter_class = IndonesianFormatter
 
 
+INTERRUPTED = "Dibatalkan."
+EXIT_INTERRUPTED = 1
+TYPER_INTERRUPTED = 130
+"""Typer turns Ctrl+C outside a command into this code, silently; xlkip never uses it."""
+
+
 class _Indonesian:
-    """What the command and the group share: context, metavars, help option."""
+    """What the command and the group share: context, usage and option help written
+    from each parameter's data (typer's own shows `<list[Path]>`, `{FOLDER}`,
+    `x>=0.01`), the help option, and Ctrl+C."""
 
     context_class = IndonesianContext
 
@@ -96,6 +104,22 @@ class _Indonesian:
             option.help = HELP_OPTION
         return option
 
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        arguments = [p for p in self.get_params(ctx) if _is_argument(p)]  # type: ignore[attr-defined]
+        return pieces + [_usage_piece(p) for p in arguments]
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        write_parameters(self.get_params(ctx), formatter)  # type: ignore[attr-defined]
+
+    def invoke(self, ctx: Any) -> Any:
+        """Ctrl+C: one word and exit 1, not typer's silent 130 nor a traceback."""
+        try:
+            return super().invoke(ctx)  # type: ignore[misc]
+        except KeyboardInterrupt:
+            click.echo(f"\n{INTERRUPTED}", err=True)
+            raise Exit(EXIT_INTERRUPTED) from None
+
 
 class IndonesianCommand(_Indonesian, TyperCommand):
     pass
@@ -108,6 +132,13 @@ class IndonesianGroup(_Indonesian, TyperGroup):
         super().__init__(*args, **kwargs)
         if self.subcommand_metavar == "COMMAND [ARGS]...":
             self.subcommand_metavar = "PERINTAH [ARGUMEN]..."
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [*super().collect_usage_pieces(ctx), self.subcommand_metavar]
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        super().format_options(ctx, formatter)
+        self.format_commands(ctx, formatter)
 
     def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
         """Run with click's own error printing off; print usage errors ourselves."""
@@ -125,9 +156,105 @@ class IndonesianGroup(_Indonesian, TyperGroup):
         except click.exceptions.ClickException as exc:
             click.echo(f"Kesalahan: {exc.format_message()}", err=True)
             code = exc.exit_code
+        except KeyboardInterrupt:
+            code = TYPER_INTERRUPTED
+        if code == TYPER_INTERRUPTED:  # typer's silent exit for Ctrl+C while parsing
+            click.echo(f"\n{INTERRUPTED}", err=True)
+            code = EXIT_INTERRUPTED
         if not standalone_mode:
             return code
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _is_argument(param: Any) -> bool:
+    return param.param_type_name == "argument"
+
+
+def _metavar(param: Any) -> str:
+    return param.metavar or param.name.upper()
+
+
+def _usage_piece(argument: Any) -> str:
+    piece = _metavar(argument) + ("..." if argument.nargs != 1 else "")
+    return piece if argument.required else f"[{piece}]"
+
+
+def write_parameters(params: Sequence[Any], formatter: Any) -> None:
+    """The Argumen and Opsi sections: each parameter's name, its value's word
+    (FOLDER, BERKAS, TAHUN) and its help, with default, range and "wajib" in words."""
+    rows: dict[str, list[tuple[str, str]]] = {"Arguments": [], "Options": []}
+    for param in params:
+        if getattr(param, "hidden", False):
+            continue
+        section = "Arguments" if _is_argument(param) else "Options"
+        rows[section].append((_term(param), _help(param)))
+    for heading, entries in rows.items():
+        if entries:
+            with formatter.section(HEADINGS[heading]):
+                formatter.write_dl(entries)
+
+
+def _term(param: Any) -> str:
+    if _is_argument(param):
+        return _metavar(param) + ("..." if param.nargs != 1 else "")
+    names = ", ".join(param.opts)
+    if param.secondary_opts:
+        names += " / " + ", ".join(param.secondary_opts)
+    if getattr(param, "is_flag", False) or getattr(param, "count", False):
+        return names
+    return f"{names} {_metavar(param)}"
+
+
+def _help(param: Any) -> str:
+    extras = [x for x in (_default(param), _range(param)) if x]
+    if param.required:
+        extras.append("wajib")
+    text = getattr(param, "help", None) or ""
+    if not extras:
+        return text
+    return f"{text}  [{'; '.join(extras)}]" if text else f"[{'; '.join(extras)}]"
+
+
+def _default(param: Any) -> str:
+    shown = getattr(param, "show_default", None)
+    if isinstance(shown, str):
+        return f"baku: {shown}"
+    value = param.default
+    if (
+        not shown
+        or getattr(param, "is_flag", False)
+        or value is None
+        or callable(value)
+        or isinstance(value, list | tuple)
+    ):
+        return ""
+    return f"baku: {_number(value) if isinstance(value, int | float) else value}"
+
+
+def _range(param: Any) -> str:
+    """ "antara 1990 dan 2100", "minimal 0,01": from the parameter (typer >= 0.2x) or
+    from its click range type (older typer)."""
+    bounds = [
+        getattr(param, end, None)
+        if getattr(param, end, None) is not None
+        else getattr(getattr(param, "type", None), end, None)
+        for end in ("min", "max")
+    ]
+    low, high = bounds
+    if low is not None and high is not None:
+        return f"antara {_number(low)} dan {_number(high)}"
+    if low is not None:
+        return f"minimal {_number(low)}"
+    if high is not None:
+        return f"maksimal {_number(high)}"
+    return ""
+
+
+def _number(value: float) -> str:
+    """7.0 -> "7", 0.01 -> "0,01": written as the help's Indonesian reader writes it."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace(".", ",")
 
 
 def show_usage_error(exc: Any) -> None:

@@ -13,6 +13,7 @@ from xlkip.findings import Finding, Report, Tingkat
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
 
 class Format(str, Enum):
@@ -61,6 +62,7 @@ def print_json(data: dict[str, Any], stream: TextIO) -> None:
 
 def print_table(report: Report, console: Console) -> None:
     from rich.table import Table
+    from rich.text import Text
 
     findings = report.sorted()
     if findings:
@@ -70,25 +72,51 @@ def print_table(report: Report, console: Console) -> None:
             show_lines=True,
             expand=True,
         )
-        table.add_column("Tingkat", no_wrap=True)
-        table.add_column("File", ratio=2, overflow="fold")
-        table.add_column("Sheet", ratio=2, overflow="fold")
-        table.add_column("Sel", no_wrap=True)
-        table.add_column("Kode", no_wrap=True)
-        table.add_column("Pesan", ratio=6, overflow="fold")
-        for f in findings:
-            table.add_row(
-                f"[{_STYLE[f.tingkat]}]{f.tingkat.value}[/]",
-                f.file or "",
-                f.sheet or "",
-                f.sel or "",
-                f.kode,
-                f.pesan,
-            )
+        places = [Text("\n".join(p for p in (f.file, f.lokasi) if p)) for f in findings]
+        # File and sheet names wrap at their spaces like the message does. The column takes
+        # a quarter of the terminal, or its longest word up to 2/5: at 80 columns a name is
+        # not cut mid-word; only a single word wider than that folds.
+        longest = max((len(word) for place in places for word in place.plain.split()), default=0)
+        width = min(max(16, longest, console.width // 4), console.width * 2 // 5)
+        table.add_column("Lokasi", max_width=width, overflow="fold")
+        table.add_column("Temuan", ratio=1, overflow="fold")
+        for place, f in zip(places, findings, strict=True):
+            table.add_row(place, _described(f))
         console.print(table)
     style = "green" if report.valid else "bold red"
     counts, _, verdict = summary(report).partition(" — ")
-    console.print(f"{counts} — [{style}]{verdict}[/]")
+    console.print(Text.assemble(f"{counts} — ", (verdict, style)))
+
+
+def _described(finding: Finding) -> Text:
+    """The tingkat and code on the first line, the message below."""
+    from rich.text import Text
+
+    return Text.assemble(
+        (finding.tingkat.value, _STYLE[finding.tingkat]),
+        " ",
+        (finding.kode, "dim"),
+        "\n",
+        finding.pesan,
+    )
+
+
+def make_console(stderr: bool = False, soft_wrap: bool = False) -> Console:
+    """A console that prints every string as it is. Staff text (a cell, a file, sheet or
+    office name, a server's reply) may hold `[/x]` or `[link=…]`, which rich would read
+    as its markup, or `:x:`, an emoji code: here neither is read. Our own styling is a
+    Text object (`styled`, Text.assemble), so it never parses what staff typed."""
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=soft_wrap, markup=False, emoji=False)
+
+
+def styled(template: str, *values: object) -> Text:
+    """Our own markup `template`, each `{}` filled with a value shown literally."""
+    from rich.markup import escape
+    from rich.text import Text
+
+    return Text.from_markup(template.format(*(escape(str(v)) for v in values)), emoji=False)
 
 
 def print_report(report: Report, fmt: Format, console: Console) -> None:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import sys
 import tempfile
-from collections.abc import Callable
+import traceback
+import zipfile
+from collections.abc import Callable, Iterable
 from pathlib import Path
+
+from xlkip.schema import MARKER_KIND
 
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
 
@@ -23,12 +29,17 @@ def safe_filename(*parts: str, suffix: str = ".xlsx", limit: int = 120) -> str:
     return (text[:limit].rstrip("_") or "LKjIP") + suffix
 
 
-def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
+def write_atomically(target: Path, write: Callable[[Path], object], template: bool = False) -> Path:
     """Write beside `target`, then rename: a crash never leaves half a file, and a
     failed run leaves any earlier file as it was. The file gets the mode any program's
-    new file gets (0666 less the umask), not the private 0600 of a temporary file."""
+    new file gets (0666 less the umask), not the private 0600 of a temporary file.
+
+    An xlkip template at `target` is never replaced unless what is written is itself a
+    template (`template`: init --timpa, impor-anggaran --timpa)."""
+    if not template:
+        refuse_template(target)
+    make_folder(target.parent)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         handle, temp_name = tempfile.mkstemp(
             suffix=target.suffix, prefix=".xlkip-", dir=target.parent
         )
@@ -45,11 +56,112 @@ def write_atomically(target: Path, write: Callable[[Path], object]) -> Path:
             f"Berkas {target} tidak dapat ditimpa: mungkin sedang dibuka di Excel. Tutup "
             "berkasnya, lalu jalankan lagi (berkas lama tidak diubah)."
         ) from exc
-    except OSError as exc:
-        raise OutputError(_why(target, exc)) from exc
+    except Exception as exc:
+        cause = os_error_behind(exc)
+        if cause is None:
+            raise
+        _release(exc)
+        raise OutputError(_why(target, cause)) from exc
     finally:
         temp.unlink(missing_ok=True)
     return target
+
+
+def make_folder(folder: Path) -> None:
+    """Create `folder` (and its parents), or say in Indonesian why it cannot be."""
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(
+            f"Tidak dapat menulis ke {folder}: itu berkas, bukan folder. Sebutkan folder lain."
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(_why(folder, exc)) from exc
+
+
+def os_error_behind(exc: BaseException) -> OSError | None:
+    """The operating system's error behind `exc`: writers wrap it (XlsxWriter raises
+    FileCreateError from the OSError of a full disk)."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, OSError):
+            return current
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return None
+
+
+def _release(exc: BaseException) -> None:
+    """Drop what the failed writer still holds (an unclosed zip on the temporary file)
+    now, so the temporary file can be removed and its close, failing again on a full
+    disk, does not print a stray traceback when the interpreter collects it later."""
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        current: BaseException | None = exc
+        while current is not None:
+            traceback.clear_frames(current.__traceback__)
+            current = current.__cause__ or current.__context__
+    finally:
+        sys.unraisablehook = previous
+
+
+def refuse_inputs(target: Path, folders: Iterable[Path], option: str = "-o") -> None:
+    """An output never lands among the inputs: not in a folder whose workbooks are read
+    (the next run would read it, or a later run replace a staff file by it), and never
+    on an xlkip template anywhere."""
+    place = target.resolve().parent
+    for folder in folders:
+        if place == folder.resolve():
+            raise OutputError(
+                f"Berkas hasil {target} berada di folder input {folder}. Agar tidak ada isian "
+                f"yang tertimpa, xlkip tidak menulis ke folder input. Pilih lokasi lain dengan "
+                f"{option}, mis. {option} output/{target.name}."
+            )
+    refuse_template(target, option)
+
+
+def refuse_template(target: Path, option: str = "-o") -> None:
+    if is_template(target):
+        raise OutputError(
+            f"Berkas {target} adalah template xlkip (isian staf); hasil tidak ditulis di "
+            f"atasnya. Pilih nama lain dengan {option}, mis. {option} output/laporan.xlsx."
+        )
+
+
+_MARKED_PARTS = ("docProps/custom.xml", "xl/workbook.xml")
+"""Where `xlkip init` writes the marker: a custom property, or a defined name."""
+
+
+def is_template(path: Path) -> bool:
+    """True when `path` is a regular file carrying the xlkip template marker."""
+    if not path.is_file():
+        return False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            return any(
+                part in names and MARKER_KIND.encode() in archive.read(part)
+                for part in _MARKED_PARTS
+            )
+    except (OSError, zipfile.BadZipFile, ValueError, NotImplementedError, RuntimeError):
+        return False
+
+
+def remove_stale(path: Path, what: str) -> str:
+    """Remove an older `path` the new workbook's companion failed to replace, so last
+    run's figures are never sent beside this run's workbook; the sentence says so."""
+    if not path.exists():
+        return ""
+    try:
+        path.unlink()
+    except OSError as exc:
+        return (
+            f" {what} lama {path} tidak dapat dihapus ({_reason(exc)}): hapus sendiri "
+            "sebelum mengirim, karena isinya dari proses sebelumnya."
+        )
+    return f" {what} lama {path.name} dihapus agar tidak terkirim bersama workbook baru."
 
 
 def current_umask() -> int:
@@ -59,8 +171,33 @@ def current_umask() -> int:
     return mask
 
 
+_FULL = "Kosongkan ruang disk, atau pilih lokasi lain."
+_ELSEWHERE = "Pilih lokasi lain, atau periksa izin foldernya."
+_REASONS = {
+    errno.ENOSPC: ("disk penuh", _FULL),
+    errno.EFBIG: ("berkas melebihi batas ukuran yang diizinkan", _FULL),
+    errno.EDQUOT: ("kuota disk habis", _FULL),
+    errno.EACCES: ("tidak ada izin menulis", _ELSEWHERE),
+    errno.EPERM: ("tidak ada izin menulis", _ELSEWHERE),
+    errno.EROFS: ("disk hanya dapat dibaca", "Pilih lokasi lain."),
+    errno.ENOTDIR: ("sebagian jalurnya berkas, bukan folder", "Pilih lokasi lain."),
+    errno.EEXIST: ("sebagian jalurnya berkas, bukan folder", "Pilih lokasi lain."),
+    errno.EISDIR: ("sudah ada folder dengan nama itu", "Pilih nama lain."),
+    errno.ENAMETOOLONG: ("namanya terlalu panjang", "Pilih nama yang lebih pendek."),
+}
+"""What the operating system said, in words staff can act on (its own text is English)."""
+
+
+def os_reason(exc: OSError) -> tuple[str, str]:
+    """What happened and what to do, in Indonesian (the system's own words are English)."""
+    unknown = f"kesalahan sistem berkas {errno.errorcode.get(exc.errno or 0, exc.errno or '')}"
+    return _REASONS.get(exc.errno or 0, (unknown.strip(), _ELSEWHERE))
+
+
+def _reason(exc: OSError) -> str:
+    return os_reason(exc)[0]
+
+
 def _why(path: Path, exc: OSError) -> str:
-    return (
-        f"Tidak dapat menulis ke {path} ({exc.strerror or exc}). Pilih lokasi lain dengan "
-        "-o, atau periksa izin foldernya."
-    )
+    why, advice = os_reason(exc)
+    return f"Tidak dapat menulis ke {path} ({why}). {advice} Berkas lama tidak diubah."

@@ -47,6 +47,23 @@ def nilai(value: float, satuan: object = None) -> str:
         return format_decimal(excel_round(value, 2), format="#,##0.##", locale=LOCALE)
 
 
+_PLAIN_NUMBER_FORMAT = re.compile(r"[#,]*0+(?:\.(0+))?(%?)")
+
+
+def as_shown(value: float, num_format: str | None) -> str:
+    """A number as a cell with `num_format` shows it: 0.036 with "0.00%" -> "3,60%",
+    8664222212 with "#,##0" -> "8.664.222.212". Other formats: as `nilai` writes it."""
+    match = _PLAIN_NUMBER_FORMAT.fullmatch(num_format or "")
+    if match is None:
+        return nilai(value)
+    decimals = len(match.group(1) or "")
+    percent = bool(match.group(2))
+    rounded = excel_round(value, decimals + (2 if percent else 0))
+    show = format_percent if percent else format_decimal
+    with decimal.localcontext(_wide_context(value)):
+        return show(rounded, format=num_format, locale=LOCALE)
+
+
 def identity_text(value: object) -> str:
     """Names compared as a person would: case, spaces, "&"/"dan" and dots ignored."""
     return _identity(str(value))

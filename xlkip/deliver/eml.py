@@ -1,7 +1,9 @@
 """The email draft: the workbook (and PDF) attached, headline figures in the body.
 
-Its input is a plain `Summary`: who reports, the headline `Figures` the tables computed
-(xlkip.tables.figures) and the count of findings, so the draft never reads cells.
+Its input is a plain `Summary`: who reports and signs, and the headline `Figures` the
+tables computed (xlkip.tables.figures), so the draft never reads cells. The body is
+written for the head of office to send as is: no checker vocabulary, each figure spelled
+as its table shows it, signed with the kepala from Identitas.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from email.policy import SMTP
 from pathlib import Path
 
 from xlkip.tables.figures import Figures
-from xlkip.text import angka, persen
+from xlkip.text import angka, as_shown, identity_text, persen
 
 MB = 1024 * 1024
 DEFAULT_LIMIT_MB = 7.0
@@ -26,14 +28,15 @@ MIME_TYPES = {
 
 @dataclass(frozen=True)
 class Summary:
-    """What the head of office reads first."""
+    """What the head of office reads first, and who signs it (Identitas)."""
 
     instansi: str
     pemda: str
     tahun: int
     figures: Figures = field(default_factory=Figures)
-    temuan: dict[str, int] = field(default_factory=dict)
-    """Findings per tingkat: {"error": 0, "peringatan": 8, "info": 0}."""
+    kepala: str = ""
+    jabatan: str = ""
+    nip: str = ""
 
 
 class AttachmentsTooLarge(Exception):
@@ -51,28 +54,56 @@ def subject(summary: Summary) -> str:
     return " ".join(" ".join(p.split()) for p in parts if p and p.strip())
 
 
+def office(summary: Summary) -> str:
+    """ "Dinas Komunikasi dan Informatika Kota Binjai"."""
+    return " ".join(f"{summary.instansi} {short_pemda(summary.pemda)}".split())
+
+
 def body(summary: Summary, attachments: list[Path]) -> str:
-    who = f"{summary.instansi} {short_pemda(summary.pemda)}"
     lines = [
         "Yth. Bapak/Ibu,",
         "",
-        f"Bersama ini kami sampaikan Laporan Kinerja Instansi Pemerintah (LKjIP) {who} "
-        f"Tahun {summary.tahun}.",
+        f"Bersama ini kami sampaikan Laporan Kinerja Instansi Pemerintah (LKjIP) "
+        f"{office(summary)} Tahun {summary.tahun}.",
         "",
         "Angka utama:",
         *_headline_lines(summary.figures, summary.tahun),
-        "",
-        _findings_line(summary.temuan),
         "",
         "Lampiran:",
         *(f"- {path.name}" for path in attachments),
         "",
         "Demikian kami sampaikan. Atas perhatian Bapak/Ibu, kami ucapkan terima kasih.",
         "",
-        "Hormat kami,",
-        who,
+        *signature(summary),
     ]
     return "\n".join(lines) + "\n"
+
+
+def signature(summary: Summary) -> list[str]:
+    """The closing as a letter of the office ends: jabatan and office, name, NIP."""
+    jabatan = " ".join(summary.jabatan.split()) or f"Kepala {office(summary)}"
+    lines = ["Hormat kami,", f"{jabatan},"]
+    if identity_text(office(summary)) not in identity_text(jabatan):
+        lines.append(office(summary))
+    kepala, nip = " ".join(summary.kepala.split()), " ".join(summary.nip.split())
+    if kepala:
+        lines += ["", kepala]
+    if nip:
+        lines.append(f"NIP {nip}")
+    return lines
+
+
+_PERCENT_FIGURES = ("capaian_rata", "persen_realisasi", "efisiensi")
+
+
+def _shown(f: Figures, name: str, value: float) -> str:
+    """`value` as its table's cell shows it; a figure of no known cell (a Summary made
+    by hand) as a sentence writes it."""
+    if name in f.formats:
+        return as_shown(value, f.formats[name])
+    if name in _PERCENT_FIGURES:
+        return persen(value)
+    return angka(value, 2 if name == "indeks_digital" else 0)
 
 
 def _headline_lines(f: Figures, tahun: int) -> list[str]:
@@ -82,32 +113,31 @@ def _headline_lines(f: Figures, tahun: int) -> list[str]:
         if f.iku_total:
             achieved = f", {f.iku_tercapai} dari {f.iku_total} IKU mencapai target"
         lines.append(
-            f"- Capaian kinerja rata-rata: {persen(f.capaian_rata)}{_label(f.predikat)}{achieved}"
+            f"- Capaian kinerja rata-rata: {_shown(f, 'capaian_rata', f.capaian_rata)}"
+            f"{_label(f.predikat)}{achieved}"
         )
     if f.persen_realisasi is not None:
         money = ""
         if f.anggaran is not None and f.realisasi is not None:
-            money = f" (Rp{angka(f.realisasi)} dari pagu Rp{angka(f.anggaran)})"
-        lines.append(f"- Realisasi anggaran: {persen(f.persen_realisasi)}{money}")
+            money = (
+                f" (Rp{_shown(f, 'realisasi', f.realisasi)} dari pagu "
+                f"Rp{_shown(f, 'anggaran', f.anggaran)})"
+            )
+        lines.append(
+            f"- Realisasi anggaran: {_shown(f, 'persen_realisasi', f.persen_realisasi)}{money}"
+        )
     if f.efisiensi is not None:
-        lines.append(f"- Efisiensi anggaran: {persen(f.efisiensi)}")
+        lines.append(f"- Efisiensi anggaran: {_shown(f, 'efisiensi', f.efisiensi)}")
     if f.indeks_digital is not None:
         lines.append(
-            f"- {f.nama_indeks or 'Indeks SPBE'} {tahun}: {angka(f.indeks_digital, 2)}"
-            f"{_label(f.predikat_digital)}"
+            f"- {f.nama_indeks or 'Indeks SPBE'} {tahun}: "
+            f"{_shown(f, 'indeks_digital', f.indeks_digital)}{_label(f.predikat_digital)}"
         )
     return lines or ["- (belum ada angka utama)"]
 
 
 def _label(predikat: str | None) -> str:
     return f", predikat {predikat}" if predikat else ""
-
-
-def _findings_line(temuan: dict[str, int]) -> str:
-    if not temuan:
-        return "Hasil pemeriksaan xlkip: tidak tercatat."
-    counts = ", ".join(f"{n} {tingkat}" for tingkat, n in temuan.items())
-    return f"Hasil pemeriksaan isian oleh xlkip: {counts} (rincian di sheet Temuan Validasi)."
 
 
 def check_budget(attachments: list[Path], limit_mb: float = DEFAULT_LIMIT_MB) -> None:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 from rich.progress import Progress as Bar
+from rich.text import Text
 
 from xlkip.findings import Tingkat
 from xlkip.rekap.run import ACROSS_OFFICES, RekapResult
 from xlkip.rekap.summary import OfficeSummary, Status
 
 _COLOR = {Status.OK: "green", Status.ERRORS: "bold red", Status.UNREADABLE: "bold red"}
+_COLOR[Status.NOT_WRITTEN] = "bold red"
 
 
 class Progress:
@@ -38,7 +40,7 @@ class Progress:
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
-                TextColumn("{task.description}"),
+                TextColumn("{task.description}", markup=False),  # the office's own name
                 console=self.console,
                 transient=True,
                 auto_refresh=False,  # no refresh thread alive when the pool forks workers
@@ -53,34 +55,46 @@ class Progress:
             self.bar.refresh()
             return
         self.console.print(
-            f"[{self.finished}/{self.total}] [{_COLOR[office.status]}]{office.status.value}[/] "
-            f"{office.name} ({office.count(Tingkat.ERROR)} error, "
-            f"{office.count(Tingkat.PERINGATAN)} peringatan)",
+            Text.assemble(
+                f"[{self.finished}/{self.total}] ",
+                _status(office),
+                f" {office.name} ({office.count(Tingkat.ERROR)} error, "
+                f"{office.count(Tingkat.PERINGATAN)} peringatan)",
+            ),
             soft_wrap=True,
             highlight=False,
         )
+
+
+def _status(office: OfficeSummary) -> Text:
+    return Text(office.status.value, _COLOR[office.status])
 
 
 def print_summary(result: RekapResult, console: Console) -> None:
     offices = result.offices
     ok = sum(1 for o in offices if o.status is Status.OK)
     console.print(f"{len(offices)} OPD direkap: {ok} ok, {len(offices) - ok} tidak.")
-    for office in offices:
+    for office in offices:  # office names, folders and reasons are printed as they are
         if office.status is not Status.OK:
             console.print(
-                f"  • [{_COLOR[office.status]}]{office.status.value}[/] {office.name} "
-                f"({office.folder}): {office.alasan}",
+                Text.assemble(
+                    "  • ", _status(office), f" {office.name} ({office.folder}): {office.alasan}"
+                ),
                 soft_wrap=True,
             )
     for office in offices:  # told after the pool: the per-office lines could not know them
         for finding in office.findings:
             if finding.kode in ACROSS_OFFICES:
                 console.print(
-                    f"  • [yellow]peringatan[/] {office.name}: {finding.pesan}",
+                    Text.assemble(
+                        "  • ", ("peringatan", "yellow"), f" {office.name}: {finding.pesan}"
+                    ),
                     soft_wrap=True,
                     highlight=False,
                 )
     written = sum(1 for o in offices if o.output)
     if written:
         console.print(f"Workbook LKjIP per OPD ditulis: {written}.")
-    console.print(f"Workbook rekap ditulis: [bold]{result.output}[/]", soft_wrap=True)
+    console.print(
+        Text.assemble("Workbook rekap ditulis: ", (str(result.output), "bold")), soft_wrap=True
+    )

@@ -3,9 +3,10 @@ the pemda rekap and anything else that summarises a report without opening it)."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from xlkip.sheet.model import Slot
 from xlkip.tables.anggaran import anggaran_program
 from xlkip.tables.kinerja import capaian_iku
 from xlkip.tables.layanan import pengaduan_dua_tahun, publikasi
@@ -35,11 +36,15 @@ class Figures:
     """The index's name under the year's instrument ("Indeks Pemerintah Digital")."""
     rasio_pengaduan: float | None = None
     jumlah_informasi: float | None = None
+    formats: dict[str, str] = field(default_factory=dict)
+    """The number format of the cell each figure comes from ("efisiensi": "0.00%"), so a
+    summary spells a value as its table shows it (xlkip.text.as_shown)."""
 
 
 def figures_of(results: dict[str, Any], tahun: int, nama_indeks: str | None = None) -> Figures:
     """The figures the tables computed, read from their cells' values."""
     values: dict[str, Any] = {}
+    cells: dict[str, Slot] = {}
     iku = results.get(capaian_iku.key)
     if iku is not None:
         capaian = [_number(row.capaian.value()) for row in iku.rows]
@@ -49,6 +54,7 @@ def figures_of(results: dict[str, Any], tahun: int, nama_indeks: str | None = No
             iku_tercapai=sum(1 for c in capaian if c is not None and c >= 1),
             iku_total=len(iku.rows),
         )
+        cells["capaian_rata"] = iku.rata
     money = results.get(anggaran_program.key)
     if money is not None:
         anggaran, realisasi = _number(money.anggaran.value()), _number(money.realisasi.value())
@@ -59,6 +65,12 @@ def figures_of(results: dict[str, Any], tahun: int, nama_indeks: str | None = No
             sisa=anggaran - realisasi if anggaran is not None and realisasi is not None else None,
             efisiensi=_number(money.efisiensi.value()),
         )
+        cells.update(
+            anggaran=money.anggaran,
+            realisasi=money.realisasi,
+            persen_realisasi=money.persen,
+            efisiensi=money.efisiensi,
+        )
     spbe = results.get(indeks_spbe.key)
     if spbe is not None and _number(spbe.totals[tahun].value()) is not None:
         values.update(
@@ -66,10 +78,12 @@ def figures_of(results: dict[str, Any], tahun: int, nama_indeks: str | None = No
             predikat_digital=spbe.predikat.value(),
             nama_indeks=nama_indeks,
         )
+        cells["indeks_digital"] = spbe.totals[tahun]
     pengaduan = results.get(pengaduan_dua_tahun.key)
     if pengaduan is not None:
         values["rasio_pengaduan"] = _number(pengaduan.totals[tahun]["rasio"].value())
     informasi = results.get(publikasi.key)
     if informasi is not None:
         values["jumlah_informasi"] = _number(informasi.totals[tahun].value())
+    values["formats"] = {k: c.style.num_format for k, c in cells.items() if c.style.num_format}
     return Figures(**values)
