@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import mmap
 import os
+import posixpath
 import re
 import stat
 import warnings
@@ -303,7 +304,7 @@ class SourceWorkbook:
         for sheet in book.iter(f"{_NS_MAIN}sheet"):
             target = targets.get(sheet.get(f"{_NS_REL}id"), "")
             base = PurePosixPath("xl") if not target.startswith("/") else PurePosixPath("/")
-            parts[sheet.get("name")] = str(base / target).lstrip("/")
+            parts[sheet.get("name")] = posixpath.normpath(str(base / target)).lstrip("/")
         return parts
 
     @cached_property
