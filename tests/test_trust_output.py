@@ -67,6 +67,22 @@ def test_dengan_temuan_prints_the_findings_too(example_master: Path, tmp_path: P
     assert "TEMUAN VALIDASI INPUT LKJIP" in _pdf_text(target.with_suffix(".pdf"))
 
 
+def test_the_first_page_has_no_checker_counts(printed: Path) -> None:
+    """The Ringkasan opens the PDF the head reads: the counts of findings close the
+    Temuan Validasi sheet instead, counted from its TINGKAT column."""
+    first_page = _pdf_text(printed).split("\f")[0]
+    assert "Ringkasan Laporan Kinerja".upper() in first_page.upper()
+    assert "Temuan" not in first_page and "peringatan" not in first_page
+    book = openpyxl.load_workbook(printed.with_suffix(".xlsx"))
+    counts = {
+        row[1].value: row[3].value
+        for row in book["Temuan Validasi"].iter_rows()
+        if isinstance(row[1].value, str) and row[1].value.startswith("Jumlah ")
+    }
+    assert set(counts) == {"Jumlah kesalahan", "Jumlah peringatan", "Jumlah info"}
+    assert all(str(v).startswith("=COUNTIF($B$4:$B$") for v in counts.values())
+
+
 def test_only_the_named_sheet_is_hidden() -> None:
     xml = b'<sheets><sheet name="Tabel 3.1" sheetId="1"/><sheet name="A &amp; B" sheetId="2"/>'
     hidden = hide_sheets(xml, {"A & B"})
