@@ -111,7 +111,11 @@ def classify(path: Path, marker: Marker | None) -> tuple[Finding | None, str | N
 
 
 def require_templates(opened: dict[str, SourceWorkbook], report: Report) -> None:
+    # A required file that is there but unreadable (damaged, old version) is reported once.
+    refused = {f.file.casefold() for f in report.findings if f.file and f.tingkat.value == "error"}
     for template in TEMPLATES.values():
+        if template.filename.casefold() in refused:
+            continue
         if template.required and template.kind not in opened:
             report.add(
                 error(

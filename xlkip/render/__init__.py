@@ -2,5 +2,5 @@
 the PDF through LibreOffice. A second format (the Word document) is a second renderer
 here, and changes nothing in read/, validate/ or tables/.
 
-May import: sheet/.
+May import: sheet/, text.
 """
