@@ -6,5 +6,5 @@ builds program → kegiatan → sub kegiatan from the codes (`codes`), sums acco
 into their sub kegiatan and reconciles every figure the files print themselves
 (`reconcile`). `folder` writes the template beside the office's other templates.
 
-May import: errors, findings, output, read/, schema/, templates, text, validate/.
+May import: errors, findings, output, read/, schema/, templates, text.
 """

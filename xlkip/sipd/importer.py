@@ -40,7 +40,7 @@ from xlkip.sipd.twice import (
     repeat_findings,
     repeated_rows,
 )
-from xlkip.validate.duplicates import identity_text
+from xlkip.text import identity_text
 
 SUMBER_DANA = {
     "DAU": ("dau", "dana alokasi umum"),
