@@ -79,6 +79,23 @@ OUTPUT_PAGES = (
 )
 
 
+REKAP_SHEET = Sheet("rekap", "Rekap OPD", "hasil-rekap-opd")
+IMPORT_SHEETS = (
+    Sheet("anggaran", "Realisasi Anggaran", "sipd-anggaran"),
+    Sheet("anggaran", "Rekonsiliasi", "sipd-rekonsiliasi"),
+)
+
+
+def picture_names() -> list[str]:
+    """Every picture this script makes, without making any."""
+    return [
+        *(s.name for s in TEMPLATE_SHEETS),
+        *(name for name, _ in OUTPUT_PAGES),
+        REKAP_SHEET.name,
+        *(s.name for s in IMPORT_SHEETS),
+    ]
+
+
 def run(*command: str | Path, ok: tuple[int, ...] = (0,)) -> str:
     result = subprocess.run(
         [str(part) for part in command], capture_output=True, text=True, check=False
@@ -249,9 +266,10 @@ def rekap_page(work: Path) -> list[Path]:
     workbook.save(identitas)
     rekap = work / "rekap" / "Rekap.xlsx"
     xlkip("rekap", opd, "-o", rekap, "--jobs", "1", ok=(0, 1))
-    sheet = one_sheet_copy(rekap, "Rekap OPD", work / "rekap" / "hasil-rekap-opd.xlsx")
+    name = REKAP_SHEET.name
+    sheet = one_sheet_copy(rekap, REKAP_SHEET.sheet, work / "rekap" / f"{name}.xlsx")
     to_pdf([sheet], sheet.parent)
-    return [picture(sheet.with_suffix(".pdf"), 1, "hasil-rekap-opd", footer=True)]
+    return [picture(sheet.with_suffix(".pdf"), 1, name, footer=True)]
 
 
 def import_pages(work: Path) -> list[Path]:
@@ -264,10 +282,7 @@ def import_pages(work: Path) -> list[Path]:
     download = write_xlsx(folder / "statistik_belanja.xlsx", {"Sheet1": example_flat_rows()})
     template = folder / "anggaran.xlsx"
     xlkip("impor-anggaran", download, "-o", template, "--tahun", "2024")
-    sheets = [
-        one_sheet_copy(template, "Realisasi Anggaran", folder / "sipd-anggaran.xlsx"),
-        one_sheet_copy(template, "Rekonsiliasi", folder / "sipd-rekonsiliasi.xlsx"),
-    ]
+    sheets = [one_sheet_copy(template, s.sheet, folder / f"{s.name}.xlsx") for s in IMPORT_SHEETS]
     to_pdf(sheets, folder)
     return [picture(sheet.with_suffix(".pdf"), 1, sheet.stem) for sheet in sheets]
 

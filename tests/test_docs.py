@@ -5,9 +5,12 @@ says what it is for. Fast: no LibreOffice (docs/gambar.py makes the pictures).""
 from __future__ import annotations
 
 import ast
+import importlib.util
 import re
+import sys
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 from tests.finding_codes import Scan
 from tests.finding_codes import scan as scan_source
@@ -126,3 +129,27 @@ def test_every_anchor_link_names_a_heading() -> None:
                 continue
             headings = re.findall(r"^#+ (.+)$", page.read_text(encoding="utf-8"), re.M)
             assert anchor in {slug(h) for h in headings}, (guide.name, target, anchor)
+
+
+@cache
+def gambar_script() -> ModuleType:
+    """docs/gambar.py as a module (registered first: its dataclasses look themselves up)."""
+    spec = importlib.util.spec_from_file_location("docs_gambar", DOCS / "gambar.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_script_makes_exactly_the_committed_pictures() -> None:
+    names = gambar_script().picture_names()
+    assert len(names) == len(set(names))
+    assert set(names) == {p.stem for p in PICTURES.glob("*.png")}
+
+
+def test_the_script_pictures_sheets_the_templates_have() -> None:
+    from xlkip.schema import TEMPLATES
+
+    for sheet in gambar_script().TEMPLATE_SHEETS:
+        names = {"Petunjuk"} | {s.name for s in TEMPLATES[sheet.workbook].sheets}
+        assert sheet.sheet in names, sheet
