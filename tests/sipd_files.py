@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,7 @@ PROGRAM_CODES = {
 
 def write_xlsx(path: Path, sheets: dict[str, Iterable[Sequence[Any]]]) -> Path:
     workbook = xlsxwriter.Workbook(str(path))
+    date = workbook.add_format({"num_format": "dd/mm/yyyy"})  # what Excel shows a date as
     for name, rows in sheets.items():
         sheet = workbook.add_worksheet(name)
         for r, row in enumerate(rows):
@@ -57,6 +59,8 @@ def write_xlsx(path: Path, sheets: dict[str, Iterable[Sequence[Any]]]) -> Path:
                     continue
                 if isinstance(value, str):
                     sheet.write_string(r, c, value)
+                elif isinstance(value, dt.date):
+                    sheet.write_datetime(r, c, value, date)
                 else:
                     sheet.write_number(r, c, value)
     workbook.close()

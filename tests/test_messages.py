@@ -54,8 +54,8 @@ def test_template_prompts_name_columns_by_their_header(kind: str, tmp_path: Path
 
 
 def test_dropdown_errors_follow_the_choice_rule(tmp_path: Path) -> None:
-    """Excel refuses a value outside a closed list, warns outside an enumeration, and
-    only informs where the list is a suggestion."""
+    """Excel refuses a value outside a closed list (warns when xlkip reads other spellings
+    of it), warns outside an enumeration, and only informs where the list is a suggestion."""
     path = tmp_path / "kinerja.xlsx"
     write_template(TEMPLATES["kinerja"], path, Period.around(2025))
     sheet = openpyxl.load_workbook(path)["IKU"]
@@ -67,4 +67,5 @@ def test_dropdown_errors_follow_the_choice_rule(tmp_path: Path) -> None:
     iku = TEMPLATES["kinerja"].sheet("IKU")
     assert iku.column("satuan").choice_rule is Choices.OPEN
     assert by_column["C"][0] == "information" and "'Satuan'" in by_column["C"][1]
-    assert by_column["D"][0] == "stop" and "'Arah'" in by_column["D"][1]
+    assert by_column["D"][0] == "warning" and "'Arah'" in by_column["D"][1]
+    assert "(mis. Meningkat, Menurun) dibaca sebagai pilihannya" in by_column["D"][1]

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from tests.helpers import findings_of, run_cli, set_cells
 from tests.output_helpers import cached_values, recalculation_mismatches, require_libreoffice
 from tests.sipd_files import (
+    ACCOUNTS,
     FLAT_HEADER,
     SKPD,
     example_flat_rows,
@@ -289,26 +290,11 @@ def test_totals_that_do_not_add_up_are_errors_at_their_cells(tmp_path: Path) -> 
 def _two_skpd_export(path: Path) -> Path:
     rows = example_flat_rows()
     other = ["1.02.0.00.0.00.01.0000", "DINAS KESEHATAN"]
+    sub = ["1.02", "KESEHATAN", "1.02.02", "PROGRAM KESEHATAN", "1.02.02.2.01", "KEGIATAN"]
     extra = [
-        [
-            900,
-            2024,
-            *other,
-            *other,
-            "1.02",
-            "KESEHATAN",
-            "1.02.02",
-            "PROGRAM KESEHATAN",
-            "1.02.02.2.01",
-            "KEGIATAN",
-            "1.02.02.2.01.0001",
-            "SUB",
-            "5.1.02.01.01.0024",
-            "ATK",
-            5_000,
-            4_000,
-        ],
-    ] * 3
+        [900, 2024, *other, *other, *sub, "1.02.02.2.01.0001", "SUB", code, name, 5_000, 4_000]
+        for code, name in ACCOUNTS
+    ]
     return write_xlsx(path, {"Sheet1": [*rows, *extra]})
 
 
@@ -677,7 +663,8 @@ _CELLS = st.one_of(
     st.sampled_from(
         ["KODE", "Uraian", "Anggaran", "Realisasi", "JUMLAH", "2.16.02", "2.16.02.2.01",
          "2.16.02.2.01.0001", "2.16.02.2.01.21", "5", "5.1.02.01.01.0024", "1.500.000,00",
-         "(250.000,00)", "-", "x", "2.16.2.20.2.21.01.0000 DINAS", "BELANJA OPERASI", "Rill"]
+         "(250.000,00)", "-", "x", "2.16.2.20.2.21.01.0000 DINAS", "BELANJA OPERASI", "Rill",
+         "SUB TOTAL", "Total Program", "01/01/2001", "2001-01-01 00:00:00", "2.2"]
     ),
     st.text(max_size=12),
     st.integers(-10**6, 10**9).map(str),

@@ -163,7 +163,7 @@ def _write_templates(
 ) -> list[Path]:
     """The templates of `kinds` for `period`, filled with `contents` by kind (absent:
     blank), with `notes` by kind for their Petunjuk."""
-    from xlkip.templates import options_for
+    from xlkip.templates import options_for, template_written
 
     if not period.renstra_awal <= period.tahun <= period.renstra_akhir:
         raise UsageError(
@@ -172,7 +172,7 @@ def _write_templates(
         )
     contents, notes = contents or {}, notes or {}
     make_folder(folder)
-    templates = [template_for(kind, period.tahun) for kind in kinds]
+    templates = [template_written(kind, period.tahun, kinds) for kind in kinds]
     targets = [folder / template.filename for template in templates]
     existing = [p.name for p in targets if p.exists()]
     if existing and not overwrite:
@@ -516,20 +516,23 @@ def compile_office(
     compile its workbook exactly as `xlkip compile` would. Never raises: whatever goes
     wrong becomes the office's status and reason, so one office cannot stop a pemda."""
 
-    from xlkip.rekap.summary import details_of
+    from xlkip.rekap.summary import details_of, not_written
 
     started = time.perf_counter()
     try:
         with paused_gc():
             checked = check(folder)
             inputs, report = checked.inputs, checked.report
-            details, written = None, None
+            details, written, unwritten = None, None, None
             if report.valid:
                 with built_workbook(inputs, report) as built:
                     details = details_of(built, inputs)
                     if out_dir is not None or output is not None:
                         target = output or default_output(inputs, out_dir or Path("output"))
-                        written = write_workbook(built, target)
+                        try:
+                            written = write_workbook(built, target)
+                        except OutputError as exc:  # read fine: not "tidak terbaca"
+                            unwritten = exc
     except UsageError as exc:
         return _unreadable(folder, "folder_tidak_terbaca", str(exc))
     except Exception as exc:  # one office's internal failure must not stop the others
@@ -539,7 +542,8 @@ def compile_office(
             f"Kesalahan internal xlkip ({type(exc).__name__}: {exc}). Jalankan xlkip compile "
             f"{folder} --debug untuk rinciannya, dan kirimkan ke pengembang.",
         )
-    return _summarize(folder, inputs, report, details, written, time.perf_counter() - started)
+    summary = _summarize(folder, inputs, report, details, written, time.perf_counter() - started)
+    return not_written(summary, unwritten) if unwritten else summary
 
 
 def _unreadable(folder: Path, kode: str, alasan: str) -> OfficeSummary:

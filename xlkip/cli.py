@@ -360,8 +360,36 @@ def rekap(
         bool,
         typer.Option("--tulis-per-opd", help="Tulis juga workbook LKjIP tiap OPD di folder rekap."),
     ] = False,
+    pemda: Annotated[
+        str | None,
+        typer.Option(
+            help="Pemerintah daerah yang direkap (baku: yang dilaporkan terbanyak OPD).",
+            metavar="NAMA",
+        ),
+    ] = None,
+    tahun: Annotated[
+        int | None,
+        typer.Option(
+            help="Tahun yang direkap (baku: yang dilaporkan terbanyak OPD pemda itu; bila "
+            "sama banyak, yang terbaru).",
+            min=1990,
+            max=2100,
+            metavar="TAHUN",
+        ),
+    ] = None,
+    sertakan_semua: Annotated[
+        bool,
+        typer.Option(
+            "--sertakan-semua",
+            help="Jumlahkan juga OPD pemda atau tahun lain (biasanya didaftar di bawah total).",
+        ),
+    ] = False,
 ) -> None:
-    """Periksa dan rekap semua OPD satu pemda (paralel) ke satu workbook."""
+    """Periksa dan rekap semua OPD satu pemda (paralel) ke satu workbook.
+
+    Total hanya menjumlahkan OPD satu pemda dan satu tahun; OPD pemda atau tahun lain
+    didaftar di bawah total beserta alasannya.
+    """
     from xlkip import api
     from xlkip.rekap.progress import Progress
 
@@ -376,6 +404,9 @@ def rekap(
                     per_office=tulis_per_opd,
                     done=progress.done,
                     started=progress.start,
+                    pemda=pemda,
+                    tahun=tahun,
+                    sertakan_semua=sertakan_semua,
                 )
         except (api.UsageError, api.OutputError) as exc:
             _fail_usage(str(exc))

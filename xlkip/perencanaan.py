@@ -2,7 +2,9 @@
 
 - The **Renstra target** (Tabel 2.1) is the IKU sheet's "Target Renstra" when typed,
   else the target of the report year on the Renstra sheet row that names this IKU
-  (its "Sama dengan IKU" column).
+  (its "Sama dengan IKU" column), else on the Renstra row of the same indicator name
+  whose "Sama dengan IKU" is empty (as the Petunjuk says, and as `init --dari` takes
+  next year's target).
 - The **PK target** (Tabel 2.3) is "Target PK" when typed, else the Target column,
   which is also what Chapter III (Tabel 3.2) measures capaian against.
 """
@@ -40,11 +42,16 @@ class Target:
 
 
 def renstra_links(inputs: Inputs) -> dict[str, Record]:
-    """IKU indicator identity -> the first Renstra row that names it."""
+    """IKU indicator identity -> the first Renstra row that names it in "Sama dengan IKU",
+    else the first Renstra row of that indicator name that names no IKU."""
+    rows = inputs.records(RENSTRA)
     links: dict[str, Record] = {}
-    for row in inputs.records(RENSTRA):
+    for row in rows:
         if row.get("iku") is not None:
             links.setdefault(identity_text(row.get("iku")), row)
+    for row in rows:
+        if row.get("iku") is None and row.get("indikator") is not None:
+            links.setdefault(identity_text(row.get("indikator")), row)
     return links
 
 

@@ -4,11 +4,12 @@ evidence the IKU sheet may name (only that of the modules written)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
-from xlkip.schema import TEMPLATES
-from xlkip.schema.base import TableSheet
-from xlkip.schema.kinerja import BUKTI_MODUL, IKU
+from xlkip.schema import TEMPLATES, identitas, template_for
+from xlkip.schema.base import TableSheet, Template
+from xlkip.schema.kinerja import BUKTI_MODUL, IKU, RENSTRA, SATUAN_MODUL
+from xlkip.schema.sdm import JABATAN_ASN, JABATAN_NON_ASN_MODUL, PEGAWAI
 from xlkip.schema.writer import TemplateOptions
 from xlkip.tables.registry import REPORT, tables_reading
 from xlkip.tables.spec import plan_where
@@ -29,7 +30,27 @@ def options_for(kinds: Collection[str]) -> TemplateOptions:
         if labels:
             feeds[sheet.name] = _listed(labels)
     bukti = tuple(label for label, module in BUKTI_MODUL.items() if module in kinds)
-    return TemplateOptions(feeds=feeds, choices={(IKU.name, "bukti"): bukti})
+    satuan = _suggested(SATUAN_MODUL, kinds)
+    choices = {
+        (IKU.name, "bukti"): bukti,
+        (IKU.name, "satuan"): satuan,
+        (RENSTRA.name, "satuan"): satuan,
+        (PEGAWAI.name, "jabatan"): JABATAN_ASN + _suggested(JABATAN_NON_ASN_MODUL, kinds),
+    }
+    return TemplateOptions(feeds=feeds, choices=choices)
+
+
+def _suggested(by_module: Mapping[str, str | None], kinds: Collection[str]) -> tuple[str, ...]:
+    """The suggestions of any office and those of the modules in `kinds`."""
+    return tuple(value for value, module in by_module.items() if module is None or module in kinds)
+
+
+def template_written(kind: str, tahun: int, kinds: Collection[str]) -> Template:
+    """The template of `kind` as written beside `kinds`: Pengaturan holds the bands of an
+    index only when the spbe module that computes it is written too."""
+    if kind == "identitas":
+        return identitas.for_year(tahun, bands="spbe" in kinds)
+    return template_for(kind, tahun)
 
 
 def _listed(labels: list[str]) -> str:

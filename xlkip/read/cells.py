@@ -24,6 +24,12 @@ class Problem:
     pesan: str
     warning: bool = False
     """A `peringatan`: the value is kept and used; otherwise an `error` and no value."""
+    info: bool = False
+    """An `info`: the value is kept and used, only said how it was read."""
+
+    @property
+    def keeps_value(self) -> bool:
+        return self.warning or self.info
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,7 @@ class Spec:
     dash_is_zero: bool = False
     minimum: float | None = 0
     maximum: float | None = None
+    choice_aliases: tuple[tuple[str, str], ...] = ()
 
 
 Coerced = tuple[Any, Problem | None]
@@ -81,7 +88,9 @@ def coerce(spec: Spec, raw: Any, number_format: str | None = None) -> Coerced:
         text = clean_text(raw)
         if text is None or is_dash(text):
             return None, None
-        return _year_range(spec, text) if spec.kind is Kind.YEAR_RANGE else (text, None)
+        if spec.kind is Kind.YEAR_RANGE:
+            return _year_range(spec, text)
+        return _suggestion(spec, text) if spec.choice_aliases else (text, None)
     if spec.kind is Kind.YEAR:
         return _year(spec, raw)
     return _number(spec, raw, number_format)
@@ -94,6 +103,25 @@ def choice_key(text: str) -> str:
     """A dropdown value as compared: case, repeated spaces and a trailing "(Tabel 3.5)"
     (the labels of earlier versions named table numbers) ignored."""
     return " ".join(_TABLE_NOTE.sub("", text.casefold()).split())
+
+
+_SEPARATORS = re.compile(r"[\s\-‐–—−/\\.,_()÷:'’`]+")
+
+
+def loose_choice_key(text: str) -> str:
+    """A choice as compared with its other spellings: separators ignored too, so "S-1",
+    "s 1" and "S1" meet, while a stray "!" or letter still makes another value."""
+    return _SEPARATORS.sub("", choice_key(text))
+
+
+@lru_cache(maxsize=256)
+def choice_spellings(
+    choices: tuple[str, ...], aliases: tuple[tuple[str, str], ...]
+) -> dict[str, str]:
+    """Loose key -> canonical choice, for the choices and their other spellings."""
+    table = {loose_choice_key(other): canonical for other, canonical in aliases}
+    table.update((loose_choice_key(choice), choice) for choice in choices)
+    return table
 
 
 SLOW = None
@@ -112,7 +140,7 @@ def coerce_common(spec: Spec, raw: Any) -> Coerced | None:
         if kind in _PLAIN_NUMBERS or (kind is Kind.PERCENT and abs(raw) <= 1):
             return _check_number(spec, float(raw))
         return SLOW
-    if kind_of_raw is str and kind is Kind.TEXT:
+    if kind_of_raw is str and kind is Kind.TEXT and not spec.choice_aliases:
         text = " ".join(raw.split())
         return (None, None) if not text or is_dash(text) else (text, None)
     if kind_of_raw is str and kind is Kind.CHOICE:
@@ -126,6 +154,24 @@ def _choice_of_text(spec: Spec, raw: str) -> Coerced:
     return coerce(spec, raw)
 
 
+def _read_as(spec: Spec, text: str, read_as: str) -> Coerced:
+    return read_as, Problem(
+        "pilihan_dibaca_sebagai",
+        f"'{quote(text)}' pada kolom '{spec.label}' dibaca sebagai '{read_as}'. Tidak "
+        "perlu diubah; pilih dari daftar agar pesan ini hilang.",
+        info=True,
+    )
+
+
+def _suggestion(spec: Spec, text: str) -> Coerced:
+    """A text column with suggestions (Kelompok Jabatan): another spelling of a suggestion
+    is read as it; any other text is kept as typed."""
+    read_as = choice_spellings(spec.choices, spec.choice_aliases).get(loose_choice_key(text))
+    if read_as is None or choice_key(read_as) == choice_key(text):
+        return text, None
+    return _read_as(spec, text, read_as)
+
+
 def _choice(spec: Spec, raw: Any) -> Coerced:
     text = clean_text(raw)
     if text is None or is_dash(text):
@@ -134,6 +180,9 @@ def _choice(spec: Spec, raw: Any) -> Coerced:
     for choice in spec.choices:
         if choice_key(choice) == folded:
             return choice, None
+    read_as = choice_spellings(spec.choices, spec.choice_aliases).get(loose_choice_key(text))
+    if read_as is not None:
+        return _read_as(spec, text, read_as)
     if spec.choice_rule is Choices.OPEN:
         return text, None
     options = ", ".join(spec.choices)

@@ -9,7 +9,7 @@ from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name
 
-from xlkip.findings import Finding, Tingkat, error, peringatan
+from xlkip.findings import Finding, Tingkat, error, info, peringatan
 from xlkip.read.cells import (
     SLOW,
     Coerced,
@@ -103,7 +103,7 @@ def _ref(row: int, col: int) -> str:
 
 
 def as_finding(problem: Problem, where: dict[str, str | None]) -> Finding:
-    make = peringatan if problem.warning else error
+    make = info if problem.info else peringatan if problem.warning else error
     return make(problem.kode, problem.pesan, **where)
 
 
@@ -362,7 +362,7 @@ class _TableReader:
         if problem is not None:
             ref = _ref(row, col)
             self.findings.append(as_finding(problem, self.where(ref)))
-            if not problem.warning:
+            if not problem.keeps_value:
                 self.problem_cells.add(ref)
         return value
 
@@ -392,6 +392,7 @@ def _spec(column: Column, label: str) -> Spec:
         column.dash_is_zero,
         column.minimum,
         column.maximum,
+        column.choice_aliases,
     )
 
 
@@ -412,6 +413,7 @@ def _read_form(grid: SourceSheet, sheet: FormSheet, data: TemplateData):
             form_field.kind,
             form_field.choices,
             minimum=form_field.minimum,
+            choice_aliases=form_field.choice_aliases,
             maximum=form_field.maximum,
         )
         value, problem = _cell_value(grid, spec, row, 2)

@@ -1,8 +1,18 @@
 """Anggaran: one row per sub-kegiatan, as exported from SIPD."""
 
-from xlkip.schema.base import Choices, Column, Kind, TableSheet, Template
+from xlkip.schema.base import Choices, Column, Kind, TableSheet, Template, spellings
 
 SUMBER_DANA = ("DAU", "DAK", "DBH", "PAD", "BLUD", "Lainnya")
+SUMBER_DANA_ALIASES = spellings(
+    {
+        "DAU": ("Dana Alokasi Umum",),
+        "DAK": ("Dana Alokasi Khusus",),
+        "DBH": ("Dana Bagi Hasil",),
+        "PAD": ("Pendapatan Asli Daerah",),
+        "BLUD": ("Badan Layanan Umum Daerah",),
+        "Lainnya": ("Lain-lain", "Lain"),
+    }
+)
 
 REALISASI_ANGGARAN = TableSheet(
     name="Realisasi Anggaran",
@@ -43,6 +53,7 @@ REALISASI_ANGGARAN = TableSheet(
             Kind.CHOICE,
             "DAU, DAK, DBH, PAD, BLUD atau Lainnya.",
             choices=SUMBER_DANA,
+            choice_aliases=SUMBER_DANA_ALIASES,
             choice_rule=Choices.ENUMERATION,
             required=False,
             width=11,

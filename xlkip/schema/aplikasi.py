@@ -1,9 +1,16 @@
 """Aplikasi: the programmer team and the applications and websites it runs."""
 
-from xlkip.schema.base import Choices, Column, Kind, TableSheet, Template
+from xlkip.schema.base import Choices, Column, Kind, TableSheet, Template, spellings
 
 JENIS_APLIKASI = ("Aplikasi", "Website")
 STATUS_APLIKASI = ("Aktif", "Tidak Aktif", "Belum Publish")
+JENIS_APLIKASI_ALIASES = spellings({"Website": ("Web", "Situs", "Situs Web", "Laman")})
+STATUS_APLIKASI_ALIASES = spellings(
+    {
+        "Tidak Aktif": ("Non Aktif", "Nonaktif"),
+        "Belum Publish": ("Belum Dipublikasi", "Belum Dipublish", "Belum Terbit"),
+    }
+)
 
 TENAGA_PROGRAMMER = TableSheet(
     name="Tenaga Programmer",
@@ -33,6 +40,7 @@ APLIKASI_WEBSITE = TableSheet(
             Kind.CHOICE,
             "Aplikasi atau Website.",
             choices=JENIS_APLIKASI,
+            choice_aliases=JENIS_APLIKASI_ALIASES,
             choice_rule=Choices.CLOSED,  # splits Tabel 3.7 from 3.8
             width=11,
         ),
@@ -50,6 +58,7 @@ APLIKASI_WEBSITE = TableSheet(
             Kind.CHOICE,
             "Aktif, Tidak Aktif atau Belum Publish.",
             choices=STATUS_APLIKASI,
+            choice_aliases=STATUS_APLIKASI_ALIASES,
             choice_rule=Choices.ENUMERATION,
             width=14,
         ),

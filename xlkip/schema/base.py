@@ -4,7 +4,7 @@ workbook, explains it on the Petunjuk sheet, and reads the filled one back."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -42,6 +42,15 @@ class Choices(str, Enum):
     value cannot be used and is an `error`."""
 
 
+ChoiceAliases = tuple[tuple[str, str], ...]
+"""(other spelling, canonical choice) pairs: a tuple, so columns stay hashable."""
+
+
+def spellings(table: Mapping[str, Iterable[str]]) -> ChoiceAliases:
+    """A column's other spellings from {canonical choice: its other spellings}."""
+    return tuple((other, canonical) for canonical, others in table.items() for other in others)
+
+
 PERCENT_UNITS = frozenset({"%", "persen", "persentase"})
 
 
@@ -61,6 +70,12 @@ class Column:
     """How `choices` (or `choices_from`) binds the cell: see Choices."""
     choices_from: tuple[str, str] | None = None
     """(sheet, column key) whose values feed this column's dropdown."""
+    choice_aliases: ChoiceAliases = ()
+    """Other spellings of the choices (the labels the report prints, the usual
+    abbreviations): read as the canonical choice, with an `info` finding."""
+    no_choices: str = ""
+    """What the Petunjuk and the cell's note say when the templates written with this
+    one offer none of the choices (evidence of modules the office does not have)."""
     fill_down: bool = False
     """A blank cell means "same as the row above" (merged or omitted in pastes)."""
     groups: bool = False
@@ -137,6 +152,8 @@ class Field:
     help: str
     required: bool = True
     choices: tuple[str, ...] = ()
+    choice_aliases: ChoiceAliases = ()
+    """As Column.choice_aliases."""
     default: object = None
     minimum: float | None = 0
     maximum: float | None = None

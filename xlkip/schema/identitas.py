@@ -83,6 +83,7 @@ def _band_field(instrument: Instrument, band: Band) -> Field:
         _band_label(instrument, band),
         Kind.INDEX,
         f"{instrument.nama} paling rendah yang masih ber{instrument.skala.lower()} {band.nama}.",
+        required=False,  # a blank or absent band is the instrument's own bound
         default=band.batas,
         maximum=5,
         aliases=others,
@@ -145,14 +146,23 @@ TEMPLATE = Template(
 
 
 @cache
-def for_year(tahun: int) -> Template:
-    """Pengaturan with the bands of the year's instrument, labelled and prefilled by it."""
+def for_year(tahun: int, bands: bool = True) -> Template:
+    """Pengaturan with the bands of the year's instrument, labelled and prefilled by it;
+    without `bands` (an office without the spbe module), none of an index."""
+    if not bands:
+        pengaturan = replace(
+            PENGATURAN,
+            description="Sudah terisi nilai baku (Tabel 3.1, rumus efisiensi). Ubah hanya bila "
+            "pemerintah daerah Anda memakai ketentuan lain.",
+            fields=tuple(f for f in PENGATURAN.fields if not f.key.startswith(SPBE_PREFIX)),
+        )
+        return replace(TEMPLATE, sheets=(IDENTITAS, pengaturan))
     instrument = instrument_for(tahun)
-    bands = {f.key: f for f in index_band_fields(instrument)}
+    by_key = {f.key: f for f in index_band_fields(instrument)}
     fields = tuple(
-        bands.get(f.key, f)
+        by_key.get(f.key, f)
         for f in PENGATURAN.fields
-        if f.key in bands or not f.key.startswith(SPBE_PREFIX)
+        if f.key in by_key or not f.key.startswith(SPBE_PREFIX)
     )
     pengaturan = replace(
         PENGATURAN,

@@ -1,8 +1,16 @@
 """Kinerja: the IKU against their targets, and the Renstra targets of the period."""
 
 from xlkip.instrumen import Instrument, instruments
-from xlkip.rules.capaian import ARAH
-from xlkip.schema.base import Choices, Column, Kind, TableSheet, Template, YearColumns
+from xlkip.rules.capaian import ARAH, NAIK, TURUN
+from xlkip.schema.base import (
+    Choices,
+    Column,
+    Kind,
+    TableSheet,
+    Template,
+    YearColumns,
+    spellings,
+)
 
 
 def index_bukti(instrument: Instrument) -> str:
@@ -11,6 +19,18 @@ def index_bukti(instrument: Instrument) -> str:
 
 
 INDEX_BUKTI = tuple(index_bukti(i) for i in instruments())
+INSTRUMEN_SPELLINGS = {
+    "spbe_2020": ("SPBE",),
+    "pemdi_2026": ("IPD", "Pemdi", "Indeks Pemdi", "Pemerintah Digital"),
+}
+"""Instrument code -> the other names an office calls its index by."""
+
+
+def instrument_aliases() -> dict[str, tuple[str, ...]]:
+    """Each instrument's name -> its other spellings (Bukti Dukung, Instrumen Tahun Lalu)."""
+    return {i.nama: INSTRUMEN_SPELLINGS.get(i.kode, ()) for i in instruments()}
+
+
 """Each names the index of the report's year, computed with the year's instrument."""
 BUKTI_MODUL: dict[str, str] = {
     **dict.fromkeys(INDEX_BUKTI, "spbe"),
@@ -20,7 +40,25 @@ BUKTI_MODUL: dict[str, str] = {
 """Each evidence xlkip computes, and the module template that computes it. The
 dropdown of a template offers the evidence of the modules written with it."""
 BUKTI = tuple(BUKTI_MODUL)
-SATUAN = ("%", "Indeks", "Informasi", "Aplikasi", "Dokumen", "Titik", "OPD", "Orang")
+BUKTI_ALIASES = spellings(
+    {
+        **instrument_aliases(),
+        "Rasio pengaduan ditindaklanjuti": ("Rasio pengaduan", "Pengaduan ditindaklanjuti"),
+        "Jumlah informasi terpublikasi": ("Informasi terpublikasi",),
+    }
+)
+SATUAN_MODUL: dict[str, str | None] = {
+    "%": None,
+    "Indeks": None,
+    "Informasi": "informasi",
+    "Aplikasi": "aplikasi",
+    "Dokumen": None,
+    "Titik": "aplikasi",
+    "OPD": None,
+    "Orang": None,
+}
+"""Each suggested satuan, and the module whose office uses it (None: any office)."""
+SATUAN = tuple(SATUAN_MODUL)
 
 _SASARAN = Column(
     "sasaran",
@@ -45,6 +83,9 @@ _ARAH = Column(
     Kind.CHOICE,
     "Naik: makin tinggi makin baik. Turun: makin rendah makin baik.",
     choices=ARAH,
+    choice_aliases=spellings(
+        {NAIK: ("Meningkat", "Positif", "Maksimal"), TURUN: ("Menurun", "Negatif", "Minimal")}
+    ),
     choice_rule=Choices.CLOSED,
     width=9,
 )
@@ -65,8 +106,9 @@ BAB_II_COLUMNS = (
         "Target Renstra {tahun}",
         Kind.MEASURE,
         "Opsional (Bab II): target tahun laporan menurut Renstra (tabel Sasaran Strategis). "
-        "Kosongkan bila sama dengan target tahun ini di sheet Renstra (baris yang menyebut "
-        "indikator ini).",
+        "Kosongkan bila sama dengan target tahun ini di sheet Renstra: diambil dari baris yang "
+        "kolom 'Sama dengan IKU'-nya menyebut indikator ini, atau dari baris dengan nama "
+        "indikator yang sama.",
         required=False,
         minimum=None,
         width=13,
@@ -86,7 +128,8 @@ BAB_II_COLUMNS = (
         "penanggung_jawab",
         "Penanggung Jawab",
         Kind.TEXT,
-        "Opsional (Bab II): penanggung jawab IKU, mis. DISKOMINFO atau bidang (tabel IKU Bab II).",
+        "Opsional (Bab II): penanggung jawab IKU, mis. singkatan nama perangkat daerah atau "
+        "bidangnya (tabel IKU Bab II).",
         required=False,
         width=18,
     ),
@@ -160,7 +203,10 @@ IKU = TableSheet(
             "membandingkan realisasi dengan hasil hitungan tabel tersebut.",
             required=False,
             choices=BUKTI,
+            choice_aliases=BUKTI_ALIASES,
             choice_rule=Choices.CLOSED,
+            no_choices="Tidak ada di template ini: bukti dukung dihitung modul spbe, "
+            "informasi atau pengaduan. Kosongkan kolom ini.",
             width=30,
         ),
         *BAB_II_COLUMNS,
@@ -198,8 +244,9 @@ RENSTRA = TableSheet(
             "iku",
             "Sama dengan IKU",
             Kind.TEXT,
-            "Opsional: pilih indikator di sheet IKU yang sama dengan baris ini. Bila diisi, "
-            "xlkip membandingkan kedua realisasinya.",
+            "Opsional: pilih indikator di sheet IKU yang sama dengan baris ini (perlu bila "
+            "namanya ditulis berbeda; nama yang sama sudah dikenali untuk target Renstra). Bila "
+            "diisi, xlkip membandingkan kedua realisasinya.",
             required=False,
             choices_from=("IKU", "indikator"),
             choice_rule=Choices.OPEN,

@@ -10,7 +10,7 @@ and the validator checks each person's golongan against the status. Tabel 1.1 co
 the PNS ruang and shows PPPK golongan in a block of their own.
 """
 
-from xlkip.schema.base import Choices, Column, Kind, TableSheet, Template
+from xlkip.schema.base import Choices, Column, Kind, TableSheet, Template, spellings
 
 ASN, PPPK, NON_ASN = "ASN", "PPPK", "Non ASN"
 STATUS = (ASN, PPPK, NON_ASN)
@@ -30,11 +30,76 @@ GOLONGAN_PPPK = (
 JENIS_KELAMIN = ("Laki-laki", "Perempuan")
 PENDIDIKAN = ("SD", "SMP", "SMA/SMK", "D1", "D2", "D3", "D4", "S1", "S2", "S3")
 
+_ARABIC = {roman: str(n) for n, roman in enumerate(GOLONGAN_PPPK, start=1)}
+
+STATUS_ALIASES = spellings(
+    {
+        ASN: ("PNS", "CPNS", "ASN PNS", "Pegawai Negeri Sipil"),
+        PPPK: ("P3K", "ASN PPPK"),
+        NON_ASN: ("Non-ASN", "THL", "Tenaga Harian Lepas", "Honorer", "Tenaga Kontrak", "PTT"),
+    }
+)
+GOLONGAN_ALIASES = spellings(
+    {
+        **{
+            f"{gol}/{ruang}": (f"{_ARABIC[gol]}/{ruang}", f"Golongan {gol}/{ruang}")
+            for gol, ruangs in RUANG.items()
+            for ruang in ruangs
+        },
+        # "PPPK IX" is how Tabel 1.1 prints a PPPK golongan.
+        **{g: (f"PPPK {g}", _ARABIC[g], f"PPPK {_ARABIC[g]}") for g in GOLONGAN_PPPK},
+    }
+)
+JENIS_KELAMIN_ALIASES = spellings(
+    {"Laki-laki": ("L", "LK", "Pria", "Laki"), "Perempuan": ("P", "PR", "Wanita")}
+)
+PENDIDIKAN_ALIASES = spellings(
+    {
+        "SD": ("SD/MI", "MI", "Sekolah Dasar", "SD Sederajat"),
+        "SMP": ("SLTP", "SMP/MTs", "MTs", "SMP/SLTP", "SLTP/SMP", "SMP Sederajat"),
+        "SMA/SMK": (
+            "SMA", "SMK", "SMU", "SLTA", "MA", "STM", "SMEA", "SMA/SLTA", "SLTA/SMA",
+            "SMA/MA", "SMA/SMK/MA", "SLTA Sederajat", "SMA Sederajat",
+        ),
+        "D1": ("DI", "Diploma I", "Diploma 1"),
+        "D2": ("DII", "Diploma II", "Diploma 2"),
+        "D3": ("DIII", "Diploma III", "Diploma 3"),
+        "D4": ("DIV", "Diploma IV", "Diploma 4"),
+        # Tabel 1.4 prints S1 and D4 in one row "S1/D4": both count there alike.
+        "S1": ("S1/D4", "D4/S1", "S1/DIV", "DIV/S1", "SI", "Strata 1", "Strata I", "Sarjana"),
+        "S2": ("SII", "Strata 2", "Strata II", "Magister", "Master"),
+        "S3": ("SIII", "Strata 3", "Strata III", "Doktor"),
+    }
+)  # fmt: skip
+
 ESELON = ("Eselon II", "Eselon III", "Eselon IV")
 JABATAN_ASN = (*ESELON, "Fungsional", "Pelaksana")
 """The groups of ASN jabatan; Tabel 1.5 lists them first, in this order."""
-JABATAN_NON_ASN = ("Staf Administrasi", "Tenaga Liputan", "Operator", "Programmer")
-"""Suggestions only: a Non ASN jabatan is whatever the office calls it."""
+JABATAN_NON_ASN_MODUL: dict[str, str | None] = {
+    "Staf Administrasi": None,
+    "Tenaga Liputan": "informasi",
+    "Operator": None,
+    "Programmer": "aplikasi",
+}
+"""Suggestions only (a Non ASN jabatan is whatever the office calls it), each with the
+module whose office has it (None: any office)."""
+JABATAN_NON_ASN = tuple(JABATAN_NON_ASN_MODUL)
+JABATAN_ALIASES = spellings(
+    {
+        "Eselon II": (
+            "Eselon 2", "Eselon II.a", "Eselon II.b", "JPT Pratama",
+            "Jabatan Pimpinan Tinggi Pratama", "Pimpinan Tinggi Pratama",
+        ),
+        "Eselon III": (
+            "Eselon 3", "Eselon III.a", "Eselon III.b", "Administrator", "Jabatan Administrator",
+        ),
+        "Eselon IV": ("Eselon 4", "Eselon IV.a", "Eselon IV.b", "Pengawas", "Jabatan Pengawas"),
+        # Tabel 1.5 prints these two as "Jabatan Fungsional" and "Jabatan Pelaksana".
+        "Fungsional": ("Jabatan Fungsional", "JF", "JFT", "Fungsional Tertentu"),
+        "Pelaksana": ("Jabatan Pelaksana", "JFU", "Fungsional Umum", "Staf Pelaksana"),
+    }
+)  # fmt: skip
+"""The ASN groups as the report prints them and as SK jabatan name them."""
 PROGRAMMER_WORD = "programmer"
 """A jabatan containing this word counts as a programmer (against Tabel 3.6)."""
 
@@ -63,6 +128,7 @@ PEGAWAI = TableSheet(
             "ASN (PNS), PPPK, atau Non ASN (tenaga harian lepas/kontrak).",
             choice_rule=Choices.CLOSED,
             choices=STATUS,
+            choice_aliases=STATUS_ALIASES,
             width=13,
         ),
         Column(
@@ -73,6 +139,7 @@ PEGAWAI = TableSheet(
             required=False,
             choice_rule=Choices.CLOSED,
             choices=GOLONGAN_PNS + GOLONGAN_PPPK,
+            choice_aliases=GOLONGAN_ALIASES,
             width=14,
         ),
         Column(
@@ -82,15 +149,18 @@ PEGAWAI = TableSheet(
             "Laki-laki atau Perempuan.",
             choice_rule=Choices.CLOSED,
             choices=JENIS_KELAMIN,
+            choice_aliases=JENIS_KELAMIN_ALIASES,
             width=13,
         ),
         Column(
             "pendidikan",
             "Pendidikan Terakhir",
             Kind.CHOICE,
-            "Jenjang pendidikan terakhir: SD, SMP, SMA/SMK, D1, D2, D3, D4, S1, S2 atau S3.",
+            "Jenjang pendidikan terakhir: SD, SMP, SMA/SMK, D1, D2, D3, D4, S1, S2 atau S3 "
+            "(ejaan lain seperti SLTA, S1/D4, D-III, S-2 juga dikenali).",
             choice_rule=Choices.CLOSED,
             choices=PENDIDIKAN,
+            choice_aliases=PENDIDIKAN_ALIASES,
             width=13,
         ),
         Column(
@@ -98,9 +168,9 @@ PEGAWAI = TableSheet(
             "Kelompok Jabatan",
             Kind.TEXT,
             "ASN/PPPK: Eselon II, Eselon III, Eselon IV, Fungsional atau Pelaksana. Non ASN: "
-            "nama jabatannya, mis. Staf Administrasi, Tenaga Liputan, Operator, Programmer "
-            "(boleh nama lain).",
+            "nama jabatannya, mis. Staf Administrasi atau Operator (boleh nama lain).",
             choices=JABATAN_ASN + JABATAN_NON_ASN,
+            choice_aliases=JABATAN_ALIASES,
             choice_rule=Choices.OPEN,
             width=26,
             groups=True,

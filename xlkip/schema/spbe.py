@@ -8,12 +8,27 @@ instrument with its weights; staff may correct it to the evaluation they receive
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
+from typing import TYPE_CHECKING
 
 from xlkip.instrumen import Instrument, instrument_for, instruments
-from xlkip.names import pemda_key
-from xlkip.schema.base import Choices, Column, Field, FormSheet, Kind, TableSheet, Template
+from xlkip.names import pemda_key, same_pemda
+from xlkip.schema.base import (
+    Choices,
+    Column,
+    Field,
+    FormSheet,
+    Kind,
+    TableSheet,
+    Template,
+    spellings,
+)
+from xlkip.schema.kinerja import instrument_aliases
+
+if TYPE_CHECKING:
+    from xlkip.read.records import Record
 
 JENIS_PEMDA = ("Provinsi", "Kabupaten", "Kota")
 
@@ -97,6 +112,7 @@ INDEKS_TAHUN_LALU = FormSheet(
             "Instrumen evaluasi yang menilai tahun lalu. Sudah terisi menurut tahunnya.",
             required=False,
             choices=tuple(i.nama for i in instruments()),
+            choice_aliases=spellings(instrument_aliases()),
         ),
         Field(
             "indeks_lalu",
@@ -133,6 +149,9 @@ INDEKS_DAERAH = TableSheet(
             Kind.CHOICE,
             "Provinsi, Kabupaten atau Kota.",
             choices=JENIS_PEMDA,
+            choice_aliases=spellings(
+                {"Provinsi": ("Prov", "Prop", "Propinsi"), "Kabupaten": ("Kab",)}
+            ),
             choice_rule=Choices.ENUMERATION,
             required=False,
             width=12,
@@ -152,6 +171,19 @@ INDEKS_DAERAH = TableSheet(
     unique=("instansi",),
     blank_rows=60,
 )
+
+
+def other_pemda(records: Sequence[Record], own: object) -> list[Record]:
+    """The rows of the province list naming another pemda than the office's own."""
+    return [r for r in records if not (own is not None and same_pemda(r.get("instansi"), own))]
+
+
+def province_list_pending(records: Sequence[Record], own: object) -> bool:
+    """Other pemda listed, not one with its index: the list is not updated yet (last
+    year's names, as `xlkip init --dari` carries them), not a list of missing values."""
+    others = other_pemda(records, own)
+    return bool(others) and all(r.get("indeks") is None for r in others)
+
 
 TEMPLATE = Template(
     kind="spbe",

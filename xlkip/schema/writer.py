@@ -281,7 +281,7 @@ def _validate_column(
     col, last_row = where
     rule: dict[str, Any] = {
         "input_title": header[:32],
-        "input_message": column.help[:255],
+        "input_message": (_no_choices(column, offered) or column.help)[:255],
     }
     if offered:
         rule.update(validate="list", source=list(offered))
@@ -290,17 +290,47 @@ def _validate_column(
     else:
         rule.update(validate="any")
     if rule["validate"] == "list":
-        rule["error_type"] = _ERROR_TYPE[column.choice_rule]
+        rule["error_type"] = _error_type(column)
         rule["error_title"] = "Pilihan tidak dikenal"
-        rule["error_message"] = _choice_message(column.choice_rule, header)[:255]
+        rule["error_message"] = _choice_message(column, header)[:255]
     worksheet.data_validation(HEADER_ROW + 1, col, last_row, col, rule)
+
+
+def _no_choices(column: Column, offered: tuple[str, ...]) -> str:
+    """What a choice column says when the templates written offer none of its choices."""
+    if offered or column.choices_from or column.kind is not Kind.CHOICE:
+        return ""
+    return column.no_choices
 
 
 _ERROR_TYPE = {Choices.CLOSED: "stop", Choices.ENUMERATION: "warning", Choices.OPEN: "information"}
 
 
-def _choice_message(rule: Choices, header: str) -> str:
+def _spelling_examples(column: Column, count: int = 3) -> str:
+    """A few other spellings a column reads, each of another choice."""
+    first: dict[str, str] = {}
+    for other, canonical in column.choice_aliases:
+        first.setdefault(canonical, other)
+    return ", ".join(list(first.values())[:count])
+
+
+def _error_type(column: Column) -> str:
+    """Excel stops a value outside a closed list, unless xlkip reads other spellings of it
+    (typed from last year's table: "SMA", "S1/D4"), which Excel must then let through."""
+    if column.choice_rule is Choices.CLOSED and column.choice_aliases:
+        return "warning"
+    return _ERROR_TYPE[column.choice_rule]
+
+
+def _choice_message(column: Column, header: str) -> str:
     """What Excel says when a typed value is not in the dropdown, named by the header."""
+    rule = column.choice_rule
+    if rule is Choices.CLOSED and column.choice_aliases:
+        return (
+            f"Nilai ini tidak ada di daftar kolom '{header}'. Ejaan lain yang umum (mis. "
+            f"{_spelling_examples(column)}) dibaca sebagai pilihannya; nilai lain ditolak "
+            "xlkip check."
+        )
     if rule is Choices.CLOSED:
         return f"Pilih salah satu nilai dari daftar kolom '{header}'."
     if rule is Choices.ENUMERATION:
@@ -424,6 +454,11 @@ def _petunjuk_rows(
         if year is not None:
             header = f"Target {period.renstra_awal} … Target {period.renstra_akhir}"
         choices = offered.get(column.key, column.choices)
+        if no_choices := _no_choices(column, choices):
+            choices = (no_choices,)
+        elif column.choice_aliases and choices:
+            also = f"(ejaan lain juga dikenali, mis. {_spelling_examples(column)})"
+            choices = (*choices[:-1], f"{choices[-1]} {also}")
         if column.choices_from:
             choices = (f"indikator di sheet {column.choices_from[0]}",)
         yield header, column.required, column.kind, column.help, choices

@@ -3,6 +3,7 @@ csv through the csv module (`;` or `,`, sniffed)."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections import Counter
@@ -16,8 +17,15 @@ from xlkip.read.workbook import SourceWorkbook, Unreadable, open_calamine
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
 CSV_SUFFIXES = {".csv", ".txt"}
 SUFFIXES = WORKBOOK_SUFFIXES | CSV_SUFFIXES
-ENCODINGS = ("utf-8-sig", "cp1252")
+ENCODINGS = ("utf-8", "cp1252")
 SNIFF_BYTES = 64 * 1024
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose BOM begins it
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 
 
 @dataclass
@@ -118,7 +126,7 @@ def _read_csv(path: Path) -> Grid:
                 file=path.name,
             )
         ) from exc
-    text = _decode(data)
+    text = _decode(data, path.name)
     delimiter = sniff_delimiter(text[:SNIFF_BYTES])
     try:
         rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))  # "" is blank
@@ -134,13 +142,50 @@ def _read_csv(path: Path) -> Grid:
     return Grid(path.name, None, rows)
 
 
-def _decode(data: bytes) -> str:
+def _decode(data: bytes, name: str) -> str:
+    """Text by its byte order mark (Excel's "Unicode Text" is UTF-16 with one), else UTF-16
+    told by its zero bytes, else UTF-8, else Windows' cp1252 (older Excel's "CSV")."""
+    encoding = bom_encoding(data) or _utf16_without_bom(data[:4096])
+    if encoding is not None:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise Unreadable(_undecodable(name, encoding)) from exc
     for encoding in ENCODINGS:
         try:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1")
+
+
+def bom_encoding(data: bytes) -> str | None:
+    return next((encoding for bom, encoding in BOMS if data.startswith(bom)), None)
+
+
+def _utf16_without_bom(sample: bytes) -> str | None:
+    """Plain text in UTF-16 has a zero byte beside nearly every character (Latin letters,
+    digits, separators); which side says the byte order."""
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even, odd = sample[0 : 2 * pairs : 2].count(0), sample[1 : 2 * pairs : 2].count(0)
+    if odd >= pairs * 0.4 and even <= pairs * 0.05:
+        return "utf-16-le"
+    if even >= pairs * 0.4 and odd <= pairs * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _undecodable(name: str, encoding: str) -> Finding:
+    shown = encoding.upper().replace("-SIG", "").replace("-LE", " LE").replace("-BE", " BE")
+    return error(
+        "sipd_pengodean_rusak",
+        f"Berkas teks ini tidak dapat dibaca sebagai {shown}: pengodean hurufnya (encoding) "
+        "rusak atau terpotong. Buka berkasnya di Excel lalu simpan sebagai 'CSV UTF-8 (Comma "
+        "delimited)' atau sebagai Excel (.xlsx), atau unduh ulang dari SIPD.",
+        file=name,
+    )
 
 
 def sniff_delimiter(sample: str) -> str:

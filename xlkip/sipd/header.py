@@ -15,7 +15,7 @@ URUSAN_SIDE = ("urusan", "bidang", "program", "kegiatan", "sub_kegiatan")
 ORGANISASI = ("skpd", "sub_unit")
 JENIS = ("operasi", "modal", "tak_terduga", "transfer")
 
-_IGNORED = {"persen", "persentase", "prosentase", "capaian", "sisa", "selisih", "deviasi"}
+IGNORED = {"persen", "persentase", "prosentase", "capaian", "sisa", "selisih", "deviasi"}
 _PAID = {"rill", "riil", "pencairan", "sp2d", "cair", "dibayar", "bayar"}
 _SUBMITTED = {"rencana", "pengajuan", "ajuan", "diajukan", "spp", "spm"}
 _FINAL_BUDGET = {"perubahan", "setelah", "pergeseran", "akhir"}
@@ -63,7 +63,7 @@ def _level(tokens: list[str]) -> str | None:
 
 def role_of(text: object) -> Role | None:
     tokens = [t for t in words(text) if not t.isdigit()]
-    if not tokens or _IGNORED & set(tokens):
+    if not tokens or IGNORED & set(tokens):
         return None
     tokens_set = set(tokens)
     level = _level(tokens)

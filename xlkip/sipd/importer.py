@@ -34,6 +34,12 @@ from xlkip.sipd.reconcile import (
     proper_prefixes,
     sum_part,
 )
+from xlkip.sipd.twice import (
+    count_copies_once,
+    drop_repeated_sources,
+    repeat_findings,
+    repeated_rows,
+)
 from xlkip.validate.duplicates import identity_text
 
 SUMBER_DANA = {
@@ -70,13 +76,18 @@ def import_files(paths: list[Path], skpd: str | None = None) -> SipdImport:
     names: Names = {}
     sources: list[Source] = []
     years: Counter[int] = Counter()
+    origins: dict[int, Path] = {}
     for path in paths:
         try:
             grids = read_grids(path)
         except Unreadable as exc:
             findings.append(exc.finding)
             continue
-        sources.extend(_read_file(path, grids, names, findings, years))
+        read = _read_file(path, grids, names, findings, years)
+        origins.update((id(source), path) for source in read)
+        sources.extend(read)
+    sources, twice = drop_repeated_sources(sources, origins)
+    findings.extend(twice)
     result = Reconciliation()
     data = [s for s in sources if not s.is_lra]
     lras = [s for s in sources if s.is_lra]
@@ -87,6 +98,8 @@ def import_files(paths: list[Path], skpd: str | None = None) -> SipdImport:
     keep, skpd_findings = _choose_skpd(data, skpd)
     findings.extend(skpd_findings)
     written = _sum_sources(data, keep, result)
+    result.repeats = [r for s in data for r in s.repeats if keep is None or r.skpd in keep]
+    findings.extend(repeat_findings(result.repeats))
     for source in lras:
         result.sources.append(_summary(source, 0, 0))
     accounts = _account_prefixes(data, keep) if lras else None
@@ -134,6 +147,8 @@ def _read_file(
         if default and skpd_name:
             reader.source.skpd_names[default] = skpd_name
         source = reader.read()
+        source.repeats = repeated_rows(source, grid, layout)
+        count_copies_once(source)
         findings.extend(_choices(grid, layout))
         findings.extend(source.findings)
         years.update(source.tahun)

@@ -49,6 +49,9 @@ class TotalRow:
     anggaran: int
     realisasi: int
     cells: tuple[str | None, str | None]
+    scope: tuple[str, str, str | None] | None = None
+    """(skpd, code, account prefix or None) of a total row that prints its code; None for
+    a JUMLAH without one."""
 
 
 @dataclass(slots=True)
@@ -72,6 +75,24 @@ class Skipped:
             self.rows.append(row)
 
 
+@dataclass(frozen=True)
+class Repeat:
+    """One row that repeats an earlier one of the same sheet."""
+
+    file: str
+    sheet: str | None
+    row: int
+    first: int
+    skpd: str
+    sub_kegiatan: str
+    rekening: str | None
+    anggaran: int
+    realisasi: int
+    same_amounts: bool
+    cells: tuple[str, str]
+    """The code cells of the row and of the earlier row."""
+
+
 @dataclass
 class Source:
     """One sheet of one downloaded file, read."""
@@ -88,6 +109,8 @@ class Source:
     findings: list[Finding] = field(default_factory=list)
     tahun: Counter[int] = field(default_factory=Counter)
     skpd_names: dict[str, str] = field(default_factory=dict)
+    repeats: list[Repeat] = field(default_factory=list)
+    """Rows that repeat an earlier row of the same sub kegiatan (xlkip.sipd.twice)."""
 
     @property
     def where(self) -> dict[str, str | None]:

@@ -21,10 +21,12 @@ from xlkip.sipd.codes import (
 )
 from xlkip.sipd.grid import Grid
 from xlkip.sipd.header import Amount, Layout, role_of
+from xlkip.sipd.mangled import code_finding, damaged, mangled, superseded
 from xlkip.sipd.model import LraRow, Parent, Part, Source, TotalRow, rupiah
 from xlkip.validate.duplicates import identity_text
 
-TOTAL_WORDS = ("jumlah", "total", "grand")
+TOTAL_LABEL = re.compile(r"(?:grand\s*|sub\s*-?\s*)?(?:total|jumlah)\b", re.IGNORECASE)
+"""A subtotal or total row: JUMLAH, TOTAL …, SUB TOTAL, Subtotal, Sub-Jumlah, GRAND TOTAL."""
 UPPER_LEVELS = {
     Level.URUSAN_ATAU_AKUN: "urusan",
     Level.BIDANG: "bidang",
@@ -42,9 +44,14 @@ SKIP_NUMBERS = "baris nomor kolom (1, 2, 3, …)"
 SKIP_HEADER = "judul kolom berulang"
 SKIP_OTHER_SKPD = "milik SKPD lain"
 SKIP_BAD_CODE = "kode tidak dikenal"
+SKIP_DAMAGED_CODE = "kode diubah Excel menjadi tanggal atau angka"
 SKIP_LOOSE_ACCOUNT = "rekening tanpa sub kegiatan di atasnya"
 
 Names = dict[tuple[str, str], str]
+
+
+def is_total_label(value: Any) -> bool:
+    return isinstance(value, str) and TOTAL_LABEL.match(value.strip()) is not None
 
 
 def ref(row: int, col: int) -> str:
@@ -116,6 +123,10 @@ class SheetReader:
         self._flat_subs: dict[tuple, Code | None] = {}
         self._flat_accounts: dict[Any, str | None] = {}
         self._skpd_cache: dict[tuple, str | None] = {}
+        self._total_cache: dict[Any, bool] = {}
+        self._amount_columns = {
+            col - 1 for col, role in layout.roles.items() if role.kind in ("anggaran", "realisasi")
+        }
 
     # -- cells --------------------------------------------------------------------------
 
@@ -198,6 +209,8 @@ class SheetReader:
         layout = self.layout
         if layout.tahun is not None:
             self._tahun(row)
+        if self._damaged_code(row):
+            return
         skpd = self._row_skpd(row)
         row_skpd = skpd if skpd is not None else self.skpd
         side, side_text, side_col = self._code(row, layout.side_codes)
@@ -205,8 +218,9 @@ class SheetReader:
         rekening, rekening_text, rekening_col = self._code(
             row, [layout.rekening] if layout.rekening else []
         )
+        label = self._total_label(values)
         if not (side or generic or rekening):
-            self._without_code(row)
+            self._without_code(row, label)
             return
         found: dict[str, Any] = {}
         for text, col, in_rekening in (
@@ -221,6 +235,12 @@ class SheetReader:
                 self._bad_code(row, col, text)
                 return
             self._place(found, code, in_rekening, row)
+        if label is not None:
+            # An account row outside a sub kegiatan (an LRA's "5 JUMLAH BELANJA") stays one.
+            scope = self._scope(found, row_skpd)
+            if scope is not None or "organisasi" in found:
+                self._total(row, label, scope)
+                return
         name = self._text(row, layout.names.get(None)) or generic_text or side_text
         if "organisasi" in found:
             self._organisasi(row, found["organisasi"], name or rekening_text)
@@ -255,7 +275,7 @@ class SheetReader:
         sub = self._flat_subs.get(side, ...)
         if sub is ...:
             text = _compose_cells(side, self.layout.side_codes)[0]
-            code = classify(text) if text else None
+            code = classify(text) if text and damaged(side) is None else None
             ok = code is not None and code.level is Level.SUB_KEGIATAN and not code.rekening
             sub = self._flat_subs[side] = code if ok else None
         if sub is None:
@@ -264,10 +284,10 @@ class SheetReader:
         account = self._flat_accounts.get(raw, ...)
         if account is ...:
             text = _compose_cells((raw,), [flat.rekening + 1])[0]
-            code = classify(text) if text else None
+            code = classify(text) if text and not mangled(raw, account_column=True) else None
             ok = code is not None and code.level is Level.REKENING
             account = self._flat_accounts[raw] = code.text if ok else None
-        if account is None:
+        if account is None or self._flat_total(values, flat):
             return False
         tahun = self.layout.tahun
         if tahun is not None:
@@ -288,6 +308,51 @@ class SheetReader:
         part.accounts.append((account, anggaran, realisasi, row))
         self.current = part
         return True
+
+    def _damaged_code(self, row: int) -> bool:
+        """A code Excel made a date or a decimal of: a finding at its cell, the row left out."""
+        layout = self.layout
+        for columns, account in (
+            (layout.side_codes, False),
+            (layout.generic_codes, False),
+            ([layout.rekening] if layout.rekening else [], True),
+        ):
+            raws = tuple(self.grid.value(row, col) for col in columns)
+            index = damaged(raws, account_column=account)
+            if index is not None:
+                self.source.skip(SKIP_DAMAGED_CODE, row)
+                cell = ref(row, columns[index])
+                self.source.findings.append(code_finding(raws[index], self.source.where, cell))
+                return True
+        return False
+
+    def _flat_total(self, values: list[Any], flat: _FlatColumns) -> bool:
+        """A subtotal row with its codes filled down is no account row."""
+        for index in flat.names:
+            raw = values[index] if index < len(values) else None
+            total = self._total_cache.get(raw)
+            if total is None:
+                total = self._total_cache[raw] = is_total_label(raw)
+            if total:
+                return True
+        return False
+
+    def _total_label(self, values: list[Any]) -> str | None:
+        """The text that makes this row a subtotal or total (never an amount cell's)."""
+        for index, value in enumerate(values):
+            if index not in self._amount_columns and is_total_label(value):
+                return " ".join(value.split())
+        return None
+
+    def _scope(self, found: dict[str, Any], skpd: str) -> tuple[str, str, str | None] | None:
+        """What a coded total row sums: the rows of its program, kegiatan or sub kegiatan
+        (skpd, code, None), or an account prefix of the sub kegiatan above it."""
+        for key in ("sub", "upper"):
+            if key in found:
+                return (skpd, found[key].text, None)
+        if "rekening" in found and self.current is not None:
+            return (self.current.skpd, self.current.code, found["rekening"])
+        return None
 
     def _flat_sen(self, raw: Any, row: int, index: int) -> int:
         if type(raw) is float:
@@ -428,15 +493,15 @@ class SheetReader:
         if year:
             self.source.tahun[year] += 1
 
-    def _without_code(self, row: int) -> None:
+    def _without_code(self, row: int, label: str | None) -> None:
+        if label is not None:
+            self._total(row, label, None)
+            return
         texts = [
             " ".join(str(v).split())
             for v in self.grid.rows[row - 1]
             if isinstance(v, str) and v.strip()
         ]
-        if any(t.casefold().split(" ")[0] in TOTAL_WORDS for t in texts):
-            self._total(row, texts)
-            return
         if any(role_of(t) is not None and role_of(t).kind == "kode" for t in texts):
             self.source.skip(SKIP_HEADER, row)
         elif self._amount_quietly(row):
@@ -452,9 +517,9 @@ class SheetReader:
         del self.source.findings[before:]
         return present
 
-    def _total(self, row: int, texts: list[str]) -> None:
-        label = next(t for t in texts if t.casefold().split(" ")[0] in TOTAL_WORDS)
-        self.current = None
+    def _total(self, row: int, label: str, scope: tuple[str, str, str | None] | None) -> None:
+        if scope is None or scope[2] is None:
+            self.current = None  # an account total stays inside its sub kegiatan
         self.source.totals.append(
             TotalRow(
                 label,
@@ -462,6 +527,7 @@ class SheetReader:
                 self._amount(row, self.layout.anggaran),
                 self._amount(row, self.layout.realisasi),
                 self._cells(row),
+                scope,
             )
         )
 
@@ -509,6 +575,7 @@ class _FlatColumns:
     anggaran: int
     realisasi: int
     widest: int
+    names: tuple[int, ...]
 
     @classmethod
     def of(cls, layout: Layout) -> _FlatColumns | None:
@@ -533,13 +600,14 @@ class _FlatColumns:
             a.columns[0] - 1,
             r.columns[0] - 1,
             max(*columns, a.columns[0], r.columns[0]) - 1,
+            tuple(sorted({c - 1 for c in layout.names.values()})),
         )
 
 
 def _compose_cells(raws: tuple[Any, ...], columns: list[int]):
     parts, rest, first = [], None, None
     for index, (value, col) in enumerate(zip(raws, columns, strict=True)):
-        if value is None:
+        if value is None or (mangled(value) and superseded(raws, index)):
             continue
         code, after = split_leading_code(code_text(value, pad=index > 0))
         if code is not None:

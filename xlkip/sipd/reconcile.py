@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from xlkip.findings import Finding, error
 from xlkip.read.cells import quote
-from xlkip.sipd.model import LraRow, Part, Source, rupiah
+from xlkip.sipd.model import LraRow, Part, Repeat, Source, rupiah
 
 KINDS = ("anggaran", "realisasi")
 Contribution = tuple[int, str, str, int, int]
@@ -53,6 +53,8 @@ class Reconciliation:
     written: int = 0
     anggaran: int = 0
     realisasi: int = 0
+    repeats: list[Repeat] = field(default_factory=list)
+    """Repeated rows of the SKPD written."""
 
 
 @dataclass
@@ -134,9 +136,9 @@ def check_parents(source: Source, contributions: list[Contribution], result: Rec
     by_level: dict[str, list[int]] = defaultdict(list)
     for parent in source.parents:
         by_level[parent.level].append(parent.row)
-    ends = [t.row for t in source.totals]
     for parent in source.parents:
-        following = [r for r in (*by_level[parent.level], *ends) if r > parent.row]
+        # A subtotal row ends no parent: a TOTAL after one kegiatan sits inside its program.
+        following = [r for r in by_level[parent.level] if r > parent.row]
         end = min(following, default=10**9)
         sums = [0, 0]
         for index in range(bisect.bisect_right(rows, parent.row), bisect.bisect_left(rows, end)):
@@ -160,20 +162,25 @@ def check_parents(source: Source, contributions: list[Contribution], result: Rec
 
 
 def check_totals(source: Source, contributions: list[Contribution], result: Reconciliation):
-    """Each JUMLAH/TOTAL row against the rows since the previous one, or since the top."""
+    """Each JUMLAH/TOTAL row, wherever it stands: one that prints its code against the rows
+    of that code; one without against the rows since the previous total, or since the top,
+    or any run of whole sub kegiatan, parents or sections ending (or, printed above its
+    rows, starting) at it."""
+    if not source.totals:
+        return
     rows = [c[0] for c in contributions]
+    runs = _Runs(source, contributions)
     previous = 0
-    for total in source.totals:
-        start = bisect.bisect_right(rows, previous)
-        end = bisect.bisect_left(rows, total.row)
-        section = _sums(contributions[start:end])
-        cumulative = _sums(contributions[:end])
+    for number, total in enumerate(source.totals):
+        printed = (total.anggaran, total.realisasi)
+        if total.scope is not None:
+            summed = _scoped(source, contributions, total.scope)
+        elif runs.reach(bisect.bisect_left(rows, total.row), printed):
+            summed = printed
+        else:
+            following = source.totals[number + 1].row if number + 1 < len(source.totals) else None
+            summed = _fallback(contributions, rows, previous, total.row, following, printed)
         for index, kind in enumerate(KINDS):
-            printed = (total.anggaran, total.realisasi)[index]
-            options = (section[index], cumulative[index])
-            summed = (
-                printed if printed in options else (section if start < end else cumulative)[index]
-            )
             result.checks.append(
                 Check(
                     f"Baris {total.row} '{quote(total.label, 40)}'",
@@ -181,12 +188,89 @@ def check_totals(source: Source, contributions: list[Contribution], result: Reco
                     source.sheet,
                     total.cells[index],
                     kind,
-                    printed,
-                    summed,
+                    printed[index],
+                    summed[index],
                     "sipd_jumlah_tidak_cocok",
                 )
             )
         previous = total.row
+
+
+def _fallback(
+    contributions: list[Contribution],
+    rows: list[int],
+    previous: int,
+    row: int,
+    following: int | None,
+    printed: tuple[int, int],
+) -> tuple[int, int]:
+    """What a total that matches no run is compared with, per kind: the rows since the
+    previous total, else those up to the next (a total above its rows), else all above."""
+    start, end = bisect.bisect_right(rows, previous), bisect.bisect_left(rows, row)
+    stop = bisect.bisect_left(rows, following) if following else len(rows)
+    cumulative = _sums(contributions[:end])
+    if start < end:
+        section = _sums(contributions[start:end])
+    else:
+        section = _sums(contributions[end:stop]) if end < stop else cumulative
+    return tuple(
+        shown if shown in (part, whole) else part
+        for shown, part, whole in zip(printed, section, cumulative, strict=True)
+    )  # type: ignore[return-value]
+
+
+class _Runs:
+    """Sums of runs of contributions between boundaries (the top, the end, where the sub
+    kegiatan changes, parent and total rows), found by prefix sums in constant time."""
+
+    def __init__(self, source: Source, contributions: list[Contribution]) -> None:
+        rows = [c[0] for c in contributions]
+        bounds = {0, len(contributions)}
+        bounds.update(i for i in range(1, len(contributions)) if _moves(contributions, i))
+        marks = [p.row for p in source.parents] + [t.row for t in source.totals]
+        bounds.update(bisect.bisect_right(rows, mark) for mark in marks)
+        self.prefix = [(0, 0)]
+        for _, _, _, a, r in contributions:
+            last = self.prefix[-1]
+            self.prefix.append((last[0] + a, last[1] + r))
+        self.first: dict[tuple[int, int], int] = {}
+        self.last: dict[tuple[int, int], int] = {}
+        for bound in sorted(bounds):
+            self.first.setdefault(self.prefix[bound], bound)
+            self.last[self.prefix[bound]] = bound
+
+    def reach(self, at: int, printed: tuple[int, int]) -> bool:
+        """Does a run ending at `at` (a total below its rows), or starting there (a total
+        above them), sum to `printed`?"""
+        if printed == (0, 0):
+            return False  # an empty run; compared as a section instead
+        here = self.prefix[at]
+        before = (here[0] - printed[0], here[1] - printed[1])
+        after = (here[0] + printed[0], here[1] + printed[1])
+        return self.first.get(before, at) < at or self.last.get(after, at) > at
+
+
+def _moves(contributions: list[Contribution], index: int) -> bool:
+    return contributions[index][1:3] != contributions[index - 1][1:3]
+
+
+def _scoped(
+    source: Source, contributions: list[Contribution], scope: tuple[str, str, str | None]
+) -> tuple[int, int]:
+    skpd, code, account = scope
+    if account is None:
+        inside = [c for c in contributions if c[1] == skpd and _under(c[2], code)]
+        return _sums(inside)
+    part = source.parts.get((skpd, code))
+    if part is None:
+        return (0, 0)
+    prefixes = proper_prefixes({c for c, _, _, _ in part.accounts})
+    leaves = [e for e in part.accounts if e[0] not in prefixes and _under(e[0], account)]
+    return sum(e[1] for e in leaves), sum(e[2] for e in leaves)
+
+
+def _under(code: str, prefix: str) -> bool:
+    return code == prefix or code.startswith(prefix + ".")
 
 
 def _sums(contributions: list[Contribution]) -> tuple[int, int]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from xlkip.sipd.model import rupiah
+from xlkip.sipd.model import Repeat, rupiah
 from xlkip.sipd.reconcile import Reconciliation
 
 SHEET_NAME = "Rekonsiliasi"
@@ -14,6 +14,8 @@ SOURCE_COLUMNS = ("Berkas", "Sheet", "Baris dibaca", "Baris rekening dijumlahkan
 SOURCE_COLUMNS += ("Baris sub kegiatan", "Sub kegiatan", "Jenis")
 CHECK_COLUMNS = ("Uraian", "Berkas", "Sheet", "Sel", "Jenis", "Menurut berkas")
 CHECK_COLUMNS += ("Dihitung xlkip", "Selisih", "Hasil")
+REPEAT_COLUMNS = ("Sub kegiatan", "Berkas", "Sheet", "Baris", "Sama dengan baris", "Rekening")
+REPEAT_COLUMNS += ("Anggaran", "Realisasi", "Dihitung")
 
 
 def summary_lines(rec: Reconciliation) -> list[str]:
@@ -44,6 +46,12 @@ def summary_lines(rec: Reconciliation) -> list[str]:
         lines.append(
             f"{check.uraian} [{where}] {check.jenis}: berkas Rp{rupiah(check.menurut_berkas)}, "
             f"dihitung Rp{rupiah(check.ditulis)} — {verdict}"
+        )
+    for repeat in rec.repeats:
+        counted = "dihitung sekali" if repeat.same_amounts else "angka beda, keduanya dijumlahkan"
+        lines.append(
+            f"Baris ganda: {repeat.file} baris {repeat.row} sama dengan baris {repeat.first} "
+            f"({_repeated(repeat)}); {counted}."
         )
     if rec.parents_checked:
         lines.append(
@@ -114,7 +122,7 @@ def write_sheet(workbook: Any, rec: Reconciliation) -> None:
         f"Baris induk diperiksa: {rec.parents_checked}; tidak sama dengan rinciannya: "
         f"{rec.parents_mismatched} (tercantum di atas).",
     )
-    row += 2
+    row = _repeats(ws, row + 2, rec, (bold, header, cell, money))
     ws.write_string(row, 0, "Baris yang dilewati", bold)
     row += 1
     _headers(ws, row, ("Alasan", "Berkas", "Sheet", "Jumlah baris", "Contoh baris"), header)
@@ -128,6 +136,35 @@ def write_sheet(workbook: Any, rec: Reconciliation) -> None:
             ws.write_string(row, 4, ", ".join(str(r) for r in rows), cell)
     for col, width in enumerate((52, 28, 16, 12, 14, 18, 18, 16, 12)):
         ws.set_column(col, col, width)
+
+
+def _repeated(repeat: Repeat) -> str:
+    what = f"rekening {repeat.rekening}, " if repeat.rekening else ""
+    return f"{what}sub kegiatan {repeat.sub_kegiatan}"
+
+
+def _repeats(ws: Any, row: int, rec: Reconciliation, styles: tuple) -> int:
+    """Rows that repeat another row of the same sub kegiatan, and how they were counted,
+    for the reader to judge; the next free row is returned."""
+    bold, header, cell, money = styles
+    ws.write_string(row, 0, f"Baris ganda (periksa): {len(rec.repeats)}", bold)
+    if not rec.repeats:
+        return row + 2
+    row += 1
+    _headers(ws, row, REPEAT_COLUMNS, header)
+    for repeat in rec.repeats:
+        row += 1
+        texts = (repeat.sub_kegiatan, repeat.file, repeat.sheet or "")
+        for col, text in enumerate(texts):
+            ws.write_string(row, col, text, cell)
+        ws.write_number(row, 3, repeat.row, cell)
+        ws.write_number(row, 4, repeat.first, cell)
+        ws.write_string(row, 5, repeat.rekening or "", cell)
+        ws.write_number(row, 6, repeat.anggaran / 100, money)
+        ws.write_number(row, 7, repeat.realisasi / 100, money)
+        counted = "sekali (angka sama)" if repeat.same_amounts else "dijumlahkan (angka beda)"
+        ws.write_string(row, 8, counted, cell)
+    return row + 2
 
 
 def _headers(ws: Any, row: int, columns: tuple[str, ...], style: Any) -> None:

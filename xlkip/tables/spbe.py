@@ -15,7 +15,7 @@ from xlkip.read.records import Record
 from xlkip.rules.predikat import predikat as predikat_rule
 from xlkip.rules.spbe import competition_rank, weighted_index
 from xlkip.rules.values import literal
-from xlkip.schema.spbe import INDEKS_DAERAH, INDEKS_TAHUN_LALU, NILAI_ASPEK
+from xlkip.schema.spbe import INDEKS_DAERAH, INDEKS_TAHUN_LALU, NILAI_ASPEK, province_list_pending
 from xlkip.sheet.charts import BLUE, LIGHT_BLUE, Series
 from xlkip.sheet.expr import SUBTOTAL_SUM, Expr, Range
 from xlkip.sheet.model import Slot, Style
@@ -243,6 +243,11 @@ def _domain_recap(
     reads=(INDEKS_DAERAH,),
     needs=(skala_spbe,),
     uses=(indeks_spbe,),
+    when=lambda inputs: (
+        not province_list_pending(
+            inputs.records(INDEKS_DAERAH), inputs.identitas("pemerintah_daerah")
+        )
+    ),
 )
 def peringkat_spbe(ctx: Context) -> None:
     records = ctx.inputs.records(INDEKS_DAERAH)

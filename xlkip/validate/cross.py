@@ -14,7 +14,7 @@ from xlkip.read.records import Record
 from xlkip.rules.rounding import excel_round
 from xlkip.schema import KIND_OF_SHEET
 from xlkip.schema.kinerja import IKU, RENSTRA
-from xlkip.schema.spbe import INDEKS_DAERAH, NILAI_ASPEK
+from xlkip.schema.spbe import INDEKS_DAERAH, NILAI_ASPEK, other_pemda, province_list_pending
 from xlkip.text import angka, identity_text, nilai, persen
 
 
@@ -131,11 +131,14 @@ def _spbe_province(inputs: Inputs) -> Iterator[Finding]:
 
     label = inputs.label(indeks_spbe)
     cited = f" ({label})" if label else ""
+    pending = province_list_pending(table.records, own)
+    if pending:
+        yield _province_list_not_updated(inputs, other_pemda(table.records, own))
     for record in table.records:
         typed, cell = record.get("indeks"), record.cell("indeks")
         mine = own is not None and same_pemda(record.get("instansi"), own)
         where = inputs.where(INDEKS_DAERAH, cell)
-        if typed is None and cell not in table.problem_cells and not mine:
+        if typed is None and cell not in table.problem_cells and not mine and not pending:
             yield error(
                 "wajib_kosong",
                 f"Indeks '{quote(record.get('instansi'))}' kosong. Isi sesuai Keputusan "
@@ -163,6 +166,22 @@ def _spbe_province(inputs: Inputs) -> Iterator[Finding]:
                 "agar diisi hasil hitungan.",
                 **where,
             )
+
+
+def _province_list_not_updated(inputs: Inputs, others: list[Record]) -> Finding:
+    """One finding for a list of names without an index, instead of one error per row."""
+    nama = inputs.instrument.nama
+    cells = f"{others[0].cell('indeks')}:{others[-1].cell('indeks')}"
+    return peringatan(
+        "daftar_daerah_belum_diperbarui",
+        f"Daftar {len(others)} pemerintah daerah di sheet ini belum berisi {nama} satu pun: "
+        f"daftarnya masih daftar tahun lalu (disalin oleh xlkip init --dari) atau belum "
+        f"selesai diisi. Ketik {nama} tahun {inputs.tahun} tiap daerah pada kolom '{nama}' "
+        "sesuai Keputusan MenPANRB, dan hapus baris daerah yang tidak tercantum; bila "
+        "keputusannya belum terbit, kosongkan daftar ini. Sampai diisi, tabel peringkat "
+        "se-provinsi tidak dibuat.",
+        **inputs.where(INDEKS_DAERAH, cells),
+    )
 
 
 def _computed_index(inputs: Inputs) -> float | None:

@@ -73,7 +73,8 @@ def _targets(inputs: Inputs) -> Iterator[Finding]:
             yield info(
                 "target_renstra_tidak_ada",
                 f"Target Renstra {inputs.tahun} '{quote(record.get('indikator'))}' tidak diisi "
-                "dan tidak ada baris sheet Renstra yang menyebut IKU ini; tabel Sasaran Strategis"
+                "dan tidak ada baris sheet Renstra dengan nama indikator yang sama atau yang "
+                "menyebut IKU ini; tabel Sasaran Strategis"
                 f"{cited_as(inputs, 'sasaran_strategis')} menampilkan "
                 "-. Isi kolom Target Renstra, atau pilih IKU ini di kolom 'Sama dengan IKU' "
                 "sheet Renstra.",
