@@ -118,9 +118,12 @@ def last_used_row(worksheet) -> int:
     return last
 
 
-def one_sheet_copy(source: Path, sheet: str, target: Path, columns: tuple[int, ...] = ()) -> Path:
+def one_sheet_copy(
+    source: Path, sheet: str, target: Path, columns: tuple[int, ...] = (), template: bool = False
+) -> Path:
     """A copy of `source` printing only `sheet` (and `columns`), one page wide, up to its
-    last row. Other sheets are hidden, not removed: formulas may refer to them."""
+    last row. Other sheets are hidden, not removed: formulas may refer to them. A
+    `template`'s wrapped rows get their height (xlkip's outputs carry their own)."""
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
@@ -131,7 +134,8 @@ def one_sheet_copy(source: Path, sheet: str, target: Path, columns: tuple[int, .
     workbook.active = workbook.worksheets.index(worksheet)
     if columns:
         show_only(worksheet, columns)
-    fit_wrapped_rows(worksheet)
+    if template:
+        fit_wrapped_rows(worksheet)
     last_column = get_column_letter(worksheet.max_column)
     worksheet.print_area = f"A1:{last_column}{last_used_row(worksheet) + 1}"
     worksheet.page_setup.orientation = "landscape"
@@ -229,7 +233,9 @@ def templates(work: Path) -> list[Path]:
     sheets = work / "sheets"
     sheets.mkdir()
     copies = [
-        one_sheet_copy(inputs / f"{s.workbook}.xlsx", s.sheet, sheets / f"{s.name}.xlsx", s.columns)
+        one_sheet_copy(
+            inputs / f"{s.workbook}.xlsx", s.sheet, sheets / f"{s.name}.xlsx", s.columns, True
+        )
         for s in TEMPLATE_SHEETS
     ]
     to_pdf(copies, sheets)
@@ -282,7 +288,10 @@ def import_pages(work: Path) -> list[Path]:
     download = write_xlsx(folder / "statistik_belanja.xlsx", {"Sheet1": example_flat_rows()})
     template = folder / "anggaran.xlsx"
     xlkip("impor-anggaran", download, "-o", template, "--tahun", "2024")
-    sheets = [one_sheet_copy(template, s.sheet, folder / f"{s.name}.xlsx") for s in IMPORT_SHEETS]
+    sheets = [
+        one_sheet_copy(template, s.sheet, folder / f"{s.name}.xlsx", template=True)
+        for s in IMPORT_SHEETS
+    ]
     to_pdf(sheets, folder)
     return [picture(sheet.with_suffix(".pdf"), 1, sheet.stem) for sheet in sheets]
 
