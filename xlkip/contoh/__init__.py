@@ -1,8 +1,7 @@
 """The built-in example: the 2024 LKjIP of Diskominfo Kota Binjai, as data files.
 
 Each JSON file holds one template's rows with the seed's values typed as printed
-("2.358.277.568,00", "94%"), slips included. It may import `schema` (to name the
-identitas sheet) and nothing else of xlkip; `api` writes the files as templates.
+("2.358.277.568,00", "94%"), slips included.
 """
 
 from __future__ import annotations

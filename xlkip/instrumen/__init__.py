@@ -5,8 +5,7 @@
 file holds its legal basis, sources, structure (groups of scored items with their
 weights as % of the index) and bands. The files only prefill the templates: staff
 correct the structure in the template's Nilai Aspek sheet and the bands in Pengaturan,
-so a wrong figure here never needs a new release. A foundation: it may import only
-`rules` (the index formula), so `schema`, `validate` and `tables` can all use it.
+so a wrong figure here never needs a new release.
 """
 
 from __future__ import annotations

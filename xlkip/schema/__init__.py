@@ -1,9 +1,4 @@
-"""One declarative schema per input template (DESIGN §2): sheets, columns, kinds,
-choices and the marker that recognises a template; `writer` writes a template from it.
-
-It may import the foundations (`instrumen`, `rules`, `names`) and `read.numbers` (to
-type an example's text values); never `read`'s sheet readers, `inputs` or anything above.
-"""
+"""One declarative schema per input template (DESIGN §2)."""
 
 from xlkip.schema import (
     anggaran,

@@ -4,7 +4,5 @@
 per-account export, a recap printed by level, an LRA by account; xlsx, xls or csv),
 builds program → kegiatan → sub kegiatan from the codes (`codes`), sums account rows
 into their sub kegiatan and reconciles every figure the files print themselves
-(`reconcile`). Writing the template is xlkip.api's. It may import `read` (numbers,
-cells), `schema` (the anggaran template), `validate.duplicates` (names compared as
-`check` compares them), `findings` and `text`; never `tables`, `render` or `api`.
+(`reconcile`). Writing the template is xlkip.api's.
 """

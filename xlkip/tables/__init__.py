@@ -1,11 +1,4 @@
-"""Build every output table into one WorkbookModel (no file is written here).
-
-Each table is a builder declared once with `@table(...)` (`spec`) and listed in report
-order in `registry`; the plan of which tables the inputs produce is computed here. It
-may import `inputs`, `read` (records), `schema`, `rules`, `sheet`, `instrumen`,
-`komposisi`, `perencanaan`, `names`, `text` and `findings`; never `render`, `deliver`,
-`api` or `rekap`.
-"""
+"""Build every output table into one WorkbookModel (no file is written here)."""
 
 from __future__ import annotations
 

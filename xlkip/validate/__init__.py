@@ -1,10 +1,4 @@
-"""Checks that need more than one cell: rows, duplicates, and tables against each other.
-
-Every check returns findings (data, never exceptions). It may import `inputs`, `read`,
-`schema`, `rules`, `evidence`, `komposisi`, `perencanaan`, `instrumen`, `names`, `text`
-and `findings`, and from `tables` only what names a table in a message ("Tabel 3.5")
-and the SPBE index it checks against; never `render`, `deliver`, `api` or `rekap`.
-"""
+"""Checks that need more than one cell: rows, duplicates, and tables against each other."""
 
 from __future__ import annotations
 
