@@ -313,7 +313,11 @@ def _classify(path: Path, marker: Marker | None) -> tuple[Finding | None, str | 
 
 
 def _require_templates(opened: dict[str, SourceWorkbook], report: Report) -> None:
+    # A required file that is there but unreadable (damaged, old version) is reported once.
+    refused = {f.file.casefold() for f in report.findings if f.file and f.tingkat.value == "error"}
     for template in TEMPLATES.values():
+        if template.filename.casefold() in refused:
+            continue
         if template.required and template.kind not in opened:
             report.add(
                 error(
@@ -412,10 +416,12 @@ def compile_folder(
     eml: bool = False,
     attachment_limit_mb: float | None = None,
     tahun_lalu: Path | None = None,
+    with_findings: bool = False,
 ) -> CompileResult:
     """Check `folder` and, unless an error stops it, write the LKjIP workbook.
 
-    Without a folder: ./inputs; `example` compiles the built-in example instead.
+    Without a folder: ./inputs; `example` compiles the built-in example instead. The
+    PDF leaves out the Temuan Validasi sheet unless `with_findings`.
     """
     check_output_path(output)
     with ExitStack() as stack:
@@ -439,7 +445,7 @@ def compile_folder(
             result.inputs, result.report, target, example, timings=timings, figures=built.figures
         )
         if pdf:
-            _add_pdf(compiled, target)
+            _add_pdf(compiled, target, with_findings)
         if eml and pdf and compiled.pdf is None:
             compiled.eml_error = "Draf surel tidak dibuat karena PDF-nya gagal dibuat." + (
                 remove_stale(target.with_suffix(".eml"), "Draf surel")
@@ -603,14 +609,20 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _add_pdf(result: CompileResult, workbook: Path) -> None:
-    """Print the workbook to <same name>.pdf through LibreOffice, all-or-nothing."""
+def _add_pdf(result: CompileResult, workbook: Path, with_findings: bool = False) -> None:
+    """Print the workbook to <same name>.pdf through LibreOffice, all-or-nothing; the
+    Temuan Validasi sheet is for staff and is printed only when asked."""
     from xlkip.render.libreoffice import LibreOfficeError, convert
+    from xlkip.render.printing import print_copy
+    from xlkip.tables.temuan import SHEET as TEMUAN
 
     target = workbook.with_suffix(".pdf")
     try:
         with tempfile.TemporaryDirectory(prefix="xlkip-pdf-") as work:
-            produced = convert(workbook, "pdf", Path(work))
+            printed = workbook
+            if not with_findings:
+                printed = print_copy(workbook, Path(work) / workbook.name, {TEMUAN})
+            produced = convert(printed, "pdf", Path(work))
             write_atomically(target, lambda path: path.write_bytes(produced.read_bytes()))
     except (LibreOfficeError, OutputError) as exc:
         result.pdf_error = str(exc) + remove_stale(target, "PDF")

@@ -249,6 +249,13 @@ def compile_(
         bool,
         typer.Option("--eml", help="Tulis juga draf surel (.eml) berlampiran workbook (dan PDF)."),
     ] = False,
+    dengan_temuan: Annotated[
+        bool,
+        typer.Option(
+            "--dengan-temuan",
+            help="Cetak juga sheet Temuan Validasi di PDF (bakunya hanya ada di workbook).",
+        ),
+    ] = False,
     batas_lampiran: Annotated[
         float,
         typer.Option(
@@ -279,6 +286,7 @@ def compile_(
                 eml=eml,
                 attachment_limit_mb=batas_lampiran,
                 tahun_lalu=tahun_lalu,
+                with_findings=dengan_temuan,
             )
         except (api.UsageError, api.OutputError) as exc:
             _fail_usage(str(exc))
