@@ -245,7 +245,9 @@ def templates(work: Path) -> list[Path]:
 def output_pages(work: Path) -> list[Path]:
     hasil = work / "hasil"
     workbook = hasil / "LKjIP.xlsx"
-    xlkip("compile", work / "contoh", "-o", workbook, "--pdf", "--format", "baris")
+    # --dengan-temuan: the staff guide pictures the Temuan Validasi sheet too.
+    options = ("--pdf", "--dengan-temuan", "--format", "baris")
+    xlkip("compile", work / "contoh", "-o", workbook, *options)
     pdf = workbook.with_suffix(".pdf")
     return [
         picture(pdf, find_page(pdf, marker), name, footer=True) for name, marker in OUTPUT_PAGES
@@ -301,11 +303,11 @@ def main() -> None:
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is needed (poppler-utils, imagemagick)")
     OUT.mkdir(parents=True, exist_ok=True)
-    for old in OUT.glob("*.png"):
-        old.unlink()
     with tempfile.TemporaryDirectory(prefix="gambar-") as tmp:
         work = Path(tmp)
         made = templates(work) + output_pages(work) + rekap_page(work) + import_pages(work)
+    for stale in set(OUT.glob("*.png")) - set(made):
+        stale.unlink()
     total = sum(path.stat().st_size for path in made)
     for path in made:
         print(f"{path.relative_to(ROOT)}  {path.stat().st_size // 1024} KB")

@@ -2,8 +2,9 @@
 
 A code is a `kode` argument: the parameter named `kode` of any function or dataclass in
 xlkip (`error`, `peringatan`, `info`, `Finding`, `Problem`, the SIPD `Check` …), given
-at a call. Its expression is resolved here: a string, either branch of a conditional, a
-module constant, or an f-string listed in FORMATTED. A `kode` passed on unchanged (a
+at a call, also through a parameter that defaults to one of them (`make=error`). Its
+expression is resolved here: a string, either branch of a conditional, a module
+constant, or an f-string listed in FORMATTED. A `kode` passed on unchanged (a
 parameter, a record's `.kode`) was resolved where it was made. Anything else is reported
 as unresolved, so a new way of making a code fails the docs test instead of being missed.
 
@@ -67,6 +68,15 @@ def _kode_positions(modules: dict[Path, ast.Module]) -> dict[str, int]:
                 continue
             if "kode" in names and node.name not in NOT_FINDINGS:
                 positions[node.name] = names.index("kode")
+    # A parameter defaulting to a maker (`make: Callable[..., Finding] = error`) is one too.
+    for tree in modules.values():
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                arguments = [*node.args.posonlyargs, *node.args.args]
+                defaults = node.args.defaults
+                for argument, default in zip(arguments[-len(defaults) :], defaults, strict=False):
+                    if isinstance(default, ast.Name) and default.id in positions:
+                        positions.setdefault(argument.arg, positions[default.id])
     return positions
 
 
