@@ -17,8 +17,8 @@ from tests.finding_codes import scan as scan_source
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 PANDUAN = DOCS / "panduan.md"
-GUIDES = {PANDUAN: DOCS, DOCS / "pengembang.md": DOCS, DOCS / "README.new.md": ROOT}
-"""Each guide, and the folder its links start from (README.new.md will replace README.md)."""
+GUIDES = {PANDUAN: DOCS, DOCS / "pengembang.md": DOCS, ROOT / "README.md": ROOT}
+"""Each guide, and the folder its links start from."""
 PICTURES = DOCS / "gambar"
 
 PENDING: set[str] = set()
@@ -96,13 +96,9 @@ def test_pictures_stay_small() -> None:
     assert sum(sizes) < 3_000_000
 
 
-def test_new_readme_is_short_and_keeps_the_two_commands() -> None:
-    from tests.test_readme import quick_start_commands
-
-    new = (DOCS / "README.new.md").read_text(encoding="utf-8")
+def test_the_readme_is_short_and_links_both_guides() -> None:
+    new = (ROOT / "README.md").read_text(encoding="utf-8")
     assert len(new.splitlines()) <= 150
-    section = new.split("## Quick start", 1)[1].split("\n## ", 1)[0]
-    assert re.findall(r"```bash\n(.+?)\n```", section) == quick_start_commands()
     for guide in ("docs/panduan.md", "docs/pengembang.md"):
         assert f"]({guide})" in new
         assert (ROOT / guide).is_file()
