@@ -377,6 +377,8 @@ class CompileResult:
     timings: dict[str, float] = field(default_factory=dict)
     figures: Figures | None = None
     """The headline figures, when the workbook was built."""
+    dokumen: Path | None = None
+    """The Word document (compile --dokumen)."""
 
 
 NO_INPUTS = (
@@ -412,8 +414,10 @@ def compile_folder(
     eml: bool = False,
     attachment_limit_mb: float | None = None,
     tahun_lalu: Path | None = None,
+    dokumen: bool = False,
 ) -> CompileResult:
-    """Check `folder` and, unless an error stops it, write the LKjIP workbook.
+    """Check `folder` and, unless an error stops it, write the LKjIP workbook (and with
+    `dokumen`, the Word document beside it).
 
     Without a folder: ./inputs; `example` compiles the built-in example instead.
     """
@@ -434,10 +438,12 @@ def compile_folder(
             target = output or default_output(result.inputs, out_dir)
             _refuse_inputs(target, read, pdf, eml)
             write_workbook(built, target)
+            written_document = _write_document(built, result, target) if dokumen else None
         timings.update(compute=computed - started, write=time.perf_counter() - computed)
         compiled = CompileResult(
             result.inputs, result.report, target, example, timings=timings, figures=built.figures
         )
+        compiled.dokumen = written_document
         if pdf:
             _add_pdf(compiled, target)
         if eml and pdf and compiled.pdf is None:
@@ -493,6 +499,13 @@ def write_workbook(built: Built, target: Path) -> Path:
     from xlkip.render.xlsx import render
 
     return write_atomically(target, lambda path: render(built.model, path))
+
+
+def _write_document(built: Built, checked: CheckResult, workbook: Path) -> Path:
+    from xlkip.render.dokumen import document_path, write_document
+
+    target = document_path(checked.inputs, workbook)
+    return write_document(built, checked.inputs, checked.report, target)
 
 
 @contextmanager

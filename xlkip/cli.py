@@ -261,6 +261,14 @@ def compile_(
     fmt: FormatOption = None,
     as_json: JsonOption = False,
     tahun_lalu: Annotated[Path | None, _TAHUN_LALU] = None,
+    dokumen: Annotated[
+        bool,
+        typer.Option(
+            "--dokumen",
+            help="Tulis juga draf laporan Word (LKjIP_<instansi>_<tahun>.docx, Bab I–IV) "
+            "di folder workbook.",
+        ),
+    ] = False,
 ) -> None:
     """Periksa input lalu susun workbook LKjIP (tabel Bab I–III)."""
     from xlkip import api
@@ -279,11 +287,13 @@ def compile_(
                 eml=eml,
                 attachment_limit_mb=batas_lampiran,
                 tahun_lalu=tahun_lalu,
+                dokumen=dokumen,
             )
         except (api.UsageError, api.OutputError) as exc:
             _fail_usage(str(exc))
     if chosen is Format.JSON:
         written = {"workbook": result.output, "pdf": result.pdf, "eml": result.eml}
+        written["dokumen"] = result.dokumen
         print_json(
             {**result.report.to_dict(), **{k: v and str(v) for k, v in written.items()}},
             console.file,
@@ -318,6 +328,8 @@ def _print_compiled(result, chosen: Format, console) -> None:
         )
         return
     console.print(styled("Workbook LKjIP ditulis: [bold]{}[/]", result.output), soft_wrap=True)
+    if result.dokumen is not None:
+        console.print(styled("Dokumen Word ditulis: [bold]{}[/]", result.dokumen), soft_wrap=True)
     if result.pdf is not None:
         console.print(styled("PDF ditulis: [bold]{}[/]", result.pdf), soft_wrap=True)
     if result.eml is not None:

@@ -1,0 +1,413 @@
+"""The document's structure (PermenPANRB 53/2014, as the seed prints it): cover, Kata
+Pengantar, Daftar Isi and Daftar Tabel, Ikhtisar Eksekutif, Bab I–IV."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from docx import Document as new_document
+from docx.document import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.shared import Pt
+from docx.text.paragraph import Paragraph
+
+from xlkip.findings import Report
+from xlkip.inputs import Inputs
+from xlkip.render.dokumen.kalimat import sdm_sentence
+from xlkip.render.dokumen.tabel import add_table, cell_text, is_wide, region
+from xlkip.render.dokumen.word import (
+    base_styles,
+    listed_entries,
+    new_section,
+    page_setup,
+    placeholder,
+    simple_field,
+    text_width,
+    update_fields_on_open,
+)
+from xlkip.schema import narasi
+from xlkip.sheet.model import SheetModel
+from xlkip.tables import Built
+from xlkip.tables.common import Context
+from xlkip.tables.narasi import anggaran_sentences, kinerja_sentences, layanan_sentences
+from xlkip.tables.ringkasan import SHEET as RINGKASAN
+from xlkip.tables.spec import TableSpec
+from xlkip.text import identity_text
+
+STAFF_STYLE = "Teks Narasi"
+"""The paragraph style of the staff's own prose (narasi.xlsx), so it is told apart
+from the sentences written from the tables."""
+
+SECTIONS: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    1: (("Sumber Daya Aparatur", ("sdm_",)),),
+    2: (
+        ("Rencana Strategis", ("sasaran_strategis", "indikator_kinerja_utama")),
+        ("Perjanjian Kinerja", ("perjanjian_kinerja",)),
+        ("Anggaran", ("anggaran_murni",)),
+    ),
+}
+"""Chapter -> (section title, the table keys or key prefixes it holds)."""
+BAB3_KINERJA = ("skala_kinerja", "capaian_iku")
+BAB3_ANGGARAN = ("anggaran_program", "anggaran_rinci")
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+TITLES = {
+    1: "PENDAHULUAN",
+    2: "PERENCANAAN KINERJA",
+    3: "AKUNTABILITAS KINERJA",
+    4: "PENUTUP",
+}
+
+
+class Writer:
+    """One document being written, with the headings and captions it has so far."""
+
+    def __init__(self, built: Built, inputs: Inputs, report: Report) -> None:
+        self.built = built
+        self.inputs = inputs
+        self.ctx = Context(inputs, report, built.model, inputs.plan, results=built.results)
+        self.doc: Document = new_document()
+        self.outline: list[tuple[int, str]] = []
+        self.captions: list[tuple[int, str]] = []
+        self.landscape = False
+        self.placed: set[str] = set()
+        self.staff = {
+            r.get("bagian"): r.get("isi") for r in inputs.records(narasi.NARASI) if r.get("bagian")
+        }
+        self.per_sasaran = {
+            identity_text(r.get("sasaran")): r
+            for r in inputs.records(narasi.NARASI_SASARAN)
+            if r.get("sasaran")
+        }
+
+    # --- blocks -----------------------------------------------------------------
+    def heading(self, text: str, level: int) -> None:
+        self.doc.add_heading(text, level)
+        self.outline.append((level, text))
+
+    def paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
+        paragraph = self.doc.add_paragraph(style=style)
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+
+    def sentences(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.paragraph(line)
+
+    def staff_text(self, text: Any, what: str) -> None:
+        """The staff's text, a paragraph per line; nothing typed is a visible gap."""
+        lines = [line.strip() for line in str(text or "").splitlines() if line.strip()]
+        if not lines:
+            placeholder(self.paragraph(style=STAFF_STYLE), what)
+        for line in lines:
+            self.paragraph(line, STAFF_STYLE)
+
+    def orientation(self, landscape: bool) -> None:
+        if landscape != self.landscape:
+            new_section(self.doc, landscape)
+            self.landscape = landscape
+
+    def page_break(self) -> None:
+        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+    # --- tables -----------------------------------------------------------------
+    def sheet_of(self, spec: TableSpec[Any]) -> SheetModel | None:
+        label = self.ctx.label(spec)
+        return next((s for s in self.built.model.sheets if s.name == label), None)
+
+    def table(self, spec: TableSpec[Any]) -> None:
+        sheet = self.sheet_of(spec)
+        if sheet is None or spec.key in self.placed:
+            return
+        self.placed.add(spec.key)
+        self.orientation(is_wide(sheet))
+        caption = f"{self.ctx.label(spec)} {spec.title.format(**self.ctx.title_fields())}"
+        self.doc.add_paragraph(caption, style="Caption")
+        self.captions.append((1, caption))
+        add_table(self.doc, sheet, text_width(self.doc.sections[-1]))
+        source = region(sheet).source
+        if source:
+            run = self.paragraph().add_run(source)
+            run.italic, run.font.size = True, Pt(9)
+        key = spec.key
+        sentence = sdm_sentence(key, self.built.results.get(key), self.ctx.subject, self.ctx.tahun)
+        if sentence:
+            self.paragraph(sentence)
+
+    def tables(self, chapter: int, keys: tuple[str, ...]) -> list[TableSpec[Any]]:
+        """The produced tables of `chapter` whose key is one of `keys` or starts with one
+        ending in "_"."""
+        return [
+            spec
+            for spec in self.inputs.plan.tables
+            if spec.chapter == chapter
+            and any(spec.key == k or (k.endswith("_") and spec.key.startswith(k)) for k in keys)
+        ]
+
+
+def compose(built: Built, inputs: Inputs, report: Report) -> Document:
+    w = Writer(built, inputs, report)
+    base_styles(w.doc)
+    w.doc.styles.add_style(STAFF_STYLE, 1).base_style = w.doc.styles["Normal"]
+    page_setup(w.doc.sections[0])
+    update_fields_on_open(w.doc)
+    _page_numbers(w)
+    _cover(w)
+    _kata_pengantar(w)
+    toc = _list_anchor(w, "DAFTAR ISI")
+    tables_list = _list_anchor(w, "DAFTAR TABEL")
+    _ikhtisar(w)
+    _bab_1(w)
+    _bab_2(w)
+    _bab_3(w)
+    _bab_4(w)
+    listed_entries(toc, 'TOC \\o "1-3" \\h \\z \\u', w.outline, "Daftar isi")
+    listed_entries(tables_list, 'TOC \\h \\z \\t "Caption,1"', w.captions, "Tidak ada tabel.")
+    return w.doc
+
+
+def _page_numbers(w: Writer) -> None:
+    footer = w.doc.sections[0].footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    simple_field(footer, "PAGE")
+
+
+def _centered(w: Writer, text: str, size: int, bold: bool = True) -> Paragraph:
+    paragraph = w.paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = paragraph.add_run(text)
+    run.bold, run.font.size = bold, Pt(size)
+    return paragraph
+
+
+def _cover(w: Writer) -> None:
+    ctx = w.ctx
+    for _ in range(6):
+        w.paragraph()
+    _centered(w, "LAPORAN KINERJA INSTANSI PEMERINTAH", 20)
+    _centered(w, "(LKjIP)", 20)
+    _centered(w, f"TAHUN {ctx.tahun}", 20)
+    for _ in range(8):
+        w.paragraph()
+    _centered(w, str(w.inputs.identitas("instansi", "")).upper(), 16)
+    _centered(w, ctx.pemda.upper(), 16)
+    provinsi = w.inputs.identitas("provinsi")
+    if provinsi:
+        _centered(w, f"PROVINSI {str(provinsi).upper()}", 14)
+    _centered(w, str(ctx.tahun + 1), 14)
+    w.page_break()
+
+
+def _kata_pengantar(w: Writer) -> None:
+    ctx = w.ctx
+    w.heading("KATA PENGANTAR", 1)
+    w.paragraph(
+        "Puji syukur kami panjatkan ke hadirat Tuhan Yang Maha Esa, karena atas rahmat-Nya "
+        f"Laporan Kinerja Instansi Pemerintah (LKjIP) {ctx.subject} Tahun {ctx.tahun} dapat "
+        "diselesaikan."
+    )
+    w.paragraph(
+        "Laporan ini disusun berdasarkan Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem "
+        "Akuntabilitas Kinerja Instansi Pemerintah dan Peraturan Menteri Pendayagunaan Aparatur "
+        "Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014, sebagai wujud pertanggungjawaban "
+        f"atas pelaksanaan tugas dan fungsi {ctx.subject} dalam mencapai sasaran strategis "
+        f"tahun {ctx.tahun}."
+    )
+    w.paragraph(
+        "Kami menyadari laporan ini masih memiliki kekurangan. Saran dan masukan untuk "
+        "perbaikan laporan di masa mendatang sangat kami harapkan."
+    )
+    _signature(w)
+    w.page_break()
+
+
+def _signature(w: Writer) -> None:
+    """Place and date, jabatan, name and NIP from Identitas; a gap to fill for each
+    missing one."""
+    block = w.paragraph()
+    block.paragraph_format.left_indent = w.doc.sections[0].page_width // 3
+    tempat = w.ctx.pemda_short.split(" ", 1)[-1] if w.ctx.pemda_short else ""
+    block.add_run(f"{tempat}, " if tempat else "")
+    placeholder(block, "tanggal penandatanganan")
+    rows = [
+        (w.inputs.identitas("jabatan"), "jabatan kepala"),
+        (None, ""),
+        (w.inputs.identitas("kepala"), "nama kepala"),
+        (w.inputs.identitas("nip"), "NIP kepala"),
+    ]
+    for value, missing in rows:
+        block.add_run().add_break()
+        if value:
+            text = f"NIP. {value}" if missing == "NIP kepala" else str(value)
+            run = block.add_run(text.upper() if missing == "jabatan kepala" else text)
+            run.bold = missing == "nama kepala" or None
+        elif missing:
+            placeholder(block, missing)
+        else:
+            block.add_run().add_break()
+
+
+def _list_anchor(w: Writer, title: str) -> Paragraph:
+    """A titled page whose list is written once the body's headings are known."""
+    _centered(w, title, 14)
+    anchor = w.paragraph()
+    w.page_break()
+    return anchor
+
+
+def _ikhtisar(w: Writer) -> None:
+    w.heading("IKHTISAR EKSEKUTIF", 1)
+    w.paragraph(
+        f"Ikhtisar ini merangkum capaian kinerja {w.ctx.subject} tahun {w.ctx.tahun} "
+        "sebagaimana diuraikan dalam Bab III."
+    )
+    _headline_table(w)
+    w.sentences(_all_sentences(w))
+    w.page_break()
+
+
+def _headline_table(w: Writer) -> None:
+    """The Ringkasan's "Angka utama" block, cell for cell."""
+    sheet = next((s for s in w.built.model.sheets if s.name == RINGKASAN), None)
+    if sheet is None:
+        return
+    start = next(
+        (r for (r, c), s in sheet.slots.items() if c == 0 and s.content == "Angka utama"), None
+    )
+    if start is None:
+        return
+    rows = []
+    row = start + 1
+    while any(sheet.slots.get((row, c)) for c in range(4)):
+        rows.append([sheet.slots.get((row, c)) for c in range(4)])
+        row += 1
+    table = w.doc.add_table(rows=len(rows), cols=4)
+    table.style = w.doc.styles["Table Grid"]
+    for word_row, cells in zip(table.rows, rows, strict=True):
+        for word_cell, slot in zip(word_row.cells, cells, strict=True):
+            if slot is not None:
+                text = cell_text(slot.value(), slot.style.num_format)
+                word_cell.paragraphs[0].add_run(text).bold = slot.style.bold or None
+    w.paragraph()
+
+
+def _all_sentences(w: Writer) -> list[str]:
+    return kinerja_sentences(w.ctx) + anggaran_sentences(w.ctx) + layanan_sentences(w.ctx)
+
+
+def _bab(w: Writer, number: int) -> None:
+    w.orientation(False)
+    if w.outline and w.outline[-1][0] != 1:
+        w.page_break()
+    w.heading(f"BAB {ROMAN[number]} {TITLES[number]}", 1)
+
+
+def _letters() -> Iterable[str]:
+    return iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _bab_1(w: Writer) -> None:
+    _bab(w, 1)
+    letter = _letters()
+    for bagian in (narasi.LATAR_BELAKANG, narasi.TUGAS_FUNGSI, narasi.STRUKTUR_ORGANISASI):
+        w.heading(f"{next(letter)}. {bagian}", 2)
+        w.staff_text(w.staff.get(bagian), f"{bagian.lower()} (narasi.xlsx, sheet Narasi)")
+    _table_sections(w, 1, letter)
+    for bagian in (narasi.ISU_STRATEGIS, narasi.SISTEMATIKA):
+        w.heading(f"{next(letter)}. {bagian}", 2)
+        w.staff_text(w.staff.get(bagian), f"{bagian.lower()} (narasi.xlsx, sheet Narasi)")
+
+
+def _table_sections(w: Writer, chapter: int, letter: Iterable[str]) -> None:
+    """Each section of the chapter that has a produced table; the others left out."""
+    for title, keys in SECTIONS.get(chapter, ()):
+        specs = w.tables(chapter, keys)
+        if specs:
+            w.heading(f"{next(letter)}. {title}", 2)
+            for spec in specs:
+                w.table(spec)
+
+
+def _bab_2(w: Writer) -> None:
+    _bab(w, 2)
+    letter = _letters()
+    _table_sections(w, 2, letter)
+    rest = [s for s in w.inputs.plan.tables if s.chapter == 2 and s.key not in w.placed]
+    if rest:
+        w.heading(f"{next(letter)}. Data Perencanaan Lainnya", 2)
+        for spec in rest:
+            w.table(spec)
+    if len(w.outline) and w.outline[-1] == (1, f"BAB II {TITLES[2]}"):
+        w.paragraph(
+            "Tabel perencanaan kinerja (Bab II) tidak disusun karena sheet Sasaran, IKU dan "
+            "Anggaran di kinerja.xlsx/anggaran.xlsx belum diisi."
+        )
+
+
+def _bab_3(w: Writer) -> None:
+    _bab(w, 3)
+    w.heading("A. Capaian Kinerja Organisasi", 2)
+    for spec in w.tables(3, BAB3_KINERJA):
+        w.table(spec)
+    _per_sasaran(w)
+    evidence = [
+        s
+        for s in w.inputs.plan.tables
+        if s.chapter == 3 and s.key not in w.placed and s.key not in BAB3_ANGGARAN
+    ]
+    if evidence:
+        w.heading("Data Pendukung Capaian Kinerja", 3)
+        for spec in evidence:
+            w.table(spec)
+        w.orientation(False)
+        w.sentences(layanan_sentences(w.ctx))
+    budget = w.tables(3, BAB3_ANGGARAN)
+    if budget:
+        w.orientation(False)
+        w.heading("B. Realisasi Anggaran", 2)
+        for spec in budget:
+            w.table(spec)
+        w.orientation(False)
+        w.sentences(anggaran_sentences(w.ctx))
+
+
+def _per_sasaran(w: Writer) -> None:
+    """Per sasaran: the capaian sentence from the data, then the staff's analysis."""
+    iku = w.built.results.get("capaian_iku")
+    if iku is None:
+        return
+    w.orientation(False)
+    said = kinerja_sentences(w.ctx)
+    for number, row in enumerate(iku.sasaran, start=1):
+        name = str(row.sasaran or "").strip()
+        if not name:
+            continue
+        w.heading(f"Sasaran {number}: {name}", 3)
+        w.sentences(line for line in said if f'"{name}"' in line)
+        staff = w.per_sasaran.get(identity_text(name))
+        for key, label in (
+            ("penyebab", "Penyebab keberhasilan/kegagalan"),
+            ("kendala", "Kendala/hambatan"),
+            ("solusi", "Solusi/langkah antisipatif"),
+        ):
+            w.paragraph().add_run(label).bold = True
+            w.staff_text(
+                staff.get(key) if staff else None,
+                f"{label.lower()} sasaran ini (narasi.xlsx, sheet Narasi Sasaran)",
+            )
+    closing = [line for line in said if not any(f'"{r.sasaran}"' in line for r in iku.sasaran)]
+    w.sentences(closing)
+
+
+def _bab_4(w: Writer) -> None:
+    _bab(w, 4)
+    w.heading("A. Kesimpulan", 2)
+    lines = _all_sentences(w)
+    if lines:
+        for line in lines:
+            w.paragraph(line, "List Bullet")
+    else:
+        w.paragraph("Tidak ada tabel capaian yang disusun, sehingga tidak ada kesimpulan angka.")
+    w.heading(f"B. {narasi.PENUTUP}", 2)
+    w.staff_text(w.staff.get(narasi.PENUTUP), "langkah ke depan (narasi.xlsx, sheet Narasi)")
