@@ -8,7 +8,7 @@ from typing import Any
 
 from docx import Document as new_document
 from docx.document import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
@@ -81,9 +81,9 @@ class Writer:
         }
 
     # --- blocks -----------------------------------------------------------------
-    def heading(self, text: str, level: int) -> None:
-        self.doc.add_heading(text, level)
+    def heading(self, text: str, level: int) -> Paragraph:
         self.outline.append((level, text))
+        return self.doc.add_heading(text, level)
 
     def paragraph(self, text: str = "", style: str | None = None) -> Paragraph:
         paragraph = self.doc.add_paragraph(style=style)
@@ -108,9 +108,6 @@ class Writer:
             new_section(self.doc, landscape)
             self.landscape = landscape
 
-    def page_break(self) -> None:
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
     # --- tables -----------------------------------------------------------------
     def sheet_of(self, spec: TableSpec[Any]) -> SheetModel | None:
         label = self.ctx.label(spec)
@@ -134,6 +131,13 @@ class Writer:
         sentence = sdm_sentence(key, self.built.results.get(key), self.ctx.subject, self.ctx.tahun)
         if sentence:
             self.paragraph(sentence)
+
+    def orient_for(self, specs: list[TableSpec[Any]]) -> None:
+        """The page the first of `specs` needs, before its section's heading, so a
+        heading never stands alone at the foot of the page before a landscape table."""
+        sheet = self.sheet_of(specs[0]) if specs else None
+        if sheet is not None:
+            self.orientation(is_wide(sheet))
 
     def tables(self, chapter: int, keys: tuple[str, ...]) -> list[TableSpec[Any]]:
         """The produced tables of `chapter` whose key is one of `keys` or starts with one
@@ -173,8 +177,11 @@ def _page_numbers(w: Writer) -> None:
     simple_field(footer, "PAGE")
 
 
-def _centered(w: Writer, text: str, size: int, bold: bool = True) -> Paragraph:
+def _centered(
+    w: Writer, text: str, size: int, bold: bool = True, new_page: bool = False
+) -> Paragraph:
     paragraph = w.paragraph()
+    paragraph.paragraph_format.page_break_before = new_page
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     run = paragraph.add_run(text)
     run.bold, run.font.size = bold, Pt(size)
@@ -196,7 +203,6 @@ def _cover(w: Writer) -> None:
     if provinsi:
         _centered(w, f"PROVINSI {str(provinsi).upper()}", 14)
     _centered(w, str(ctx.tahun + 1), 14)
-    w.page_break()
 
 
 def _kata_pengantar(w: Writer) -> None:
@@ -219,7 +225,6 @@ def _kata_pengantar(w: Writer) -> None:
         "perbaikan laporan di masa mendatang sangat kami harapkan."
     )
     _signature(w)
-    w.page_break()
 
 
 def _signature(w: Writer) -> None:
@@ -250,10 +255,8 @@ def _signature(w: Writer) -> None:
 
 def _list_anchor(w: Writer, title: str) -> Paragraph:
     """A titled page whose list is written once the body's headings are known."""
-    _centered(w, title, 14)
-    anchor = w.paragraph()
-    w.page_break()
-    return anchor
+    _centered(w, title, 14, new_page=True)
+    return w.paragraph()
 
 
 def _ikhtisar(w: Writer) -> None:
@@ -264,7 +267,6 @@ def _ikhtisar(w: Writer) -> None:
     )
     _headline_table(w)
     w.sentences(_all_sentences(w))
-    w.page_break()
 
 
 def _headline_table(w: Writer) -> None:
@@ -297,10 +299,11 @@ def _all_sentences(w: Writer) -> list[str]:
 
 
 def _bab(w: Writer, number: int) -> None:
+    new_section = w.landscape
     w.orientation(False)
-    if w.outline and w.outline[-1][0] != 1:
-        w.page_break()
-    w.heading(f"BAB {ROMAN[number]} {TITLES[number]}", 1)
+    heading = w.heading(f"BAB {ROMAN[number]} {TITLES[number]}", 1)
+    if new_section:  # the section break has started the page already
+        heading.paragraph_format.page_break_before = False
 
 
 def _letters() -> Iterable[str]:
@@ -324,6 +327,7 @@ def _table_sections(w: Writer, chapter: int, letter: Iterable[str]) -> None:
     for title, keys in SECTIONS.get(chapter, ()):
         specs = w.tables(chapter, keys)
         if specs:
+            w.orient_for(specs)
             w.heading(f"{next(letter)}. {title}", 2)
             for spec in specs:
                 w.table(spec)
@@ -357,6 +361,7 @@ def _bab_3(w: Writer) -> None:
         if s.chapter == 3 and s.key not in w.placed and s.key not in BAB3_ANGGARAN
     ]
     if evidence:
+        w.orient_for(evidence)
         w.heading("Data Pendukung Capaian Kinerja", 3)
         for spec in evidence:
             w.table(spec)
@@ -364,7 +369,7 @@ def _bab_3(w: Writer) -> None:
         w.sentences(layanan_sentences(w.ctx))
     budget = w.tables(3, BAB3_ANGGARAN)
     if budget:
-        w.orientation(False)
+        w.orient_for(budget)
         w.heading("B. Realisasi Anggaran", 2)
         for spec in budget:
             w.table(spec)

@@ -18,8 +18,14 @@ from xlkip.text import as_shown
 SOURCE_PREFIX = "Sumber"
 LANDSCAPE_COLUMNS = 8
 """A table this wide goes on a landscape page (DOKUMEN.md §4)."""
-PORTRAIT_WIDTH_UNITS = 95
-"""Column width units (of the workbook) that a portrait page's text width holds."""
+PORTRAIT_WIDTH_UNITS = 150
+"""Beyond this many column width units (of the workbook) a table is too wide to shrink
+onto a portrait page."""
+WORD_UNITS = 0.9
+"""Width units a character of a table's 9 pt text takes: a column is never narrower
+than its longest word, so "REALISASI" is not broken into "REALISA SI"."""
+MEASURED_ROWS = 300
+"""Rows measured for the longest word (a 5,000-row budget repeats its words)."""
 ALIGN = {
     "center": WD_ALIGN_PARAGRAPH.CENTER,
     "right": WD_ALIGN_PARAGRAPH.RIGHT,
@@ -100,7 +106,7 @@ def add_table(document: Document, sheet: SheetModel, width: int) -> None:
     table = document.add_table(rows=last - first + 1, cols=len(columns))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    units = [sheet.widths.get(c, 8.43) for c in columns]
+    units = _units(sheet, columns, first, last)
     widths = [Emu(int(width * u / sum(units))) for u in units]
     for index, column in enumerate(table.columns):
         column.width = widths[index]
@@ -116,6 +122,18 @@ def add_table(document: Document, sheet: SheetModel, width: int) -> None:
                 continue
             _fill(cells[position[col]], slot, widths[position[col]])
     _merge(table, sheet, first, last, position)
+
+
+def _units(sheet: SheetModel, columns: list[int], first: int, last: int) -> list[float]:
+    """Each column's workbook width, widened to hold its longest word."""
+    longest = dict.fromkeys(columns, 0)
+    spans = {(r1, c1) for r1, c1, _, c2 in sheet.merges if c2 > c1}
+    for row in range(first, min(last, first + MEASURED_ROWS) + 1):
+        for col, slot in row_cells(sheet, row).items():
+            if col in longest and (row, col) not in spans:
+                text = cell_text(slot.value(), slot.style.num_format)
+                longest[col] = max(longest[col], *(len(w) for w in text.split()), 0)
+    return [max(sheet.widths.get(c, 8.43), longest[c] * WORD_UNITS + 1.5) for c in columns]
 
 
 def _covered(sheet: SheetModel, first: int, last: int) -> set[tuple[int, int]]:

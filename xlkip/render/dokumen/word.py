@@ -131,6 +131,9 @@ def base_styles(document: Document) -> None:
         rfonts = style.element.get_or_add_rPr().get_or_add_rFonts()
         for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
             rfonts.attrib.pop(qn(attribute), None)
+    # Each chapter and front-matter part starts a page: no empty page when the one
+    # before ends full, as a page-break paragraph would leave.
+    styles["Heading 1"].paragraph_format.page_break_before = True
     caption = styles["Caption"]
     caption.font.name = FONT
     caption.font.size = Pt(10)
