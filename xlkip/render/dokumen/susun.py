@@ -35,6 +35,7 @@ from xlkip.tables.ringkasan import SHEET as RINGKASAN
 from xlkip.tables.spec import TableSpec
 from xlkip.text import identity_text
 
+CELL_STYLE = "Isi Tabel"
 STAFF_STYLE = "Teks Narasi"
 """The paragraph style of the staff's own prose (narasi.xlsx), so it is told apart
 from the sentences written from the tables."""
@@ -122,7 +123,8 @@ class Writer:
         caption = f"{self.ctx.label(spec)} {spec.title.format(**self.ctx.title_fields())}"
         self.doc.add_paragraph(caption, style="Caption")
         self.captions.append((1, caption))
-        add_table(self.doc, sheet, text_width(self.doc.sections[-1]))
+        cell_style = self.doc.styles[CELL_STYLE].style_id
+        add_table(self.doc, sheet, text_width(self.doc.sections[-1]), cell_style)
         source = region(sheet).source
         if source:
             run = self.paragraph().add_run(source)
@@ -152,8 +154,7 @@ class Writer:
 
 def compose(built: Built, inputs: Inputs, report: Report) -> Document:
     w = Writer(built, inputs, report)
-    base_styles(w.doc)
-    w.doc.styles.add_style(STAFF_STYLE, 1).base_style = w.doc.styles["Normal"]
+    base_styles(w.doc, STAFF_STYLE, CELL_STYLE)
     page_setup(w.doc.sections[0])
     update_fields_on_open(w.doc)
     _page_numbers(w)

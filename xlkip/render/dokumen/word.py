@@ -7,12 +7,12 @@ from collections.abc import Sequence
 
 from docx.document import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Cm, Pt
-from docx.table import _Row
 from docx.text.paragraph import Paragraph
 
 A4 = (Cm(21), Cm(29.7))
@@ -83,31 +83,6 @@ def text_width(section: Section) -> int:
     return section.page_width - section.left_margin - section.right_margin
 
 
-def _row_flag(row: _Row, tag: str) -> None:
-    properties = row._tr.get_or_add_trPr()
-    element = OxmlElement(tag)
-    element.set(qn("w:val"), "true")
-    properties.append(element)
-
-
-def repeat_as_header(row: _Row) -> None:
-    """The row is printed again at the top of every page the table runs onto."""
-    _row_flag(row, "w:tblHeader")
-
-
-def keep_row_whole(row: _Row) -> None:
-    """The row never splits across pages."""
-    _row_flag(row, "w:cantSplit")
-
-
-def shade(cell_properties: OxmlElement, fill: str) -> None:
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), fill.lstrip("#"))
-    cell_properties.append(shading)
-
-
 def placeholder(paragraph: Paragraph, what: str) -> None:
     """A visible gap for staff to fill: "[Isi: …]" highlighted yellow."""
     run = paragraph.add_run(f"[Isi: {what}]")
@@ -115,8 +90,15 @@ def placeholder(paragraph: Paragraph, what: str) -> None:
     run.italic = True
 
 
-def base_styles(document: Document) -> None:
+def base_styles(document: Document, staff: str, cells: str) -> None:
+    """Arial throughout; `staff` for the staff's prose, `cells` for table cells."""
     styles = document.styles
+    styles.add_style(staff, WD_STYLE_TYPE.PARAGRAPH).base_style = styles["Normal"]
+    cell = styles.add_style(cells, WD_STYLE_TYPE.PARAGRAPH)
+    cell.base_style = styles["Normal"]
+    cell.font.size = Pt(9)
+    cell.paragraph_format.space_after = Pt(0)
+    cell.paragraph_format.line_spacing = 1.0
     normal = styles["Normal"]
     normal.font.name = FONT
     normal.font.size = Pt(11)
