@@ -271,3 +271,59 @@ def test_libreoffice_prints_the_chapters(compiled: api.CompileResult, tmp_path: 
     ):
         assert chapter in text, chapter
     assert "None" not in text and "{{" not in text
+
+
+def _empty_headings(document: Any) -> list[str]:
+    """Headings followed by nothing but a heading of the same or a higher level."""
+    blocks: list[tuple[int | None, str]] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:tbl"):
+            blocks.append((None, "table"))
+        elif child.tag == qn("w:p"):
+            properties = child.pPr
+            named = properties is not None and properties.pStyle is not None
+            style = properties.pStyle.val if named else ""
+            text = "".join(t.text or "" for t in child.iter(qn("w:t")))
+            level = int(style[-1]) if style.startswith("Heading") else None
+            if level is not None or text.strip():
+                blocks.append((level, text))
+    return [
+        text
+        for (level, text), (after, _) in zip(blocks, [*blocks[1:], (1, "")], strict=True)
+        if level is not None and after is not None and after <= level
+    ]
+
+
+def test_no_empty_heading(document: Any) -> None:
+    assert _empty_headings(document) == []
+
+
+def test_an_office_with_only_the_core_templates(tmp_path: Path) -> None:
+    """Another office, without the Kominfo modules, sdm or narasi: its sections without
+    tables are left out, its narrative gaps are marked, no Kominfo evidence appears."""
+    data = tmp_path / "data"
+    data.mkdir()
+    for kind in ("identitas", "kinerja", "anggaran"):
+        shutil.copy(Path(str(contoh.example_dir() / f"{kind}.json")), data)
+    path = data / "identitas.json"
+    content = json.loads(path.read_text(encoding="utf-8"))
+    content["sheets"]["Identitas"].update(
+        instansi="Dinas Pendidikan", jabatan="Kepala Dinas Pendidikan Kota Binjai"
+    )
+    path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    api.write_dataset(data, tmp_path / "inputs")
+    result = _compile(tmp_path / "inputs", tmp_path / "out")
+    assert result.dokumen.name == "LKjIP_Dinas_Pendidikan_2024.docx"
+    document = Document(str(result.dokumen))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert not any("Sumber Daya Aparatur" in h for h in headings)
+    assert _empty_headings(document) == []
+    generated = "\n".join(_generated_paragraphs(document))
+    assert "Dinas Pendidikan Kota Binjai" in generated
+    assert "Komunikasi dan Informatika" not in generated
+    assert "Indeks SPBE Pemerintah" not in generated  # the sentence of the spbe module
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    assert captions and not any("SPBE" in c or "Pengaduan" in c for c in captions)
+    gaps = [p.text for p in document.paragraphs if p.text.startswith("[Isi: ")]
+    assert "[Isi: latar belakang (narasi.xlsx, sheet Narasi)]" in gaps
+    assert "[Isi: langkah ke depan (narasi.xlsx, sheet Narasi)]" in gaps
