@@ -21,6 +21,7 @@ from num2words import num2words
 from tests.helpers import run_cli
 from tests.output_helpers import require_libreoffice
 from xlkip import api, contoh
+from xlkip.render.dokumen import size_warning
 from xlkip.render.dokumen.susun import STAFF_STYLE
 from xlkip.render.dokumen.tabel import cell_text
 from xlkip.render.libreoffice import convert
@@ -327,3 +328,23 @@ def test_an_office_with_only_the_core_templates(tmp_path: Path) -> None:
     gaps = [p.text for p in document.paragraphs if p.text.startswith("[Isi: ")]
     assert "[Isi: latar belakang (narasi.xlsx, sheet Narasi)]" in gaps
     assert "[Isi: langkah ke depan (narasi.xlsx, sheet Narasi)]" in gaps
+
+
+def test_pdf_of_the_document_for_esakip(tmp_path: Path) -> None:
+    """With --pdf the document is printed too, under its own name (the workbook's PDF
+    keeps the workbook's), and the command says so."""
+    require_libreoffice()
+    code, output = run_cli(
+        "compile", "--contoh", "--dokumen", "--pdf", "-o", tmp_path / "lkjip.xlsx"
+    )
+    assert code == 0, output
+    document_pdf = tmp_path / "LKjIP_Dinas_Komunikasi_dan_Informatika_2024.pdf"
+    assert (tmp_path / "lkjip.pdf").is_file() and document_pdf.is_file()
+    assert f"PDF dokumen ditulis: {document_pdf}" in " ".join(output.split())
+    text = subprocess.run(
+        ["pdftotext", str(document_pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "KATA PENGANTAR" in text and "BAB IV PENUTUP" in text
+    assert size_warning(document_pdf) is None  # well under e-SAKIP's 10 MB
+    warning = size_warning(document_pdf, limit_mb=0.01)
+    assert warning is not None and "melebihi batas unggah e-SAKIP" in warning

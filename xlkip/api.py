@@ -379,6 +379,8 @@ class CompileResult:
     """The headline figures, when the workbook was built."""
     dokumen: Path | None = None
     """The Word document (compile --dokumen)."""
+    dokumen_pdf: Path | None = None
+    """Its PDF (--dokumen with --pdf), the file e-SAKIP receives."""
 
 
 NO_INPUTS = (
@@ -438,7 +440,7 @@ def compile_folder(
             target = output or default_output(result.inputs, out_dir)
             _refuse_inputs(target, read, pdf, eml)
             write_workbook(built, target)
-            written_document = _write_document(built, result, target) if dokumen else None
+            written_document = _write_document(built, result, target, read) if dokumen else None
         timings.update(compute=computed - started, write=time.perf_counter() - computed)
         compiled = CompileResult(
             result.inputs, result.report, target, example, timings=timings, figures=built.figures
@@ -446,6 +448,8 @@ def compile_folder(
         compiled.dokumen = written_document
         if pdf:
             _add_pdf(compiled, target)
+        if pdf and compiled.dokumen is not None:
+            _add_document_pdf(compiled)
         if eml and pdf and compiled.pdf is None:
             compiled.eml_error = "Draf surel tidak dibuat karena PDF-nya gagal dibuat." + (
                 remove_stale(target.with_suffix(".eml"), "Draf surel")
@@ -501,11 +505,25 @@ def write_workbook(built: Built, target: Path) -> Path:
     return write_atomically(target, lambda path: render(built.model, path))
 
 
-def _write_document(built: Built, checked: CheckResult, workbook: Path) -> Path:
+def _write_document(built: Built, checked: CheckResult, workbook: Path, read: list[Path]) -> Path:
     from xlkip.render.dokumen import document_path, write_document
 
     target = document_path(checked.inputs, workbook)
+    refuse_inputs(target, read)
+    refuse_inputs(target.with_suffix(".pdf"), read)
     return write_document(built, checked.inputs, checked.report, target)
+
+
+def _add_document_pdf(result: CompileResult) -> None:
+    from xlkip.render.dokumen import print_document
+    from xlkip.render.libreoffice import LibreOfficeError
+
+    assert result.dokumen is not None
+    try:
+        result.dokumen_pdf = print_document(result.dokumen)
+    except (LibreOfficeError, OutputError) as exc:
+        stale = remove_stale(result.dokumen.with_suffix(".pdf"), "PDF dokumen")
+        result.pdf_error = " ".join(filter(None, (result.pdf_error, str(exc) + stale)))
 
 
 @contextmanager
