@@ -9,6 +9,7 @@ import json
 import re
 import shutil
 import subprocess
+from email import message_from_bytes, policy
 from pathlib import Path
 from typing import Any
 
@@ -348,3 +349,19 @@ def test_pdf_of_the_document_for_esakip(tmp_path: Path) -> None:
     assert size_warning(document_pdf) is None  # well under e-SAKIP's 10 MB
     warning = size_warning(document_pdf, limit_mb=0.01)
     assert warning is not None and "melebihi batas unggah e-SAKIP" in warning
+
+
+def test_the_email_draft_carries_the_document(tmp_path: Path) -> None:
+    code, output = run_cli(
+        "compile", "--contoh", "--dokumen", "--eml", "-o", tmp_path / "lkjip.xlsx"
+    )
+    assert code == 0, output
+    message = message_from_bytes((tmp_path / "lkjip.eml").read_bytes(), policy=policy.default)
+    attached = {part.get_filename(): part.get_content_type() for part in message.iter_attachments()}
+    document = tmp_path / "LKjIP_Dinas_Komunikasi_dan_Informatika_2024.docx"
+    assert attached == {
+        "lkjip.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        document.name: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    }
+    sent = next(p for p in message.iter_attachments() if p.get_filename() == document.name)
+    assert sent.get_content() == document.read_bytes()

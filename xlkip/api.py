@@ -658,6 +658,8 @@ def _add_eml(result: CompileResult, limit_mb: float | None) -> None:
     assert result.output is not None
     target = result.output.with_suffix(".eml")
     attachments = [result.output] + ([result.pdf] if result.pdf is not None else [])
+    if result.dokumen is not None:  # the report itself: its PDF when printed, else the draft
+        attachments.append(result.dokumen_pdf or result.dokumen)
     try:
         check_budget(attachments, DEFAULT_LIMIT_MB if limit_mb is None else limit_mb)
     except AttachmentsTooLarge as exc:
