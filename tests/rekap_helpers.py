@@ -40,12 +40,17 @@ def write_office(
     budget_rows: list[dict[str, Any]],
     modules: tuple[str, ...] = (),
     pemda: str | None = None,
+    tahun: int | None = None,
 ) -> Path:
     """identitas, kinerja and anggaran with these facts; `modules` from the example."""
     folder.mkdir(parents=True)
     period = Period(*contoh.period_of())
+    if tahun is not None:
+        period = Period(tahun, period.renstra_awal, period.renstra_akhir)
     identitas = contoh.load("identitas")
     identitas["Identitas"] = {**identitas["Identitas"], "instansi": instansi}
+    if tahun is not None:
+        identitas["Identitas"]["tahun"] = tahun
     if pemda is not None:
         identitas["Identitas"]["pemerintah_daerah"] = pemda
     content = {

@@ -46,7 +46,7 @@ def test_tabel_1_1_by_golongan(compiled: Path) -> None:
         "I/a": 0, "I/b": 0, "I/c": 0, "I/d": 0,
     }  # fmt: skip
     subtotals = [rows[f"Total Golongan {g}"][0] for g in ("IV", "III", "II", "I")]
-    assert subtotals == [4, 14, 1, 0] and rows["Grand Total"][0] == 19
+    assert subtotals == [4, 14, 1, 0] and rows["Jumlah"][0] == 19
     formulas = formula_cells(compiled)
     assert formulas[("Tabel 1.1", "B9")] == "=SUM(B4:B8)"
     assert formulas[("Tabel 1.1", "B25")] == "=SUM(B9,B14,B19,B24)"
@@ -131,7 +131,7 @@ def test_pppk_in_their_own_block(example: Path, tmp_path: Path) -> None:
     output = api.compile_folder(example, tmp_path / "out.xlsx").output
     golongan = _table(output, "Tabel 1.1")
     assert golongan["II/c"] == (0,) and golongan["PPPK IX"] == (1,)
-    assert golongan["Total PPPK"] == (1,) and golongan["Grand Total"] == (19,)
+    assert golongan["Total PPPK"] == (1,) and golongan["Jumlah"] == (19,)
     assert _table(output, "Tabel 1.3")["Total"] == (19, 56, 75)  # PPPK are ASN
 
 

@@ -169,7 +169,7 @@ def _ringkasan_text(path: Path) -> str:
 
 def test_sentences_follow_the_inputs(example: Path, tmp_path: Path) -> None:
     before = _ringkasan_text(api.compile_folder(example, tmp_path / "a.xlsx").output)
-    assert "adalah sangat tinggi, yaitu mencapai 104,7%" in before
+    assert "adalah sangat tinggi, yaitu mencapai 104,70%"  # as Tabel 3.2 prints it in before
     assert "Sebanyak 60 dari 62 pengaduan masyarakat secara online (96,77%)" in before
     assert (
         "Indeks SPBE Pemerintah Kota Binjai tahun 2024 sebesar 3,12 dengan predikat Baik, "

@@ -115,7 +115,7 @@ def test_the_index_iku_is_matched_across_its_rename(years) -> None:
     set_cells(now / "spbe.xlsx", "Indeks Tahun Lalu", {"B6": 3.3})  # keeps the bukti quiet
     found = _across(now, last)
     assert [(f[1], f[2]) for f in found] == [("IKU", "G4"), ("Indeks Tahun Lalu", "B6")]
-    assert "Realisasi tahun lalu 'Indeks Pemerintah Digital' tertulis 3,3 " in found[0][3]
+    assert "Realisasi tahun lalu 'Indeks Pemerintah Digital' tertulis 3,30 " in found[0][3]
 
 
 def test_compile_takes_tahun_lalu_too(years, tmp_path: Path) -> None:

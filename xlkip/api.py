@@ -313,7 +313,11 @@ def _classify(path: Path, marker: Marker | None) -> tuple[Finding | None, str | 
 
 
 def _require_templates(opened: dict[str, SourceWorkbook], report: Report) -> None:
+    # A required file that is there but unreadable (damaged, old version) is reported once.
+    refused = {f.file.casefold() for f in report.findings if f.file and f.tingkat.value == "error"}
     for template in TEMPLATES.values():
+        if template.filename.casefold() in refused:
+            continue
         if template.required and template.kind not in opened:
             report.add(
                 error(
@@ -416,12 +420,14 @@ def compile_folder(
     eml: bool = False,
     attachment_limit_mb: float | None = None,
     tahun_lalu: Path | None = None,
+    with_findings: bool = False,
     dokumen: bool = False,
 ) -> CompileResult:
     """Check `folder` and, unless an error stops it, write the LKjIP workbook (and with
     `dokumen`, the Word document beside it).
 
-    Without a folder: ./inputs; `example` compiles the built-in example instead.
+    Without a folder: ./inputs; `example` compiles the built-in example instead. The
+    PDF leaves out the Temuan Validasi sheet unless `with_findings`.
     """
     check_output_path(output)
     with ExitStack() as stack:
@@ -447,7 +453,7 @@ def compile_folder(
         )
         compiled.dokumen = written_document
         if pdf:
-            _add_pdf(compiled, target)
+            _add_pdf(compiled, target, with_findings)
         if pdf and compiled.dokumen is not None:
             _add_document_pdf(compiled)
         if eml and pdf and compiled.pdf is None:
@@ -547,20 +553,23 @@ def compile_office(
     compile its workbook exactly as `xlkip compile` would. Never raises: whatever goes
     wrong becomes the office's status and reason, so one office cannot stop a pemda."""
 
-    from xlkip.rekap.summary import details_of
+    from xlkip.rekap.summary import details_of, not_written
 
     started = time.perf_counter()
     try:
         with paused_gc():
             checked = check(folder)
             inputs, report = checked.inputs, checked.report
-            details, written = None, None
+            details, written, unwritten = None, None, None
             if report.valid:
                 with built_workbook(inputs, report) as built:
                     details = details_of(built, inputs)
                     if out_dir is not None or output is not None:
                         target = output or default_output(inputs, out_dir or Path("output"))
-                        written = write_workbook(built, target)
+                        try:
+                            written = write_workbook(built, target)
+                        except OutputError as exc:  # read fine: not "tidak terbaca"
+                            unwritten = exc
     except UsageError as exc:
         return _unreadable(folder, "folder_tidak_terbaca", str(exc))
     except Exception as exc:  # one office's internal failure must not stop the others
@@ -570,7 +579,8 @@ def compile_office(
             f"Kesalahan internal xlkip ({type(exc).__name__}: {exc}). Jalankan xlkip compile "
             f"{folder} --debug untuk rinciannya, dan kirimkan ke pengembang.",
         )
-    return _summarize(folder, inputs, report, details, written, time.perf_counter() - started)
+    summary = _summarize(folder, inputs, report, details, written, time.perf_counter() - started)
+    return not_written(summary, unwritten) if unwritten else summary
 
 
 def _unreadable(folder: Path, kode: str, alasan: str) -> OfficeSummary:
@@ -630,14 +640,20 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _add_pdf(result: CompileResult, workbook: Path) -> None:
-    """Print the workbook to <same name>.pdf through LibreOffice, all-or-nothing."""
+def _add_pdf(result: CompileResult, workbook: Path, with_findings: bool = False) -> None:
+    """Print the workbook to <same name>.pdf through LibreOffice, all-or-nothing; the
+    Temuan Validasi sheet is for staff and is printed only when asked."""
     from xlkip.render.libreoffice import LibreOfficeError, convert
+    from xlkip.render.printing import print_copy
+    from xlkip.tables.temuan import SHEET as TEMUAN
 
     target = workbook.with_suffix(".pdf")
     try:
         with tempfile.TemporaryDirectory(prefix="xlkip-pdf-") as work:
-            produced = convert(workbook, "pdf", Path(work))
+            printed = workbook
+            if not with_findings:
+                printed = print_copy(workbook, Path(work) / workbook.name, {TEMUAN})
+            produced = convert(printed, "pdf", Path(work))
             write_atomically(target, lambda path: path.write_bytes(produced.read_bytes()))
     except (LibreOfficeError, OutputError) as exc:
         result.pdf_error = str(exc) + remove_stale(target, "PDF")

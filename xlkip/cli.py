@@ -262,6 +262,13 @@ def compile_(
         bool,
         typer.Option("--eml", help="Tulis juga draf surel (.eml) berlampiran workbook (dan PDF)."),
     ] = False,
+    dengan_temuan: Annotated[
+        bool,
+        typer.Option(
+            "--dengan-temuan",
+            help="Cetak juga sheet Temuan Validasi di PDF (bakunya hanya ada di workbook).",
+        ),
+    ] = False,
     batas_lampiran: Annotated[
         float,
         typer.Option(
@@ -300,6 +307,7 @@ def compile_(
                 eml=eml,
                 attachment_limit_mb=batas_lampiran,
                 tahun_lalu=tahun_lalu,
+                with_findings=dengan_temuan,
                 dokumen=dokumen,
             )
         except (api.UsageError, api.OutputError) as exc:
@@ -387,8 +395,36 @@ def rekap(
         bool,
         typer.Option("--tulis-per-opd", help="Tulis juga workbook LKjIP tiap OPD di folder rekap."),
     ] = False,
+    pemda: Annotated[
+        str | None,
+        typer.Option(
+            help="Pemerintah daerah yang direkap (baku: yang dilaporkan terbanyak OPD).",
+            metavar="NAMA",
+        ),
+    ] = None,
+    tahun: Annotated[
+        int | None,
+        typer.Option(
+            help="Tahun yang direkap (baku: yang dilaporkan terbanyak OPD pemda itu; bila "
+            "sama banyak, yang terbaru).",
+            min=1990,
+            max=2100,
+            metavar="TAHUN",
+        ),
+    ] = None,
+    sertakan_semua: Annotated[
+        bool,
+        typer.Option(
+            "--sertakan-semua",
+            help="Jumlahkan juga OPD pemda atau tahun lain (biasanya didaftar di bawah total).",
+        ),
+    ] = False,
 ) -> None:
-    """Periksa dan rekap semua OPD satu pemda (paralel) ke satu workbook."""
+    """Periksa dan rekap semua OPD satu pemda (paralel) ke satu workbook.
+
+    Total hanya menjumlahkan OPD satu pemda dan satu tahun; OPD pemda atau tahun lain
+    didaftar di bawah total beserta alasannya.
+    """
     from xlkip import api
     from xlkip.rekap.progress import Progress
 
@@ -403,6 +439,9 @@ def rekap(
                     per_office=tulis_per_opd,
                     done=progress.done,
                     started=progress.start,
+                    pemda=pemda,
+                    tahun=tahun,
+                    sertakan_semua=sertakan_semua,
                 )
         except (api.UsageError, api.OutputError) as exc:
             _fail_usage(str(exc))

@@ -19,7 +19,7 @@ from xlkip.schema.informasi import PUBLIKASI
 from xlkip.schema.kinerja import BUKTI_MODUL
 from xlkip.schema.pengaduan import PENGADUAN
 from xlkip.schema.spbe import INDEKS_TAHUN_LALU, NILAI_ASPEK
-from xlkip.text import angka, persen
+from xlkip.text import angka, persen_tabel
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def rasio_pengaduan(inputs: Inputs, year: int) -> Evidence | None:
         return None
     cited = _cited(inputs, "pengaduan_tahun_ini", "pengaduan_dua_tahun")
     shown = (
-        f"rasio {year} {persen(value)} ({angka(sudah)} dari {angka(jumlah)} pengaduan "
+        f"rasio {year} {persen_tabel(value)} ({angka(sudah)} dari {angka(jumlah)} pengaduan "
         f"ditindaklanjuti, {cited})"
     )
     return Evidence(value, 4, shown)

@@ -57,7 +57,7 @@ def write_atomically(target: Path, write: Callable[[Path], object], template: bo
             "berkasnya, lalu jalankan lagi (berkas lama tidak diubah)."
         ) from exc
     except Exception as exc:
-        cause = _os_error(exc)
+        cause = os_error_behind(exc)
         if cause is None:
             raise
         _release(exc)
@@ -79,7 +79,7 @@ def make_folder(folder: Path) -> None:
         raise OutputError(_why(folder, exc)) from exc
 
 
-def _os_error(exc: BaseException) -> OSError | None:
+def os_error_behind(exc: BaseException) -> OSError | None:
     """The operating system's error behind `exc`: writers wrap it (XlsxWriter raises
     FileCreateError from the OSError of a full disk)."""
     seen: set[int] = set()
@@ -188,10 +188,16 @@ _REASONS = {
 """What the operating system said, in words staff can act on (its own text is English)."""
 
 
+def os_reason(exc: OSError) -> tuple[str, str]:
+    """What happened and what to do, in Indonesian (the system's own words are English)."""
+    unknown = f"kesalahan sistem berkas {errno.errorcode.get(exc.errno or 0, exc.errno or '')}"
+    return _REASONS.get(exc.errno or 0, (unknown.strip(), _ELSEWHERE))
+
+
 def _reason(exc: OSError) -> str:
-    return _REASONS.get(exc.errno or 0, (exc.strerror or str(exc), ""))[0]
+    return os_reason(exc)[0]
 
 
 def _why(path: Path, exc: OSError) -> str:
-    advice = _REASONS.get(exc.errno or 0, ("", _ELSEWHERE))[1]
-    return f"Tidak dapat menulis ke {path} ({_reason(exc)}). {advice} Berkas lama tidak diubah."
+    why, advice = os_reason(exc)
+    return f"Tidak dapat menulis ke {path} ({why}). {advice} Berkas lama tidak diubah."

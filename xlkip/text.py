@@ -5,6 +5,7 @@ from __future__ import annotations
 import decimal
 import math
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from babel.numbers import format_decimal, format_percent
@@ -37,14 +38,56 @@ def persen(value: float, decimals: int = 2) -> str:
         return format_percent(excel_round(value, decimals + 2), format=pattern, locale=LOCALE)
 
 
-def nilai(value: float, satuan: object = None) -> str:
-    """A typed IKU value as staff would write it: "94%", "3,12", "1.100"."""
+MAX_DECIMALS = 2
+"""Typed IKU values are shown with at most this many decimals."""
+
+
+def decimals_needed(value: float, percent: bool = False) -> int:
+    """The decimals `value` needs to be shown as it is (at most MAX_DECIMALS):
+    0.152 as a percentage needs 1 (15,2%), 1100 needs none."""
+    shown = value * 100 if percent else value
+    for decimals in range(MAX_DECIMALS):
+        if abs(shown - excel_round(shown, decimals)) < 1e-9:
+            return decimals
+    return MAX_DECIMALS
+
+
+def number_format(decimals: int, percent: bool = False, grouped: bool = True) -> str:
+    """The Excel number format of a value with `decimals` decimals: "0.0%", "#,##0.00"."""
+    fraction = "." + "0" * decimals if decimals else ""
+    if percent:
+        return "0" + fraction + "%"
+    return ("#,##0" if grouped else "0") + fraction
+
+
+def persen_tabel(value: float) -> str:
+    """A computed ratio (capaian, realisasi or efisiensi anggaran, rasio) as every table
+    prints it, with two decimals: 0.036 -> "3,60%"."""
+    return as_shown(value, RATIO_FORMAT)
+
+
+RATIO_FORMAT = "0.00%"
+"""The format of computed ratios in every table."""
+
+
+def measure_format(values: Iterable[object], satuan: object = None) -> str:
+    """One number format for the typed values of one indicator row (target, realisasi
+    …), so a row never shows 64 beside 66,00: an index always with two decimals, any
+    other unit with the decimals the most precise value of the row needs."""
     from xlkip.schema.base import is_percent_unit
 
-    if is_percent_unit(satuan):
-        return persen(value)
-    with decimal.localcontext(_wide_context(value)):
-        return format_decimal(excel_round(value, 2), format="#,##0.##", locale=LOCALE)
+    if isinstance(satuan, str) and satuan.strip().casefold() == "indeks":
+        return number_format(2)
+    percent = is_percent_unit(satuan)
+    numbers = [v for v in values if isinstance(v, int | float) and not isinstance(v, bool)]
+    decimals = max((decimals_needed(v, percent) for v in numbers), default=0)
+    return number_format(decimals, percent)
+
+
+def nilai(value: float, satuan: object = None) -> str:
+    """A typed IKU value as a table prints it when alone in its row: "94%", "3,12",
+    "1.100", "0,7"."""
+    return as_shown(value, measure_format([value], satuan))
 
 
 _PLAIN_NUMBER_FORMAT = re.compile(r"[#,]*0+(?:\.(0+))?(%?)")

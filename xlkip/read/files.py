@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import stat
+from collections.abc import Callable
 from pathlib import Path
 
-from xlkip.findings import Finding, error, info
+from xlkip.findings import Finding, error, info, peringatan
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
 
@@ -16,6 +18,9 @@ def discover(folder: Path) -> tuple[list[Path], list[Finding]]:
     for path in sorted(folder.iterdir(), key=lambda p: p.name.lower()):
         name = path.name
         if path.is_dir() or name.startswith("."):
+            continue
+        if not is_regular(path):
+            findings.append(not_regular(name, peringatan))
             continue
         suffix = path.suffix.lower()
         if name.startswith("~$"):
@@ -42,3 +47,21 @@ def discover(folder: Path) -> tuple[list[Path], list[Finding]]:
                 info("berkas_dilewati", "Bukan berkas Excel (.xlsx) — dilewati.", file=name)
             )
     return candidates, findings
+
+
+def is_regular(path: Path) -> bool:
+    """A regular file, after following links; a path that cannot be looked at counts as
+    one, for the opening to report. A pipe or a device (`/dev/zero`) never ends."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return True
+
+
+def not_regular(name: str, make: Callable[..., Finding] = error) -> Finding:
+    return make(
+        "bukan_berkas_biasa",
+        "Bukan berkas biasa (pipa, perangkat, atau tautan ke salah satunya) — tidak dibuka. "
+        "Simpan di sini salinan berkas Excel yang sebenarnya.",
+        file=name,
+    )

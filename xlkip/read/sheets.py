@@ -10,6 +10,7 @@ from typing import Any
 from xlsxwriter.utility import xl_col_to_name
 
 from xlkip.findings import Finding, Tingkat, error, info, peringatan
+from xlkip.read.bounds import findings_of
 from xlkip.read.cells import (
     SLOW,
     Coerced,
@@ -28,7 +29,7 @@ from xlkip.read.workbook import SourceSheet, SourceWorkbook, Unreadable
 from xlkip.schema.base import Column, FormSheet, Kind, TableSheet, is_percent_unit
 from xlkip.schema.base import normalize_header as _normalize_header
 from xlkip.schema.writer import Period, table_columns
-from xlkip.text import persen
+from xlkip.text import angka, nilai, persen
 
 normalize_header = lru_cache(maxsize=4096)(_normalize_header)
 """Header scans meet the same few texts in every file of every office of a rekap."""
@@ -37,6 +38,15 @@ _UNREAD = object()
 HEADER_SCAN_ROWS = 20
 MAX_BLANK_RUN = 1000
 """Stop reading a sheet after this many blank rows in a row."""
+CELL_TEXT_LIMIT = 32_767
+"""Characters (UTF-16 units) an Excel cell holds; xlsxwriter cuts a longer text."""
+MARGIN_COLUMNS = 10
+"""Columns right of a table's last heading (or a form's explanations) where a staff note
+still belongs to the sheet; a value farther right is read by nothing, and said so."""
+FORM_ROWS = 200
+"""Rows of a form sheet searched for its labels."""
+FORM_COLUMNS = 3
+"""A form's label, value and explanation."""
 TOTAL_WORDS = {"jumlah", "total", "grand total", "jumlah total", "total laporan"}
 
 
@@ -61,6 +71,7 @@ def read_template(source: SourceWorkbook, data: TemplateData, period: Period) ->
                 )
             )
             continue
+        findings.extend(findings_of(grid.ignored, data.file, sheet.name))
         if isinstance(sheet, TableSheet):
             table, problems = _TableReader(grid, sheet, data, period).read()
             table.clean = not any(f.tingkat is Tingkat.ERROR for f in problems)
@@ -168,11 +179,26 @@ class _TableReader:
             if record is None:
                 blank_run += 1
                 if blank_run >= MAX_BLANK_RUN:
+                    self._left_below(row + 1, layout)
                     break
                 continue
             blank_run = 0
             table.records.append(record)
+        self._left_right(layout)
         return table, self.findings
+
+    def _left_right(self, layout: _Layout) -> None:
+        """Values far right of the table's last heading: read by nothing."""
+        headings = [*layout.columns.values(), *layout.years.values(), *layout.unknown]
+        last = max([len(table_columns(self.sheet, self.period)), *headings])
+        ignored = self.grid.filled_right_of(last + MARGIN_COLUMNS)
+        self.findings.extend(findings_of(ignored, self.data.file, self.sheet.name))
+
+    def _left_below(self, first: int, layout: _Layout) -> None:
+        """Values of the table's columns after the long blank run that ends reading."""
+        columns = [*layout.columns.values(), *layout.years.values()]
+        ignored = self.grid.filled_below(first, columns)
+        self.findings.extend(findings_of(ignored, self.data.file, self.sheet.name))
 
     def _has_facts(self, layout: _Layout) -> bool:
         """Anything typed outside the columns `xlkip init` prefilled."""
@@ -267,6 +293,8 @@ class _TableReader:
         uncalculated = self.grid.uncalculated_formulas
         for key, col, spec, fill_down, required in plan.columns:
             raw = raws[key]
+            if type(raw) is str and len(raw) > CELL_TEXT_LIMIT // 2:
+                self.findings.extend(_cut_text(raw, self.where(_ref(row, col))))
             if raw is None:  # a blank cell, unless it is a formula never calculated
                 blank = (row, col) not in uncalculated
                 value = None if blank else self._coerce(spec, row, col, raw)
@@ -349,8 +377,9 @@ class _TableReader:
         self.findings.append(
             peringatan(
                 "persen_pada_satuan_lain",
-                f"Nilai {persen(measure.value)} pada kolom '{quote(header)}' ditulis sebagai "
-                f"persentase, padahal satuan indikator ini '{quote(satuan)}'. Periksa apakah "
+                f"Nilai pada kolom '{quote(header)}' ditulis sebagai persentase "
+                f"({persen(measure.value)}), padahal satuan indikator ini '{quote(satuan)}', "
+                f"sehingga laporan membacanya {nilai(measure.value, satuan)}. Periksa apakah "
                 "nilai ini milik indikator yang sama; bila indikatornya memang persentase, "
                 "ubah Satuan menjadi %.",
                 **self.where(_ref(row, col)),
@@ -383,6 +412,22 @@ class _TableReader:
         return bool(texts) and all(t.casefold() in TOTAL_WORDS for t in texts)
 
 
+def _cut_text(text: str, where: dict[str, str | None]) -> list[Finding]:
+    """A text longer than an Excel cell holds: the output workbook keeps its start only."""
+    length = len(text.encode("utf-16-le")) // 2  # Excel counts UTF-16 units
+    if length <= CELL_TEXT_LIMIT:
+        return []
+    return [
+        peringatan(
+            "teks_terlalu_panjang",
+            f"Teks di sel ini {angka(length)} karakter, melebihi batas satu sel Excel; di buku "
+            f"kerja keluaran teks ini dipotong menjadi {angka(CELL_TEXT_LIMIT)} karakter. "
+            "Persingkat teksnya.",
+            **where,
+        )
+    ]
+
+
 def _spec(column: Column, label: str) -> Spec:
     return Spec(
         label,
@@ -401,7 +446,7 @@ def _read_form(grid: SourceSheet, sheet: FormSheet, data: TemplateData):
     lookup = {key: f for f in sheet.fields for key in f.match_keys()}
     values: dict[str, Any] = {}
     cells: dict[str, str] = {}
-    for row in range(1, min(grid.max_row, 200) + 1):
+    for row in range(1, min(grid.max_row, FORM_ROWS) + 1):
         label = clean_text(grid.value(row, 1))
         form_field = lookup.get(normalize_header(label)) if label else None
         if form_field is None or form_field.key in cells:
@@ -416,7 +461,10 @@ def _read_form(grid: SourceSheet, sheet: FormSheet, data: TemplateData):
             choice_aliases=form_field.choice_aliases,
             maximum=form_field.maximum,
         )
-        value, problem = _cell_value(grid, spec, row, 2)
+        raw = grid.value(row, 2)
+        if isinstance(raw, str):
+            findings.extend(_cut_text(raw, data.where(sheet.name, ref)))
+        value, problem = _cell_value(grid, spec, row, 2, raw)
         if problem is not None:
             findings.append(as_finding(problem, data.where(sheet.name, ref)))
         elif value is None and form_field.required:
@@ -438,4 +486,7 @@ def _read_form(grid: SourceSheet, sheet: FormSheet, data: TemplateData):
                     **data.where(sheet.name),
                 )
             )
+    ignored = grid.filled_right_of(FORM_COLUMNS + MARGIN_COLUMNS)
+    ignored.extend(grid.filled_below(FORM_ROWS + 1, range(1, FORM_COLUMNS + MARGIN_COLUMNS + 1)))
+    findings.extend(findings_of(ignored, data.file, sheet.name))
     return FormData(sheet, values, cells), findings

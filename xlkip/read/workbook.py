@@ -10,10 +10,15 @@ F1:H1048576 costs what its real cells cost.
 from __future__ import annotations
 
 import io
+import mmap
+import os
+import posixpath
 import re
+import stat
 import warnings
 import zipfile
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -24,9 +29,14 @@ from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeTree
 
 from xlkip.findings import Finding, error
+from xlkip.read.bounds import Ignored, bounded, replace_part
+from xlkip.read.files import not_regular
 from xlkip.schema import MARKER_KIND, MARKER_TAHUN, MARKER_VERSION
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ENCRYPTED_STREAM = "EncryptedPackage"
+XLS_STREAMS = frozenset({"Workbook", "Book"})
+READ = mmap.ACCESS_READ
 MAX_MEMBERS = 5_000
 MAX_TOTAL_BYTES = 400 * 1024 * 1024
 """Uncompressed; the largest real LKjIP input is a few megabytes."""
@@ -89,21 +99,17 @@ def preflight(path: Path) -> zipfile.ZipFile:
     """Check the container before any parser sees it: encryption, zip bombs, DTDs."""
     name = path.name
     try:
-        with path.open("rb") as handle:
+        # Non-blocking, so that a pipe put in place after the folder scan cannot hang us.
+        with os.fdopen(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise Unreadable(not_regular(name))
             head = handle.read(8)
     except OSError as exc:
         raise Unreadable(
             error("berkas_tidak_terbaca", f"Berkas tidak dapat dibaca ({exc.strerror}).", file=name)
         ) from exc
     if head == OLE_MAGIC:
-        raise Unreadable(
-            error(
-                "berkas_berpassword",
-                "Berkas dilindungi kata sandi (terenkripsi), sehingga tidak dapat dibaca. Buka di "
-                "Excel, hapus kata sandi (File > Info > Proteksi Buku Kerja), lalu simpan.",
-                file=name,
-            )
-        )
+        raise Unreadable(_ole_finding(path))
     try:
         archive = zipfile.ZipFile(path)
         members = archive.infolist()
@@ -128,6 +134,43 @@ def preflight(path: Path) -> zipfile.ZipFile:
                 _refused(name, f"bagian {member.filename} memuat deklarasi DTD/entitas XML")
             )
     return archive
+
+
+def _ole_finding(path: Path) -> Finding:
+    """What an OLE compound file given as a workbook is: Excel keeps a password-protected
+    .xlsx in one (streams EncryptionInfo, EncryptedPackage), and it is also the container
+    of the old .xls format (stream Workbook, or Book before Excel 97)."""
+    name = path.name
+    streams = _ole_streams(path)
+    if ENCRYPTED_STREAM in streams:
+        return error(
+            "berkas_berpassword",
+            "Berkas dilindungi kata sandi (terenkripsi), sehingga tidak dapat dibaca. Buka di "
+            "Excel, hapus kata sandi (File > Info > Proteksi Buku Kerja), lalu simpan.",
+            file=name,
+        )
+    if streams & XLS_STREAMS:
+        return error(
+            "format_xls",
+            f"Berkas ini berformat .xls lama (Excel 97–2003) walau namanya berakhiran "
+            f"{path.suffix}. Buka di Excel lalu Simpan Sebagai 'Buku Kerja Excel (*.xlsx)'.",
+            file=name,
+        )
+    return _corrupt(name)
+
+
+def _ole_streams(path: Path) -> set[str]:
+    """The stream names of interest found in the file (directory entries hold names in
+    UTF-16; a byte search is enough to tell the kinds apart)."""
+    try:
+        with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=READ) as data:
+            return {
+                stream
+                for stream in (ENCRYPTED_STREAM, *XLS_STREAMS)
+                if data.find(stream.encode("utf-16-le") + b"\x00\x00") != -1
+            }
+    except (OSError, ValueError):
+        return set()
 
 
 def _declares_dtd(archive: zipfile.ZipFile, member: zipfile.ZipInfo) -> bool:
@@ -199,6 +242,21 @@ class SourceWorkbook:
                     ) from exc
         return None
 
+    def bounded_sheet(self, name: str) -> tuple[Any, Ignored]:
+        """The calamine sheet `name` without its far cells (see bounds), and those cells.
+        Damage raises: the callers report the sheet or the file as damaged."""
+        part = self.sheet_parts[name]
+        kept, ignored = bounded(self.archive.read(part))
+        if not ignored.count:
+            return self.calamine.get_sheet_by_name(name), ignored
+        copy = python_calamine.CalamineWorkbook.from_filelike(
+            replace_part(self.archive, part, kept)
+        )
+        try:
+            return copy.get_sheet_by_name(name), ignored
+        finally:
+            copy.close()
+
     def _xml(self, member: str) -> Any | None:
         try:
             return SafeTree.fromstring(self.archive.read(member))
@@ -246,7 +304,7 @@ class SourceWorkbook:
         for sheet in book.iter(f"{_NS_MAIN}sheet"):
             target = targets.get(sheet.get(f"{_NS_REL}id"), "")
             base = PurePosixPath("xl") if not target.startswith("/") else PurePosixPath("/")
-            parts[sheet.get("name")] = str(base / target).lstrip("/")
+            parts[sheet.get("name")] = posixpath.normpath(str(base / target)).lstrip("/")
         return parts
 
     @cached_property
@@ -270,6 +328,10 @@ def _as_int(value: Any) -> int | None:
         return None
 
 
+def _filled(value: Any) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
 def _column_index(letters: str) -> int:
     index = 0
     for letter in letters:
@@ -286,7 +348,7 @@ class SourceSheet:
     _merged: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        sheet = self.book.calamine.get_sheet_by_name(self.name)
+        sheet, self.ignored = self.book.bounded_sheet(self.name)
         self.rows: list[list[Any]] = sheet.to_python(skip_empty_area=False)
         self.max_row = len(self.rows)
         self.max_col = max((len(r) for r in self.rows), default=0)
@@ -315,6 +377,25 @@ class SourceSheet:
         cells = self.rows[row - 1]
         value = cells[col - 1] if col <= len(cells) else None
         return None if value == "" else value
+
+    def filled_right_of(self, col: int) -> Ignored:
+        """The filled cells right of column `col`."""
+        ignored = Ignored()
+        if self.max_col > col:
+            for row, cells in enumerate(self.rows, 1):
+                for index in range(col, len(cells)):
+                    if _filled(cells[index]):
+                        ignored.add(row, index + 1)
+        return ignored
+
+    def filled_below(self, first: int, cols: Iterable[int]) -> Ignored:
+        """The filled cells of columns `cols` from row `first` down."""
+        ignored, cols = Ignored(), tuple(cols)
+        for row in range(first, self.max_row + 1):
+            for col, value in zip(cols, self.values_at(row, cols), strict=True):
+                if _filled(value):
+                    ignored.add(row, col)
+        return ignored
 
     @cached_property
     def _percent_cells(self) -> set[tuple[int, int]]:

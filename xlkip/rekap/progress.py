@@ -12,6 +12,7 @@ from xlkip.rekap.run import ACROSS_OFFICES, RekapResult
 from xlkip.rekap.summary import OfficeSummary, Status
 
 _COLOR = {Status.OK: "green", Status.ERRORS: "bold red", Status.UNREADABLE: "bold red"}
+_COLOR[Status.NOT_WRITTEN] = "bold red"
 
 
 class Progress:

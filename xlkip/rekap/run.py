@@ -7,24 +7,33 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from contextlib import ExitStack
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from xlkip.api import UsageError, paused_gc
-from xlkip.findings import peringatan
 from xlkip.output import OutputError, safe_filename, write_atomically
 from xlkip.rekap.offices import find_offices
 from xlkip.rekap.pool import default_jobs, run_offices
+from xlkip.rekap.scope import (
+    ACROSS_OFFICES,
+    Scope,
+    choose_scope,
+    mark_offices,
+    nothing_chosen,
+    short_pemda,
+)
 from xlkip.rekap.summary import OfficeSummary
-from xlkip.rekap.workbook import build_rekap, pemda_of, short_pemda
+from xlkip.rekap.workbook import build_rekap
 from xlkip.render.xlsx import render
-from xlkip.schema import TEMPLATES
+
+__all__ = ["ACROSS_OFFICES", "RekapResult", "rekap"]
 
 
 @dataclass
 class RekapResult:
     offices: list[OfficeSummary]
     output: Path
+    scope: Scope = field(default_factory=Scope)
 
     @property
     def valid(self) -> bool:
@@ -39,13 +48,20 @@ def rekap(
     out_dir: Path = Path("output"),
     done: Callable[[OfficeSummary], None] | None = None,
     started: Callable[[int], None] | None = None,
+    pemda: str | None = None,
+    tahun: int | None = None,
+    sertakan_semua: bool = False,
 ) -> RekapResult:
     """Check (and with `per_office` compile) every office in `dirs` in a process pool,
     then write the pemda workbook. `done` hears of each office as it finishes.
 
     Each office's workbook is first written into a staging folder beside the output,
     under its index, and renamed into place once every office is done, so offices of
-    the same name cannot overwrite each other."""
+    the same name cannot overwrite each other.
+
+    The totals hold one pemda and one year: `pemda` and `tahun`, or those most offices
+    report (see choose_scope); other offices are listed under them, or summed too with
+    `sertakan_semua`."""
     if not dirs:
         raise UsageError("Sebutkan minimal satu folder OPD (atau folder berisi folder OPD).")
     folders = find_offices(dirs)
@@ -63,44 +79,15 @@ def rekap(
             stack.callback(shutil.rmtree, staging, ignore_errors=True)
         outputs = [staging / f"{i}.xlsx" if staging else None for i in range(len(folders))]
         offices = run_offices(folders, outputs, jobs or default_jobs(), done)
-        offices = _mark_strangers(offices)
+        scope = choose_scope(offices, pemda, tahun, sertakan_semua)
+        if pemda or tahun:
+            nothing = nothing_chosen(offices, scope)
+            if nothing:
+                raise UsageError(nothing)
+        offices = mark_offices(offices, scope)
         if staging:
             offices = _place_workbooks(offices, target_dir)
-    return RekapResult(offices, _write_rekap(offices, output, out_dir))
-
-
-IDENTITAS_FILE = TEMPLATES["identitas"].filename
-TAHUN_BERBEDA, PEMDA_BERBEDA = "tahun_berbeda", "pemda_berbeda"
-ACROSS_OFFICES = (TAHUN_BERBEDA, PEMDA_BERBEDA)
-"""Findings the rekap itself adds to an office's row, seen only beside the others."""
-
-
-def _mark_strangers(offices: list[OfficeSummary]) -> list[OfficeSummary]:
-    """An office of another pemda or year in the folder is worth a warning in its row."""
-    pemda, tahun = pemda_of(offices)
-    marked = []
-    for office in offices:
-        extra = []
-        if office.tahun and tahun and office.tahun != tahun:
-            extra.append(
-                peringatan(
-                    TAHUN_BERBEDA,
-                    f"Tahun laporan OPD ini {office.tahun}, sedangkan OPD lain {tahun}. "
-                    "Periksa Tahun Laporan di template identitas.",
-                    file=IDENTITAS_FILE,
-                )
-            )
-        if office.pemda and pemda and office.pemda != pemda:
-            extra.append(
-                peringatan(
-                    PEMDA_BERBEDA,
-                    f"Pemerintah daerah OPD ini '{office.pemda}', sedangkan OPD lain "
-                    f"'{pemda}'. Periksa isian Pemerintah Daerah di template identitas.",
-                    file=IDENTITAS_FILE,
-                )
-            )
-        marked.append(replace(office, findings=office.findings + tuple(extra)) if extra else office)
-    return marked
+    return RekapResult(offices, _write_rekap(offices, scope, output, out_dir), scope)
 
 
 def _place_workbooks(offices: list[OfficeSummary], target_dir: Path) -> list[OfficeSummary]:
@@ -128,12 +115,14 @@ def _place_workbooks(offices: list[OfficeSummary], target_dir: Path) -> list[Off
     return placed
 
 
-def _write_rekap(offices: list[OfficeSummary], output: Path | None, out_dir: Path) -> Path:
+def _write_rekap(
+    offices: list[OfficeSummary], scope: Scope, output: Path | None, out_dir: Path
+) -> Path:
     if output is None:
-        pemda, tahun = pemda_of(offices)
-        output = out_dir / safe_filename("Rekap", short_pemda(pemda), str(tahun or ""))
+        pemda, tahun = short_pemda(scope.pemda), str(scope.tahun or "")
+        output = out_dir / safe_filename("Rekap", pemda, tahun)
     with paused_gc():
-        model = build_rekap(offices)
+        model = build_rekap(offices, scope)
         try:
             write_atomically(output, lambda path: render(model, path))
         finally:

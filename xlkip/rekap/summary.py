@@ -5,13 +5,14 @@ workbook agree by construction."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from xlkip.findings import Finding, Tingkat
 from xlkip.inputs import Inputs
+from xlkip.output import OutputError, os_error_behind, os_reason
 from xlkip.rules.anggaran import DEFAULT_RUMUS_EFISIENSI
 from xlkip.rules.predikat import KINERJA_DEFAULT_BOUNDS
 from xlkip.tables.figures import Figures
@@ -28,6 +29,9 @@ class Status(str, Enum):
     """Read, but errors stop its workbook (as `xlkip compile` would)."""
     UNREADABLE = "tidak terbaca"
     """The folder or a required template could not be read at all."""
+    NOT_WRITTEN = "gagal ditulis"
+    """Read and compiled, but its own workbook could not be written (a full disk): its
+    figures are in the rekap, its file is not."""
 
 
 @dataclass(frozen=True)
@@ -116,3 +120,18 @@ def details_of(built: Built, inputs: Inputs) -> OfficeDetails:
         rumus_efisiensi=inputs.setting("rumus_efisiensi") or DEFAULT_RUMUS_EFISIENSI,
     )
     return OfficeDetails(built.figures, rows, rules)
+
+
+def not_written(summary: OfficeSummary, exc: OutputError) -> OfficeSummary:
+    """An office whose workbook could not be written was still read: say it was the
+    writing that failed (a full disk is not a damaged template) and keep its figures."""
+    if summary.status is not Status.OK:
+        return summary
+    alasan = "Isian OPD ini terbaca, tetapi workbook LKjIP-nya gagal ditulis"
+    cause = os_error_behind(exc)
+    if cause is None:
+        alasan += f". {exc}"
+    else:
+        why, advice = os_reason(cause)
+        alasan += f" ({why}). {advice} Lalu jalankan lagi rekap --tulis-per-opd."
+    return replace(summary, status=Status.NOT_WRITTEN, alasan=" ".join(alasan.split()), output=None)

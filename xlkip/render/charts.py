@@ -6,8 +6,10 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from xlkip.render import carlito
 from xlkip.sheet.charts import HIGHLIGHT, ChartSpec, Series
 from xlkip.sheet.expr import Range
+from xlkip.text import as_shown
 
 FONT = {"name": "Calibri", "size": 9}
 
@@ -16,7 +18,50 @@ def _ref(rng: Range) -> list[Any]:
     return [rng.sheet.name, rng.first_row, rng.first_col, rng.last_row, rng.last_col]
 
 
-def _series_options(series: Series) -> dict[str, Any]:
+def _values(rng: Range) -> list[float | None]:
+    """The computed values of a series' cells (formulas carry theirs)."""
+    values = []
+    for row in range(rng.first_row, rng.last_row + 1):
+        slot = rng.sheet.slots.get((row, rng.first_col))
+        value = None if slot is None else slot.value()
+        number = isinstance(value, int | float) and not isinstance(value, bool)
+        values.append(float(value) if number else None)
+    return values
+
+
+LABEL_PX = 16
+"""The height of an 8 pt data label and its gap above the bar."""
+
+
+def _label_positions(spec: ChartSpec, series: Series) -> list[dict[str, Any] | None] | None:
+    """Per bar, where its value is written when a dashed target line (100%) would cross
+    it above the bar: inside the bar's top, in white. Other bars keep theirs above."""
+    targets = [v for s in spec.series if s.dashed for v in _values(s.values) if v is not None]
+    values = _values(series.values)
+    if not targets or series.line or spec.kind != "column":
+        return None
+    top = max([*targets, *(v for v in values if v is not None)], default=1.0) * 1.15
+    plot_px = max(1, chart_geometry(spec).height - 120)
+    label = LABEL_PX / plot_px * top  # in the axis' units
+    positions = [
+        _inside_label(series)
+        if v is not None and v >= label and any(t - label <= v < t for t in targets)
+        else None
+        for v in values
+    ]
+    return positions if any(positions) else None
+
+
+def _inside_label(series: Series) -> dict[str, Any]:
+    """A new dict for each point: XlsxWriter rewrites a label's options in place."""
+    return {
+        "position": "inside_end",
+        "font": {"size": 8, "color": "#FFFFFF", "bold": True},
+        "fill": {"color": series.color},
+    }
+
+
+def _series_options(series: Series, spec: ChartSpec | None = None) -> dict[str, Any]:
     options: dict[str, Any] = {
         "name": series.name,
         "categories": _ref(series.categories),
@@ -41,7 +86,10 @@ def _series_options(series: Series) -> dict[str, Any]:
     if series.secondary:
         options["y2_axis"] = True
     if series.labels:
-        options["data_labels"] = {"value": True, "num_format": series.labels, "font": {"size": 8}}
+        options["data_labels"] = _data_labels(series)
+        custom = _label_positions(spec, series) if spec is not None else None
+        if custom:
+            options["data_labels"]["custom"] = custom
     if series.highlight:
         count = series.values.last_row - series.values.first_row + 1
         options["points"] = [
@@ -50,12 +98,27 @@ def _series_options(series: Series) -> dict[str, Any]:
     return options
 
 
+def _data_labels(series: Series) -> dict[str, Any]:
+    """Values on a white ground, so that a line through them (the dashed 100% target,
+    or the line they label) passes behind and never crosses the digits; a line's values
+    sit above its points."""
+    labels: dict[str, Any] = {
+        "value": True,
+        "num_format": series.labels,
+        "font": {"size": 8},
+        "fill": {"color": "#FFFFFF"},
+    }
+    if series.line:
+        labels["position"] = "above"
+    return labels
+
+
 def add_chart(workbook: Any, worksheet: Any, spec: ChartSpec) -> None:
     bars = [s for s in spec.series if not s.line]
     lines = [s for s in spec.series if s.line]
     chart = workbook.add_chart({"type": spec.kind if bars else "line"})
     for series in bars or lines:
-        chart.add_series(_series_options(series))
+        chart.add_series(_series_options(series, spec))
     overlay = None
     if bars and lines:
         overlay = workbook.add_chart({"type": "line"})
@@ -165,7 +228,7 @@ def chart_geometry(spec: ChartSpec) -> Geometry:
     width, height = spec.size
     labels = category_labels(spec)
     if spec.kind != "bar":
-        return Geometry(width, height, 7 if len(labels) > 20 else 9)
+        return Geometry(width, height, _column_label_font(spec, labels))
     bars = sum(1 for s in spec.series if not s.line)
     longest = max((len(t) for t in labels), default=1)
     for font in (9, 8, 7):
@@ -177,6 +240,63 @@ def chart_geometry(spec: ChartSpec) -> Geometry:
         if needed <= MAX_HEIGHT_PX:
             break
     return Geometry(width, min(MAX_HEIGHT_PX, max(height, needed)), font, share)
+
+
+MAX_LABEL_LINES = 3
+
+
+def column_label_lines(spec: ChartSpec, font: int) -> int:
+    """How many lines the longest category label of a column chart wraps to: each
+    category gets an equal share of the plot's width (the chart less its value axes),
+    and words are measured with Carlito's (Calibri's) widths."""
+    labels = category_labels(spec)
+    plot = spec.size[0] - _axis_px(spec, secondary=False)
+    if any(s.secondary for s in spec.series):
+        plot -= _axis_px(spec, secondary=True)
+    per_category = plot / max(1, len(labels))
+    return max((_wrapped(t, max(8.0, per_category), font) for t in labels), default=1)
+
+
+def _axis_px(spec: ChartSpec, secondary: bool) -> float:
+    """The width of a value axis: its widest label (the top of the scale), its title."""
+    series = [s for s in spec.series if s.secondary == secondary]
+    values = [v for s in series for v in _values(s.values) if v is not None]
+    number = spec.secondary_format if secondary else spec.value_format
+    if secondary and number is None:
+        number = series[0].labels if series and series[0].labels else "General"
+    widest = as_shown(max([*values, 0.0]) * 1.2, number or "General")
+    title = spec.secondary_title if secondary else spec.value_title
+    return _px(widest, 9) + 15 + (20 if title else 0)
+
+
+def _px(text: str, font: int) -> float:
+    units = sum(carlito.REGULAR.get(ch, carlito.REGULAR["0"]) for ch in text)
+    return units / carlito.REGULAR_UNITS * font * 96 / 72
+
+
+def _wrapped(text: str, room: float, font: int) -> int:
+    space = _px(" ", font)
+    lines, used = 1, 0.0
+    for word in text.split():
+        width = _px(word, font)
+        if used and used + space + width > room:
+            lines, used = lines + 1, 0.0
+        if width > room:  # a word wider than a line is broken
+            lines += int(width // room)
+            width %= room
+        used += (space if used else 0.0) + width
+    return lines
+
+
+def _column_label_font(spec: ChartSpec, labels: list[str]) -> int:
+    """The largest type (9, 8 or 7 pt) in which every label wraps to at most three
+    lines; many categories always get 7 pt."""
+    if len(labels) > 20:
+        return 7
+    for font in (9, 8):
+        if column_label_lines(spec, font) <= MAX_LABEL_LINES:
+            return font
+    return 7
 
 
 def chart_size(spec: ChartSpec) -> tuple[int, int]:

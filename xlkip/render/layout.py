@@ -11,72 +11,65 @@ from collections import defaultdict
 from dataclasses import dataclass
 from itertools import repeat
 
+from xlkip.render import carlito
 from xlkip.sheet.model import SheetModel
 
 DEFAULT_WIDTH = 8.43
 DIGIT_PX = 7
-"""A column width unit is the width of "0" in the workbook's 11 pt default font."""
+"""A column width unit is the width of "0" in the workbook's 11 pt default font, which
+Excel counts as 7 pixels."""
 CELL_PADDING_PX = 6
 """What a cell keeps free left and right of its text."""
 POINTS_PER_LINE = 12.6
-"""A line of 10 pt text in LibreOffice's fonts (Carlito, DejaVu Sans), with leading."""
+"""A line of 10 pt Carlito/Calibri (1.22 em), with a little leading."""
 PADDING = 4.0
 MIN_HEIGHT = 15.0
-SAFETY = 1.06
-"""Text is measured a little wider than it is: a row a touch too tall reads fine, a
-row a touch too short cuts a line."""
+SAFETY = 1.02
+"""Text is measured a little wider than it is (kerning, hinting): a row a touch too
+tall reads fine, a row a touch too short cuts a line."""
 
-# Advance widths relative to "0", for the sans-serif fonts a PDF is printed with
-# (Calibri/Carlito and DejaVu Sans differ in size, not in these proportions).
-_NARROW = frozenset("il.,:;'!|()[]{}/-`1Ijft ")
-_WIDE = frozenset("mwMW@%&")
-
-
-def _char_width(ch: str) -> float:
-    if ch == " ":
-        return 0.5
-    if ch in _WIDE:
-        return 1.45
-    if ch in _NARROW:
-        return 0.55
-    if ch.isupper():
-        return 1.15
-    if ch.isdigit():
-        return 1.0
-    return 0.9
-
-
-_WIDTHS = {chr(code): _char_width(chr(code)) for code in range(32, 0x250)}
+# Text is measured with Carlito's advance widths: Carlito is metric-compatible with
+# Calibri, the workbook's font, so a line breaks at the same word in Excel (Calibri)
+# and in LibreOffice (Carlito; .ci/run and the README install it). Widths are in
+# widths of "0", the unit of a column's width.
+_ZERO = carlito.REGULAR["0"]
+_WIDTHS = {char: width / _ZERO for char, width in carlito.REGULAR.items()}
+_BOLD_WIDTHS = {char: width / _ZERO for char, width in carlito.BOLD.items()}
 
 
 class _WordWidths(dict):
     """Widths of words, each measured once: names in a budget repeat the same words."""
 
+    def __init__(self, widths: dict[str, float]) -> None:
+        super().__init__()
+        self.widths = widths
+
     def __missing__(self, word: str) -> float:
-        width = self[word] = sum(map(_WIDTHS.get, word, repeat(1.0)))
+        width = self[word] = sum(map(self.widths.get, word, repeat(1.0)))
         return width
 
 
-_WORD_WIDTHS = _WordWidths()
+_WORD_WIDTHS = {False: _WordWidths(_WIDTHS), True: _WordWidths(_BOLD_WIDTHS)}
 
 
 def text_width(text: str, bold: bool = False) -> float:
-    """Width of `text` in widths of "0"."""
-    return sum(map(_WIDTHS.get, text, repeat(1.0))) * (1.08 if bold else 1.0) * SAFETY
+    """Width of `text` in widths of "0" (a character Carlito lacks counts as one)."""
+    widths = _BOLD_WIDTHS if bold else _WIDTHS
+    return sum(map(widths.get, text, repeat(1.0))) * SAFETY
 
 
 def wrapped_lines(text: str, capacity: float, bold: bool = False) -> int:
     """How many lines `text` takes in a cell `capacity` zeros wide, wrapped at spaces
     as Excel and LibreOffice wrap it (a word longer than a line is broken)."""
-    scale = (1.08 if bold else 1.0) * SAFETY
-    room = capacity / scale  # compare unscaled widths
-    if "\n" not in text and sum(map(_WIDTHS.get, text, repeat(1.0))) <= room:
+    room = capacity / SAFETY  # compare unscaled widths
+    words = _WORD_WIDTHS[bold]
+    if "\n" not in text and sum(map(words.widths.get, text, repeat(1.0))) <= room:
         return 1
-    space = _WIDTHS[" "]
+    space = words.widths[" "]
     total = 0
     for paragraph in text.split("\n"):
         lines, used = 1, 0.0
-        for width in map(_WORD_WIDTHS.__getitem__, paragraph.split(" ")):
+        for width in map(words.__getitem__, paragraph.split(" ")):
             if used and used + space + width <= room:
                 used += space + width
                 continue
@@ -91,9 +84,11 @@ def wrapped_lines(text: str, capacity: float, bold: bool = False) -> int:
 
 
 def capacity_of(width_units: float, size_pt: float) -> float:
-    """How many zeros of `size_pt` text fit in a cell `width_units` wide."""
+    """How many zeros of `size_pt` text fit in a cell `width_units` wide (as Excel
+    draws it: LibreOffice's columns are a little wider, never narrower)."""
     pixels = width_units * DIGIT_PX + 5 - CELL_PADDING_PX
-    return max(1.0, pixels / DIGIT_PX * 11 / size_pt)
+    zero_px = _ZERO / carlito.REGULAR_UNITS * size_pt * 96 / 72
+    return max(1.0, pixels / zero_px)
 
 
 def _lines(text: str, width: float, bold: bool, size: float = 10) -> int:
@@ -139,16 +134,20 @@ def row_heights(sheet: SheetModel) -> dict[int, float]:
 
 PAGE_WIDTH_PT = {True: 770, False: 523}
 """Printable A4 width, landscape and portrait, inside the 0.5 in side margins."""
-PAGE_HEIGHT_PT = {True: 500, False: 705}
-"""Printable A4 height inside the 0.6 in margins, less the footer."""
-POINTS_PER_WIDTH_UNIT = 6.17
-"""What LibreOffice prints a column width unit as (measured on its PDFs: the fonts it
-substitutes for Calibri are wider than Calibri)."""
-DEFAULT_HEIGHT = 12.75
-"""A row without a height of its own, as LibreOffice prints it (0,45 cm)."""
-PAGE_MARGIN = 0.97
-"""LibreOffice breaks pages by its own measure; deciding on 95% of the page keeps a
-block we move from still being cut where its measure and ours differ."""
+PAGE_HEIGHT_PT = {True: 502, False: 753}
+"""Printable A4 height inside the 0.6 in margins, less the footer, as LibreOffice prints
+our page setup (measured: a landscape page holds 32 rows of 15 pt and one of 22, not
+one of 24; a portrait page 49 and one of 18, not one of 20)."""
+POINTS_PER_WIDTH_UNIT = 5.55
+COLUMN_PADDING_PT = 3.94
+"""LibreOffice prints a column `w` wide as 5.55 w + 3.94 pt (measured on its conversion
+of our workbooks with Carlito installed: a zero of 11 pt Carlito and its padding)."""
+DEFAULT_HEIGHT = 15.0
+"""A row without a height of its own, as LibreOffice prints it (the sheet's default
+row height, Calibri's 15 pt)."""
+PAGE_MARGIN = 0.99
+"""Every break is ours (see paginate) and every row's height is set or the default, so
+only the page's own height is uncertain, by less than a row: a little is kept free."""
 
 
 @dataclass(frozen=True)
@@ -161,9 +160,15 @@ class Pages:
 
 
 def paginate(sheet: SheetModel, heights: dict[int, float]) -> Pages:
-    """Where pages break so that no chart and no keep-together block is cut, and
-    whether the header needs repeating. Pages are fitted to the width, so a wide
-    table shrinks and a page holds more rows."""
+    """Every page break of a sheet longer than a page, so that no chart and no
+    keep-together block (a closing total, a heading with its first rows) is cut, and
+    whether the header needs repeating. Pages are fitted to the width, so a wide table
+    shrinks and a page holds more rows.
+
+    Each break is written to the file, not only those before a block: a page we
+    measure is a little shorter than LibreOffice's, and were it left to break the
+    others by its own measure, it would break later than we planned and could leave a
+    heading as the last row of a page."""
     if sheet.print_setup.one_page:  # shrunk onto one page: no break applies
         return Pages([], False)
     capacity = _capacity(sheet) * PAGE_MARGIN
@@ -173,32 +178,52 @@ def paginate(sheet: SheetModel, heights: dict[int, float]) -> Pages:
     repeat = sheet.print_setup.repeat_rows
     repeat_header = repeat is not None and tops(table_end) > capacity
     header = tops(repeat[1] + 1) - tops(repeat[0]) if repeat and repeat_header else 0.0
-    blocks = [(first, last + 1) for first, last in sheet.keep_together]
-    blocks += [(c.anchor[0], c.anchor[0] + _chart_rows(c, heights)) for c in charts]
+    blocks = [(first, last + 1, tops(last + 1)) for first, last in sheet.keep_together]
+    blocks += [
+        (c.anchor[0], c.anchor[0] + _chart_rows(c, heights), _chart_bottom(c, tops)) for c in charts
+    ]
+    kept = {first: (end, bottom) for first, end, bottom in _merged(blocks, tops, capacity - header)}
     breaks: list[int] = []
-    page_top = 0.0
-    for first, end in sorted(blocks):
-        page_top = _auto_breaks(tops, page_top, tops(first), capacity, header)
-        room = capacity - (header if page_top > 0 else 0.0)
-        overflows = tops(end) - page_top > room
-        fits_a_page = tops(end) - tops(first) <= capacity - header
-        if overflows and fits_a_page and tops(first) > page_top:
-            breaks.append(first)
-            page_top = tops(first)
+    page_top, room, inside = 0, capacity, 0
+    for row in range(print_end_row(sheet, heights) + 1):
+        end, bottom = kept.get(row, (row + 1, tops(row + 1)))
+        if row >= inside and row > page_top and bottom - tops(page_top) > room:
+            breaks.append(row)
+            page_top, room = row, capacity - header
+        if row in kept:  # the whole block is on this page: no break within it
+            inside = max(inside, end)
     return Pages(breaks, repeat_header)
 
 
-def _auto_breaks(tops, page_top: float, until: float, capacity: float, header: float) -> float:
-    """The top of the page LibreOffice has started by the time it reaches `until`."""
-    while until - page_top > capacity - (header if page_top > 0 else 0.0):
-        page_top += capacity - (header if page_top > 0 else 0.0)
-    return page_top
+Block = tuple[int, int, float]
+"""First row, the row after it, and its bottom in points from the sheet's top."""
+
+
+def _merged(blocks: list[Block], tops, page: float) -> list[Block]:
+    """The blocks that fit a page, those that overlap joined (a heading's block and the
+    closing rows', say), so no break falls inside either. A block longer than a page is
+    left to break anywhere."""
+    merged: list[Block] = []
+    for first, end, bottom in sorted(blocks):
+        if bottom - tops(first) > page:
+            continue
+        if merged and first < merged[-1][1]:
+            top = merged[-1][0]
+            joined = (top, max(end, merged[-1][1]), max(bottom, merged[-1][2]))
+            if joined[2] - tops(top) <= page:
+                merged[-1] = joined
+                continue
+        merged.append((first, end, bottom))
+    return merged
 
 
 def _capacity(sheet: SheetModel) -> float:
     landscape = sheet.print_setup.landscape
     visible = [c for c in range(sheet.last_col + 1) if c not in sheet.hidden_cols]
-    width = sum(sheet.widths.get(c, DEFAULT_WIDTH) for c in visible) * POINTS_PER_WIDTH_UNIT
+    width = sum(
+        sheet.widths.get(c, DEFAULT_WIDTH) * POINTS_PER_WIDTH_UNIT + COLUMN_PADDING_PT
+        for c in visible
+    )
     scale = min(1.0, PAGE_WIDTH_PT[landscape] / max(width, 1.0))
     return PAGE_HEIGHT_PT[landscape] / scale
 
@@ -216,11 +241,20 @@ def _tops(sheet: SheetModel, heights: dict[int, float]):
     return top
 
 
-def _chart_rows(chart, heights: dict[int, float]) -> int:
-    """How many rows from its anchor a chart covers."""
+def _chart_points(chart) -> float:
+    """A chart's height in points, with its offset from the anchor's top."""
     from xlkip.render.charts import chart_size
 
-    need = chart_size(chart)[1] * 0.75 + 6  # pixels to points, and the offset
+    return chart_size(chart)[1] * 0.75 + 6
+
+
+def _chart_bottom(chart, tops) -> float:
+    return tops(chart.anchor[0]) + _chart_points(chart)
+
+
+def _chart_rows(chart, heights: dict[int, float]) -> int:
+    """How many rows from its anchor a chart covers."""
+    need = _chart_points(chart)
     rows, covered = 0, 0.0
     while covered < need:
         covered += heights.get(chart.anchor[0] + rows, DEFAULT_HEIGHT)

@@ -7,11 +7,14 @@ import codecs
 import csv
 import io
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from xlkip.findings import Finding, error
+from xlkip.read.bounds import findings_of
+from xlkip.read.files import is_regular, not_regular
 from xlkip.read.workbook import SourceWorkbook, Unreadable, open_calamine
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
@@ -35,6 +38,8 @@ class Grid:
     file: str
     sheet: str | None
     rows: list[list[Any]]
+    findings: list[Finding] = field(default_factory=list)
+    """Cells left out of the rows, far outside the table (see read.bounds)."""
 
     @property
     def max_row(self) -> int:
@@ -54,6 +59,8 @@ class Grid:
 
 def read_grids(path: Path) -> list[Grid]:
     """Every sheet of the file; Unreadable (with a finding naming the file) otherwise."""
+    if not is_regular(path):
+        raise Unreadable(not_regular(path.name))
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise Unreadable(
@@ -67,14 +74,20 @@ def read_grids(path: Path) -> list[Grid]:
     if suffix in CSV_SUFFIXES:
         return [_read_csv(path)]
     if suffix == ".xls":
-        return _grids(path, _open_xls(path))
+        book = _open_xls(path)
+        return _grids(path, book.sheet_names, lambda name: (book.get_sheet_by_name(name), []))
     source = SourceWorkbook.open(path)  # checks the container first: zip bombs, DTDs
     try:
         if source.marker is not None:
             raise Unreadable(_own_template(path, source.marker.kind))
-        return _grids(path, source.calamine)
+        return _grids(path, source.sheet_names, lambda name: _bounded(source, name))
     finally:
         source.close()
+
+
+def _bounded(source: SourceWorkbook, name: str) -> tuple[Any, list[Finding]]:
+    sheet, ignored = source.bounded_sheet(name)
+    return sheet, findings_of(ignored, source.path.name, name)
 
 
 def _own_template(path: Path, kind: str) -> Finding:
@@ -88,19 +101,18 @@ def _own_template(path: Path, kind: str) -> Finding:
 
 
 def _open_xls(path: Path) -> Any:
-    """Excel 97–2003 (an OLE file, which SourceWorkbook refuses as encrypted)."""
+    """Excel 97–2003 (an OLE file, which SourceWorkbook refuses: no template is one)."""
     return open_calamine(path)
 
 
-def _grids(path: Path, book: Any) -> list[Grid]:
+def _grids(path: Path, names: list[str], load: Callable[[str], tuple[Any, list[Finding]]]):
     try:
-        return [_sheet_grid(path, book, name) for name in book.sheet_names]
+        return [_sheet_grid(path, name, *load(name)) for name in names]
     except Exception as exc:  # calamine's errors on a damaged sheet part
         raise Unreadable(_corrupt(path.name)) from exc
 
 
-def _sheet_grid(path: Path, book: Any, name: str) -> Grid:
-    sheet = book.get_sheet_by_name(name)
+def _sheet_grid(path: Path, name: str, sheet: Any, findings: list[Finding]) -> Grid:
     rows = sheet.to_python(skip_empty_area=False)
     # A merged range shows its first value in every cell (headers merged over a pair of
     # columns, codes merged down): written into the rows, so reading is plain indexing.
@@ -112,7 +124,7 @@ def _sheet_grid(path: Path, book: Any, name: str) -> Grid:
             cells = rows[row]
             for col in range(c0, min(c1 + 1, len(cells))):
                 cells[col] = value
-    return Grid(path.name, name, rows)
+    return Grid(path.name, name, rows, findings)
 
 
 def _read_csv(path: Path) -> Grid:

@@ -83,6 +83,7 @@ def import_files(paths: list[Path], skpd: str | None = None) -> SipdImport:
         except Unreadable as exc:
             findings.append(exc.finding)
             continue
+        findings.extend(f for grid in grids for f in grid.findings)
         read = _read_file(path, grids, names, findings, years)
         origins.update((id(source), path) for source in read)
         sources.extend(read)

@@ -36,7 +36,7 @@ def build(inputs: Inputs, report: Report) -> Built:
         ctx.results[spec.key] = spec.build(ctx)
     ctx.current = None
     findings = temuan(ctx)
-    summary = ringkasan(ctx, findings)
+    summary = ringkasan(ctx)
     tables = {ctx.label(spec): spec for spec in plan.tables}
     ctx.model.sheets.sort(
         key=lambda sheet: (

@@ -85,7 +85,8 @@ class AnggaranRinci:
 )
 def anggaran_rinci(ctx: Context) -> AnggaranRinci:
     records = ctx.inputs.records(REALISASI_ANGGARAN)
-    sheet = table_sheet(ctx, [62, 10, 17, 17, 10, 17])
+    # URAIAN holds a program's name in capitals on one line, in Excel too.
+    sheet = table_sheet(ctx, [66, 10, 17, 17, 10, 17])
     headers(
         sheet,
         HEADER_ROW,
@@ -98,6 +99,10 @@ def anggaran_rinci(ctx: Context) -> AnggaranRinci:
         row += 1
         for kegiatan, subs in kegiatan_rows:
             kegiatan_row = row
+            # A heading prints on the page of its first row: a kegiatan with its first sub
+            # kegiatan; a program with its first kegiatan and that kegiatan's first row.
+            heading = program_row if kegiatan_row == program_row + 1 else kegiatan_row
+            sheet.keep_together.append((heading, kegiatan_row + 1))
             sheet.put_rows(kegiatan_row + 1, SUB_KEGIATAN_COLUMNS, subs)
             row += 1 + len(subs)
             sheet.put(kegiatan_row, 0, _text(kegiatan), KEGIATAN)

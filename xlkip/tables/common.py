@@ -12,6 +12,7 @@ from xlkip.rules.predikat import predikat
 from xlkip.schema.base import is_percent_unit
 from xlkip.sheet.expr import DASH, Expr
 from xlkip.sheet.model import PrintSetup, SheetModel, Slot, Style, WorkbookModel
+from xlkip.text import measure_format
 
 TITLE = Style(bold=True, size=11, align="center", border=False)
 HEADER = Style(bold=True, fill="#D9E1F2", align="center", valign="vcenter")
@@ -179,6 +180,12 @@ class MeasureFormats:
         if kind == "persen":
             return Style(num_format="0.00%" if decimals else "0%", align="center", bold=bold)
         return Style(num_format="#,##0.00" if decimals else "#,##0", align="center", bold=bold)
+
+
+def measure_style(values: Iterable[Any], satuan: Any, bold: bool = False) -> Style:
+    """The style of an indicator row's typed values (target, realisasi …): one number
+    format for the whole row (see xlkip.text.measure_format)."""
+    return Style(num_format=measure_format(values, satuan), align="center", bold=bold)
 
 
 @dataclass

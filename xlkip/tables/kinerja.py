@@ -21,11 +21,11 @@ from xlkip.tables.common import (
     TEXT,
     TEXT_BOLD,
     Context,
-    MeasureFormats,
     chart_below,
     finish,
     header_span,
     headers,
+    measure_style,
     table_sheet,
     value_cell,
 )
@@ -48,18 +48,19 @@ def _sasaran_cells(
     sheet.merge((top, 1), (bottom, 1), group[0].get("sasaran"), TEXT)
 
 
-def _put_measure(
-    sheet: SheetModel, row: int, col: int, record: Record, value, formats: MeasureFormats
-) -> Slot:
-    style = formats.style(value, record.get("satuan"))
+INDICATOR_VALUES = ("target", "realisasi", "realisasi_lalu", "target_pk")
+"""The typed values of an IKU row that the tables print (3.2, 3.13, 2.3)."""
+
+
+def indicator_style(record: Record, *more: Any) -> Style:
+    """One number format for an IKU row in every table that prints it, so a value is
+    spelled the same in 2.3, 3.2 and 3.13 and a row never mixes 14% and 15,20%."""
+    values = [record.get(key) for key in INDICATOR_VALUES]
+    return measure_style([*values, *more], record.get("satuan"))
+
+
+def _put_measure(sheet: SheetModel, row: int, col: int, value: Any, style: Style) -> Slot:
     return sheet.put(row, col, value_cell(value), style)
-
-
-def _formats(records: list[Record], *keys: str) -> MeasureFormats:
-    """The formats of a column (or of several shown as one block) over all its rows."""
-    return MeasureFormats(
-        (record.get(key), record.get("satuan")) for record in records for key in keys
-    )
 
 
 @dataclass
@@ -123,17 +124,15 @@ def capaian_iku(ctx: Context) -> CapaianIku:
     first = row
     iku_rows = []
     sasaran_rows = []
-    target_formats, realisasi_formats = _formats(records, "target"), _formats(records, "realisasi")
     for number, group in enumerate(_groups(records), start=1):
         top = row
         for record in group:
             sheet.put(row, 2, record.get("indikator"), TEXT)
             sheet.put(row, 3, record.get("satuan"), CENTER)
             sheet.put(row, 4, record.get("arah"), CENTER)
-            target = _put_measure(sheet, row, 5, record, record.get("target"), target_formats)
-            realisasi = _put_measure(
-                sheet, row, 6, record, record.get("realisasi"), realisasi_formats
-            )
+            style = indicator_style(record)
+            target = _put_measure(sheet, row, 5, record.get("target"), style)
+            realisasi = _put_measure(sheet, row, 6, record.get("realisasi"), style)
             achieved = sheet.put(
                 row, 7, capaian(target.ref(), realisasi.ref(), record.get("arah"), cap), PERCENT
             )
@@ -210,13 +209,12 @@ def perbandingan_tahun_lalu(ctx: Context) -> None:
     )
     row = HEADER_ROW + 1
     by_record = {id(r.record): r.realisasi for r in iku_rows}
-    last_year = _formats([r.record for r in iku_rows], "realisasi_lalu")
     for number, group in enumerate(_groups([r.record for r in iku_rows]), start=1):
         top = row
         for record in group:
             sheet.put(row, 2, record.get("indikator"), TEXT)
-            _put_measure(sheet, row, 3, record, record.get("realisasi_lalu"), last_year)
             current = by_record[id(record)]
+            _put_measure(sheet, row, 3, record.get("realisasi_lalu"), current.style)
             sheet.put(row, 4, current.ref(), current.style)
             row += 1
         _sasaran_cells(sheet, top, row - 1, number, group)
@@ -283,25 +281,18 @@ def target_renstra(ctx: Context) -> None:
         f"CAPAIAN TERHADAP TARGET AKHIR ({period.renstra_akhir})",
     )
     row = HEADER_ROW + 2
-    realisasi_formats = _formats(renstra.records, "realisasi")
-    target_formats = {
-        year: MeasureFormats((r.years.get(year), r.get("satuan")) for r in renstra.records)
-        for year in years
-    }
     for number, group in enumerate(_groups(renstra.records), start=1):
         top = row
         for record in group:
             sheet.put(row, 2, record.get("indikator"), TEXT)
             sheet.put(row, 3, record.get("satuan"), CENTER)
-            realisasi = _put_measure(
-                sheet, row, 4, record, record.get("realisasi"), realisasi_formats
-            )
-            targets = {}
-            for offset, year in enumerate(years):
-                value = record.years.get(year)
-                targets[year] = _put_measure(
-                    sheet, row, year_col + offset, record, value, target_formats[year]
-                )
+            values = [record.years.get(year) for year in years]
+            style = measure_style([record.get("realisasi"), *values], record.get("satuan"))
+            realisasi = _put_measure(sheet, row, 4, record.get("realisasi"), style)
+            targets = {
+                year: _put_measure(sheet, row, year_col + offset, value, style)
+                for offset, (year, value) in enumerate(zip(years, values, strict=True))
+            }
             for col, year in ((capaian_col, ctx.tahun), (capaian_col + 1, period.renstra_akhir)):
                 target = targets.get(year)
                 content = (

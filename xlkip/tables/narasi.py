@@ -10,17 +10,23 @@ from typing import Any
 
 from xlkip.rules.predikat import KINERJA_LABELS, Scale, kinerja_scale
 from xlkip.schema.identitas import KINERJA_PREFIX, SPBE_PREFIX, scale_key
+from xlkip.sheet.model import Slot
 from xlkip.tables.anggaran import anggaran_program
 from xlkip.tables.common import Context
 from xlkip.tables.kinerja import capaian_iku
 from xlkip.tables.layanan import pengaduan_dua_tahun, publikasi
 from xlkip.tables.perencanaan import anggaran_murni
 from xlkip.tables.spbe import indeks_spbe
-from xlkip.text import angka, persen
+from xlkip.text import angka, as_shown, persen_tabel
 
 
 def _number(value: Any) -> float | None:
     return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def _shown(cell: Slot) -> str:
+    """A cell's value exactly as its table prints it."""
+    return as_shown(cell.value(), cell.style.num_format or "General")
 
 
 def _bounds(ctx: Context, prefix: str, labels: tuple[str, ...]) -> tuple[float, ...]:
@@ -48,21 +54,21 @@ def kinerja_sentences(ctx: Context) -> list[str]:
         if value is not None and sasaran:
             sentences.append(
                 f'Capaian indikator kinerja sasaran "{sasaran}" adalah '
-                f"{scale.classify(value).lower()}, yaitu mencapai {persen(value)}."
+                f"{scale.classify(value).lower()}, yaitu mencapai {_shown(row.capaian)}."
             )
     if _number(iku.rata.value()) is not None:
         value = iku.rata.value()
         sentences.append(
-            f"Capaian kinerja rata-rata tahun {ctx.tahun} sebesar {persen(value)} "
+            f"Capaian kinerja rata-rata tahun {ctx.tahun} sebesar {_shown(iku.rata)} "
             f"dengan predikat {scale.classify(value)}."
         )
     below = [
-        (row.record.get("indikator"), row.capaian.value())
+        (row.record.get("indikator"), row.capaian)
         for row in iku.rows
         if _number(row.capaian.value()) is not None and row.capaian.value() < 1
     ]
     if below:
-        listed = "; ".join(f"{name} ({persen(value)})" for name, value in below)
+        listed = "; ".join(f"{name} ({_shown(cell)})" for name, cell in below)
         sentences.append(f"Indikator yang belum mencapai target: {listed}.")
     return sentences
 
@@ -73,14 +79,16 @@ def anggaran_sentences(ctx: Context) -> list[str]:
         return []
     pagu, realisasi = money.anggaran.value(), money.realisasi.value()
     ratio = _number(money.persen.value())
-    shown = f" ({persen(ratio)})" if ratio is not None else ""
+    shown = f" ({_shown(money.persen)})" if ratio is not None else ""
     sentences = [
         f"Realisasi anggaran tahun {ctx.tahun} sebesar Rp{angka(realisasi)} dari pagu "
         f"Rp{angka(pagu)}{shown}, dengan sisa anggaran Rp{angka(pagu - realisasi)}."
     ]
     efisiensi = _number(money.efisiensi.value())
     if efisiensi is not None:
-        sentences.append(f"Tingkat efisiensi penggunaan anggaran sebesar {persen(efisiensi)}.")
+        sentences.append(
+            f"Tingkat efisiensi penggunaan anggaran sebesar {_shown(money.efisiensi)}."
+        )
     sentences.extend(_perubahan_sentence(ctx))
     return sentences
 
@@ -95,7 +103,7 @@ def _perubahan_sentence(ctx: Context) -> list[str]:
     if not change:
         return [f"Pagu anggaran tidak berubah dari DPA murni sebesar Rp{angka(before)}."]
     word = "naik" if change > 0 else "turun"
-    share = f" ({persen(abs(change) / before)})" if before else ""
+    share = f" ({persen_tabel(abs(change) / before)})" if before else ""
     return [
         f"Pagu anggaran {word} dari Rp{angka(before)} pada DPA murni menjadi Rp{angka(after)} "
         f"setelah perubahan anggaran, selisih Rp{angka(abs(change))}{share}."
@@ -132,7 +140,8 @@ def layanan_sentences(ctx: Context) -> list[str]:
         if rasio is not None:
             sentences.append(
                 f"Sebanyak {angka(total['sudah'].value())} dari {angka(total['jumlah'].value())} "
-                f"pengaduan masyarakat secara online ({persen(rasio)}) telah ditindaklanjuti."
+                f"pengaduan masyarakat secara online ({_shown(total['rasio'])}) telah "
+                "ditindaklanjuti."
             )
     informasi = ctx.maybe(publikasi)
     if informasi:
@@ -143,7 +152,7 @@ def layanan_sentences(ctx: Context) -> list[str]:
             change = (now - before) / before
             word = "naik" if change >= 0 else "turun"
             trend = (
-                f", {word} {persen(abs(change))} dibanding {angka(before)} pada tahun "
+                f", {word} {persen_tabel(abs(change))} dibanding {angka(before)} pada tahun "
                 f"{ctx.tahun - 1}"
             )
         sentences.append(f"Jumlah informasi yang dipublikasikan sebanyak {angka(now)}{trend}.")

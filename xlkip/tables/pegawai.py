@@ -109,7 +109,7 @@ def sdm_golongan(ctx: Context) -> Jumlah:
         subtotal = SUM(Range(sheet, first, 1, row - 1, 1))
         subtotals.append(sheet.put(row, 1, subtotal, SUBTOTAL_COUNT))
         row += 1
-    sheet.put(row, 0, "Grand Total", TEXT_BOLD)
+    sheet.put(row, 0, "Jumlah", TEXT_BOLD)
     total = sheet.put(row, 1, SUM(*(cell.ref() for cell in subtotals)), COUNT_BOLD)
     finish(sheet, (HEADER_ROW, HEADER_ROW), row, _source(ctx))
     return Jumlah(total)

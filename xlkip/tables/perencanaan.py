@@ -23,13 +23,12 @@ from xlkip.tables.common import (
     TEXT,
     TEXT_BOLD,
     Context,
-    MeasureFormats,
     finish,
     headers,
     table_sheet,
     value_cell,
 )
-from xlkip.tables.kinerja import capaian_iku
+from xlkip.tables.kinerja import capaian_iku, indicator_style
 from xlkip.tables.spec import table
 from xlkip.text import identity_text
 
@@ -77,14 +76,13 @@ def sasaran_strategis(ctx: Context) -> None:
     for record in records:
         target = renstra_target(ctx.inputs, record, links)
         targets[id(record)] = None if target is None else target.value
-    formats = MeasureFormats((targets[id(r)], r.get("satuan")) for r in records)
     last = HEADER_ROW
     for number, group in enumerate(_runs(records, "tujuan"), start=1):
         top = last + 1
         for last, record in _sasaran_blocks(sheet, group, top, (-1, 2)):
             sheet.put(last, 3, record.get("indikator"), TEXT)
             value = targets[id(record)]
-            sheet.put(last, 4, value_cell(value), formats.style(value, record.get("satuan")))
+            sheet.put(last, 4, value_cell(value), indicator_style(record, value))
         sheet.merge((top, 0), (last, 0), number, CENTER)
         sheet.merge((top, 1), (last, 1), group[0].get("tujuan"), TEXT)
     finish(sheet, (HEADER_ROW, HEADER_ROW), last, f"Renstra {ctx.subject}")
@@ -139,9 +137,6 @@ def perjanjian_kinerja(ctx: Context) -> None:
     headers(sheet, HEADER_ROW, ("NO", "SASARAN", "INDIKATOR TUJUAN/SASARAN", "TARGET"))
     records = ctx.inputs.records(IKU)
     pks = {id(r): pk_target(r) for r in records}
-    formats = MeasureFormats(
-        (None if pks[id(r)] is None else pks[id(r)].value, r.get("satuan")) for r in records
-    )
     last = HEADER_ROW
     for last, record in _sasaran_blocks(sheet, records, HEADER_ROW + 1, (0, 1)):
         sheet.put(last, 2, record.get("indikator"), TEXT)
@@ -150,7 +145,7 @@ def perjanjian_kinerja(ctx: Context) -> None:
         content: Any = value_cell(value)
         if pk is not None and not pk.typed and id(record) in targets:
             content = targets[id(record)].ref()
-        sheet.put(last, 3, content, formats.style(value, record.get("satuan")))
+        sheet.put(last, 3, content, indicator_style(record))
     finish(sheet, (HEADER_ROW, HEADER_ROW), last, f"Perjanjian Kinerja {ctx.subject}")
 
 

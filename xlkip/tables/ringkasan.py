@@ -1,11 +1,12 @@
-"""Ringkasan: identity, headline figures pulled from the tables, findings, key charts."""
+"""Ringkasan: identity, headline figures pulled from the tables, key charts.
+
+It is the first page the head of office reads, so it carries no checker counts: those
+close the Temuan Validasi sheet, which the PDF leaves out."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from xlkip.findings import Tingkat
-from xlkip.sheet.expr import COUNTIF, Range
 from xlkip.sheet.model import PrintSetup, SheetModel, Slot, Style
 from xlkip.tables.anggaran import anggaran_program
 from xlkip.tables.common import (
@@ -26,7 +27,6 @@ from xlkip.tables.layanan import pengaduan_dua_tahun, pengaduan_tahun_ini, publi
 from xlkip.tables.narasi import sentences
 from xlkip.tables.spbe import indeks_spbe
 from xlkip.tables.spec import TableSpec
-from xlkip.tables.temuan import TemuanRows
 
 SHEET = "Ringkasan"
 SECTION = Style(bold=True, size=11, border=False, wrap=False, color="#1F4E78")
@@ -93,14 +93,13 @@ def _headlines(ctx: Context) -> list[Headline]:
     return rows
 
 
-def ringkasan(ctx: Context, findings: TemuanRows) -> SheetModel:
+def ringkasan(ctx: Context) -> SheetModel:
     sheet = new_sheet(
         ctx, SHEET, f"Ringkasan Laporan Kinerja {ctx.subject} Tahun {ctx.tahun}", [34, 22, 18, 16]
     )
     row = _identity(ctx, sheet, 2)
     row = _figures(ctx, sheet, row + 1)
     row = _narrative(ctx, sheet, row + 1)
-    row = _findings(sheet, row + 1, findings)
     _charts(ctx, sheet, row + 1)
     sheet.print_setup = PrintSetup(landscape=False, one_page=True)
     return sheet
@@ -154,12 +153,3 @@ def _figures(ctx: Context, sheet: SheetModel, row: int) -> int:
         sheet.put(row, 3, source, CENTER)
         row += 1
     return row
-
-
-def _findings(sheet: SheetModel, row: int, findings: TemuanRows) -> int:
-    sheet.put(row, 0, "Temuan validasi", SECTION)
-    levels = Range(findings.sheet, findings.first, 1, findings.last, 1, absolute=True)
-    for offset, tingkat in enumerate(Tingkat, start=1):
-        sheet.put(row + offset, 0, f"Jumlah {tingkat.value}", TEXT_BOLD)
-        sheet.put(row + offset, 1, COUNTIF(levels, tingkat.value), COUNT_BOLD)
-    return row + len(Tingkat) + 1

@@ -78,7 +78,7 @@ def skala_kinerja(ctx: Context) -> SkalaKinerja:
         KINERJA_PREFIX,
         PERCENT,
         4,
-        f"Pengaturan {ctx.inputs.file_of('identitas')} (PermenPANRB 53/2014)",
+        f"{ctx.inputs.file_of('identitas')}, sheet Pengaturan (PermenPANRB 53/2014)",
     )
     cap = ctx.inputs.setting("batas_capaian")
     cap_cell = None

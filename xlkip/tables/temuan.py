@@ -4,11 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from xlkip.findings import Tingkat
+from xlkip.sheet.expr import COUNTIF, Range
 from xlkip.sheet.model import SheetModel
-from xlkip.tables.common import CENTER, HEADER_ROW, TEXT, Context, finish, headers, new_sheet
+from xlkip.tables.common import (
+    CENTER,
+    COUNT_BOLD,
+    HEADER_ROW,
+    TEXT,
+    TEXT_BOLD,
+    Context,
+    finish,
+    headers,
+    new_sheet,
+)
 
 SHEET = "Temuan Validasi"
-COLUMNS = ("NO", "TINGKAT", "FILE", "SHEET", "SEL", "KODE", "PESAN")
+COLUMNS = ("NO", "TINGKAT", "BERKAS", "SHEET", "SEL", "KODE", "PESAN")
+LEVEL_WORDS = {Tingkat.ERROR: "kesalahan", Tingkat.PERINGATAN: "peringatan", Tingkat.INFO: "info"}
+"""A finding's level in words of the report (the rows above keep the codes)."""
 
 
 @dataclass
@@ -46,5 +60,18 @@ def temuan(ctx: Context) -> TemuanRows:
     if not findings:
         sheet.merge((row, 0), (row, len(COLUMNS) - 1), "Tidak ada temuan.", TEXT)
         row += 1
-    finish(sheet, (HEADER_ROW, HEADER_ROW), row - 1, "xlkip check")
-    return TemuanRows(sheet, HEADER_ROW + 1, max(row - 1, HEADER_ROW + 1))
+    rows = TemuanRows(sheet, HEADER_ROW + 1, max(row - 1, HEADER_ROW + 1))
+    last = _counts(rows, row + 1)
+    finish(sheet, (HEADER_ROW, HEADER_ROW), last, "xlkip check", closing=len(Tingkat) + 1)
+    return rows
+
+
+def _counts(rows: TemuanRows, row: int) -> int:
+    """How many findings of each level, counted from the TINGKAT column above."""
+    levels = Range(rows.sheet, rows.first, 1, rows.last, 1, absolute=True)
+    for offset, tingkat in enumerate(Tingkat):
+        rows.sheet.merge(
+            (row + offset, 1), (row + offset, 2), f"Jumlah {LEVEL_WORDS[tingkat]}", TEXT_BOLD
+        )
+        rows.sheet.put(row + offset, 3, COUNTIF(levels, tingkat.value), COUNT_BOLD)
+    return row + len(Tingkat) - 1
