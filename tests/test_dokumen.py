@@ -365,3 +365,66 @@ def test_the_email_draft_carries_the_document(tmp_path: Path) -> None:
     }
     sent = next(p for p in message.iter_attachments() if p.get_filename() == document.name)
     assert sent.get_content() == document.read_bytes()
+
+
+def _section(document: Any, heading: str) -> list[str]:
+    """The paragraphs under the Heading 3 starting with `heading`, up to the next heading."""
+    lines, inside = [], False
+    for paragraph in document.paragraphs:
+        if paragraph.style.name.startswith("Heading"):
+            inside = paragraph.style.name == "Heading 3" and paragraph.text.startswith(heading)
+        elif inside:
+            lines.append(paragraph.text)
+    return lines
+
+
+def test_each_sasaran_is_compared_from_the_tables(document: Any) -> None:
+    first = _section(document, "Sasaran 1:")
+    assert first[:2] == [
+        "Target dan realisasi",
+        'Capaian indikator kinerja sasaran "Meningkatkan cakupan infrastruktur jaringan TIK dan '
+        'sistem informasi yang terintegrasi" adalah sangat tinggi, yaitu mencapai 104,70%.',
+    ]
+    assert (
+        'Realisasi indikator "Indeks Nilai SPBE" tahun 2024 sebesar 3,12, naik dari 2,98 pada '
+        "tahun 2023; kinerjanya membaik."
+    ) in first
+    assert "Dibandingkan standar nasional" in first
+    assert any(line.startswith("Standar nasional untuk sasaran ini tidak diisi") for line in first)
+    # The seed's Renstra names its own sasaran: compared in a section of its own.
+    renstra = _section(document, "Capaian terhadap Target Akhir Renstra")
+    assert (
+        'Realisasi indikator "Jumlah Informasi Publik Yang Terpublikasi" tahun 2024 (3.346) '
+        "mencapai 260,39% dari target akhir Renstra tahun 2026."
+    ) in renstra
+    assert any("tidak diisi, sehingga capaian terhadapnya" in line for line in renstra)
+
+
+def test_a_turun_indicator_reads_lower_is_better(tmp_path: Path) -> None:
+    """Changing the inputs changes the sentences: a rising value of a Turun indicator
+    is worse, and the national standard the staff typed stands in its place."""
+    data = tmp_path / "data"
+    shutil.copytree(Path(str(contoh.example_dir())), data)
+    path = data / "kinerja.json"
+    content = json.loads(path.read_text(encoding="utf-8"))
+    content["sheets"]["IKU"][0]["arah"] = "Turun"
+    path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    path = data / "narasi.json"
+    content = json.loads(path.read_text(encoding="utf-8"))
+    content["sheets"]["Narasi Sasaran"].append(
+        {
+            "sasaran": "Meningkatkan cakupan infrastruktur jaringan TIK dan sistem informasi yang "
+            "terintegrasi",
+            "standar": "Indeks SPBE nasional 2,79 (KepMenPANRB 663/2024)",
+        }
+    )
+    path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    api.write_dataset(data, tmp_path / "inputs")
+    document = Document(str(_compile(tmp_path / "inputs", tmp_path / "out").dokumen))
+    first = _section(document, "Sasaran 1:")
+    assert (
+        'Realisasi indikator "Indeks Nilai SPBE" tahun 2024 sebesar 3,12, naik dari 2,98 pada '
+        "tahun 2023; kinerjanya memburuk (arah Turun: lebih rendah lebih baik)."
+    ) in first
+    assert "Indeks SPBE nasional 2,79 (KepMenPANRB 663/2024)" in first
+    assert not any(line.startswith("Standar nasional untuk sasaran ini") for line in first)

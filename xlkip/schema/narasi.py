@@ -67,6 +67,15 @@ NARASI_SASARAN = TableSheet(
             width=40,
         ),
         Column(
+            "standar",
+            "Standar Nasional (nilai dan sumber)",
+            Kind.PROSE,
+            "Standar nasional pembanding capaian sasaran, dengan sumbernya. Kosong: dokumen "
+            "menyatakan tidak ada pembanding standar nasional.",
+            required=False,
+            width=40,
+        ),
+        Column(
             "penyebab",
             "Penyebab Keberhasilan/Kegagalan",
             Kind.PROSE,

@@ -14,6 +14,7 @@ from docx.text.paragraph import Paragraph
 
 from xlkip.findings import Report
 from xlkip.inputs import Inputs
+from xlkip.render.dokumen.analisis import by_sasaran, versus_last_year, versus_renstra
 from xlkip.render.dokumen.kalimat import sdm_sentence
 from xlkip.render.dokumen.tabel import add_table, cell_text, is_wide, region
 from xlkip.render.dokumen.word import (
@@ -30,6 +31,7 @@ from xlkip.schema import narasi
 from xlkip.sheet.model import SheetModel
 from xlkip.tables import Built
 from xlkip.tables.common import Context
+from xlkip.tables.kinerja import perbandingan_tahun_lalu, target_renstra
 from xlkip.tables.narasi import anggaran_sentences, kinerja_sentences, layanan_sentences
 from xlkip.tables.ringkasan import SHEET as RINGKASAN
 from xlkip.tables.spec import TableSpec
@@ -378,32 +380,78 @@ def _bab_3(w: Writer) -> None:
         w.sentences(anggaran_sentences(w.ctx))
 
 
+STAFF_ANALYSIS = (
+    ("penyebab", "Penyebab keberhasilan/kegagalan"),
+    ("kendala", "Kendala/hambatan"),
+    ("solusi", "Solusi/langkah antisipatif"),
+)
+
+
 def _per_sasaran(w: Writer) -> None:
-    """Per sasaran: the capaian sentence from the data, then the staff's analysis."""
+    """Per sasaran, the analyses PermenPANRB 53/2014 asks for: target against
+    realisasi, against last year, against the Renstra's end target, against a national
+    standard (each from the tables), then the staff's causes, obstacles and solutions."""
     iku = w.built.results.get("capaian_iku")
     if iku is None:
         return
     w.orientation(False)
     said = kinerja_sentences(w.ctx)
+    last_year = by_sasaran(w.sheet_of(perbandingan_tahun_lalu))
+    renstra = by_sasaran(w.sheet_of(target_renstra))
     for number, row in enumerate(iku.sasaran, start=1):
         name = str(row.sasaran or "").strip()
         if not name:
             continue
+        key = identity_text(name)
+        staff = w.per_sasaran.get(key)
         w.heading(f"Sasaran {number}: {name}", 3)
-        w.sentences(line for line in said if f'"{name}"' in line)
-        staff = w.per_sasaran.get(identity_text(name))
-        for key, label in (
-            ("penyebab", "Penyebab keberhasilan/kegagalan"),
-            ("kendala", "Kendala/hambatan"),
-            ("solusi", "Solusi/langkah antisipatif"),
-        ):
+        _part(w, "Target dan realisasi", [line for line in said if f'"{name}"' in line])
+        if key in last_year:
+            _part(w, "Dibandingkan tahun lalu", versus_last_year(last_year[key], w.inputs, iku))
+        if key in renstra:
+            _part(w, "Dibandingkan target akhir Renstra", versus_renstra(renstra[key], w.inputs))
+        _standar(w, staff)
+        for column, label in STAFF_ANALYSIS:
             w.paragraph().add_run(label).bold = True
             w.staff_text(
-                staff.get(key) if staff else None,
+                staff.get(column) if staff else None,
                 f"{label.lower()} sasaran ini (narasi.xlsx, sheet Narasi Sasaran)",
             )
     closing = [line for line in said if not any(f'"{r.sasaran}"' in line for r in iku.sasaran)]
     w.sentences(closing)
+    _renstra_elsewhere(w, renstra, {identity_text(str(r.sasaran or "")) for r in iku.sasaran})
+
+
+def _renstra_elsewhere(w: Writer, renstra: dict[str, list[Any]], placed: set[str]) -> None:
+    """The Renstra's sasaran that no IKU sasaran names (its own wording, as in the
+    seed): their end-target comparisons in a section of their own."""
+    rest = {key: rows for key, rows in renstra.items() if key not in placed}
+    if not rest:
+        return
+    w.heading("Capaian terhadap Target Akhir Renstra", 3)
+    for rows in rest.values():
+        w.paragraph().add_run(rows[0].sasaran).bold = True
+        w.sentences(versus_renstra(rows, w.inputs))
+
+
+def _part(w: Writer, label: str, lines: list[str]) -> None:
+    if lines:
+        w.paragraph().add_run(label).bold = True
+        w.sentences(lines)
+
+
+def _standar(w: Writer, staff: Any) -> None:
+    """The national standard the staff typed (value and source), or plainly none."""
+    w.paragraph().add_run("Dibandingkan standar nasional").bold = True
+    typed = staff.get("standar") if staff else None
+    if typed:
+        w.staff_text(typed, "standar nasional")
+    else:
+        w.paragraph(
+            "Standar nasional untuk sasaran ini tidak diisi (narasi.xlsx, sheet Narasi "
+            "Sasaran, kolom Standar Nasional), sehingga tidak ada perbandingan dengan standar "
+            "nasional."
+        )
 
 
 def _bab_4(w: Writer) -> None:
