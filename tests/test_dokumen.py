@@ -480,3 +480,33 @@ def test_the_examples_document_in_under_two_seconds(example_master: Path, tmp_pa
         cwd=Path(__file__).resolve().parent.parent,
     )
     assert json.loads(run.stdout.strip().splitlines()[-1])["seconds"] < 2
+
+
+def _png(width: int, height: int) -> bytes:
+    """A plain red PNG, written by hand (no imaging library needed)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_the_offices_logo_on_the_cover(example_master: Path, tmp_path: Path) -> None:
+    folder = shutil.copytree(example_master, tmp_path / "inputs")
+    (folder / "logo.png").write_bytes(_png(40, 50))
+    document = Document(str(_compile(folder, tmp_path / "out").dokumen))
+    pictures = document.inline_shapes
+    assert len(pictures) == 1 and abs(pictures[0].width.cm - 5) < 0.01
+    (folder / "logo.png").write_text("bukan gambar", encoding="utf-8")
+    document = Document(str(_compile(folder, tmp_path / "again").dokumen))
+    assert len(document.inline_shapes) == 0  # a file that is no image: the cover goes without

@@ -4,12 +4,14 @@ Pengantar, Daftar Isi and Daftar Tabel, Ikhtisar Eksekutif, Bab I–IV."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from docx import Document as new_document
 from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Pt
+from docx.image.exceptions import UnrecognizedImageError
+from docx.shared import Cm, Pt
 from docx.text.paragraph import Paragraph
 
 from xlkip.findings import Report
@@ -191,14 +193,40 @@ def _centered(
     return paragraph
 
 
+LOGO_NAMES = ("logo.png", "logo.jpg", "logo.jpeg")
+"""The office's logo, when its input folder holds one, goes on the cover."""
+LOGO_WIDTH = Cm(5)
+LOGO_MAX_BYTES = 2_000_000
+"""A bigger image would weigh on the PDF e-SAKIP limits to 10 MB."""
+
+
+def _logo(folder: Path) -> Path | None:
+    for name in LOGO_NAMES:
+        path = folder / name
+        if path.is_file() and not path.is_symlink() and path.stat().st_size <= LOGO_MAX_BYTES:
+            return path
+    return None
+
+
 def _cover(w: Writer) -> None:
     ctx = w.ctx
-    for _ in range(6):
+    for _ in range(3):
         w.paragraph()
     _centered(w, "LAPORAN KINERJA INSTANSI PEMERINTAH", 20)
     _centered(w, "(LKjIP)", 20)
     _centered(w, f"TAHUN {ctx.tahun}", 20)
-    for _ in range(8):
+    w.paragraph()
+    logo = _logo(w.inputs.folder)
+    placed = False
+    if logo is not None:
+        paragraph = w.paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        try:
+            paragraph.add_run().add_picture(str(logo), width=LOGO_WIDTH)
+            placed = True
+        except (UnrecognizedImageError, OSError, ValueError):
+            placed = False  # not an image python-docx reads: the cover goes without
+    for _ in range(2 if placed else 7):
         w.paragraph()
     _centered(w, str(w.inputs.identitas("instansi", "")).upper(), 16)
     _centered(w, ctx.pemda.upper(), 16)
