@@ -85,6 +85,7 @@ def test_written_beside_the_workbook(compiled: api.CompileResult) -> None:
 def test_every_number_is_the_workbooks(compiled: api.CompileResult, document: Any) -> None:
     workbook = _workbook_shown(compiled.output)
     texts = _table_texts(document) + _generated_paragraphs(document)
+    texts = [re.sub(r"^Gambar \d+\.\d+ ", "", text) for text in texts]  # its own numbering
     kata_pengantar = {"29", "2014", "53"}  # the regulations the Kata Pengantar cites
     missing = {t for text in texts for t in _tokens(text)} - workbook - kata_pengantar
     assert not missing, f"numbers in the document that the workbook does not show: {missing}"
@@ -505,8 +506,22 @@ def test_the_offices_logo_on_the_cover(example_master: Path, tmp_path: Path) -> 
     folder = shutil.copytree(example_master, tmp_path / "inputs")
     (folder / "logo.png").write_bytes(_png(40, 50))
     document = Document(str(_compile(folder, tmp_path / "out").dokumen))
-    pictures = document.inline_shapes
-    assert len(pictures) == 1 and abs(pictures[0].width.cm - 5) < 0.01
+    logos = [s for s in document.inline_shapes if abs(s.width.cm - 5) < 0.01]
+    assert len(logos) == 1 and abs(document.inline_shapes[0].width.cm - 5) < 0.01
     (folder / "logo.png").write_text("bukan gambar", encoding="utf-8")
     document = Document(str(_compile(folder, tmp_path / "again").dokumen))
-    assert len(document.inline_shapes) == 0  # a file that is no image: the cover goes without
+    # A file that is no image: the cover goes without; the charts remain.
+    assert not [s for s in document.inline_shapes if abs(s.width.cm - 5) < 0.01]
+
+
+def test_charts_as_numbered_figures(compiled: api.CompileResult, document: Any) -> None:
+    """One picture per chart of the workbook's tables, captioned below "Gambar 3.n", and
+    listed in Daftar Gambar."""
+    workbook = openpyxl.load_workbook(compiled.output)
+    charts = sum(len(ws._charts) for ws in workbook.worksheets if ws.title.startswith("Tabel"))
+    figures = [p.text for p in document.paragraphs if p.style.name == "Keterangan Gambar"]
+    assert len(document.inline_shapes) == charts == len(figures) == 6
+    assert figures[0] == "Gambar 3.1 Capaian Indikator Kinerja Utama terhadap Target"
+    assert [f.split(" ")[1] for f in figures] == [f"3.{n}" for n in range(1, 7)]
+    instructions = [n.text for n in document.element.body.iter(qn("w:instrText")) if n.text]
+    assert any('\\t "Keterangan Gambar,1"' in text for text in instructions)

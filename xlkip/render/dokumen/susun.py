@@ -3,12 +3,14 @@ Pengantar, Daftar Isi and Daftar Tabel, Ikhtisar Eksekutif, Bab I–IV."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from docx import Document as new_document
 from docx.document import Document
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.image.exceptions import UnrecognizedImageError
 from docx.shared import Cm, Pt
@@ -17,6 +19,7 @@ from docx.text.paragraph import Paragraph
 from xlkip.findings import Report
 from xlkip.inputs import Inputs
 from xlkip.render.dokumen.analisis import by_sasaran, versus_last_year, versus_renstra
+from xlkip.render.dokumen.grafik import draw
 from xlkip.render.dokumen.kalimat import sdm_sentence
 from xlkip.render.dokumen.tabel import add_table, cell_text, is_wide, region
 from xlkip.render.dokumen.word import (
@@ -40,6 +43,9 @@ from xlkip.tables.spec import TableSpec
 from xlkip.text import identity_text
 
 CELL_STYLE = "Isi Tabel"
+FIGURE_STYLE = "Keterangan Gambar"
+"""Figure captions: a style of their own, so Daftar Gambar lists them apart from the
+tables' captions."""
 STAFF_STYLE = "Teks Narasi"
 """The paragraph style of the staff's own prose (narasi.xlsx), so it is told apart
 from the sentences written from the tables."""
@@ -74,6 +80,8 @@ class Writer:
         self.doc: Document = new_document()
         self.outline: list[tuple[int, str]] = []
         self.captions: list[tuple[int, str]] = []
+        self.figures: list[tuple[int, str]] = []
+        self.figure_counts: dict[int, int] = {}
         self.landscape = False
         self.placed: set[str] = set()
         self.staff = {
@@ -133,6 +141,7 @@ class Writer:
         if source:
             run = self.paragraph().add_run(source)
             run.italic, run.font.size = True, Pt(9)
+        self.charts(sheet, spec.chapter)
         key = spec.key
         sentence = sdm_sentence(key, self.built.results.get(key), self.ctx.subject, self.ctx.tahun)
         if sentence:
@@ -144,6 +153,19 @@ class Writer:
         sheet = self.sheet_of(specs[0]) if specs else None
         if sheet is not None:
             self.orientation(is_wide(sheet))
+
+    def charts(self, sheet: SheetModel, chapter: int) -> None:
+        """The sheet's charts as pictures, each captioned below "Gambar <bab>.<n>"."""
+        width = min(text_width(self.doc.sections[-1]), Cm(16))
+        for chart in sheet.charts:
+            picture = self.paragraph()
+            picture.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            picture.paragraph_format.keep_with_next = True
+            picture.add_run().add_picture(io.BytesIO(draw(chart)), width=width)
+            self.figure_counts[chapter] = self.figure_counts.get(chapter, 0) + 1
+            caption = f"Gambar {chapter}.{self.figure_counts[chapter]} {chart.title}"
+            self.doc.add_paragraph(caption, style=FIGURE_STYLE)
+            self.figures.append((1, caption))
 
     def tables(self, chapter: int, keys: tuple[str, ...]) -> list[TableSpec[Any]]:
         """The produced tables of `chapter` whose key is one of `keys` or starts with one
@@ -159,6 +181,10 @@ class Writer:
 def compose(built: Built, inputs: Inputs, report: Report) -> Document:
     w = Writer(built, inputs, report)
     base_styles(w.doc, STAFF_STYLE, CELL_STYLE)
+    figure = w.doc.styles.add_style(FIGURE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    figure.base_style = w.doc.styles["Caption"]
+    figure.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    figure.paragraph_format.keep_with_next = False
     page_setup(w.doc.sections[0])
     update_fields_on_open(w.doc)
     _page_numbers(w)
@@ -166,6 +192,7 @@ def compose(built: Built, inputs: Inputs, report: Report) -> Document:
     _kata_pengantar(w)
     toc = _list_anchor(w, "DAFTAR ISI")
     tables_list = _list_anchor(w, "DAFTAR TABEL")
+    figures_list = _list_anchor(w, "DAFTAR GAMBAR")
     _ikhtisar(w)
     _bab_1(w)
     _bab_2(w)
@@ -173,6 +200,8 @@ def compose(built: Built, inputs: Inputs, report: Report) -> Document:
     _bab_4(w)
     listed_entries(toc, 'TOC \\o "1-3" \\h \\z \\u', w.outline, "Daftar isi")
     listed_entries(tables_list, 'TOC \\h \\z \\t "Caption,1"', w.captions, "Tidak ada tabel.")
+    instruction = f'TOC \\h \\z \\t "{FIGURE_STYLE},1"'
+    listed_entries(figures_list, instruction, w.figures, "Tidak ada gambar.")
     return w.doc
 
 
