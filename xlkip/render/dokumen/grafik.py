@@ -10,7 +10,7 @@ from xlkip.render.dokumen.tabel import cell_text
 from xlkip.sheet.charts import HIGHLIGHT, ChartSpec, Series
 from xlkip.sheet.expr import Range
 
-DPI = 110
+DPI = 100
 WIDTH_IN = 6.0
 HEIGHT_IN = 3.2
 
@@ -32,61 +32,58 @@ def _number(value: Any) -> float | None:
 def draw(spec: ChartSpec) -> bytes:
     """The chart as a PNG: bars (or horizontal bars) with lines over them, value labels
     and axis ticks in the workbook's number formats (Indonesian separators)."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    from matplotlib import pyplot
+    # The object API with the Agg canvas: no pyplot, no GUI backend, nothing global.
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter
 
     count = spec.series[0].categories.last_row - spec.series[0].categories.first_row + 1
     # Horizontal bars get a line of height each, so 33 kabupaten/kota stay readable.
     height = max(HEIGHT_IN, 0.16 * count + 1.0) if spec.kind == "bar" else HEIGHT_IN
-    figure, axes = pyplot.subplots(figsize=(WIDTH_IN, height), dpi=DPI)
-    try:
-        bars = [s for s in spec.series if not s.line]
-        lines = [s for s in spec.series if s.line]
-        categories = [str(c) if c is not None else "" for c in _cells(spec.series[0].categories)]
-        positions = list(range(len(categories)))
-        width = 0.8 / max(len(bars), 1)
-        for index, series in enumerate(bars):
-            offset = (index - (len(bars) - 1) / 2) * width
-            _bars(axes, spec, series, [p + offset for p in positions], width)
-        other = axes.twinx() if any(s.secondary for s in lines) else None
-        for series in lines:
-            _line(other if series.secondary and other else axes, series, positions)
-        ticks = FuncFormatter(lambda value, _: cell_text(value, spec.value_format))
-        if spec.kind == "bar":
-            labels = [_wrap(c, 40) for c in categories]
-            axes.set_yticks(positions, labels, fontsize=7)
-            axes.invert_yaxis()
-            axes.xaxis.set_major_formatter(ticks)
-        else:
-            labels = [_wrap(c, max(8, 70 // max(len(categories), 1))) for c in categories]
-            axes.set_xticks(positions, labels, fontsize=7)
-            axes.yaxis.set_major_formatter(ticks)
-        if other is not None and spec.secondary_format:
-            secondary = spec.secondary_format
-            other.yaxis.set_major_formatter(
-                FuncFormatter(lambda value, _: cell_text(value, secondary))
-            )
-            other.tick_params(labelsize=7)
-        if spec.value_min is not None and spec.kind == "bar":
-            axes.set_xlim(left=spec.value_min)
-        elif spec.value_min is not None:
-            axes.set_ylim(bottom=spec.value_min)
-        figure.suptitle(_wrap(spec.title, 58), fontsize=10, fontweight="bold", y=0.99)
-        axes.tick_params(labelsize=7)
-        axes.grid(axis="x" if spec.kind == "bar" else "y", color="#D9D9D9", linewidth=0.6)
-        axes.set_axisbelow(True)
-        legend = spec.legend and len(spec.series) > 1
-        if legend:
-            figure.legend(loc="lower center", ncol=len(spec.series), fontsize=7, frameon=False)
-        _margins(figure, axes, spec, height, labels, legend, other is not None)
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png")
-        return buffer.getvalue()
-    finally:
-        pyplot.close(figure)
+    figure = Figure(figsize=(WIDTH_IN, height), dpi=DPI)
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    bars = [s for s in spec.series if not s.line]
+    lines = [s for s in spec.series if s.line]
+    categories = [str(c) if c is not None else "" for c in _cells(spec.series[0].categories)]
+    positions = list(range(len(categories)))
+    width = 0.8 / max(len(bars), 1)
+    for index, series in enumerate(bars):
+        offset = (index - (len(bars) - 1) / 2) * width
+        _bars(axes, spec, series, [p + offset for p in positions], width)
+    other = axes.twinx() if any(s.secondary for s in lines) else None
+    for series in lines:
+        _line(other if series.secondary and other else axes, series, positions)
+    ticks = FuncFormatter(lambda value, _: cell_text(value, spec.value_format))
+    if spec.kind == "bar":
+        labels = [_wrap(c, 40) for c in categories]
+        axes.set_yticks(positions, labels, fontsize=7)
+        axes.invert_yaxis()
+        axes.xaxis.set_major_formatter(ticks)
+    else:
+        labels = [_wrap(c, max(8, 70 // max(len(categories), 1))) for c in categories]
+        axes.set_xticks(positions, labels, fontsize=7)
+        axes.yaxis.set_major_formatter(ticks)
+    if other is not None and spec.secondary_format:
+        secondary = spec.secondary_format
+        other.yaxis.set_major_formatter(FuncFormatter(lambda value, _: cell_text(value, secondary)))
+        other.tick_params(labelsize=7)
+    if spec.value_min is not None and spec.kind == "bar":
+        axes.set_xlim(left=spec.value_min)
+    elif spec.value_min is not None:
+        axes.set_ylim(bottom=spec.value_min)
+    figure.suptitle(_wrap(spec.title, 58), fontsize=10, fontweight="bold", y=0.99)
+    axes.tick_params(labelsize=7)
+    axes.grid(axis="x" if spec.kind == "bar" else "y", color="#D9D9D9", linewidth=0.6)
+    axes.set_axisbelow(True)
+    legend = spec.legend and len(spec.series) > 1
+    if legend:
+        figure.legend(loc="lower center", ncol=len(spec.series), fontsize=7, frameon=False)
+    _margins(figure, axes, spec, height, labels, legend, other is not None)
+    buffer = io.BytesIO()
+    # A fast PNG compression: the pictures are small, the time is not.
+    figure.savefig(buffer, format="png", pil_kwargs={"compress_level": 1})
+    return buffer.getvalue()
 
 
 CHAR_IN = 0.056

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from docx.document import Document
@@ -200,6 +201,13 @@ def _widths(sheet: SheetModel, columns: list[int], first: int, last: int, total:
 
 
 def _needs(sheet: SheetModel, columns: list[int], first: int, last: int) -> list[int]:
+    return list(_measured(sheet, tuple(columns), first, last))
+
+
+@lru_cache(maxsize=2)  # a table is measured to choose its page, then to lay it out
+def _measured(
+    sheet: SheetModel, columns: tuple[int, ...], first: int, last: int
+) -> tuple[int, ...]:
     """The twips each column needs for its longest word (cells spanning columns aside)."""
     longest = dict.fromkeys(columns, 0)
     spans = {(r1, c1) for r1, c1, _, c2 in sheet.merges if c2 > c1}
@@ -209,7 +217,7 @@ def _needs(sheet: SheetModel, columns: list[int], first: int, last: int) -> list
                 text = cell_text(slot.value(), slot.style.num_format)
                 widest = max(map(_word_twips, text.split()), default=0)
                 longest[col] = max(longest[col], widest)
-    return [CELL_PADDING_TWIPS + longest[c] for c in columns]
+    return tuple(CELL_PADDING_TWIPS + longest[c] for c in columns)
 
 
 def _word_twips(word: str) -> int:
