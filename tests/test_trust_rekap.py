@@ -262,17 +262,17 @@ def _type_sizes(pdf: Path) -> list[float]:
 
 
 def _printed(workbook: Path, out: Path) -> list[list[tuple[str, float]]]:
-    """The workbook printed by LibreOffice on A4 landscape: each page's words (footer
-    left out) with their point size.
+    """The workbook printed by LibreOffice on A4 landscape: each page's words, footer
+    included, with their point size.
 
     A word's size is its box height over the font's height ratio; the ratio is the
-    smallest box over the smallest size the PDF draws (both the most shrunk footer)."""
+    smallest box over the smallest size the PDF draws (both the smallest text)."""
     pdf = libreoffice.convert(workbook, "pdf", out)
     assert _page_size(pdf) == pytest.approx((842, 595), abs=1)  # A4 landscape
     pages = _words(pdf)
     ratio = min(h for page in pages for _, _, h in page) / min(_type_sizes(pdf))
     assert 1.0 < ratio < 1.5  # Carlito's box is about 1.3 times its size
-    return [[(text, h / ratio) for text, top, h in words if top < 595 - 60] for words in pages]
+    return [[(text, h / ratio) for text, _top, h in words] for words in pages]
 
 
 def _too_small(pages: list[list[tuple[str, float]]]) -> list[str]:

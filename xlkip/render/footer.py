@@ -6,20 +6,26 @@ subject is an office's own name, so it may be any length and hold any character.
 
 from __future__ import annotations
 
+import math
+
 LIMIT = 255
-_LEFT = "&L&8 "
-_RIGHT = "&R&8Halaman &P dari &N"
+PRINTED_PT = 8
+"""The footer's size on paper. Excel and LibreOffice shrink a footer with the sheet it
+is fitted to, so a sheet printed at 80% writes it at 10 pt."""
 _ELLIPSIS = "…"
 _ZWSP = "\u200b"
 
 
-def footer(subject: str) -> str:
-    """The footer code for `subject`, shortened with an ellipsis to fit Excel's limit."""
-    room = LIMIT - _units(_LEFT) - _units(_RIGHT)
+def footer(subject: str, scale: float = 1.0) -> str:
+    """The footer code for `subject` on a sheet printed at `scale`, shortened with an
+    ellipsis to fit Excel's limit."""
+    size = math.ceil(PRINTED_PT / max(scale, 0.1) - 1e-9)
+    left, right = f"&L&{size} ", f"&R&{size}Halaman &P dari &N"
+    room = LIMIT - _units(left) - _units(right)
     pieces = [_escaped(ch, nxt) for ch, nxt in zip(subject, subject[1:] + " ", strict=True)]
     if sum(map(_units, pieces)) > room:
         pieces = _shortened(pieces, room - _units(_ELLIPSIS))
-    return f"{_LEFT}{''.join(pieces)}{_RIGHT}"
+    return f"{left}{''.join(pieces)}{right}"
 
 
 def _escaped(ch: str, nxt: str) -> str:

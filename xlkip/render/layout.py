@@ -218,14 +218,17 @@ def _merged(blocks: list[Block], tops, page: float) -> list[Block]:
 
 
 def _capacity(sheet: SheetModel) -> float:
-    landscape = sheet.print_setup.landscape
+    return PAGE_HEIGHT_PT[sheet.print_setup.landscape] / print_scale(sheet)
+
+
+def print_scale(sheet: SheetModel) -> float:
+    """How much a sheet fitted to the page's width is shrunk when printed."""
     visible = [c for c in range(sheet.last_col + 1) if c not in sheet.hidden_cols]
     width = sum(
         sheet.widths.get(c, DEFAULT_WIDTH) * POINTS_PER_WIDTH_UNIT + COLUMN_PADDING_PT
         for c in visible
     )
-    scale = min(1.0, PAGE_WIDTH_PT[landscape] / max(width, 1.0))
-    return PAGE_HEIGHT_PT[landscape] / scale
+    return min(1.0, PAGE_WIDTH_PT[sheet.print_setup.landscape] / max(width, 1.0))
 
 
 def _tops(sheet: SheetModel, heights: dict[int, float]):

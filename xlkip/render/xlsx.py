@@ -11,7 +11,7 @@ from xlsxwriter.worksheet import CellFormulaTuple, Worksheet
 
 from xlkip.render.charts import add_chart
 from xlkip.render.footer import footer as page_footer
-from xlkip.render.layout import paginate, print_end_row, row_heights
+from xlkip.render.layout import paginate, print_end_row, print_scale, row_heights
 from xlkip.sheet.expr import Expr
 from xlkip.sheet.model import SheetModel, Slot, Style, WorkbookModel
 
@@ -262,4 +262,4 @@ def _print_setup(ws: Any, sheet: SheetModel, footer: str, repeat_header: bool) -
         ws.repeat_rows(*setup.repeat_rows)
     if setup.freeze:
         ws.freeze_panes(*setup.freeze)
-    ws.set_footer(page_footer(footer))
+    ws.set_footer(page_footer(footer, print_scale(sheet)))
