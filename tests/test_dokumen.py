@@ -525,3 +525,17 @@ def test_charts_as_numbered_figures(compiled: api.CompileResult, document: Any) 
     assert [f.split(" ")[1] for f in figures] == [f"3.{n}" for n in range(1, 7)]
     instructions = [n.text for n in document.element.body.iter(qn("w:instrText")) if n.text]
     assert any('\\t "Keterangan Gambar,1"' in text for text in instructions)
+
+
+def test_init_dari_carries_last_years_narrative(example_master: Path, tmp_path: Path) -> None:
+    code, output = run_cli("init", tmp_path / "2025", "--dari", example_master)
+    assert code == 0, output
+    checked = api.check(tmp_path / "2025")
+    from xlkip.schema.narasi import NARASI, NARASI_SASARAN
+
+    rows = {r.get("bagian"): r.get("isi") for r in checked.inputs.records(NARASI)}
+    seed = contoh.load("narasi")["Narasi"]
+    assert rows == {r["bagian"]: r["isi"] for r in seed}  # line breaks kept
+    assert "\n1. Kepala Dinas;\n" in rows["Struktur Organisasi"]
+    (sasaran,) = checked.inputs.records(NARASI_SASARAN)
+    assert sasaran.get("solusi").startswith("Solusi / Harapan")
