@@ -272,7 +272,6 @@ def _cover(w: Writer) -> None:
     provinsi = w.inputs.identitas("provinsi")
     if provinsi:
         _centered(w, f"PROVINSI {str(provinsi).upper()}", 14)
-    _centered(w, str(ctx.tahun + 1), 14)
 
 
 def _kata_pengantar(w: Writer) -> None:
