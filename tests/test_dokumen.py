@@ -82,6 +82,17 @@ def test_written_beside_the_workbook(compiled: api.CompileResult) -> None:
     assert compiled.dokumen == compiled.output.parent / name
 
 
+def test_a_workbook_of_the_documents_name_keeps_the_pdfs_apart(
+    example_master: Path, tmp_path: Path
+) -> None:
+    """-o LKjIP_<instansi>_<tahun>.xlsx: the document takes "_dokumen", so the workbook's PDF
+    and the document's PDF are two files."""
+    target = tmp_path / "LKjIP_Dinas_Komunikasi_dan_Informatika_2024.xlsx"
+    result = api.compile_folder(example_master, target, dokumen=True)
+    assert result.dokumen == tmp_path / "LKjIP_Dinas_Komunikasi_dan_Informatika_2024_dokumen.docx"
+    assert result.dokumen.with_suffix(".pdf") != result.output.with_suffix(".pdf")
+
+
 def _numbers_not_in_the_workbook(workbook: Path, document: Any) -> set[str]:
     shown = _workbook_shown(workbook)
     texts = _table_texts(document) + _generated_paragraphs(document)

@@ -21,9 +21,11 @@ if TYPE_CHECKING:
 
 
 def document_path(inputs: Inputs, workbook: Path) -> Path:
-    """LKjIP_<instansi>_<tahun>.docx in the workbook's folder."""
+    """LKjIP_<instansi>_<tahun>.docx in the workbook's folder; "_dokumen" is added where the
+    workbook has that name already, so the two PDFs never take one name."""
     instansi = str(inputs.identitas("instansi", ""))
-    return workbook.parent / safe_filename("LKjIP", instansi, str(inputs.tahun), suffix=".docx")
+    path = workbook.parent / safe_filename("LKjIP", instansi, str(inputs.tahun), suffix=".docx")
+    return path.with_stem(path.stem + "_dokumen") if path.stem == workbook.stem else path
 
 
 ESAKIP_LIMIT_MB = 10.0
