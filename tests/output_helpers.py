@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import math
 import os
+import re
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -83,3 +86,22 @@ def recalculation_mismatches(path: Path, work: Path) -> tuple[int, list[str]]:
         elif not same(stored, computed):
             problems.append(f"{key} {formula}: stored {stored!r}, LibreOffice {computed!r}")
     return len(formulas), problems
+
+
+_WORD = re.compile(
+    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
+)
+Box = tuple[float, float, float, float, str]
+
+
+def word_boxes(pdf: Path) -> list[list[Box]]:
+    """Every word of every page with its box (pdftotext -bbox), clipped or not."""
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext is not installed (apt-get install poppler-utils)")
+    xml = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return [
+        [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in _WORD.findall(page)]
+        for page in xml.split("<page ")[1:]
+    ]

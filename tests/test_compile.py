@@ -233,3 +233,22 @@ def test_capaian_cap_and_arah_turun(example: Path, tmp_path: Path) -> None:
         statistik[7] == pytest.approx((2 * 0.15 - 0.30) / 0.15) and statistik[8] == "Sangat Rendah"
     )
     assert _row(output, "Tabel 3.1", "Capaian dibatasi paling tinggi")[2] == pytest.approx(1.2)
+
+
+def test_the_scale_cites_the_regulation_or_the_office_that_moved_it(
+    example: Path, tmp_path: Path
+) -> None:
+    """Tabel 3.1's source is a document, never an input file: the regulation while the
+    bounds are its own, the office once its Pengaturan moves one."""
+
+    def source(output: Path) -> str:
+        return next(r[0] for r in _rows(output, "Tabel 3.1") if str(r[0]).startswith("Sumber"))
+
+    as_given = api.compile_folder(example, tmp_path / "a.xlsx").output
+    assert source(as_given) == "Sumber : PermenPANRB Nomor 53 Tahun 2014"
+    set_cells(example / "identitas.xlsx", "Pengaturan", {"B5": "90%"})
+    moved = api.compile_folder(example, tmp_path / "b.xlsx").output
+    assert source(moved) == (
+        "Sumber : Dinas Komunikasi dan Informatika Kota Binjai, "
+        "batas disesuaikan dari PermenPANRB Nomor 53 Tahun 2014"
+    )

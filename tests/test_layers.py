@@ -158,10 +158,18 @@ def test_readers_checks_and_tables_import_no_renderer_nor_command() -> None:
     assert _offending(MODELS, RENDERING) == []
 
 
-def test_render_turns_the_model_into_files_knowing_nothing_of_the_inputs() -> None:
-    upstream = ("xlkip.read", "xlkip.validate", "xlkip.tables", "xlkip.schema", "xlkip.inputs")
+def test_render_turns_a_built_report_into_files() -> None:
+    """Renderers take what is built (the model, the tables' results, the inputs as read):
+    never the readers or the checks that made them, nor anything that comes after."""
+    making = ("xlkip.read", "xlkip.validate")
     later = ("xlkip.deliver", "xlkip.rekap", "xlkip.sipd", *COMMANDS)
-    assert _offending(("xlkip.render",), (*upstream, *later)) == []
+    assert _offending(("xlkip.render",), (*making, *later)) == []
+
+
+def test_the_workbook_renderer_knows_only_the_model() -> None:
+    """xlsx.py writes any WorkbookModel: nothing of the inputs or the tables."""
+    upstream = ("xlkip.read", "xlkip.validate", "xlkip.tables", "xlkip.schema", "xlkip.inputs")
+    assert _offending(("xlkip.render.xlsx",), upstream, exact=True) == []
 
 
 def test_only_the_cli_and_the_face_import_the_rekap_and_the_face() -> None:

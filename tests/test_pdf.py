@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import run_cli
-from tests.output_helpers import require_libreoffice
+from tests.output_helpers import Box, require_libreoffice, word_boxes
 from xlkip import api
 from xlkip.render import libreoffice
 
@@ -95,25 +95,6 @@ def test_pdf_numbers_are_indonesian_whatever_the_machine(example_pdf: Path) -> N
     text = "\n".join(_pages(example_pdf))
     assert "9.475.869.588" in text and "91,43%" in text
     assert "9,475,869,588" not in text and "91.43%" not in text
-
-
-_WORD = re.compile(
-    r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>'
-)
-Box = tuple[float, float, float, float, str]
-
-
-def word_boxes(pdf: Path) -> list[list[Box]]:
-    """Every word of every page with its box (pdftotext -bbox), clipped or not."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext is not installed (apt-get install poppler-utils)")
-    xml = subprocess.run(
-        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return [
-        [(float(a), float(b), float(c), float(d), w) for a, b, c, d, w in _WORD.findall(page)]
-        for page in xml.split("<page ")[1:]
-    ]
 
 
 def overprinted(words: list[Box]) -> list[tuple[str, str]]:

@@ -182,8 +182,6 @@ def test_no_english_word_in_the_workbook(workbook: Path) -> None:
                 if words := _english_in(text):
                     found[f"{ws.title}!{cell.coordinate}"] = (words, text)
     assert found == {}
-    texts = [str(c.value) for row in book["Tabel 3.1"].iter_rows() for c in row if c.value]
-    assert any(t.startswith("Sumber : identitas.xlsx, sheet Pengaturan") for t in texts), texts
 
 
 def test_no_english_word_in_the_pdf(printed: Path) -> None:

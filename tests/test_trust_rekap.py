@@ -18,7 +18,7 @@ import openpyxl
 import pytest
 
 from tests.helpers import run_cli
-from tests.output_helpers import require_libreoffice
+from tests.output_helpers import require_libreoffice, word_boxes
 from tests.rekap_helpers import budget, iku, write_office
 from xlkip import api
 from xlkip.rekap.scope import choose_scope, mark_offices
@@ -224,19 +224,9 @@ def test_a_duplicated_office_name_is_a_warning_and_each_row_says_its_folder(
 
 def _words(pdf: Path) -> list[list[tuple[str, float, float]]]:
     """Each page's words with their top and their height, as pdftotext sees them."""
-    if shutil.which("pdftotext") is None:
-        pytest.skip("pdftotext is not installed (apt-get install poppler-utils)")
-    xml = subprocess.run(
-        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
     return [
-        [
-            (html.unescape(text), float(top), float(bottom) - float(top))
-            for top, bottom, text in re.findall(
-                r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', page
-            )
-        ]
-        for page in re.findall(r"<page .*?</page>", xml, re.S)
+        [(html.unescape(text), top, bottom - top) for _left, top, _right, bottom, text in page]
+        for page in word_boxes(pdf)
     ]
 
 

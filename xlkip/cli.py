@@ -225,6 +225,19 @@ def check(
     raise typer.Exit(EXIT_OK if result.report.valid else EXIT_INPUT)
 
 
+def _print_document_pdf(result, console) -> None:
+    from xlkip.console import styled
+    from xlkip.render.dokumen import size_warning
+
+    if result.dokumen_pdf is None:
+        return
+    console.print(styled("PDF dokumen ditulis: [bold]{}[/]", result.dokumen_pdf), soft_wrap=True)
+    warning = size_warning(result.dokumen_pdf)
+    if warning:
+        errors = _console(stderr=True, soft_wrap=True)
+        errors.print(styled("[bold yellow]Peringatan:[/] {}", warning))
+
+
 @app.command("compile", cls=IndonesianCommand)
 def compile_(
     folder: Annotated[
@@ -268,6 +281,14 @@ def compile_(
     fmt: FormatOption = None,
     as_json: JsonOption = False,
     tahun_lalu: Annotated[Path | None, _TAHUN_LALU] = None,
+    dokumen: Annotated[
+        bool,
+        typer.Option(
+            "--dokumen",
+            help="Tulis juga draf laporan Word (LKjIP_<instansi>_<tahun>.docx, Bab I–IV) "
+            "di folder workbook.",
+        ),
+    ] = False,
 ) -> None:
     """Periksa input lalu susun workbook LKjIP (tabel Bab I–III)."""
     from xlkip import api
@@ -287,11 +308,14 @@ def compile_(
                 attachment_limit_mb=batas_lampiran,
                 tahun_lalu=tahun_lalu,
                 with_findings=dengan_temuan,
+                dokumen=dokumen,
             )
         except (api.UsageError, api.OutputError) as exc:
             _fail_usage(str(exc))
     if chosen is Format.JSON:
         written = {"workbook": result.output, "pdf": result.pdf, "eml": result.eml}
+        written["dokumen"] = result.dokumen
+        written["dokumen_pdf"] = result.dokumen_pdf
         print_json(
             {**result.report.to_dict(), **{k: v and str(v) for k, v in written.items()}},
             console.file,
@@ -326,8 +350,11 @@ def _print_compiled(result, chosen: Format, console) -> None:
         )
         return
     console.print(styled("Workbook LKjIP ditulis: [bold]{}[/]", result.output), soft_wrap=True)
+    if result.dokumen is not None:
+        console.print(styled("Dokumen Word ditulis: [bold]{}[/]", result.dokumen), soft_wrap=True)
     if result.pdf is not None:
         console.print(styled("PDF ditulis: [bold]{}[/]", result.pdf), soft_wrap=True)
+    _print_document_pdf(result, console)
     if result.eml is not None:
         console.print(
             styled(

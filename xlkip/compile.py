@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from xlkip.check import check
+from xlkip.check import CheckResult, check
 from xlkip.errors import UsageError
 from xlkip.findings import Report
 from xlkip.inputs import Inputs
@@ -39,6 +39,10 @@ class CompileResult:
     timings: dict[str, float] = field(default_factory=dict)
     figures: Figures | None = None
     """The headline figures, when the workbook was built."""
+    dokumen: Path | None = None
+    """The Word document (compile --dokumen)."""
+    dokumen_pdf: Path | None = None
+    """Its PDF (--dokumen with --pdf), the file e-SAKIP receives."""
 
 
 NO_INPUTS = (
@@ -75,8 +79,10 @@ def compile_folder(
     attachment_limit_mb: float | None = None,
     tahun_lalu: Path | None = None,
     with_findings: bool = False,
+    dokumen: bool = False,
 ) -> CompileResult:
-    """Check `folder` and, unless an error stops it, write the LKjIP workbook.
+    """Check `folder` and, unless an error stops it, write the LKjIP workbook (and with
+    `dokumen`, the Word document beside it).
 
     Without a folder: ./inputs; `example` compiles the built-in example instead. The
     PDF leaves out the Temuan Validasi sheet unless `with_findings`.
@@ -98,12 +104,16 @@ def compile_folder(
             target = output or default_output(result.inputs, out_dir)
             _refuse_inputs(target, read, pdf, eml)
             write_workbook(built, target)
+            written_document = _write_document(built, result, target, read) if dokumen else None
         timings.update(compute=computed - started, write=time.perf_counter() - computed)
         compiled = CompileResult(
             result.inputs, result.report, target, example, timings=timings, figures=built.figures
         )
+        compiled.dokumen = written_document
         if pdf:
             _add_pdf(compiled, target, with_findings)
+        if pdf and compiled.dokumen is not None:
+            _add_document_pdf(compiled)
         if eml and pdf and compiled.pdf is None:
             compiled.eml_error = "Draf surel tidak dibuat karena PDF-nya gagal dibuat." + (
                 remove_stale(target.with_suffix(".eml"), "Draf surel")
@@ -159,6 +169,27 @@ def write_workbook(built: Built, target: Path) -> Path:
     return write_atomically(target, lambda path: render(built.model, path))
 
 
+def _write_document(built: Built, checked: CheckResult, workbook: Path, read: list[Path]) -> Path:
+    from xlkip.render.dokumen import document_path, write_document
+
+    target = document_path(checked.inputs, workbook)
+    refuse_inputs(target, read)
+    refuse_inputs(target.with_suffix(".pdf"), read)
+    return write_document(built, checked.inputs, checked.report, target)
+
+
+def _add_document_pdf(result: CompileResult) -> None:
+    from xlkip.render.dokumen import print_document
+    from xlkip.render.libreoffice import LibreOfficeError
+
+    assert result.dokumen is not None
+    try:
+        result.dokumen_pdf = print_document(result.dokumen)
+    except (LibreOfficeError, OutputError) as exc:
+        stale = remove_stale(result.dokumen.with_suffix(".pdf"), "PDF dokumen")
+        result.pdf_error = " ".join(filter(None, (result.pdf_error, str(exc) + stale)))
+
+
 @contextmanager
 def paused_gc():
     """A big budget is hundreds of thousands of small objects (records, cells, formulas)
@@ -207,6 +238,8 @@ def _add_eml(result: CompileResult, limit_mb: float | None) -> None:
     assert result.output is not None
     target = result.output.with_suffix(".eml")
     attachments = [result.output] + ([result.pdf] if result.pdf is not None else [])
+    if result.dokumen is not None:  # the report itself: its PDF when printed, else the draft
+        attachments.append(result.dokumen_pdf or result.dokumen)
     try:
         check_budget(attachments, DEFAULT_LIMIT_MB if limit_mb is None else limit_mb)
     except AttachmentsTooLarge as exc:

@@ -4,8 +4,9 @@ Pure: from last year's Inputs (as read and checked) to the content of each templ
 for the new year. What carries over: identity and settings, the IKU and Renstra lists
 (targets of the new year from the Renstra, last year's realisasi as "tahun lalu"), the
 digital-government items with last year's nilai (unless the instrument changed), last
-year's publications and complaints as "tahun lalu", and the lists staff keep (media
-partners, applications, programmers, other pemda). The budget starts blank.
+year's publications and complaints as "tahun lalu", the lists staff keep (media
+partners, applications, programmers, other pemda) and the narrative (narasi.xlsx) as
+this year's draft. The budget starts blank.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from xlkip.schema.base import FormSheet, TableSheet, is_percent_unit
 from xlkip.schema.identitas import IDENTITAS, PENGATURAN, SPBE_PREFIX
 from xlkip.schema.informasi import MITRA_MEDIA, PUBLIKASI
 from xlkip.schema.kinerja import IKU, INDEX_BUKTI, RENSTRA, index_bukti
+from xlkip.schema.narasi import NARASI, NARASI_SASARAN
 from xlkip.schema.pengaduan import PENGADUAN
 from xlkip.schema.sdm import PEGAWAI
 from xlkip.schema.spbe import INDEKS_DAERAH, INDEKS_TAHUN_LALU, NILAI_ASPEK
@@ -60,6 +62,8 @@ def roll(last: Inputs, period: Period) -> Rolled:
     }
     rolled.content["pengaduan"] = {PENGADUAN.name: _pengaduan(last)}
     rolled.content["sdm"] = {PEGAWAI.name: _copied(last, PEGAWAI)}
+    # Last year's prose is this year's draft: staff edit it rather than retype it.
+    rolled.content["narasi"] = {s.name: _copied(last, s) for s in (NARASI, NARASI_SASARAN)}
     for kind, lines in rolled.notes.items():
         rolled.notes[kind] = [f"Disalin dari isian tahun {last.tahun}. {line}" for line in lines]
     for kind in rolled.content:

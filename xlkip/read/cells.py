@@ -74,6 +74,12 @@ def clean_text(value: Any) -> str | None:
     return text or None
 
 
+def clean_prose(value: Any) -> str | None:
+    """Long text with its paragraphs: each line's spaces tidied, empty lines dropped."""
+    lines = (" ".join(line.split()) for line in str(value).splitlines())
+    return "\n".join(line for line in lines if line) or None
+
+
 def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -84,6 +90,8 @@ def coerce(spec: Spec, raw: Any, number_format: str | None = None) -> Coerced:
         return None, None
     if spec.kind is Kind.CHOICE:
         return _choice(spec, raw)
+    if spec.kind is Kind.PROSE:
+        return clean_prose(raw), None
     if spec.kind in (Kind.TEXT, Kind.YEAR_RANGE):
         text = clean_text(raw)
         if text is None or is_dash(text):

@@ -10,6 +10,7 @@ from xlkip.schema import (
     identitas,
     informasi,
     kinerja,
+    narasi,
     pengaduan,
     sdm,
     spbe,
@@ -18,7 +19,7 @@ from xlkip.schema.base import Template
 
 TEMPLATES: dict[str, Template] = {
     module.TEMPLATE.kind: module.TEMPLATE
-    for module in (identitas, kinerja, anggaran, sdm, spbe, aplikasi, informasi, pengaduan)
+    for module in (identitas, kinerja, anggaran, sdm, spbe, aplikasi, informasi, pengaduan, narasi)
 }
 
 KIND_OF_SHEET: dict[int, str] = {

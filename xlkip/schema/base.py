@@ -11,6 +11,8 @@ from enum import Enum
 
 class Kind(str, Enum):
     TEXT = "teks"
+    PROSE = "teks panjang (baris baru = paragraf baru)"
+    """Staff prose for the Word document: line breaks are kept as paragraphs."""
     CHOICE = "pilihan"
     NUMBER = "angka"
     MEASURE = "angka (satuan mengikuti kolom Satuan)"

@@ -31,6 +31,7 @@ NUMBER_FORMATS = {
     Kind.INDEX: "0.00",
     Kind.YEAR: "0",
     Kind.TEXT: "@",
+    Kind.PROSE: "@",
     Kind.CHOICE: "@",
     Kind.YEAR_RANGE: "@",
 }

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from xlkip.rules.predikat import KINERJA_LABELS
+from xlkip.rules.predikat import KINERJA_DEFAULT_BOUNDS, KINERJA_LABELS
 from xlkip.schema.identitas import KINERJA_PREFIX, SPBE_PREFIX, scale_key
 from xlkip.sheet.expr import DASH
 from xlkip.sheet.model import Slot, Style
@@ -78,7 +78,7 @@ def skala_kinerja(ctx: Context) -> SkalaKinerja:
         KINERJA_PREFIX,
         PERCENT,
         4,
-        f"{ctx.inputs.file_of('identitas')}, sheet Pengaturan (PermenPANRB 53/2014)",
+        _kinerja_source(ctx),
     )
     cap = ctx.inputs.setting("batas_capaian")
     cap_cell = None
@@ -88,6 +88,20 @@ def skala_kinerja(ctx: Context) -> SkalaKinerja:
         sheet.put(row, 1, "Capaian dibatasi paling tinggi", TEXT)
         cap_cell = sheet.put(row, 2, cap, PERCENT)
     return SkalaKinerja(scale, cap_cell)
+
+
+REGULATION = "PermenPANRB Nomor 53 Tahun 2014"
+
+
+def _kinerja_source(ctx: Context) -> str:
+    """The regulation, or the office itself where its Pengaturan moved a bound."""
+    bounded = zip(KINERJA_LABELS, KINERJA_DEFAULT_BOUNDS, strict=False)  # the last has none
+    if all(
+        abs(ctx.inputs.setting(scale_key(KINERJA_PREFIX, label)) - default) < 1e-9
+        for label, default in bounded
+    ):
+        return REGULATION
+    return f"{ctx.subject}, batas disesuaikan dari {REGULATION}"
 
 
 @table("skala_spbe", chapter=3, title="{skala} Indeks {penilaian}", reference=True)

@@ -1,0 +1,575 @@
+"""compile --dokumen: the LKjIP as a Word document, a second renderer of the built report.
+
+The document is read back with python-docx; every number in its tables and generated
+sentences is looked up among the compiled workbook's values as the workbook shows them."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from email import message_from_bytes, policy
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from num2words import num2words
+
+from tests.helpers import run_cli
+from tests.output_helpers import require_libreoffice
+from xlkip import api, contoh
+from xlkip.render.dokumen import size_warning
+from xlkip.render.dokumen.susun import STAFF_STYLE
+from xlkip.render.dokumen.tabel import cell_text
+from xlkip.render.libreoffice import convert
+
+NUMBER = re.compile(r"\d[\d.,]*\d%?|\d%?")
+ENGLISH = re.compile(
+    r"\b(the|and|of|table|source|figure|chapter|page|contents|summary|none|null|nan|true|"
+    r"false|total of|target achieved)\b",
+    re.IGNORECASE,
+)
+
+
+def _compile(inputs: Path | None, out: Path) -> api.CompileResult:
+    result = api.compile_folder(inputs, out_dir=out, example=inputs is None, dokumen=True)
+    assert result.output is not None and result.dokumen is not None
+    return result
+
+
+@pytest.fixture(scope="module")
+def compiled(tmp_path_factory: pytest.TempPathFactory) -> api.CompileResult:
+    return _compile(None, tmp_path_factory.mktemp("dokumen"))
+
+
+@pytest.fixture(scope="module")
+def document(compiled: api.CompileResult) -> Any:
+    return Document(str(compiled.dokumen))
+
+
+def _tokens(text: str) -> set[str]:
+    return {t.rstrip(".,") for t in NUMBER.findall(text)}
+
+
+def _workbook_shown(path: Path) -> set[str]:
+    """Every number token of the workbook as its cells show them (stored values)."""
+    shown: set[str] = set()
+    workbook = openpyxl.load_workbook(path, data_only=True)
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    shown |= _tokens(cell_text(cell.value, cell.number_format))
+    return shown
+
+
+def _generated_paragraphs(document: Any) -> list[str]:
+    """The document's own text: everything but the staff's prose from narasi.xlsx."""
+    return [p.text for p in document.paragraphs if p.style.name != STAFF_STYLE]
+
+
+def _table_texts(document: Any) -> list[str]:
+    return [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+
+
+def test_written_beside_the_workbook(compiled: api.CompileResult) -> None:
+    name = "LKjIP_Dinas_Komunikasi_dan_Informatika_2024.docx"
+    assert compiled.dokumen == compiled.output.parent / name
+
+
+def test_a_workbook_of_the_documents_name_keeps_the_pdfs_apart(
+    example_master: Path, tmp_path: Path
+) -> None:
+    """-o LKjIP_<instansi>_<tahun>.xlsx: the document takes "_dokumen", so the workbook's PDF
+    and the document's PDF are two files."""
+    target = tmp_path / "LKjIP_Dinas_Komunikasi_dan_Informatika_2024.xlsx"
+    result = api.compile_folder(example_master, target, dokumen=True)
+    assert result.dokumen == tmp_path / "LKjIP_Dinas_Komunikasi_dan_Informatika_2024_dokumen.docx"
+    assert result.dokumen.with_suffix(".pdf") != result.output.with_suffix(".pdf")
+
+
+def _numbers_not_in_the_workbook(workbook: Path, document: Any) -> set[str]:
+    shown = _workbook_shown(workbook)
+    texts = _table_texts(document) + _generated_paragraphs(document)
+    texts = [re.sub(r"^Gambar \d+\.\d+ ", "", text) for text in texts]  # its own numbering
+    kata_pengantar = {"29", "2014", "53"}  # the regulations the Kata Pengantar cites
+    return {t for text in texts for t in _tokens(text)} - shown - kata_pengantar
+
+
+def test_every_number_is_the_workbooks(compiled: api.CompileResult, document: Any) -> None:
+    missing = _numbers_not_in_the_workbook(compiled.output, document)
+    assert not missing, f"numbers in the document that the workbook does not show: {missing}"
+
+
+def test_the_seeds_figures(document: Any) -> None:
+    text = "\n".join(_table_texts(document) + [p.text for p in document.paragraphs])
+    for figure in (
+        "9.475.869.588",  # Tabel 3.16/3.17 pagu
+        "8.664.222.212",
+        "92,04%",
+        "91,43%",
+        "2.358.277.568",
+        "3,12",
+        "4.225",
+        "56 (lima puluh enam) orang tenaga Non ASN",
+        "NIP. 19870331 200602 1 001",
+        "SOFYAN SYAHPUTRA SIREGAR, S.STP, M.AP",
+    ):
+        assert figure in text, figure
+
+
+def test_counts_in_words_match_their_digits(document: Any) -> None:
+    said = re.findall(r"(\d[\d.]*) \(([a-z ]+)\)", "\n".join(_generated_paragraphs(document)))
+    assert said
+    for digits, words in said:
+        assert num2words(int(digits.replace(".", "")), lang="id") == words
+
+
+def test_headings_and_captions(compiled: api.CompileResult, document: Any) -> None:
+    headings = {
+        level: [p.text for p in document.paragraphs if p.style.name == f"Heading {level}"]
+        for level in (1, 2, 3)
+    }
+    assert [h for h in headings[1] if h.startswith("BAB")] == [
+        "BAB I PENDAHULUAN",
+        "BAB II PERENCANAAN KINERJA",
+        "BAB III AKUNTABILITAS KINERJA",
+        "BAB IV PENUTUP",
+    ]
+    assert {"KATA PENGANTAR", "IKHTISAR EKSEKUTIF"} <= set(headings[1])
+    assert "A. Latar Belakang" in headings[2] and "B. Realisasi Anggaran" in headings[2]
+    assert any(h.startswith("Sasaran 2: Meningkatkan penggunaan Tanda Tangan") for h in headings[3])
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    sheets = openpyxl.load_workbook(compiled.output, read_only=True).sheetnames
+    numbered = [s for s in sheets if s.startswith("Tabel ")]
+    assert sorted(c.split(" ")[1] for c in captions) == sorted(s.split(" ")[1] for s in numbered)
+    assert (
+        "Tabel 1.2 Komposisi Sumber Daya Manusia Non ASN (Tenaga Harian Lepas) Dinas Komunikasi "
+        "dan Informatika Kota Binjai Tahun 2024"
+    ) in captions
+
+
+def test_tables_are_word_tables_with_header_rows_kept_whole(document: Any) -> None:
+    tables = document.tables
+    assert len(tables) >= 27
+    for table in tables[1:]:  # the first is the Ikhtisar's figures
+        rows = table._tbl.tr_lst
+        assert rows[0].trPr.find(qn("w:tblHeader")) is not None
+        kept = [tr.trPr is not None and tr.trPr.find(qn("w:cantSplit")) is not None for tr in rows]
+        assert all(kept)
+    anggaran = next(t for t in tables if t.rows[0].cells[0].text.upper().startswith("URAIAN"))
+    assert any("9.475.869.588" in c.text for r in anggaran.rows for c in r.cells)
+
+
+def _orientation_of_tables(document: Any) -> list[tuple[int, bool]]:
+    """(columns, landscape) of each table, from the section its table falls in."""
+    found, pending = [], []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:tbl"):
+            pending.append(len(child.tblGrid.gridCol_lst))
+        sect = child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") if child.tag == qn("w:p") else None
+        if child.tag == qn("w:sectPr"):
+            sect = child
+        if sect is not None:
+            size = sect.find(qn("w:pgSz"))
+            landscape = int(size.get(qn("w:w"))) > int(size.get(qn("w:h")))
+            found += [(cols, landscape) for cols in pending]
+            pending = []
+    return found
+
+
+def test_wide_tables_on_landscape_pages(document: Any) -> None:
+    tables = _orientation_of_tables(document)
+    assert any(landscape for _, landscape in tables)
+    assert all(landscape for cols, landscape in tables if cols >= 8)
+    assert not all(landscape for _, landscape in tables)
+
+
+def test_no_template_tag_none_or_english(document: Any) -> None:
+    generated = "\n".join(_generated_paragraphs(document) + _table_texts(document))
+    everything = generated + "\n".join(p.text for p in document.paragraphs)
+    assert "None" not in everything and "{{" not in everything and "{" not in generated
+    assert not ENGLISH.findall(generated), ENGLISH.findall(generated)
+
+
+def test_toc_fields_update_on_open(compiled: api.CompileResult, document: Any) -> None:
+    instructions = [
+        node.text for node in document.element.body.iter(qn("w:instrText")) if node.text
+    ]
+    assert any('TOC \\o "1-3"' in text for text in instructions)
+    assert any('TOC \\h \\z \\t "Caption,1"' in text for text in instructions)
+    settings = document.settings.element.find(qn("w:updateFields"))
+    assert settings is not None and settings.get(qn("w:val")) == "true"
+
+
+def _dataset(tmp_path: Path, change) -> Path:
+    """The example's data with `change` applied to its narasi.json, as filled templates."""
+    data = tmp_path / "data"
+    shutil.copytree(Path(str(contoh.example_dir())), data)
+    path = data / "narasi.json"
+    content = json.loads(path.read_text(encoding="utf-8"))
+    change(content["sheets"])
+    path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    inputs = tmp_path / "inputs"
+    api.write_dataset(data, inputs)
+    return inputs
+
+
+def test_staff_text_paragraphs_and_placeholders(document: Any) -> None:
+    staff = [p for p in document.paragraphs if p.style.name == STAFF_STYLE]
+    texts = [p.text for p in staff]
+    assert texts[0].startswith("Dengan dilaksanakan Otonomi daerah")  # the seed's Latar belakang
+    assert "1. Kepala Dinas;" in texts  # each line of a cell is its own paragraph
+    gaps = [p for p in staff if p.text.startswith("[Isi: ")]
+    # The seed analyses only sasaran 2 by cause/obstacle/solution: the others' are gaps.
+    assert len(gaps) == 9
+    assert all(r.font.highlight_color is not None for p in gaps for r in p.runs)
+
+
+def test_hostile_staff_text_stays_plain_text(tmp_path: Path) -> None:
+    hostile = '=HYPERLINK("http://x","klik")\n<w:t>{{ kepala }}</w:t> & "kutip"'
+
+    def change(sheets: dict) -> None:
+        sheets["Narasi"] = [{"bagian": "Latar Belakang", "isi": hostile}]
+
+    result = _compile(_dataset(tmp_path, change), tmp_path / "out")
+    document = Document(str(result.dokumen))
+    texts = [p.text for p in document.paragraphs if p.style.name == STAFF_STYLE]
+    assert texts[:2] == hostile.split("\n")
+    assert not any(
+        "HYPERLINK" in (node.text or "") for node in document.element.body.iter(qn("w:instrText"))
+    )
+    gaps = [t for t in texts if t.startswith("[Isi: ")]
+    assert "[Isi: tugas dan fungsi (narasi.xlsx, sheet Narasi)]" in gaps
+
+
+def test_sentences_follow_the_inputs(tmp_path: Path) -> None:
+    """A different staff count reads differently: the sentence is from the data."""
+    data = tmp_path / "data"
+    shutil.copytree(Path(str(contoh.example_dir())), data)
+    path = data / "sdm.json"
+    content = json.loads(path.read_text(encoding="utf-8"))
+    rows = next(iter(content["sheets"].values()))
+    non_asn = [r for r in rows if str(r.get("status", "")).upper().startswith("NON")]
+    rows.remove(non_asn[0])
+    path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    api.write_dataset(data, tmp_path / "inputs")
+    result = _compile(tmp_path / "inputs", tmp_path / "out")
+    text = "\n".join(p.text for p in Document(str(result.dokumen)).paragraphs)
+    assert "55 (lima puluh lima) orang tenaga Non ASN" in text
+
+
+def test_cli_option(tmp_path: Path) -> None:
+    code, output = run_cli("compile", "--contoh", "--dokumen", "-o", tmp_path / "lkjip.xlsx")
+    assert code == 0, output
+    assert (tmp_path / "LKjIP_Dinas_Komunikasi_dan_Informatika_2024.docx").is_file()
+    assert "Dokumen Word ditulis" in output
+    code, output = run_cli("compile", "--help")
+    assert "--dokumen" in output
+
+
+def test_libreoffice_prints_the_chapters(compiled: api.CompileResult, tmp_path: Path) -> None:
+    require_libreoffice()
+    pdf = convert(compiled.dokumen, "pdf", tmp_path)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for chapter in (
+        "BAB I PENDAHULUAN",
+        "BAB II PERENCANAAN KINERJA",
+        "BAB III AKUNTABILITAS KINERJA",
+        "BAB IV PENUTUP",
+        "DAFTAR ISI",
+        "Tabel 3.17",
+        "9.475.869.588",
+    ):
+        assert chapter in text, chapter
+    assert "None" not in text and "{{" not in text
+
+
+def _empty_headings(document: Any) -> list[str]:
+    """Headings followed by nothing but a heading of the same or a higher level."""
+    blocks: list[tuple[int | None, str]] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:tbl"):
+            blocks.append((None, "table"))
+        elif child.tag == qn("w:p"):
+            properties = child.pPr
+            named = properties is not None and properties.pStyle is not None
+            style = properties.pStyle.val if named else ""
+            text = "".join(t.text or "" for t in child.iter(qn("w:t")))
+            level = int(style[-1]) if style.startswith("Heading") else None
+            if level is not None or text.strip():
+                blocks.append((level, text))
+    return [
+        text
+        for (level, text), (after, _) in zip(blocks, [*blocks[1:], (1, "")], strict=True)
+        if level is not None and after is not None and after <= level
+    ]
+
+
+def test_no_empty_heading(document: Any) -> None:
+    assert _empty_headings(document) == []
+
+
+def test_an_office_with_only_the_core_templates(tmp_path: Path) -> None:
+    """Another office, without the Kominfo modules, sdm or narasi: its sections without
+    tables are left out, its narrative gaps are marked, no Kominfo evidence appears."""
+    data = tmp_path / "data"
+    data.mkdir()
+    for kind in ("identitas", "kinerja", "anggaran"):
+        shutil.copy(Path(str(contoh.example_dir() / f"{kind}.json")), data)
+    path = data / "identitas.json"
+    content = json.loads(path.read_text(encoding="utf-8"))
+    content["sheets"]["Identitas"].update(
+        instansi="Dinas Pendidikan", jabatan="Kepala Dinas Pendidikan Kota Binjai"
+    )
+    path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    api.write_dataset(data, tmp_path / "inputs")
+    result = _compile(tmp_path / "inputs", tmp_path / "out")
+    assert result.dokumen.name == "LKjIP_Dinas_Pendidikan_2024.docx"
+    document = Document(str(result.dokumen))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert not any("Sumber Daya Aparatur" in h for h in headings)
+    assert _empty_headings(document) == []
+    generated = "\n".join(_generated_paragraphs(document))
+    assert "Dinas Pendidikan Kota Binjai" in generated
+    assert "Komunikasi dan Informatika" not in generated
+    assert "Indeks SPBE Pemerintah" not in generated  # the sentence of the spbe module
+    captions = [p.text for p in document.paragraphs if p.style.name == "Caption"]
+    assert captions and not any("SPBE" in c or "Pengaduan" in c for c in captions)
+    gaps = [p.text for p in document.paragraphs if p.text.startswith("[Isi: ")]
+    assert "[Isi: latar belakang (narasi.xlsx, sheet Narasi)]" in gaps
+    assert "[Isi: langkah ke depan (narasi.xlsx, sheet Narasi)]" in gaps
+
+
+def test_pdf_of_the_document_for_esakip(tmp_path: Path) -> None:
+    """With --pdf the document is printed too, under its own name (the workbook's PDF
+    keeps the workbook's), and the command says so."""
+    require_libreoffice()
+    code, output = run_cli(
+        "compile", "--contoh", "--dokumen", "--pdf", "-o", tmp_path / "lkjip.xlsx"
+    )
+    assert code == 0, output
+    document_pdf = tmp_path / "LKjIP_Dinas_Komunikasi_dan_Informatika_2024.pdf"
+    assert (tmp_path / "lkjip.pdf").is_file() and document_pdf.is_file()
+    assert f"PDF dokumen ditulis: {document_pdf}" in " ".join(output.split())
+    text = subprocess.run(
+        ["pdftotext", str(document_pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "KATA PENGANTAR" in text and "BAB IV PENUTUP" in text
+    assert size_warning(document_pdf) is None  # well under e-SAKIP's 10 MB
+    warning = size_warning(document_pdf, limit_mb=0.01)
+    assert warning is not None and "melebihi batas unggah e-SAKIP" in warning
+
+
+def test_the_email_draft_carries_the_document(tmp_path: Path) -> None:
+    code, output = run_cli(
+        "compile", "--contoh", "--dokumen", "--eml", "-o", tmp_path / "lkjip.xlsx"
+    )
+    assert code == 0, output
+    message = message_from_bytes((tmp_path / "lkjip.eml").read_bytes(), policy=policy.default)
+    attached = {part.get_filename(): part.get_content_type() for part in message.iter_attachments()}
+    document = tmp_path / "LKjIP_Dinas_Komunikasi_dan_Informatika_2024.docx"
+    assert attached == {
+        "lkjip.xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        document.name: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    }
+    sent = next(p for p in message.iter_attachments() if p.get_filename() == document.name)
+    assert sent.get_content() == document.read_bytes()
+
+
+def _section(document: Any, heading: str) -> list[str]:
+    """The paragraphs under the Heading 3 starting with `heading`, up to the next heading."""
+    lines, inside = [], False
+    for paragraph in document.paragraphs:
+        if paragraph.style.name.startswith("Heading"):
+            inside = paragraph.style.name == "Heading 3" and paragraph.text.startswith(heading)
+        elif inside:
+            lines.append(paragraph.text)
+    return lines
+
+
+def test_each_sasaran_is_compared_from_the_tables(document: Any) -> None:
+    first = _section(document, "Sasaran 1:")
+    assert first[:2] == [
+        "Target dan realisasi",
+        'Capaian indikator kinerja sasaran "Meningkatkan cakupan infrastruktur jaringan TIK dan '
+        'sistem informasi yang terintegrasi" adalah sangat tinggi, yaitu mencapai 104,70%.',
+    ]
+    assert (
+        'Realisasi indikator "Indeks Nilai SPBE" tahun 2024 sebesar 3,12, naik dari 2,98 pada '
+        "tahun 2023; kinerjanya membaik."
+    ) in first
+    assert "Dibandingkan standar nasional" in first
+    assert any(line.startswith("Standar nasional untuk sasaran ini tidak diisi") for line in first)
+    # The seed's Renstra names its own sasaran: compared in a section of its own.
+    renstra = _section(document, "Capaian terhadap Target Akhir Renstra")
+    assert (
+        'Realisasi indikator "Jumlah Informasi Publik Yang Terpublikasi" tahun 2024 (3.346) '
+        "mencapai 260,39% dari target akhir Renstra tahun 2026."
+    ) in renstra
+    assert any("tidak diisi, sehingga capaian terhadapnya" in line for line in renstra)
+
+
+def test_a_turun_indicator_reads_lower_is_better(tmp_path: Path) -> None:
+    """Changing the inputs changes the sentences: a rising value of a Turun indicator
+    is worse, and the national standard the staff typed stands in its place."""
+    data = tmp_path / "data"
+    shutil.copytree(Path(str(contoh.example_dir())), data)
+    path = data / "kinerja.json"
+    content = json.loads(path.read_text(encoding="utf-8"))
+    content["sheets"]["IKU"][0]["arah"] = "Turun"
+    path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    path = data / "narasi.json"
+    content = json.loads(path.read_text(encoding="utf-8"))
+    content["sheets"]["Narasi Sasaran"].append(
+        {
+            "sasaran": "Meningkatkan cakupan infrastruktur jaringan TIK dan sistem informasi yang "
+            "terintegrasi",
+            "standar": "Indeks SPBE nasional 2,79 (KepMenPANRB 663/2024)",
+        }
+    )
+    path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    api.write_dataset(data, tmp_path / "inputs")
+    document = Document(str(_compile(tmp_path / "inputs", tmp_path / "out").dokumen))
+    first = _section(document, "Sasaran 1:")
+    assert (
+        'Realisasi indikator "Indeks Nilai SPBE" tahun 2024 sebesar 3,12, naik dari 2,98 pada '
+        "tahun 2023; kinerjanya memburuk (arah Turun: lebih rendah lebih baik)."
+    ) in first
+    assert "Indeks SPBE nasional 2,79 (KepMenPANRB 663/2024)" in first
+    assert not any(line.startswith("Standar nasional untuk sasaran ini") for line in first)
+
+
+SPEED_SCRIPT = """
+import json, resource, sys, time
+from pathlib import Path
+from xlkip import api
+from xlkip.render.dokumen import write_document
+
+folder = Path(sys.argv[1])
+checked = api.check(folder)
+with api.built_workbook(checked.inputs, checked.report) as built:
+    started = time.perf_counter()
+    write_document(built, checked.inputs, checked.report, folder.parent / "lkjip.docx")
+    seconds = time.perf_counter() - started
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "peak_mb": peak}))
+"""
+
+
+def test_a_5000_row_budget_in_seconds(tmp_path: Path) -> None:
+    """The benchmark's 5,000 sub kegiatan: the document in < 15 s, the whole process
+    (reading, building and the document) under 300 MB."""
+    from benchmarks.bench_compile import write_inputs
+
+    folder = tmp_path / "inputs"
+    folder.mkdir()
+    write_inputs(folder, 5_000)
+    run = subprocess.run(
+        [sys.executable, "-c", SPEED_SCRIPT, str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    measured = json.loads(run.stdout.strip().splitlines()[-1])
+    assert measured["seconds"] < 15, measured
+    assert measured["peak_mb"] < 300, measured
+    document = Document(str(tmp_path / "lkjip.docx"))
+    assert sum(len(t.rows) for t in document.tables) > 5_000
+
+
+def test_the_examples_document_in_under_two_seconds(example_master: Path, tmp_path: Path) -> None:
+    folder = shutil.copytree(example_master, tmp_path / "inputs")
+    run = subprocess.run(
+        [sys.executable, "-c", SPEED_SCRIPT, str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert json.loads(run.stdout.strip().splitlines()[-1])["seconds"] < 2
+
+
+def _png(width: int, height: int) -> bytes:
+    """A plain red PNG, written by hand (no imaging library needed)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    rows = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_the_offices_logo_on_the_cover(example_master: Path, tmp_path: Path) -> None:
+    folder = shutil.copytree(example_master, tmp_path / "inputs")
+    (folder / "logo.png").write_bytes(_png(40, 50))
+    document = Document(str(_compile(folder, tmp_path / "out").dokumen))
+    logos = [s for s in document.inline_shapes if abs(s.width.cm - 5) < 0.01]
+    assert len(logos) == 1 and abs(document.inline_shapes[0].width.cm - 5) < 0.01
+    (folder / "logo.png").write_text("bukan gambar", encoding="utf-8")
+    document = Document(str(_compile(folder, tmp_path / "again").dokumen))
+    # A file that is no image: the cover goes without; the charts remain.
+    assert not [s for s in document.inline_shapes if abs(s.width.cm - 5) < 0.01]
+
+
+def test_charts_as_numbered_figures(compiled: api.CompileResult, document: Any) -> None:
+    """One picture per chart of the workbook's tables, captioned below "Gambar 3.n", and
+    listed in Daftar Gambar."""
+    workbook = openpyxl.load_workbook(compiled.output)
+    charts = sum(len(ws._charts) for ws in workbook.worksheets if ws.title.startswith("Tabel"))
+    figures = [p.text for p in document.paragraphs if p.style.name == "Keterangan Gambar"]
+    assert len(document.inline_shapes) == charts == len(figures) == 6
+    assert figures[0] == "Gambar 3.1 Capaian Indikator Kinerja Utama terhadap Target"
+    assert [f.split(" ")[1] for f in figures] == [f"3.{n}" for n in range(1, 7)]
+    instructions = [n.text for n in document.element.body.iter(qn("w:instrText")) if n.text]
+    assert any('\\t "Keterangan Gambar,1"' in text for text in instructions)
+
+
+def test_init_dari_carries_last_years_narrative(example_master: Path, tmp_path: Path) -> None:
+    code, output = run_cli("init", tmp_path / "2025", "--dari", example_master)
+    assert code == 0, output
+    checked = api.check(tmp_path / "2025")
+    from xlkip.schema.narasi import NARASI, NARASI_SASARAN
+
+    rows = {r.get("bagian"): r.get("isi") for r in checked.inputs.records(NARASI)}
+    seed = contoh.load("narasi")["Narasi"]
+    assert rows == {r["bagian"]: r["isi"] for r in seed}  # line breaks kept
+    assert "\n1. Kepala Dinas;\n" in rows["Struktur Organisasi"]
+    (sasaran,) = checked.inputs.records(NARASI_SASARAN)
+    assert sasaran.get("solusi").startswith("Solusi / Harapan")
+
+
+def test_a_2026_office_speaks_of_the_indeks_pemerintah_digital(tmp_path: Path) -> None:
+    """Another office, another year: its own names and instrument, and last year's index
+    (another instrument) said but never compared."""
+    from tests.data_helpers import write_dataset
+
+    folder = write_dataset("kota_contoh_2026", tmp_path / "inputs")
+    result = api.compile_folder(folder, out_dir=tmp_path / "out", dokumen=True, force=True)
+    assert result.dokumen is not None
+    document = Document(str(result.dokumen))
+    generated = "\n".join(_generated_paragraphs(document) + _table_texts(document))
+    assert "Indeks Pemerintah Digital" in generated
+    assert "Binjai" not in generated
+    assert "instrumen yang berbeda, sehingga tidak dibandingkan" in generated
+    assert "Tabel 3.5 Capaian Indeks Pemerintah Digital Pemerintah Kota Sukamaju" in generated
+    assert "BAB IV PENUTUP" in generated and "2026" in generated
+    assert _empty_headings(document) == []
+    assert not _numbers_not_in_the_workbook(result.output, document)

@@ -1,0 +1,116 @@
+"""Narasi: the report's prose that only staff can write, for the Word document.
+
+One row per fixed section of the document (Bab I and Bab IV) and, per sasaran, the
+causes of success or failure, the obstacles and the solutions (Bab III). A cell may
+hold text pasted from last year's Word file: its line breaks become paragraphs. The
+text is always placed as plain text, never read as markup, a field or a formula."""
+
+from __future__ import annotations
+
+from xlkip.schema.base import Choices, Column, Kind, TableSheet, Template
+
+LATAR_BELAKANG = "Latar Belakang"
+TUGAS_FUNGSI = "Tugas dan Fungsi"
+STRUKTUR_ORGANISASI = "Struktur Organisasi"
+ISU_STRATEGIS = "Isu Strategis dan Permasalahan"
+SISTEMATIKA = "Sistematika Laporan"
+PENUTUP = "Penutup dan Langkah ke Depan"
+
+BAGIAN = (LATAR_BELAKANG, TUGAS_FUNGSI, STRUKTUR_ORGANISASI, ISU_STRATEGIS, SISTEMATIKA, PENUTUP)
+"""The fixed sections, in the order the document prints them."""
+
+NARASI = TableSheet(
+    name="Narasi",
+    table_name="Narasi",
+    title="Narasi laporan kinerja tahun {tahun}",
+    description=(
+        "Satu baris per bagian laporan. Teks boleh panjang; setiap baris baru (Alt+Enter) "
+        "menjadi paragraf baru di dokumen Word."
+    ),
+    columns=(
+        Column(
+            "bagian",
+            "Bagian",
+            Kind.CHOICE,
+            "Bagian laporan yang diisi teksnya.",
+            choices=BAGIAN,
+            choice_rule=Choices.CLOSED,
+            width=32,
+        ),
+        Column(
+            "isi",
+            "Isi",
+            Kind.PROSE,
+            "Teks bagian ini. Kosong: dokumen memberi tanda [Isi: …] untuk diisi.",
+            required=False,
+            width=90,
+        ),
+    ),
+    unique=("bagian",),
+    blank_rows=10,
+)
+
+NARASI_SASARAN = TableSheet(
+    name="Narasi Sasaran",
+    table_name="NarasiSasaran",
+    title="Analisis per sasaran strategis tahun {tahun}",
+    description=(
+        "Satu baris per sasaran strategis, dengan nama sasaran seperti di sheet IKU "
+        "(kinerja.xlsx): penyebab keberhasilan/kegagalan, kendala dan solusinya."
+    ),
+    columns=(
+        Column(
+            "sasaran",
+            "Sasaran Strategis",
+            Kind.TEXT,
+            "Nama sasaran, sama dengan kolom Sasaran di sheet IKU.",
+            width=40,
+        ),
+        Column(
+            "standar",
+            "Standar Nasional (nilai dan sumber)",
+            Kind.PROSE,
+            "Standar nasional pembanding capaian sasaran, dengan sumbernya. Kosong: dokumen "
+            "menyatakan tidak ada pembanding standar nasional.",
+            required=False,
+            width=40,
+        ),
+        Column(
+            "penyebab",
+            "Penyebab Keberhasilan/Kegagalan",
+            Kind.PROSE,
+            "Mengapa target tercapai atau tidak tercapai.",
+            required=False,
+            width=50,
+        ),
+        Column(
+            "kendala",
+            "Kendala/Hambatan",
+            Kind.PROSE,
+            "Kendala yang dihadapi dalam mencapai target.",
+            required=False,
+            width=50,
+        ),
+        Column(
+            "solusi",
+            "Solusi/Langkah Antisipatif",
+            Kind.PROSE,
+            "Solusi yang telah dan akan dilakukan.",
+            required=False,
+            width=50,
+        ),
+    ),
+    unique=("sasaran",),
+    blank_rows=20,
+    required=False,
+)
+
+TEMPLATE = Template(
+    kind="narasi",
+    version=1,
+    title="Narasi Laporan Kinerja",
+    filename="narasi.xlsx",
+    filled_by="Sub Bagian Program dan Pelaporan",
+    required=False,
+    sheets=(NARASI, NARASI_SASARAN),
+)
