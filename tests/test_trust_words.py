@@ -1,5 +1,6 @@
-"""The words of `xlkip kirim` (issue 18 audit): a plain-relay warning said only when
-about to send, smtp.ini found when XDG_CONFIG_HOME is empty, no nested parentheses."""
+"""Words of the command line (issue 18 audit): kirim's plain-relay warning said only when
+about to send, smtp.ini found when XDG_CONFIG_HOME is empty, no nested parentheses; range
+errors and the attachment limit written as --help writes numbers (0,01)."""
 
 from __future__ import annotations
 
@@ -125,3 +126,33 @@ def test_wrong_password_message_has_no_nested_parentheses(
     assert code == 2 and "menolak nama pengguna atau kata sandi" in text, text
     assert "XLKIP_SMTP_PASSWORD (atau kata_sandi di smtp.ini)" in text
     assert _deepest(text) == 1, text
+
+
+def test_attachment_limit_is_said_with_the_decimals_given(
+    example_master: Path, tmp_path: Path
+) -> None:
+    target = tmp_path / "LKjIP.xlsx"
+    code, output = run_cli(
+        "compile", example_master, "-o", target, "--eml", "--batas-lampiran", "0.01"
+    )
+    text = " ".join(output.split())
+    assert code == 2 and "Lampiran terlalu besar" in text, text
+    assert "batasnya 0,01 MB." in text
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("compile", ".", "--batas-lampiran", "0.001"), "minimal 0,01"),
+        (("init", "x", "--tahun", "1800"), "antara 1990 dan 2100"),
+    ],
+)
+def test_range_errors_say_the_range_as_help_does(
+    args: tuple[str, ...], said: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, output = run_cli(*args)
+    text = " ".join(output.split())
+    assert code == 2 and f"tidak valid: {said}." in text, text
+    assert f"{said}]" in " ".join(run_cli(args[0], "--help")[1].split())
+    assert not any(path.exists() for path in tmp_path.iterdir())
