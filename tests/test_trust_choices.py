@@ -263,10 +263,17 @@ def test_bukti_dukung_of_a_core_office_says_why_it_has_no_choices(health_office:
     petunjuk = openpyxl.load_workbook(health_office / "kinerja.xlsx")["Petunjuk"]
     (row,) = [r for r in petunjuk.iter_rows(values_only=True) if r[0] == "Bukti Dukung"]
     assert row[2] == "pilihan"
-    assert row[4] == (
-        "Tidak ada di template ini: bukti dukung dihitung modul spbe, informasi atau "
-        "pengaduan. Kosongkan kolom ini."
+    said = (
+        "Kolom ini ada, tetapi tanpa pilihan di kantor ini: bukti dukung yang dihitung xlkip "
+        "berasal dari modul spbe, informasi atau pengaduan, dan template kantor ini tidak "
+        "memuat modul itu. Kosongkan kolom ini."
     )
+    assert row[4] == said
+    # The cell's own note says the same (Excel keeps 255 characters of it).
+    iku = openpyxl.load_workbook(health_office / "kinerja.xlsx")["IKU"]
+    assert iku["H3"].value == "Bukti Dukung"
+    notes = [v.prompt for v in iku.data_validations.dataValidation if "H4" in v.sqref]
+    assert notes == [said]
 
 
 def test_a_kominfo_office_keeps_its_suggestions_and_bands(tmp_path: Path) -> None:
