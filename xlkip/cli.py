@@ -501,11 +501,14 @@ def kirim(
         try:
             to = smtp.recipients(ke)
             settings = smtp.load_settings()
+            warn = _console(stderr=True, soft_wrap=True)
+
+            def say(warning: str) -> None:
+                warn.print(styled("[bold yellow]Peringatan:[/] {}", warning))
+
             for warning in smtp.warnings_for(settings):
-                _console(stderr=True, soft_wrap=True).print(
-                    styled("[bold yellow]Peringatan:[/] {}", warning)
-                )
-            smtp.send(eml, to, settings, smtp.password_for(settings))
+                say(warning)
+            smtp.send(eml, to, settings, smtp.password_for(settings), warn=say)
         except smtp.SendError as exc:
             _fail_usage(f"{exc} Berkas {eml.name} tidak diubah.")
     _console(soft_wrap=True).print(f"Surel {eml.name} terkirim ke {', '.join(to)}.")
