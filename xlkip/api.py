@@ -21,6 +21,7 @@ from xlkip.output import (
     OutputError,
     make_folder,
     refuse_inputs,
+    refuse_other_than,
     remove_stale,
     safe_filename,
     write_atomically,
@@ -746,6 +747,7 @@ def _import_target(files: list[Path], output: Path, overwrite: bool) -> Path:
             f"Berkas {output} sudah ada. Agar isiannya tidak tertimpa, pilih nama lain dengan -o "
             "atau tambahkan --timpa."
         )
+    refuse_other_than(output, "anggaran")
     return output
 
 

@@ -130,6 +130,39 @@ def refuse_template(target: Path, option: str = "-o") -> None:
         )
 
 
+def refuse_other_than(target: Path, kind: str) -> None:
+    """--timpa replaces only a template of the same `kind`: never a filled template of
+    another kind, nor a file xlkip did not write."""
+    if not target.exists():
+        return
+    found = template_kind(target)
+    if found == kind:
+        return
+    what = f"template {found}" if found else "bukan template xlkip"
+    raise OutputError(
+        f"Berkas {target} adalah {what}, jadi --timpa tidak menimpanya dengan template "
+        f"{kind}; berkas itu tidak diubah. Pilih berkas tujuan lain dengan -o, mis. "
+        f"-o {target.parent / (kind + '.xlsx')}."
+    )
+
+
+def template_kind(path: Path) -> str | None:
+    """The kind written in the marker of the xlkip template at `path` (identitas,
+    kinerja, anggaran…); None for any other file."""
+    if not is_template(path):
+        return None
+    from xlkip.read.workbook import SourceWorkbook, Unreadable
+
+    try:
+        source = SourceWorkbook.open(path)
+    except Unreadable:
+        return None
+    try:
+        return source.marker.kind if source.marker else None
+    finally:
+        source.close()
+
+
 _MARKED_PARTS = ("docProps/custom.xml", "xl/workbook.xml")
 """Where `xlkip init` writes the marker: a custom property, or a defined name."""
 

@@ -1,0 +1,62 @@
+"""Staff files are never replaced by a command that was meant to write something else
+(issue 18, audit points 1, 2, 9, 5 and 6)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import run_cli
+from tests.sipd_files import example_flat_rows, write_xlsx
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.md5(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
+
+
+@pytest.fixture
+def filled(tmp_path: Path) -> Path:
+    folder = tmp_path / "EX"
+    code, output = run_cli("init", folder, "--contoh")
+    assert code == 0, output
+    return folder
+
+
+# -- 1: impor-anggaran --timpa replaces only an anggaran template --------------------------
+
+
+@pytest.mark.parametrize("name", ["kinerja.xlsx", "identitas.xlsx"])
+def test_impor_anggaran_timpa_refuses_a_template_of_another_kind(
+    filled: Path, tmp_path: Path, name: str
+) -> None:
+    export = write_xlsx(tmp_path / "realisasi.xlsx", {"Sheet1": example_flat_rows()})
+    before = digests(filled)
+    code, output = run_cli("impor-anggaran", export, "-o", filled / name, "--timpa")
+    assert code == 2, output
+    kind = name.removesuffix(".xlsx")
+    assert f"adalah template {kind}, jadi --timpa tidak menimpanya" in output
+    assert "Template anggaran ditulis" not in output
+    assert digests(filled) == before
+
+
+def test_impor_anggaran_timpa_refuses_a_file_xlkip_did_not_write(tmp_path: Path) -> None:
+    export = write_xlsx(tmp_path / "realisasi.xlsx", {"Sheet1": example_flat_rows()})
+    other = write_xlsx(tmp_path / "catatan.xlsx", {"Catatan": [["penting"]]})
+    before = other.read_bytes()
+    code, output = run_cli("impor-anggaran", export, "-o", other, "--timpa")
+    assert code == 2, output
+    assert "bukan template xlkip" in output
+    assert other.read_bytes() == before
+
+
+def test_impor_anggaran_timpa_still_replaces_an_anggaran_template(
+    filled: Path, tmp_path: Path
+) -> None:
+    export = write_xlsx(tmp_path / "realisasi.xlsx", {"Sheet1": example_flat_rows()})
+    before = digests(filled)
+    code, output = run_cli("impor-anggaran", export, "-o", filled / "anggaran.xlsx", "--timpa")
+    assert code == 0, output
+    after = digests(filled)
+    assert {k for k in before if before[k] != after.get(k)} == {"anggaran.xlsx"}
