@@ -10,6 +10,7 @@ import pytest
 
 from tests.helpers import run_cli
 from tests.sipd_files import example_flat_rows, write_xlsx
+from xlkip.output import template_kind
 
 
 def digests(folder: Path) -> dict[str, str]:
@@ -60,3 +61,39 @@ def test_impor_anggaran_timpa_still_replaces_an_anggaran_template(
     assert code == 0, output
     after = digests(filled)
     assert {k for k in before if before[k] != after.get(k)} == {"anggaran.xlsx"}
+
+
+# -- 2: init adds the missing templates and keeps the ones already there ------------------
+
+
+def test_init_adds_a_module_and_keeps_the_filled_templates(filled: Path) -> None:
+    (filled / "sdm.xlsx").unlink()
+    before = digests(filled)
+    code, output = run_cli("init", filled, "--tahun", "2024", "--modul", "sdm")
+    assert code == 0, output
+    after = digests(filled)
+    assert set(after) == {*before, "sdm.xlsx"}
+    assert {name: after[name] for name in before} == before
+    assert template_kind(filled / "sdm.xlsx") == "sdm"
+    assert "• sdm.xlsx" in output
+    assert "Sudah ada, tidak diubah (isiannya tetap): identitas.xlsx, kinerja.xlsx, " in output
+    assert "--timpa mengosongkan semua template itu: isian di dalamnya hilang" in output
+
+
+def test_init_on_a_complete_folder_writes_nothing(filled: Path) -> None:
+    before = digests(filled)
+    code, output = run_cli("init", filled, "--tahun", "2024")
+    assert code == 0, output
+    assert "Tidak ada template baru ditulis" in output
+    assert digests(filled) == before
+
+
+def test_init_contoh_is_never_mixed_with_entries_already_there(tmp_path: Path) -> None:
+    folder = tmp_path / "SD"
+    assert run_cli("init", folder, "--tahun", "2024")[0] == 0
+    before = digests(folder)
+    code, output = run_cli("init", folder, "--contoh")
+    assert code == 2, output
+    assert "Contoh tidak ditulis agar tidak bercampur" in output
+    assert "isian di dalamnya hilang" in output
+    assert digests(folder) == before

@@ -20,6 +20,7 @@ from xlkip.instrumen import instrument_for
 from xlkip.output import (
     OutputError,
     make_folder,
+    refuse_existing,
     refuse_inputs,
     refuse_other_than,
     remove_stale,
@@ -98,7 +99,8 @@ def write_dataset(source: Traversable | Path, folder: Path, overwrite: bool = Fa
     present = set(contoh.kinds_in(source))
     kinds = [kind for kind in TEMPLATES if kind in present]
     contents = {kind: contoh.load(kind, source) for kind in kinds}
-    return _write_templates(folder, kinds, Period(*contoh.period_of(source)), contents, overwrite)
+    period = Period(*contoh.period_of(source))
+    return _write_templates(folder, kinds, period, contents, overwrite, keep=False)
 
 
 @dataclass
@@ -161,9 +163,12 @@ def _write_templates(
     contents: dict[str, dict] | None,
     overwrite: bool,
     notes: dict[str, list[str]] | None = None,
+    keep: bool = True,
 ) -> list[Path]:
     """The templates of `kinds` for `period`, filled with `contents` by kind (absent:
-    blank), with `notes` by kind for their Petunjuk."""
+    blank), with `notes` by kind for their Petunjuk. Without `overwrite`, a file already
+    there is kept as it is (`keep`) or, for a dataset that must not be mixed with other
+    entries, refused."""
     from xlkip.templates import options_for, template_written
 
     if not period.renstra_awal <= period.tahun <= period.renstra_akhir:
@@ -175,14 +180,12 @@ def _write_templates(
     make_folder(folder)
     templates = [template_written(kind, period.tahun, kinds) for kind in kinds]
     targets = [folder / template.filename for template in templates]
-    existing = [p.name for p in targets if p.exists()]
-    if existing and not overwrite:
-        raise UsageError(
-            f"Berkas sudah ada di {folder}: {', '.join(existing)}. Agar isian staf tidak "
-            "tertimpa, pilih folder lain atau tambahkan --timpa."
-        )
+    if not overwrite and not keep:
+        refuse_existing(targets, "Contoh")
     options = _for_instrument(options_for(kinds), period.tahun)
     for template, target in zip(templates, targets, strict=True):
+        if target.exists() and not overwrite:
+            continue  # kept: a template already there may hold staff entries
         content, lines = contents.get(template.kind), tuple(notes.get(template.kind, ()))
         write_atomically(
             target,

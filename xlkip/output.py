@@ -130,6 +130,20 @@ def refuse_template(target: Path, option: str = "-o") -> None:
         )
 
 
+def refuse_existing(targets: Iterable[Path], what: str) -> None:
+    """`what` (a filled dataset such as the example) is written whole into a folder
+    without those files, never mixed with the entries already there."""
+    existing = [p for p in targets if p.exists()]
+    if not existing:
+        return
+    names = ", ".join(p.name for p in existing)
+    raise OutputError(
+        f"Berkas sudah ada di {existing[0].parent}: {names}. {what} tidak ditulis agar tidak "
+        "bercampur dengan isian yang ada; berkas itu tidak diubah. Pilih folder kosong. "
+        f"(--timpa mengganti berkas itu dengan {what.lower()}: isian di dalamnya hilang.)"
+    )
+
+
 def refuse_other_than(target: Path, kind: str) -> None:
     """--timpa replaces only a template of the same `kind`: never a filled template of
     another kind, nor a file xlkip did not write."""
