@@ -97,3 +97,29 @@ def test_init_contoh_is_never_mixed_with_entries_already_there(tmp_path: Path) -
     assert "Contoh tidak ditulis agar tidak bercampur" in output
     assert "isian di dalamnya hilang" in output
     assert digests(folder) == before
+
+
+# -- 9: no output under the inputs folder, subfolders included -----------------------------
+
+
+@pytest.mark.parametrize("sub", ["sub", "sub/dalam"])
+def test_compile_refuses_a_subfolder_of_the_inputs_folder(
+    filled: Path, sub: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(filled.parent)
+    before = digests(filled)
+    code, output = run_cli("compile", filled, "-o", filled / sub / "x.xlsx")
+    assert code == 2, output
+    assert f"di dalam subfolder folder input {filled}" in output
+    assert "-o output/x.xlsx" in output
+    assert digests(filled) == before
+    assert not (filled / "sub").exists()
+
+
+def test_rekap_refuses_a_subfolder_of_an_office(filled: Path, tmp_path: Path) -> None:
+    before = digests(filled)
+    code, output = run_cli("rekap", filled, "-o", filled / "rekap" / "r.xlsx", "-j", "1")
+    assert code == 2, output
+    assert "subfolder folder input" in output
+    assert digests(filled) == before
+    assert not (filled / "rekap").exists()

@@ -113,13 +113,26 @@ def refuse_inputs(target: Path, folders: Iterable[Path], option: str = "-o") -> 
     on an xlkip template anywhere."""
     place = target.resolve().parent
     for folder in folders:
-        if place == folder.resolve():
+        inputs = folder.resolve()
+        if place.is_relative_to(inputs):
+            where = "di folder input" if place == inputs else "di dalam subfolder folder input"
             raise OutputError(
-                f"Berkas hasil {target} berada di folder input {folder}. Agar tidak ada isian "
-                f"yang tertimpa, xlkip tidak menulis ke folder input. Pilih lokasi lain dengan "
-                f"{option}, mis. {option} output/{target.name}."
+                f"Berkas hasil {target} berada {where} {folder}. Agar tidak ada isian yang "
+                f"tertimpa atau terbaca lagi, xlkip tidak menulis ke folder input maupun "
+                f"subfoldernya. Pilih lokasi di luar folder itu dengan {option}, mis. "
+                f"{option} {_outside(inputs) / target.name}."
             )
     refuse_template(target, option)
+
+
+def _outside(inputs: Path) -> Path:
+    """A folder `output` beside the inputs folder, relative when the current folder
+    lies outside it (then the example reads like the ones in the guide)."""
+    beside = inputs.parent / "output"
+    cwd = Path.cwd().resolve()
+    if not cwd.is_relative_to(inputs) and beside.is_relative_to(cwd):
+        return beside.relative_to(cwd)
+    return beside
 
 
 def refuse_template(target: Path, option: str = "-o") -> None:
