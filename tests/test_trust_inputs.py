@@ -4,11 +4,16 @@
 from __future__ import annotations
 
 import hashlib
+import shlex
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.helpers import run_cli
+from tests.output_helpers import require_libreoffice
 from tests.sipd_files import example_flat_rows, write_xlsx
 from xlkip.output import template_kind
 
@@ -123,3 +128,38 @@ def test_rekap_refuses_a_subfolder_of_an_office(filled: Path, tmp_path: Path) ->
     assert "subfolder folder input" in output
     assert digests(filled) == before
     assert not (filled / "rekap").exists()
+
+
+# -- 5: a PDF that does not fit says once what became of the old one ------------------------
+
+
+def test_a_pdf_the_full_disk_cannot_hold_says_the_old_one_was_removed(
+    filled: Path, tmp_path: Path
+) -> None:
+    """On a 120 KB disk the workbook (76 KB) fits and the PDF (147 KB) does not; last
+    run's PDF there is removed, and the message no longer says the old file is kept."""
+    require_libreoffice()
+    if shutil.which("unshare") is None:
+        pytest.skip("unshare is not installed")
+    (tmp_path / "kept").mkdir()
+    (tmp_path / "lama.pdf").write_bytes(b"%PDF-1.4 proses sebelumnya")
+    command = shlex.join((sys.executable, "-m", "xlkip", "compile", "EX", "-o", "full/x.xlsx"))
+    script = (
+        "mkdir full && mount -t tmpfs -o size=120k tmpfs full || exit 99; cp lama.pdf full/x.pdf; "
+        f"{command} --pdf; code=$?; cp -r full/. kept/; exit $code"
+    )
+    done = subprocess.run(
+        ["unshare", "-Urm", "sh", "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    if done.returncode == 99 or "unshare:" in done.stderr:
+        pytest.skip(f"no private tmpfs here: {done.stderr.strip()}")
+    said = " ".join((done.stdout + done.stderr).split())
+    assert "Tidak dapat menulis ke full/x.pdf (disk penuh)" in said, said
+    assert "PDF lama x.pdf dihapus agar tidak terkirim bersama workbook baru." in said
+    assert "tidak diubah" not in said
+    assert "Traceback" not in done.stderr
+    assert sorted(p.name for p in (tmp_path / "kept").iterdir()) == ["x.xlsx"]

@@ -19,6 +19,7 @@ from xlkip.inputs import Inputs
 from xlkip.instrumen import instrument_for
 from xlkip.output import (
     OutputError,
+    failed_beside,
     make_folder,
     refuse_existing,
     refuse_inputs,
@@ -629,7 +630,7 @@ def _add_pdf(result: CompileResult, workbook: Path, with_findings: bool = False)
             produced = convert(printed, "pdf", Path(work))
             write_atomically(target, lambda path: path.write_bytes(produced.read_bytes()))
     except (LibreOfficeError, OutputError) as exc:
-        result.pdf_error = str(exc) + remove_stale(target, "PDF")
+        result.pdf_error = failed_beside(str(exc), target, "PDF")
     else:
         result.pdf = target
 
@@ -650,7 +651,7 @@ def _add_eml(result: CompileResult, limit_mb: float | None) -> None:
     try:
         check_budget(attachments, DEFAULT_LIMIT_MB if limit_mb is None else limit_mb)
     except AttachmentsTooLarge as exc:
-        result.eml_error = str(exc) + remove_stale(target, "Draf surel")
+        result.eml_error = failed_beside(str(exc), target, "Draf surel")
         return
     inputs = result.inputs
     summary = Summary(
@@ -666,7 +667,7 @@ def _add_eml(result: CompileResult, limit_mb: float | None) -> None:
     try:
         write_atomically(target, lambda path: path.write_bytes(message.as_bytes()))
     except OutputError as exc:
-        result.eml_error = str(exc) + remove_stale(target, "Draf surel")
+        result.eml_error = failed_beside(str(exc), target, "Draf surel")
         return
     result.eml = target
 

@@ -54,7 +54,7 @@ def write_atomically(target: Path, write: Callable[[Path], object], template: bo
     except PermissionError as exc:
         raise OutputError(
             f"Berkas {target} tidak dapat ditimpa: mungkin sedang dibuka di Excel. Tutup "
-            "berkasnya, lalu jalankan lagi (berkas lama tidak diubah)."
+            f"berkasnya, lalu jalankan lagi{_KEPT_OPEN}."
         ) from exc
     except Exception as exc:
         cause = os_error_behind(exc)
@@ -224,6 +224,20 @@ def remove_stale(path: Path, what: str) -> str:
     return f" {what} lama {path.name} dihapus agar tidak terkirim bersama workbook baru."
 
 
+_KEPT = "Berkas lama tidak diubah."
+_KEPT_OPEN = " (berkas lama tidak diubah)"
+
+
+def failed_beside(message: str, path: Path, what: str) -> str:
+    """`message` (why `path`, written beside the workbook, failed) and what became of the
+    older `path`: once it is removed, the writer's "the old file is unchanged" is no
+    longer true and is left out."""
+    outcome = remove_stale(path, what)
+    if not path.exists():
+        message = message.replace(f" {_KEPT}", "").replace(_KEPT_OPEN, "")
+    return message + outcome
+
+
 def current_umask() -> int:
     """The process's umask (reading it means setting it; it is set straight back)."""
     mask = os.umask(0o022)
@@ -260,4 +274,4 @@ def _reason(exc: OSError) -> str:
 
 def _why(path: Path, exc: OSError) -> str:
     why, advice = os_reason(exc)
-    return f"Tidak dapat menulis ke {path} ({why}). {advice} Berkas lama tidak diubah."
+    return f"Tidak dapat menulis ke {path} ({why}). {advice} {_KEPT}"
