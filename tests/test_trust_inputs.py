@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shlex
 import shutil
 import subprocess
@@ -163,3 +164,30 @@ def test_a_pdf_the_full_disk_cannot_hold_says_the_old_one_was_removed(
     assert "tidak diubah" not in said
     assert "Traceback" not in done.stderr
     assert sorted(p.name for p in (tmp_path / "kept").iterdir()) == ["x.xlsx"]
+
+
+# -- 6: impor-anggaran says "written" only of what it wrote ----------------------------------
+
+
+def test_impor_anggaran_with_errors_does_not_say_it_wrote(tmp_path: Path) -> None:
+    rows = example_flat_rows()
+    bad = write_xlsx(tmp_path / "realisasi.xlsx", {"Sheet1": [*rows, [*rows[5][:16], "x", 1]]})
+    target = tmp_path / "inputs" / "anggaran.xlsx"
+    code, output = run_cli("impor-anggaran", bad, "-o", target)
+    said = " ".join(output.split())
+    assert code == 1, output
+    assert "Template anggaran tidak ditulis karena ada error." in said
+    assert "Ditulis" not in said
+    assert "Jumlah terbaca: 31 sub kegiatan, anggaran Rp" in said
+    assert not target.exists()
+
+
+def test_impor_anggaran_names_a_pipe_argument_as_an_argument(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipa.csv"
+    os.mkfifo(pipe)
+    code, output = run_cli("impor-anggaran", pipe, "-o", tmp_path / "inputs" / "anggaran.xlsx")
+    said = " ".join(output.split())
+    assert code == 1, output
+    assert "Tidak ada sub kegiatan yang terbaca dari berkas yang disebutkan." in said
+    assert "Sebutkan berkas unduhan SIPD yang sebenarnya (.xlsx, .xls atau .csv)" in said
+    assert "Ditulis 0" not in said and "Simpan di sini" not in said
