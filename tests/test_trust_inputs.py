@@ -83,7 +83,7 @@ def test_init_adds_a_module_and_keeps_the_filled_templates(filled: Path) -> None
     assert template_kind(filled / "sdm.xlsx") == "sdm"
     assert "• sdm.xlsx" in output
     assert "Sudah ada, tidak diubah (isiannya tetap): identitas.xlsx, kinerja.xlsx, " in output
-    assert "--timpa mengosongkan semua template itu: isian di dalamnya hilang" in output
+    assert "--timpa menulis ulang semua template itu: isian di dalamnya hilang" in output
 
 
 def test_init_on_a_complete_folder_writes_nothing(filled: Path) -> None:

@@ -199,8 +199,8 @@ def _print_written(console, written: list[Path], kept: list[Path], jenis: str, f
         console.print(
             "Sudah ada, tidak diubah (isiannya tetap): "
             + ", ".join(path.name for path in kept)
-            + ". Untuk menggantinya dengan template kosong, hapus atau pindahkan dulu "
-            "berkasnya (--timpa mengosongkan semua template itu: isian di dalamnya hilang).",
+            + ". Untuk menggantinya dengan template baru, hapus atau pindahkan dulu "
+            "berkasnya (--timpa menulis ulang semua template itu: isian di dalamnya hilang).",
             soft_wrap=True,
             markup=False,
         )
