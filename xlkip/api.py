@@ -19,8 +19,11 @@ from xlkip.inputs import Inputs
 from xlkip.instrumen import instrument_for
 from xlkip.output import (
     OutputError,
+    failed_beside,
     make_folder,
+    refuse_existing,
     refuse_inputs,
+    refuse_other_than,
     remove_stale,
     safe_filename,
     write_atomically,
@@ -97,7 +100,8 @@ def write_dataset(source: Traversable | Path, folder: Path, overwrite: bool = Fa
     present = set(contoh.kinds_in(source))
     kinds = [kind for kind in TEMPLATES if kind in present]
     contents = {kind: contoh.load(kind, source) for kind in kinds}
-    return _write_templates(folder, kinds, Period(*contoh.period_of(source)), contents, overwrite)
+    period = Period(*contoh.period_of(source))
+    return _write_templates(folder, kinds, period, contents, overwrite, keep=False)
 
 
 @dataclass
@@ -160,9 +164,12 @@ def _write_templates(
     contents: dict[str, dict] | None,
     overwrite: bool,
     notes: dict[str, list[str]] | None = None,
+    keep: bool = True,
 ) -> list[Path]:
     """The templates of `kinds` for `period`, filled with `contents` by kind (absent:
-    blank), with `notes` by kind for their Petunjuk."""
+    blank), with `notes` by kind for their Petunjuk. Without `overwrite`, a file already
+    there is kept as it is (`keep`) or, for a dataset that must not be mixed with other
+    entries, refused."""
     from xlkip.templates import options_for, template_written
 
     if not period.renstra_awal <= period.tahun <= period.renstra_akhir:
@@ -174,14 +181,12 @@ def _write_templates(
     make_folder(folder)
     templates = [template_written(kind, period.tahun, kinds) for kind in kinds]
     targets = [folder / template.filename for template in templates]
-    existing = [p.name for p in targets if p.exists()]
-    if existing and not overwrite:
-        raise UsageError(
-            f"Berkas sudah ada di {folder}: {', '.join(existing)}. Agar isian staf tidak "
-            "tertimpa, pilih folder lain atau tambahkan --timpa."
-        )
+    if not overwrite and not keep:
+        refuse_existing(targets, "Contoh")
     options = _for_instrument(options_for(kinds), period.tahun)
     for template, target in zip(templates, targets, strict=True):
+        if target.exists() and not overwrite:
+            continue  # kept: a template already there may hold staff entries
         content, lines = contents.get(template.kind), tuple(notes.get(template.kind, ()))
         write_atomically(
             target,
@@ -656,7 +661,7 @@ def _add_pdf(result: CompileResult, workbook: Path, with_findings: bool = False)
             produced = convert(printed, "pdf", Path(work))
             write_atomically(target, lambda path: path.write_bytes(produced.read_bytes()))
     except (LibreOfficeError, OutputError) as exc:
-        result.pdf_error = str(exc) + remove_stale(target, "PDF")
+        result.pdf_error = failed_beside(str(exc), target, "PDF")
     else:
         result.pdf = target
 
@@ -679,7 +684,7 @@ def _add_eml(result: CompileResult, limit_mb: float | None) -> None:
     try:
         check_budget(attachments, DEFAULT_LIMIT_MB if limit_mb is None else limit_mb)
     except AttachmentsTooLarge as exc:
-        result.eml_error = str(exc) + remove_stale(target, "Draf surel")
+        result.eml_error = failed_beside(str(exc), target, "Draf surel")
         return
     inputs = result.inputs
     summary = Summary(
@@ -695,7 +700,7 @@ def _add_eml(result: CompileResult, limit_mb: float | None) -> None:
     try:
         write_atomically(target, lambda path: path.write_bytes(message.as_bytes()))
     except OutputError as exc:
-        result.eml_error = str(exc) + remove_stale(target, "Draf surel")
+        result.eml_error = failed_beside(str(exc), target, "Draf surel")
         return
     result.eml = target
 
@@ -779,6 +784,7 @@ def _import_target(files: list[Path], output: Path, overwrite: bool) -> Path:
             f"Berkas {output} sudah ada. Agar isiannya tidak tertimpa, pilih nama lain dengan -o "
             "atau tambahkan --timpa."
         )
+    refuse_other_than(output, "anggaran")
     return output
 
 

@@ -109,7 +109,9 @@ def init(
     contoh: Annotated[
         bool, typer.Option("--contoh", help="Isi dengan contoh LKjIP Diskominfo Binjai 2024.")
     ] = False,
-    timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang sudah ada.")] = False,
+    timpa: Annotated[
+        bool, typer.Option("--timpa", help="Ganti template yang sudah ada (isiannya hilang).")
+    ] = False,
     modul: Annotated[
         str | None,
         typer.Option(
@@ -143,6 +145,7 @@ def init(
     if dari is not None and (contoh or modules):
         _fail_usage("--dari menyalin template folder tahun lalu; tanpa --contoh atau --modul.")
     rolled = None
+    before = _names_in(folder)
     with _guard():
         try:
             if dari is not None:
@@ -160,9 +163,8 @@ def init(
     jenis = "berisi contoh" if contoh else "kosong"
     if rolled is not None:
         jenis = f"lanjutan isian tahun {rolled.last.inputs.tahun} ({dari})"
-    console.print(styled("Template {} ditulis ke [bold]{}[/]:", jenis, folder), soft_wrap=True)
-    for path in paths:
-        console.print(f"  • {path.name}")
+    kept = [] if timpa else [path for path in paths if path.name in before]
+    _print_written(console, [p for p in paths if p not in kept], kept, jenis, folder)
     if rolled is not None:
         _print_rollover(console, rolled)
     if contoh:
@@ -176,6 +178,31 @@ def init(
     else:
         console.print(
             styled("Langkah berikut: isi template, lalu jalankan [bold]xlkip check {}[/].", folder)
+        )
+
+
+def _names_in(folder: Path) -> set[str]:
+    return {path.name for path in folder.iterdir()} if folder.is_dir() else set()
+
+
+def _print_written(console, written: list[Path], kept: list[Path], jenis: str, folder) -> None:
+    """Which templates init wrote and which, already there, it left as they were."""
+    from xlkip.console import styled
+
+    if written:
+        console.print(styled("Template {} ditulis ke [bold]{}[/]:", jenis, folder), soft_wrap=True)
+    else:
+        console.print(styled("Tidak ada template baru ditulis ke [bold]{}[/].", folder))
+    for path in written:
+        console.print(f"  • {path.name}", markup=False)
+    if kept:
+        console.print(
+            "Sudah ada, tidak diubah (isiannya tetap): "
+            + ", ".join(path.name for path in kept)
+            + ". Untuk menggantinya dengan template baru, hapus atau pindahkan dulu "
+            "berkasnya (--timpa menulis ulang semua template itu: isian di dalamnya hilang).",
+            soft_wrap=True,
+            markup=False,
         )
 
 
