@@ -350,3 +350,34 @@ def test_a_name_used_by_many_folders_names_three_and_counts_the_rest() -> None:
         "Nama OPD 'Dinas A' juga dipakai oleh folder 1, 2, 3 dan 2 folder lain: periksa "
         "Nama Instansi di template identitas, atau keluarkan folder salinan dari rekap."
     ]
+
+
+def test_an_iku_row_of_the_rekap_has_one_number_format(tmp_path: Path) -> None:
+    """8% beside 7,5% prints 8,0% and 7,5%, as the office's Tabel 3.2 prints them (not
+    8% beside 7,50%, each column with a format of its own)."""
+    from xlkip.text import as_shown
+
+    root = tmp_path / "opd"
+    write_office(
+        root / "a",
+        "Dinas A",
+        [iku("A1", 0.08, 0.075, satuan="%"), iku("A2", 0, 0, satuan="%")],
+        [budget(1, 1_000, 900)],
+    )
+    write_office(root / "b", "Dinas B", [iku("B1", 0.5, 0.25, satuan="%")], [budget(1, 2, 1)])
+    result = api.rekap([root], tmp_path / "r.xlsx", jobs=1)
+    sheet = openpyxl.load_workbook(result.output)["IKU OPD"]
+    shown = {
+        row[3].value: (
+            (row[6].number_format, row[7].number_format),
+            as_shown(row[6].value, row[6].number_format),
+            as_shown(row[7].value, row[7].number_format),
+        )
+        for row in sheet.iter_rows(min_row=4)
+        if row[3].value in {"A1", "A2", "B1"}
+    }
+    assert shown == {
+        "A1": (("0.0%", "0.0%"), "8,0%", "7,5%"),
+        "A2": (("0%", "0%"), "0%", "0%"),
+        "B1": (("0%", "0%"), "50%", "25%"),
+    }

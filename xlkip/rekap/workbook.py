@@ -44,7 +44,6 @@ from xlkip.tables.common import (
     PERCENT_BOLD,
     TEXT,
     TITLE,
-    MeasureFormats,
 )
 from xlkip.tables.common import COUNT as COUNT_STYLE
 from xlkip.tables.common import TEXT_BOLD as BOLD
@@ -162,11 +161,6 @@ def _iku_sheet(
     row = HEADER_ROW + 1
     ranges: dict[int, tuple[Range, Range]] = {}
     number = 0
-    every = [r for o in offices if o.details for r in o.details.iku]
-    formats = (
-        MeasureFormats((r.target, r.satuan) for r in every),
-        MeasureFormats((r.realisasi, r.satuan) for r in every),
-    )
     for index, office in enumerate(offices):
         details = office.details
         if details is None or not details.iku:
@@ -174,7 +168,7 @@ def _iku_sheet(
         first = row
         for record in details.iku:
             number += 1
-            _iku_row(sheet, row, number, office.name, record, details.rules, formats)
+            _iku_row(sheet, row, number, office.name, record, details.rules)
             row += 1
         ranges[index] = (
             Range(sheet, first, 3, row - 1, 3),
@@ -191,7 +185,6 @@ def _iku_row(
     name: str,
     record: IkuRow,
     rules: OfficeRules,
-    formats: tuple[MeasureFormats, MeasureFormats],
 ) -> None:
     sheet.put(row, 0, number, CENTER)
     sheet.put(row, 1, name, TEXT)
@@ -199,13 +192,10 @@ def _iku_row(
     sheet.put(row, 3, record.indikator, TEXT)
     sheet.put(row, 4, record.satuan, CENTER)
     sheet.put(row, 5, record.arah, CENTER)
-    target_format, realisasi_format = formats
-    target = sheet.put(
-        row, 6, _number(record.target), target_format.style(record.target, record.satuan)
-    )
-    realisasi = sheet.put(
-        row, 7, _number(record.realisasi), realisasi_format.style(record.realisasi, record.satuan)
-    )
+    # One format for the row, the office's Tabel 3.2's: never 8% beside 7,50%.
+    style = Style(num_format=record.num_format, align="center")
+    target = sheet.put(row, 6, _number(record.target), style)
+    realisasi = sheet.put(row, 7, _number(record.realisasi), style)
     cap = Const(rules.cap) if rules.cap is not None else None
     achieved = sheet.put(row, 8, capaian(target.ref(), realisasi.ref(), record.arah, cap), PERCENT)
     sheet.put(row, 9, _predikat(achieved.ref(), rules.bounds), CENTER)

@@ -98,13 +98,24 @@ def _series_options(series: Series, spec: ChartSpec | None = None) -> dict[str, 
     return options
 
 
+def _cells_format(rng: Range) -> str | None:
+    """The number format the series' cells share, so that a label prints a value as
+    its table does (105,56% on the bar beside 105,56% in the cell); None if they differ."""
+    formats = {
+        slot.style.num_format
+        for row in range(rng.first_row, rng.last_row + 1)
+        if (slot := rng.sheet.slots.get((row, rng.first_col))) is not None
+    }
+    return formats.pop() if len(formats) == 1 else None
+
+
 def _data_labels(series: Series) -> dict[str, Any]:
     """Values on a white ground, so that a line through them (the dashed 100% target,
     or the line they label) passes behind and never crosses the digits; a line's values
     sit above its points."""
     labels: dict[str, Any] = {
         "value": True,
-        "num_format": series.labels,
+        "num_format": _cells_format(series.values) or series.labels,
         "font": {"size": 8},
         "fill": {"color": "#FFFFFF"},
     }
