@@ -381,3 +381,23 @@ def test_an_iku_row_of_the_rekap_has_one_number_format(tmp_path: Path) -> None:
         "A2": (("0%", "0%"), "0%", "0%"),
         "B1": (("0%", "0%"), "50%", "25%"),
     }
+
+
+def test_percentage_axes_start_at_zero(mixed: Path, tmp_path: Path) -> None:
+    """95,56% is drawn nearly as long as 105%, not half as long (an axis from 90%)."""
+    from tests.test_charts import C, _chart_parts
+
+    result = api.rekap([mixed], tmp_path / "r.xlsx", jobs=1)
+    office = tmp_path / "LKjIP.xlsx"
+    api.compile_folder(mixed / "a", office)
+    axes = [
+        (name, axis)
+        for path in (result.output, office)
+        for name, root in _chart_parts(path).items()
+        for axis in root.iter(f"{C}valAx")
+        if "%" in axis.find(f"{C}numFmt").get("formatCode")
+    ]
+    assert any(name.startswith(GRAFIK) for name, _ in axes)
+    for name, axis in axes:
+        least = axis.find(f"{C}scaling/{C}min")
+        assert least is not None and float(least.get("val")) == 0, name

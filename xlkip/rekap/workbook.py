@@ -446,5 +446,6 @@ def _chart(sheet: SheetModel, first: int, last: int, anchor_row: int) -> ChartSp
         size=(CHART_WIDTH_PX, max(320, 60 + 28 * (last - first + 1))),
         kind="bar",
         value_format="0%",
+        value_min=0,
         legend=True,
     )

@@ -145,8 +145,9 @@ def add_chart(workbook: Any, worksheet: Any, spec: ChartSpec) -> None:
     if spec.value_title:
         value_axis["name"] = spec.value_title
         value_axis["name_font"] = FONT
-    if spec.value_min is not None:
-        value_axis["min"] = spec.value_min
+    least = _axis_min(spec.value_format, spec.value_min)
+    if least is not None:
+        value_axis["min"] = least
     category_axis = _category_axis(spec)
     if spec.kind == "bar":
         category_axis["reverse"] = True  # first row of the table on top
@@ -181,6 +182,14 @@ def add_chart(workbook: Any, worksheet: Any, spec: ChartSpec) -> None:
     )
 
 
+def _axis_min(num_format: str, given: float | None) -> float | None:
+    """A percentage axis starts at 0: from 90% up, 95,56% would be drawn half as long
+    as 105%. Other axes start where given, else where the application chooses."""
+    if given is None and "%" in num_format:
+        return 0
+    return given
+
+
 def _category_axis(spec: ChartSpec) -> dict[str, Any]:
     """Every category labelled: no label skipped (column charts wrap their labels;
     horizontal bar charts get the height their labels need, see chart_geometry)."""
@@ -196,6 +205,9 @@ def _secondary_axis(spec: ChartSpec, chart: Any, overlay: Any) -> None:
         return
     number = spec.secondary_format or secondary[0].labels or "General"
     options: dict[str, Any] = {"num_format": number, "num_font": FONT}
+    least = _axis_min(number, None)
+    if least is not None:
+        options["min"] = least
     if spec.secondary_title:
         options["name"] = spec.secondary_title
         options["name_font"] = FONT
