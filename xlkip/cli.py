@@ -312,7 +312,7 @@ def compile_(
         bool,
         typer.Option(
             "--dokumen",
-            help="Tulis juga draf laporan Word (LKjIP_<instansi>_<tahun>.docx, Bab I–IV) "
+            help="Tulis juga draf laporan Word (LKjIP_Instansi_Tahun.docx, Bab I–IV) "
             "di folder workbook.",
         ),
     ] = False,
