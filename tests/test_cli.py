@@ -50,12 +50,15 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run_cli("check", file)[0] == 2
 
 
-def test_init_then_refuse_to_overwrite(tmp_path: Path) -> None:
+def test_init_then_keep_what_is_there(tmp_path: Path) -> None:
     folder = tmp_path / "inputs"
     code, output = run_cli("init", folder, "--tahun", "2025")
     assert code == 0 and "kinerja.xlsx" in output
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
     code, output = run_cli("init", folder)
-    assert code == 2 and "--timpa" in output
+    assert code == 0 and "Tidak ada template baru ditulis" in output
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    assert run_cli("init", folder, "--contoh")[0] == 2
     assert run_cli("init", folder, "--contoh", "--timpa")[0] == 0
 
 

@@ -51,7 +51,7 @@ def test_exact_usage_error_messages() -> None:
         in xlkip("check", "x", "--formt", "json")[2]
     )
     assert (
-        "Kesalahan: Nilai '--tahun' tidak valid: paling besar 2100."
+        "Kesalahan: Nilai '--tahun' tidak valid: antara 1990 dan 2100."
         in xlkip("init", "x", "--tahun", "3000")[2]
     )
 

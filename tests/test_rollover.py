@@ -177,10 +177,12 @@ def test_the_rolled_folder_checks_against_last_year(rolled) -> None:
     assert not [f for f in report.findings if f.kode == "beda_dengan_tahun_lalu"]
 
 
-def test_refuses_to_overwrite_without_timpa(rolled, tmp_path: Path) -> None:
+def test_keeps_what_is_there_without_timpa(rolled, tmp_path: Path) -> None:
     last, new = rolled
+    before = {p.name: p.read_bytes() for p in new.iterdir()}
     code, output = run_cli("init", new, "--dari", last)
-    assert code == 2 and "--timpa" in output
+    assert code == 0 and "Sudah ada, tidak diubah" in output
+    assert {p.name: p.read_bytes() for p in new.iterdir()} == before
     target = tmp_path / "again"
     assert run_cli("init", target, "--dari", last)[0] == 0
     assert run_cli("init", target, "--dari", last, "--timpa")[0] == 0

@@ -44,6 +44,7 @@ def value_strategy(kind: Kind, choices: tuple[str, ...]) -> st.SearchStrategy[An
         return st.sampled_from(choices)
     return {
         Kind.TEXT: staff_text,
+        Kind.PROSE: st.lists(staff_text, min_size=1, max_size=3).map("\n".join),
         Kind.CHOICE: staff_text,
         Kind.MONEY: st.integers(0, 10**13),
         Kind.COUNT: st.integers(0, 10**6),

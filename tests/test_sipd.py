@@ -469,7 +469,9 @@ def test_cli_writes_refuses_to_overwrite_and_leaves_nothing_on_errors(tmp_path: 
     code, output = run_cli("impor-anggaran", export, "-o", target)
     assert code == 0, output
     assert "77 baris dibaca, 77 baris rekening dijumlahkan" in output
-    assert "Ditulis 31 sub kegiatan: anggaran Rp9.475.869.588, realisasi Rp8.664.222.212." in output
+    assert (
+        "Jumlah terbaca: 31 sub kegiatan, anggaran Rp9.475.869.588, realisasi Rp8.664.222.212."
+    ) in output
     before = target.read_bytes()
     code, output = run_cli("impor-anggaran", export, "-o", target)
     assert code == 2 and "--timpa" in output

@@ -202,6 +202,7 @@ def test_renstra_columns_follow_the_period(blank: Path) -> None:
     ]
 
 
-def test_init_refuses_to_overwrite(blank: Path) -> None:
-    with pytest.raises(api.UsageError, match="--timpa"):
-        api.init_templates(blank)
+def test_init_keeps_the_templates_already_there(blank: Path) -> None:
+    before = {p.name: p.read_bytes() for p in blank.iterdir()}
+    api.init_templates(blank)
+    assert {p.name: p.read_bytes() for p in blank.iterdir()} == before

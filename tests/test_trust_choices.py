@@ -177,8 +177,9 @@ def _province_findings(folder: Path) -> list[tuple]:
 
 def test_a_carried_province_list_is_one_finding(rolled: Path, tmp_path: Path) -> None:
     assert _province_findings(rolled) == [
-        ("peringatan", "baris_ganda", "spbe.xlsx", D, "A12"),  # last year's repeat
+        # A range sorts by its first cell: row 4 before row 12.
         ("peringatan", "daftar_daerah_belum_diperbarui", "spbe.xlsx", D, "C4:C35"),
+        ("peringatan", "baris_ganda", "spbe.xlsx", D, "A12"),  # last year's repeat
     ]
     result = api.check(rolled)
     (said,) = [f for f in result.report.findings if f.kode == "daftar_daerah_belum_diperbarui"]
@@ -263,10 +264,17 @@ def test_bukti_dukung_of_a_core_office_says_why_it_has_no_choices(health_office:
     petunjuk = openpyxl.load_workbook(health_office / "kinerja.xlsx")["Petunjuk"]
     (row,) = [r for r in petunjuk.iter_rows(values_only=True) if r[0] == "Bukti Dukung"]
     assert row[2] == "pilihan"
-    assert row[4] == (
-        "Tidak ada di template ini: bukti dukung dihitung modul spbe, informasi atau "
-        "pengaduan. Kosongkan kolom ini."
+    said = (
+        "Kolom ini ada, tetapi tanpa pilihan di kantor ini: bukti dukung yang dihitung xlkip "
+        "berasal dari modul spbe, informasi atau pengaduan, dan template kantor ini tidak "
+        "memuat modul itu. Kosongkan kolom ini."
     )
+    assert row[4] == said
+    # The cell's own note says the same (Excel keeps 255 characters of it).
+    iku = openpyxl.load_workbook(health_office / "kinerja.xlsx")["IKU"]
+    assert iku["H3"].value == "Bukti Dukung"
+    notes = [v.prompt for v in iku.data_validations.dataValidation if "H4" in v.sqref]
+    assert notes == [said]
 
 
 def test_a_kominfo_office_keeps_its_suggestions_and_bands(tmp_path: Path) -> None:
@@ -361,3 +369,39 @@ def test_excel_lets_the_other_spellings_through(health_office: Path) -> None:
     petunjuk = openpyxl.load_workbook(health_office / S)["Petunjuk"]
     (row,) = [r for r in petunjuk.iter_rows(values_only=True) if r[0] == "Pendidikan Terakhir"]
     assert row[4].endswith("S3 (ejaan lain juga dikenali, mis. SD/MI, SLTP, SMA)")
+
+
+def test_one_info_per_column_and_spelling(example: Path) -> None:
+    """A list of 40 people typed "L" and "PNS" is a few infos, not one per cell: each
+    names its range (or its first cell) and says how many cells it speaks for."""
+    typed = {f"B{row}": "PNS" for row in range(4, 16)}
+    typed |= {"D4": "L", "D5": "L", "D7": "L", "D6": "P", "E4": "S-1", "E5": "S-1", "E6": "S 1"}
+    set_cells(example / S, "Pegawai", typed)
+    result = api.check(example)
+    said = {f.sel: f.pesan for f in result.report.sorted() if f.file == S}
+    assert [f for f in findings_of(example) if f[2] == S] == [
+        ("info", INFO, S, "Pegawai", sel) for sel in ("B4:B15", "D4", "E4:E5", "D6", "E6")
+    ]
+    assert said["B4:B15"].startswith(
+        "'PNS' pada kolom 'Status Pegawai' di 12 sel (B4:B15) dibaca sebagai 'ASN'."
+    )
+    assert said["D4"].startswith(
+        "'L' pada kolom 'Jenis Kelamin' di 3 sel (D4:D5, D7) dibaca sebagai 'Laki-laki'."
+    )
+    assert said["D6"].startswith("'P' pada kolom 'Jenis Kelamin' dibaca sebagai 'Perempuan'.")
+    assert said["E6"].startswith("'S 1' pada kolom 'Pendidikan Terakhir' dibaca sebagai 'S1'.")
+    stored = {r.row: r for r in result.inputs.records(PEGAWAI)}
+    assert {stored[row].get("status") for row in range(4, 16)} == {"ASN"}
+    assert [stored[row].get("jenis_kelamin") for row in (4, 5, 6, 7)] == [
+        "Laki-laki",
+        "Laki-laki",
+        "Perempuan",
+        "Laki-laki",
+    ]
+
+
+def test_many_runs_of_one_spelling_list_the_first_few(example: Path) -> None:
+    set_cells(example / S, "Pegawai", {f"D{row}": "L" for row in range(4, 20, 2)})
+    (said,) = [f for f in api.check(example).report.findings if f.file == S]
+    assert said.sel == "D4"
+    assert "di 8 sel (D4, D6, D8, D10, D12, dan lainnya)" in said.pesan

@@ -292,3 +292,53 @@ def test_category_labels_wrap_to_three_lines_at_most(example_master: Path, workb
     axis = next(root.iter(f"{C}catAx"))
     sizes = {int(e.get("sz")) for e in axis.iter() if e.tag.endswith("defRPr") and e.get("sz")}
     assert sizes and max(sizes) < 900, sizes
+
+
+def _labelled_series(root) -> list[tuple[str, str]]:
+    """(values reference, data label number format) of each series with labels."""
+    found = []
+    for series in root.iter(f"{C}ser"):
+        number = series.find(f"{C}dLbls/{C}numFmt")
+        if number is not None:
+            found.append((series.find(f"{C}val/{C}numRef/{C}f").text, number.get("formatCode")))
+    return found
+
+
+def test_chart_labels_print_as_the_cells_they_plot(workbook: Path) -> None:
+    """105,56% in the table is 105,56% on its bar, not 106%."""
+    from tests.test_charts import _chart_parts
+
+    book = openpyxl.load_workbook(workbook)
+    checked = 0
+    for name, root in _chart_parts(workbook).items():
+        for reference, label_format in _labelled_series(root):
+            sheet, cells = reference.rsplit("!", 1)
+            ws = book[sheet.strip("'").replace("''", "'")]
+            formats = {
+                c.number_format
+                for row in ws[cells.replace("$", "")]
+                for c in row
+                if isinstance(c.value, int | float | str) and c.value != ""
+            }
+            assert formats == {label_format}, (name, reference, formats, label_format)
+            checked += 1
+    assert checked >= 4
+
+
+def test_findings_quote_a_typed_value_as_its_table_prints_it(example: Path, tmp_path: Path) -> None:
+    """8% beside a realisasi of 7,5% is printed 8,0% in Tabel 3.2: the finding says so too."""
+    from xlkip.text import as_shown
+
+    book = openpyxl.load_workbook(example / "kinerja.xlsx")
+    iku = book["IKU"]
+    assert iku["C5"].value == "%"
+    iku["E5"], iku["F5"], iku["J5"], iku["K5"] = 0.08, 0.075, 0.1, None
+    book.save(example / "kinerja.xlsx")
+    target = tmp_path / "LKjIP.xlsx"
+    result = api.compile_folder(example, target)
+    table = _sheet_titled(openpyxl.load_workbook(target, data_only=True), "REALISASI SASARAN")
+    cell = next(r[5] for r in table.iter_rows(min_row=4) if r[5].value == 0.08)
+    printed = as_shown(cell.value, cell.number_format)
+    assert printed == "8,0%"
+    messages = [f.pesan for f in result.report.sorted() if f.kode == "target_pk_beda_renstra"]
+    assert any(f"{printed} (sheet IKU sel E5)" in m for m in messages), messages

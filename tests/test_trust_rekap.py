@@ -11,6 +11,7 @@ import subprocess
 import sys
 import zlib
 from dataclasses import replace
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +27,7 @@ from xlkip.rekap.summary import OfficeSummary, Status
 from xlkip.rekap.workbook import GRAFIK, REKAP, build_rekap
 from xlkip.render import libreoffice
 from xlkip.render.xlsx import render
+from xlkip.tables.common import HEADER_ROW
 
 
 def rekap_rows(path: Path) -> list[dict[str, Any]]:
@@ -350,3 +352,122 @@ def test_a_name_used_by_many_folders_names_three_and_counts_the_rest() -> None:
         "Nama OPD 'Dinas A' juga dipakai oleh folder 1, 2, 3 dan 2 folder lain: periksa "
         "Nama Instansi di template identitas, atau keluarkan folder salinan dari rekap."
     ]
+
+
+def test_an_iku_row_of_the_rekap_has_one_number_format(tmp_path: Path) -> None:
+    """8% beside 7,5% prints 8,0% and 7,5%, as the office's Tabel 3.2 prints them (not
+    8% beside 7,50%, each column with a format of its own)."""
+    from xlkip.text import as_shown
+
+    root = tmp_path / "opd"
+    write_office(
+        root / "a",
+        "Dinas A",
+        [iku("A1", 0.08, 0.075, satuan="%"), iku("A2", 0, 0, satuan="%")],
+        [budget(1, 1_000, 900)],
+    )
+    write_office(root / "b", "Dinas B", [iku("B1", 0.5, 0.25, satuan="%")], [budget(1, 2, 1)])
+    result = api.rekap([root], tmp_path / "r.xlsx", jobs=1)
+    sheet = openpyxl.load_workbook(result.output)["IKU OPD"]
+    shown = {
+        row[3].value: (
+            (row[6].number_format, row[7].number_format),
+            as_shown(row[6].value, row[6].number_format),
+            as_shown(row[7].value, row[7].number_format),
+        )
+        for row in sheet.iter_rows(min_row=4)
+        if row[3].value in {"A1", "A2", "B1"}
+    }
+    assert shown == {
+        "A1": (("0.0%", "0.0%"), "8,0%", "7,5%"),
+        "A2": (("0%", "0%"), "0%", "0%"),
+        "B1": (("0%", "0%"), "50%", "25%"),
+    }
+
+
+def test_percentage_axes_start_at_zero(mixed: Path, tmp_path: Path) -> None:
+    """95,56% is drawn nearly as long as 105%, not half as long (an axis from 90%)."""
+    from tests.test_charts import C, _chart_parts
+
+    result = api.rekap([mixed], tmp_path / "r.xlsx", jobs=1)
+    office = tmp_path / "LKjIP.xlsx"
+    api.compile_folder(mixed / "a", office)
+    axes = [
+        (name, axis)
+        for path in (result.output, office)
+        for name, root in _chart_parts(path).items()
+        for axis in root.iter(f"{C}valAx")
+        if "%" in axis.find(f"{C}numFmt").get("formatCode")
+    ]
+    assert any(name.startswith(GRAFIK) for name, _ in axes)
+    for name, axis in axes:
+        least = axis.find(f"{C}scaling/{C}min")
+        assert least is not None and float(least.get("val")) == 0, name
+
+
+def _rekap_pages(offices: list[OfficeSummary], scope) -> list[list[tuple]]:
+    """Rekap OPD's rows below its header, page by page, as its page breaks cut them."""
+    from xlkip.render.layout import paginate, row_heights
+
+    sheet = next(s for s in build_rekap(offices, scope).sheets if s.name == REKAP)
+    heights = {**row_heights(sheet), **sheet.heights}
+    cells = {}
+    for row, col, content, _style in sheet.contents():
+        cells.setdefault(row, []).append((col, content))
+    bounds = [HEADER_ROW + 1, *paginate(sheet, heights).breaks, sheet.last_row + 1]
+    return [[cells[r] for r in range(a, b) if r in cells] for a, b in pairwise(bounds)]
+
+
+def test_no_page_of_the_rekap_holds_only_the_source_line(mixed: Path, tmp_path: Path) -> None:
+    """However many offices, the source line prints with the last rows above it."""
+    result = api.rekap([mixed], tmp_path / "r.xlsx", jobs=1)
+    summed = [o for o in result.offices if not result.scope.reasons(o)]
+    for count in range(1, 41):
+        offices = [
+            replace(office, folder=f"{office.folder}_{n}", instansi=f"{office.instansi} {n}")
+            for n in range(count)
+            for office in summed[:1]
+        ]
+        pages = _rekap_pages(mark_offices(offices, result.scope), result.scope)
+        for page in pages:
+            firsts = [dict(row).get(0) for row in page]
+            assert any(not str(first).startswith("Sumber") for first in firsts), (count, page)
+
+
+FOLDERS = (
+    "dinas_kesehatan",
+    "badan_perencanaan_pembangunan_daerah",
+    "dinas_komunikasi_informatika",
+)
+
+
+def _cut_mid_word(folder: str, words: list[str]) -> list[str]:
+    """The printed pieces of `folder` that do not start and end at its _ or its ends."""
+    cut = []
+    for word in words:
+        at = folder.find(word) if len(word) > 1 else -1
+        if at < 0:
+            continue
+        end = at + len(word)
+        if not (at == 0 or folder[at - 1] == "_") or not (end == len(folder) or word[-1] == "_"):
+            cut.append(word)
+    return cut
+
+
+def test_folders_wrap_at_their_underscores_and_rows_fit_their_text(tmp_path: Path) -> None:
+    """dinas_kesehatan prints whole on one line of a one-line row, not "dinas_kesehat"
+    over "an" in a row of two; a longer name wraps after its _."""
+    require_libreoffice()
+    root = tmp_path / "opd"
+    for n, folder in enumerate(FOLDERS, start=1):
+        name = folder.split("_", 1)[1].replace("_", " ").title()
+        write_office(root / folder, name, [iku(f"I{n}", 100, 95)], [budget(1, 1_000, 900)])
+    result = api.rekap([root], tmp_path / "r.xlsx", jobs=1)
+    sheet = openpyxl.load_workbook(result.output)[REKAP]
+    one_line = next(r for r in sheet.iter_rows() if r[1].value == "Kesehatan")[0].row
+    assert (sheet.row_dimensions[one_line].height or 15) <= 15
+    pdf = libreoffice.convert(result.output, "pdf", tmp_path)
+    rekap_page = word_boxes(pdf)[0]
+    words = [text.replace("\u200b", "") for *_box, text in rekap_page]
+    assert "dinas_kesehatan" in words and "pembangunan_" in words
+    assert [w for f in FOLDERS for w in _cut_mid_word(f, words)] == []

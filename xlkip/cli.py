@@ -109,7 +109,9 @@ def init(
     contoh: Annotated[
         bool, typer.Option("--contoh", help="Isi dengan contoh LKjIP Diskominfo Binjai 2024.")
     ] = False,
-    timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang sudah ada.")] = False,
+    timpa: Annotated[
+        bool, typer.Option("--timpa", help="Ganti template yang sudah ada (isiannya hilang).")
+    ] = False,
     modul: Annotated[
         str | None,
         typer.Option(
@@ -143,6 +145,7 @@ def init(
     if dari is not None and (contoh or modules):
         _fail_usage("--dari menyalin template folder tahun lalu; tanpa --contoh atau --modul.")
     rolled = None
+    before = _names_in(folder)
     with _guard():
         try:
             if dari is not None:
@@ -160,9 +163,8 @@ def init(
     jenis = "berisi contoh" if contoh else "kosong"
     if rolled is not None:
         jenis = f"lanjutan isian tahun {rolled.last.inputs.tahun} ({dari})"
-    console.print(styled("Template {} ditulis ke [bold]{}[/]:", jenis, folder), soft_wrap=True)
-    for path in paths:
-        console.print(f"  • {path.name}")
+    kept = [] if timpa else [path for path in paths if path.name in before]
+    _print_written(console, [p for p in paths if p not in kept], kept, jenis, folder)
     if rolled is not None:
         _print_rollover(console, rolled)
     if contoh:
@@ -176,6 +178,31 @@ def init(
     else:
         console.print(
             styled("Langkah berikut: isi template, lalu jalankan [bold]xlkip check {}[/].", folder)
+        )
+
+
+def _names_in(folder: Path) -> set[str]:
+    return {path.name for path in folder.iterdir()} if folder.is_dir() else set()
+
+
+def _print_written(console, written: list[Path], kept: list[Path], jenis: str, folder) -> None:
+    """Which templates init wrote and which, already there, it left as they were."""
+    from xlkip.console import styled
+
+    if written:
+        console.print(styled("Template {} ditulis ke [bold]{}[/]:", jenis, folder), soft_wrap=True)
+    else:
+        console.print(styled("Tidak ada template baru ditulis ke [bold]{}[/].", folder))
+    for path in written:
+        console.print(f"  • {path.name}", markup=False)
+    if kept:
+        console.print(
+            "Sudah ada, tidak diubah (isiannya tetap): "
+            + ", ".join(path.name for path in kept)
+            + ". Untuk menggantinya dengan template baru, hapus atau pindahkan dulu "
+            "berkasnya (--timpa menulis ulang semua template itu: isian di dalamnya hilang).",
+            soft_wrap=True,
+            markup=False,
         )
 
 
@@ -285,7 +312,7 @@ def compile_(
         bool,
         typer.Option(
             "--dokumen",
-            help="Tulis juga draf laporan Word (LKjIP_<instansi>_<tahun>.docx, Bab I–IV) "
+            help="Tulis juga draf laporan Word (LKjIP_Instansi_Tahun.docx, Bab I–IV) "
             "di folder workbook.",
         ),
     ] = False,
@@ -502,11 +529,14 @@ def kirim(
         try:
             to = smtp.recipients(ke)
             settings = smtp.load_settings()
+            warn = _console(stderr=True, soft_wrap=True)
+
+            def say(warning: str) -> None:
+                warn.print(styled("[bold yellow]Peringatan:[/] {}", warning))
+
             for warning in smtp.warnings_for(settings):
-                _console(stderr=True, soft_wrap=True).print(
-                    styled("[bold yellow]Peringatan:[/] {}", warning)
-                )
-            smtp.send(eml, to, settings, smtp.password_for(settings))
+                say(warning)
+            smtp.send(eml, to, settings, smtp.password_for(settings), warn=say)
         except smtp.SendError as exc:
             _fail_usage(f"{exc} Berkas {eml.name} tidak diubah.")
     _console(soft_wrap=True).print(f"Surel {eml.name} terkirim ke {', '.join(to)}.")

@@ -278,7 +278,7 @@ def usage_message(exc: Any) -> str:
         what = "Argumen" if kind == "argument" else "Opsi"
         return f"{what} {_hint(exc)} belum diisi."
     if isinstance(exc, exceptions.BadParameter):
-        detail = _detail(exc.message)
+        detail = _bounds(exc) or _detail(exc.message)
         return f"Nilai {_hint(exc)} tidak valid" + (f": {detail}." if detail else ".")
     if isinstance(exc, exceptions.BadOptionUsage):
         if "does not take" in exc.message:
@@ -294,6 +294,17 @@ def _hint(exc: Any) -> str:
     if isinstance(hint, list | tuple):
         hint = " / ".join(hint)
     return str(hint or "").strip() or "ini"
+
+
+_OUT_OF_RANGE = re.compile(r"(greater|less) than|not in the range")
+
+
+def _bounds(exc: Any) -> str:
+    """A value out of its option's range: the range as --help words it ("minimal 0,01",
+    "antara 1990 dan 2100"), not click's "0.01" with a decimal point."""
+    if exc.param is None or not _OUT_OF_RANGE.search(str(exc.message)):
+        return ""
+    return _range(exc.param)
 
 
 def _detail(message: str) -> str:

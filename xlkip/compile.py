@@ -16,7 +16,14 @@ from xlkip.check import CheckResult, check
 from xlkip.errors import UsageError
 from xlkip.findings import Report
 from xlkip.inputs import Inputs
-from xlkip.output import OutputError, refuse_inputs, remove_stale, safe_filename, write_atomically
+from xlkip.output import (
+    OutputError,
+    failed_beside,
+    refuse_inputs,
+    remove_stale,
+    safe_filename,
+    write_atomically,
+)
 from xlkip.tables.figures import Figures
 from xlkip.templates import init_templates
 
@@ -220,7 +227,7 @@ def _add_pdf(result: CompileResult, workbook: Path, with_findings: bool = False)
             produced = convert(printed, "pdf", Path(work))
             write_atomically(target, lambda path: path.write_bytes(produced.read_bytes()))
     except (LibreOfficeError, OutputError) as exc:
-        result.pdf_error = str(exc) + remove_stale(target, "PDF")
+        result.pdf_error = failed_beside(str(exc), target, "PDF")
     else:
         result.pdf = target
 
@@ -243,7 +250,7 @@ def _add_eml(result: CompileResult, limit_mb: float | None) -> None:
     try:
         check_budget(attachments, DEFAULT_LIMIT_MB if limit_mb is None else limit_mb)
     except AttachmentsTooLarge as exc:
-        result.eml_error = str(exc) + remove_stale(target, "Draf surel")
+        result.eml_error = failed_beside(str(exc), target, "Draf surel")
         return
     inputs = result.inputs
     summary = Summary(
@@ -259,6 +266,6 @@ def _add_eml(result: CompileResult, limit_mb: float | None) -> None:
     try:
         write_atomically(target, lambda path: path.write_bytes(message.as_bytes()))
     except OutputError as exc:
-        result.eml_error = str(exc) + remove_stale(target, "Draf surel")
+        result.eml_error = failed_beside(str(exc), target, "Draf surel")
         return
     result.eml = target

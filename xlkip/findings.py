@@ -80,6 +80,7 @@ class Report:
 def _cell_key(sel: str | None) -> tuple[int, str]:
     if not sel:
         return (0, "")
+    sel = sel.split(":")[0]  # a range ("C5:C16") sorts by its first cell
     letters = "".join(ch for ch in sel if ch.isalpha())
     digits = "".join(ch for ch in sel if ch.isdigit())
     return (int(digits or 0), letters.rjust(3))

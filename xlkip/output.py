@@ -54,7 +54,7 @@ def write_atomically(target: Path, write: Callable[[Path], object], template: bo
     except PermissionError as exc:
         raise OutputError(
             f"Berkas {target} tidak dapat ditimpa: mungkin sedang dibuka di Excel. Tutup "
-            "berkasnya, lalu jalankan lagi (berkas lama tidak diubah)."
+            f"berkasnya, lalu jalankan lagi{_KEPT_OPEN}."
         ) from exc
     except Exception as exc:
         cause = os_error_behind(exc)
@@ -113,13 +113,26 @@ def refuse_inputs(target: Path, folders: Iterable[Path], option: str = "-o") -> 
     on an xlkip template anywhere."""
     place = target.resolve().parent
     for folder in folders:
-        if place == folder.resolve():
+        inputs = folder.resolve()
+        if place.is_relative_to(inputs):
+            where = "di folder input" if place == inputs else "di dalam subfolder folder input"
             raise OutputError(
-                f"Berkas hasil {target} berada di folder input {folder}. Agar tidak ada isian "
-                f"yang tertimpa, xlkip tidak menulis ke folder input. Pilih lokasi lain dengan "
-                f"{option}, mis. {option} output/{target.name}."
+                f"Berkas hasil {target} berada {where} {folder}. Agar tidak ada isian yang "
+                f"tertimpa atau terbaca lagi, xlkip tidak menulis ke folder input maupun "
+                f"subfoldernya. Pilih lokasi di luar folder itu dengan {option}, mis. "
+                f"{option} {_outside(inputs) / target.name}."
             )
     refuse_template(target, option)
+
+
+def _outside(inputs: Path) -> Path:
+    """A folder `output` beside the inputs folder, relative when the current folder
+    lies outside it (then the example reads like the ones in the guide)."""
+    beside = inputs.parent / "output"
+    cwd = Path.cwd().resolve()
+    if not cwd.is_relative_to(inputs) and beside.is_relative_to(cwd):
+        return beside.relative_to(cwd)
+    return beside
 
 
 def refuse_template(target: Path, option: str = "-o") -> None:
@@ -128,6 +141,53 @@ def refuse_template(target: Path, option: str = "-o") -> None:
             f"Berkas {target} adalah template xlkip (isian staf); hasil tidak ditulis di "
             f"atasnya. Pilih nama lain dengan {option}, mis. {option} output/laporan.xlsx."
         )
+
+
+def refuse_existing(targets: Iterable[Path], what: str) -> None:
+    """`what` (a filled dataset such as the example) is written whole into a folder
+    without those files, never mixed with the entries already there."""
+    existing = [p for p in targets if p.exists()]
+    if not existing:
+        return
+    names = ", ".join(p.name for p in existing)
+    raise OutputError(
+        f"Berkas sudah ada di {existing[0].parent}: {names}. {what} tidak ditulis agar tidak "
+        "bercampur dengan isian yang ada; berkas itu tidak diubah. Pilih folder kosong. "
+        f"(--timpa mengganti berkas itu dengan {what.lower()}: isian di dalamnya hilang.)"
+    )
+
+
+def refuse_other_than(target: Path, kind: str) -> None:
+    """--timpa replaces only a template of the same `kind`: never a filled template of
+    another kind, nor a file xlkip did not write."""
+    if not target.exists():
+        return
+    found = template_kind(target)
+    if found == kind:
+        return
+    what = f"template {found}" if found else "bukan template xlkip"
+    raise OutputError(
+        f"Berkas {target} adalah {what}, jadi --timpa tidak menimpanya dengan template "
+        f"{kind}; berkas itu tidak diubah. Pilih berkas tujuan lain dengan -o, mis. "
+        f"-o {target.parent / (kind + '.xlsx')}."
+    )
+
+
+def template_kind(path: Path) -> str | None:
+    """The kind written in the marker of the xlkip template at `path` (identitas,
+    kinerja, anggaran…); None for any other file."""
+    if not is_template(path):
+        return None
+    from xlkip.read.workbook import SourceWorkbook, Unreadable
+
+    try:
+        source = SourceWorkbook.open(path)
+    except Unreadable:
+        return None
+    try:
+        return source.marker.kind if source.marker else None
+    finally:
+        source.close()
 
 
 _MARKED_PARTS = ("docProps/custom.xml", "xl/workbook.xml")
@@ -162,6 +222,20 @@ def remove_stale(path: Path, what: str) -> str:
             "sebelum mengirim, karena isinya dari proses sebelumnya."
         )
     return f" {what} lama {path.name} dihapus agar tidak terkirim bersama workbook baru."
+
+
+_KEPT = "Berkas lama tidak diubah."
+_KEPT_OPEN = " (berkas lama tidak diubah)"
+
+
+def failed_beside(message: str, path: Path, what: str) -> str:
+    """`message` (why `path`, written beside the workbook, failed) and what became of the
+    older `path`: once it is removed, the writer's "the old file is unchanged" is no
+    longer true and is left out."""
+    outcome = remove_stale(path, what)
+    if not path.exists():
+        message = message.replace(f" {_KEPT}", "").replace(_KEPT_OPEN, "")
+    return message + outcome
 
 
 def current_umask() -> int:
@@ -200,4 +274,4 @@ def _reason(exc: OSError) -> str:
 
 def _why(path: Path, exc: OSError) -> str:
     why, advice = os_reason(exc)
-    return f"Tidak dapat menulis ke {path} ({why}). {advice} Berkas lama tidak diubah."
+    return f"Tidak dapat menulis ke {path} ({why}). {advice} {_KEPT}"

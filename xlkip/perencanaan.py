@@ -16,9 +16,24 @@ from dataclasses import dataclass
 from xlkip.inputs import Inputs
 from xlkip.read.records import Record
 from xlkip.schema.kinerja import BAB_II_COLUMNS, IKU, RENSTRA
-from xlkip.text import identity_text
+from xlkip.text import as_shown, identity_text, measure_format
 
 BAB_II_KEYS = tuple(column.key for column in BAB_II_COLUMNS)
+
+INDICATOR_VALUES = ("target", "realisasi", "realisasi_lalu", "target_pk")
+"""The typed values of an IKU row that the tables print (3.2, 3.13, 2.3)."""
+
+
+def indicator_format(record: Record, *more: object) -> str:
+    """The number format of an IKU row in every table that prints it (see
+    xlkip.tables.kinerja.indicator_style); `more`: a value the table prints beside them."""
+    values = [record.get(key) for key in INDICATOR_VALUES]
+    return measure_format([*values, *more], record.get("satuan"))
+
+
+def as_in_row(value: float, record: Record, *more: object) -> str:
+    """A value of an IKU row as its table prints it: 8% in a row holding 7,5% is "8,0%"."""
+    return as_shown(value, indicator_format(record, *more))
 
 
 def uses_bab_ii(inputs: Inputs) -> bool:

@@ -16,7 +16,7 @@ from xlkip import contoh
 from xlkip.check import CheckResult, check
 from xlkip.errors import UsageError
 from xlkip.instrumen import instrument_for
-from xlkip.output import make_folder, write_atomically
+from xlkip.output import make_folder, refuse_existing, write_atomically
 from xlkip.read.folder import default_tahun
 from xlkip.rollover import roll
 from xlkip.schema import TEMPLATES, identitas, template_for
@@ -112,7 +112,8 @@ def write_dataset(source: Traversable | Path, folder: Path, overwrite: bool = Fa
     present = set(contoh.kinds_in(source))
     kinds = [kind for kind in TEMPLATES if kind in present]
     contents = {kind: contoh.load(kind, source) for kind in kinds}
-    return write_templates(folder, kinds, Period(*contoh.period_of(source)), contents, overwrite)
+    period = Period(*contoh.period_of(source))
+    return write_templates(folder, kinds, period, contents, overwrite, keep=False)
 
 
 @dataclass
@@ -173,9 +174,12 @@ def write_templates(
     contents: dict[str, dict] | None,
     overwrite: bool,
     notes: dict[str, list[str]] | None = None,
+    keep: bool = True,
 ) -> list[Path]:
     """The templates of `kinds` for `period`, filled with `contents` by kind (absent:
-    blank), with `notes` by kind for their Petunjuk."""
+    blank), with `notes` by kind for their Petunjuk. Without `overwrite`, a file already
+    there is kept as it is (`keep`) or, for a dataset that must not be mixed with other
+    entries, refused."""
     if not period.renstra_awal <= period.tahun <= period.renstra_akhir:
         raise UsageError(
             f"Tahun {period.tahun} berada di luar periode Renstra "
@@ -185,14 +189,12 @@ def write_templates(
     make_folder(folder)
     templates = [template_written(kind, period.tahun, kinds) for kind in kinds]
     targets = [folder / template.filename for template in templates]
-    existing = [p.name for p in targets if p.exists()]
-    if existing and not overwrite:
-        raise UsageError(
-            f"Berkas sudah ada di {folder}: {', '.join(existing)}. Agar isian staf tidak "
-            "tertimpa, pilih folder lain atau tambahkan --timpa."
-        )
+    if not overwrite and not keep:
+        refuse_existing(targets, "Contoh")
     options = for_instrument(options_for(kinds), period.tahun)
     for template, target in zip(templates, targets, strict=True):
+        if target.exists() and not overwrite:
+            continue  # kept: a template already there may hold staff entries
         content, lines = contents.get(template.kind), tuple(notes.get(template.kind, ()))
         write_atomically(
             target,

@@ -9,6 +9,7 @@ as its table shows it, signed with the kepala from Identitas.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from email.message import EmailMessage
 from email.policy import SMTP
 from pathlib import Path
@@ -156,8 +157,14 @@ def check_budget(attachments: list[Path], limit_mb: float = DEFAULT_LIMIT_MB) ->
     )
     raise AttachmentsTooLarge(
         f"Lampiran terlalu besar untuk surel: {_mb(total)} ({listed}), batasnya "
-        f"{angka(limit_mb, 1)} MB. {advice} Draf surel tidak dibuat."
+        f"{_limit(limit_mb)} MB. {advice} Draf surel tidak dibuat."
     )
+
+
+def _limit(limit_mb: float) -> str:
+    """The limit with the decimals it was given: 0.01 -> "0,01", 7.0 -> "7"."""
+    decimals = -min(Decimal(repr(limit_mb)).normalize().as_tuple().exponent, 0)
+    return angka(limit_mb, decimals)
 
 
 def _mb(size: int) -> str:

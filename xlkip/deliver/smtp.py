@@ -14,7 +14,7 @@ import os
 import smtplib
 import socket
 import ssl
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from email import policy
 from email.message import EmailMessage
@@ -85,7 +85,11 @@ def setting(key: str) -> str:
 def config_path() -> Path:
     import typer
 
-    return Path(typer.get_app_dir("xlkip")) / CONFIG_NAME
+    folder = Path(typer.get_app_dir("xlkip"))
+    if not folder.is_absolute():
+        # XDG_CONFIG_HOME set but empty (or relative): the XDG spec says to ignore it.
+        folder = Path.home() / ".config" / folder.name
+    return folder / CONFIG_NAME
 
 
 def load_settings(env: Mapping[str, str] | None = None, config: Path | None = None) -> Settings:
@@ -139,17 +143,23 @@ def _timeout(text: str | None) -> float:
     return seconds
 
 
+def plain_warning(settings: Settings) -> str | None:
+    """Said once connected, before anything is sent: a failed connection sends nothing."""
+    if settings.security != PLAIN:
+        return None
+    what = "Surel dan kata sandi SMTP" if settings.user else "Surel"
+    return (
+        f"{what} akan dikirim ke {settings.where} TANPA enkripsi, karena keamanan = {PLAIN} "
+        f"({ENV['security']} atau keamanan di {CONFIG_NAME}). Isinya dapat dibaca siapa "
+        "pun di jaringan yang dilalui; pakai hanya untuk server surel di jaringan kantor "
+        "sendiri."
+    )
+
+
 def warnings_for(settings: Settings) -> list[str]:
-    """What staff should know before sending: no encryption, a password others can read."""
+    """What staff should know before sending: a password others can read (no encryption
+    is said by send, once connected: see plain_warning)."""
     found = []
-    if settings.security == PLAIN:
-        what = "Surel dan kata sandi SMTP" if settings.user else "Surel"
-        found.append(
-            f"{what} dikirim ke {settings.where} TANPA enkripsi, karena keamanan = {PLAIN} "
-            f"({ENV['security']} atau keamanan di {CONFIG_NAME}). Isinya dapat dibaca siapa "
-            "pun di jaringan yang dilalui; pakai hanya untuk server surel di jaringan kantor "
-            "sendiri."
-        )
     if settings.password_file is not None and _readable_by_others(settings.password_file):
         found.append(
             f"Berkas {settings.password_file} memuat kata sandi SMTP dan dapat dibaca pengguna "
@@ -293,7 +303,9 @@ def send(
     settings: Settings,
     password: str | None,
     timeout: float | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> None:
+    """Send the draft; `warn` is told plain_warning once connected, before the login."""
     sender = settings.sender
     if not sender:
         raise SendError(f"Alamat pengirim belum diatur: isi {setting('sender')} atau user.")
@@ -304,6 +316,8 @@ def send(
     try:
         server = _connect(settings, timeout, context)
         try:
+            if warn is not None and (plain := plain_warning(settings)):
+                warn(plain)
             if settings.user:
                 stage = "login"
                 _login(server, settings, password or "")
@@ -337,13 +351,14 @@ def _tls_context(settings: Settings) -> ssl.SSLContext | None:
         return ssl.create_default_context(cafile=settings.cafile)
     except FileNotFoundError as exc:
         raise SendError(
-            f"Berkas CA {settings.cafile} tidak ditemukan ({where}). Periksa lokasi berkas "
-            "sertifikat dari pengelola server surel, atau kosongkan isian itu."
+            f"Berkas CA {settings.cafile} tidak ditemukan. Periksa lokasinya di {where}, atau "
+            "kosongkan isian itu."
         ) from exc
     except (ssl.SSLError, OSError, ValueError) as exc:
         raise SendError(
-            f"Berkas CA {settings.cafile} ({where}) tidak dapat dibaca sebagai sertifikat PEM. "
-            "Minta berkas sertifikat CA (.pem/.crt) ke pengelola server surel."
+            f"Berkas CA {settings.cafile} tidak dapat dibaca sebagai sertifikat PEM. Minta "
+            "berkas sertifikat CA (.pem/.crt) ke pengelola server surel, lalu tulis lokasinya "
+            f"di {where}."
         ) from exc
 
 
@@ -381,8 +396,8 @@ def _login(server: smtplib.SMTP, settings: Settings, password: str) -> None:
             ) from exc
         raise SendError(
             f"Server {where} menolak nama pengguna atau kata sandi ({user}; jawaban server: "
-            f"{reply}). Periksa kata sandinya ({setting('password')}, atau isian saat diminta) "
-            "lalu kirim lagi."
+            f"{reply}). Periksa kata sandinya di {setting('password')} atau yang diketik saat "
+            "diminta, lalu kirim lagi."
         ) from exc
     except smtplib.SMTPResponseException as exc:
         raise SendError(
@@ -466,7 +481,7 @@ def _failure(exc: Exception, settings: Settings, sender: str) -> str:
     if isinstance(exc, smtplib.SMTPServerDisconnected):
         return (
             f"Server {where} memutus sambungan sebelum surel terkirim. Periksa port dan "
-            f"{setting('security')} (ssl biasanya port 465, starttls 587), lalu kirim lagi."
+            f"{setting('security')}: ssl biasanya port 465, starttls 587. Lalu kirim lagi."
         )
     if isinstance(exc, OSError):
         return (

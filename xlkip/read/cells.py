@@ -26,6 +26,8 @@ class Problem:
     """A `peringatan`: the value is kept and used; otherwise an `error` and no value."""
     info: bool = False
     """An `info`: the value is kept and used, only said how it was read."""
+    spelling: tuple[str, str] | None = None
+    """For READ_AS: the text as typed and the choice it was read as."""
 
     @property
     def keeps_value(self) -> bool:
@@ -162,12 +164,24 @@ def _choice_of_text(spec: Spec, raw: str) -> Coerced:
     return coerce(spec, raw)
 
 
+READ_AS = "pilihan_dibaca_sebagai"
+
+
+def read_as_message(label: str, text: str, read_as: str, cells: str = "") -> str:
+    """The READ_AS info; `cells` ("di 12 sel (C5:C16)") when it speaks for many cells."""
+    where = f" {cells}" if cells else ""
+    return (
+        f"'{quote(text)}' pada kolom '{label}'{where} dibaca sebagai '{read_as}'. Tidak "
+        "perlu diubah; pilih dari daftar agar pesan ini hilang."
+    )
+
+
 def _read_as(spec: Spec, text: str, read_as: str) -> Coerced:
     return read_as, Problem(
-        "pilihan_dibaca_sebagai",
-        f"'{quote(text)}' pada kolom '{spec.label}' dibaca sebagai '{read_as}'. Tidak "
-        "perlu diubah; pilih dari daftar agar pesan ini hilang.",
+        READ_AS,
+        read_as_message(spec.label, text, read_as),
         info=True,
+        spelling=(text, read_as),
     )
 
 

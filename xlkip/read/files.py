@@ -58,10 +58,20 @@ def is_regular(path: Path) -> bool:
         return True
 
 
-def not_regular(name: str, make: Callable[..., Finding] = error) -> Finding:
+IN_FOLDER = "Simpan di sini salinan berkas Excel yang sebenarnya."
+AS_ARGUMENT = (
+    "Sebutkan berkas unduhan SIPD yang sebenarnya (.xlsx, .xls atau .csv), bukan pipa "
+    "atau perangkat; bila perlu salin dulu isinya ke sebuah berkas."
+)
+
+
+def not_regular(
+    name: str, make: Callable[..., Finding] = error, advice: str = IN_FOLDER
+) -> Finding:
+    """`advice`: what to do, for a file found in a folder or a file named on the command."""
     return make(
         "bukan_berkas_biasa",
-        "Bukan berkas biasa (pipa, perangkat, atau tautan ke salah satunya) — tidak dibuka. "
-        "Simpan di sini salinan berkas Excel yang sebenarnya.",
+        f"Bukan berkas biasa (pipa, perangkat, atau tautan ke salah satunya) — tidak dibuka. "
+        f"{advice}",
         file=name,
     )

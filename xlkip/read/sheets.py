@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from xlkip.findings import Finding, Tingkat, error, info, peringatan
 from xlkip.read.bounds import findings_of
 from xlkip.read.cells import (
+    READ_AS,
     SLOW,
     Coerced,
     Measure,
@@ -22,6 +23,7 @@ from xlkip.read.cells import (
     coerce_common,
     is_blank,
     quote,
+    read_as_message,
     resolve_measure,
 )
 from xlkip.read.records import FormData, Record, TableData, TemplateData
@@ -153,6 +155,8 @@ class _TableReader:
         self.grid, self.sheet, self.data, self.period = grid, sheet, data, period
         self.findings: list[Finding] = []
         self.problem_cells: set[str] = set()
+        self.read_as: dict[tuple[int, str, str, str], list[int]] = {}
+        """(column, label, typed, read as) -> rows: one info per spelling, not per cell."""
         self.known = frozenset(c.key for c in sheet.columns)
         series = sheet.year_columns
         self.has_measures = any(c.kind is Kind.MEASURE for c in sheet.columns) or bool(
@@ -184,6 +188,7 @@ class _TableReader:
                 continue
             blank_run = 0
             table.records.append(record)
+        self._say_read_as()
         self._left_right(layout)
         return table, self.findings
 
@@ -386,9 +391,24 @@ class _TableReader:
             )
         )
 
+    def _say_read_as(self) -> None:
+        for (col, label, typed, read_as), rows in self.read_as.items():
+            letter = get_column_letter(col)
+            runs = _runs(rows)
+            first, last = runs[0]
+            if len(rows) == 1:
+                cell, message = f"{letter}{first}", read_as_message(label, typed, read_as)
+            else:
+                cell = f"{letter}{first}:{letter}{last}" if len(runs) == 1 else f"{letter}{first}"
+                cells = f"di {angka(len(rows))} sel ({_cells_text(letter, runs)})"
+                message = read_as_message(label, typed, read_as, cells)
+            self.findings.append(info(READ_AS, message, **self.where(cell)))
+
     def _coerce(self, spec: Spec, row: int, col: int, raw: Any = _UNREAD) -> Any:
         value, problem = _cell_value(self.grid, spec, row, col, raw)
-        if problem is not None:
+        if problem is not None and problem.spelling is not None:
+            self.read_as.setdefault((col, spec.label, *problem.spelling), []).append(row)
+        elif problem is not None:
             ref = _ref(row, col)
             self.findings.append(as_finding(problem, self.where(ref)))
             if not problem.keeps_value:
@@ -410,6 +430,27 @@ class _TableReader:
             if c.kind is Kind.TEXT and c.key in raws and not is_blank(raws[c.key])
         ]
         return bool(texts) and all(t.casefold() in TOTAL_WORDS for t in texts)
+
+
+SHOWN_RUNS = 5
+"""Runs of cells a READ_AS info lists; the count says how many there are in all."""
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Rows 5, 6, 7, 9 -> [(5, 7), (9, 9)]."""
+    runs: list[tuple[int, int]] = []
+    for row in sorted(set(rows)):
+        if runs and row == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
+
+
+def _cells_text(letter: str, runs: list[tuple[int, int]]) -> str:
+    shown = [f"{letter}{a}" if a == b else f"{letter}{a}:{letter}{b}" for a, b in runs[:SHOWN_RUNS]]
+    more = ", dan lainnya" if len(runs) > SHOWN_RUNS else ""
+    return ", ".join(shown) + more
 
 
 def _cut_text(text: str, where: dict[str, str | None]) -> list[Finding]:

@@ -46,6 +46,8 @@ class IkuRow:
     realisasi: float | None
     capaian: float | None
     """None where the table shows "-" (no target, no realisasi)."""
+    num_format: str | None = None
+    """The row's one number format for target and realisasi, as Tabel 3.2 prints them."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,7 @@ def details_of(built: Built, inputs: Inputs) -> OfficeDetails:
             _number(row.record.get("target")),
             _number(row.realisasi.value()),
             _number(row.capaian.value()),
+            row.target.style.num_format,
         )
         for row in (iku.rows if iku is not None else ())
     )

@@ -10,6 +10,7 @@ a formula, and the pemda totals are ratios of sums, never means of percentages.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,7 @@ from xlkip.findings import Tingkat
 from xlkip.rekap.scope import ACROSS_OFFICES, Scope, choose_scope, folder_labels, short_pemda
 from xlkip.rekap.summary import IkuRow, OfficeRules, OfficeSummary, Status
 from xlkip.render.charts import chart_geometry
+from xlkip.render.layout import BREAK, capacity_of, wrapped_lines
 from xlkip.rules.anggaran import DEFAULT_RUMUS_EFISIENSI, efisiensi, persen_realisasi
 from xlkip.rules.capaian import capaian, mean
 from xlkip.rules.predikat import KINERJA_DEFAULT_BOUNDS, KINERJA_LABELS, predikat
@@ -38,13 +40,13 @@ from xlkip.tables.common import (
     COUNT_BOLD,
     HEADER,
     HEADER_ROW,
+    LEAD_ROWS,
     MONEY,
     MONEY_BOLD,
     PERCENT,
     PERCENT_BOLD,
     TEXT,
     TITLE,
-    MeasureFormats,
 )
 from xlkip.tables.common import COUNT as COUNT_STYLE
 from xlkip.tables.common import TEXT_BOLD as BOLD
@@ -162,11 +164,6 @@ def _iku_sheet(
     row = HEADER_ROW + 1
     ranges: dict[int, tuple[Range, Range]] = {}
     number = 0
-    every = [r for o in offices if o.details for r in o.details.iku]
-    formats = (
-        MeasureFormats((r.target, r.satuan) for r in every),
-        MeasureFormats((r.realisasi, r.satuan) for r in every),
-    )
     for index, office in enumerate(offices):
         details = office.details
         if details is None or not details.iku:
@@ -174,7 +171,7 @@ def _iku_sheet(
         first = row
         for record in details.iku:
             number += 1
-            _iku_row(sheet, row, number, office.name, record, details.rules, formats)
+            _iku_row(sheet, row, number, office.name, record, details.rules)
             row += 1
         ranges[index] = (
             Range(sheet, first, 3, row - 1, 3),
@@ -191,7 +188,6 @@ def _iku_row(
     name: str,
     record: IkuRow,
     rules: OfficeRules,
-    formats: tuple[MeasureFormats, MeasureFormats],
 ) -> None:
     sheet.put(row, 0, number, CENTER)
     sheet.put(row, 1, name, TEXT)
@@ -199,13 +195,10 @@ def _iku_row(
     sheet.put(row, 3, record.indikator, TEXT)
     sheet.put(row, 4, record.satuan, CENTER)
     sheet.put(row, 5, record.arah, CENTER)
-    target_format, realisasi_format = formats
-    target = sheet.put(
-        row, 6, _number(record.target), target_format.style(record.target, record.satuan)
-    )
-    realisasi = sheet.put(
-        row, 7, _number(record.realisasi), realisasi_format.style(record.realisasi, record.satuan)
-    )
+    # One format for the row, the office's Tabel 3.2's: never 8% beside 7,50%.
+    style = Style(num_format=record.num_format, align="center")
+    target = sheet.put(row, 6, _number(record.target), style)
+    realisasi = sheet.put(row, 7, _number(record.realisasi), style)
     cap = Const(rules.cap) if rules.cap is not None else None
     achieved = sheet.put(row, 8, capaian(target.ref(), realisasi.ref(), record.arah, cap), PERCENT)
     sheet.put(row, 9, _predikat(achieved.ref(), rules.bounds), CENTER)
@@ -310,7 +303,10 @@ def _rekap_sheet(
     _title(
         sheet,
         f"Rekapitulasi Kinerja Perangkat Daerah {subject} Tahun {scope.tahun or ''}".strip(),
-        [width for _, width in REKAP_COLUMNS],
+        [
+            _folder_width(rows.folders) if c == FOLDER else w
+            for c, (_, w) in enumerate(REKAP_COLUMNS)
+        ],
         REKAP_HEADERS,
     )
     strangers = sum(1 for o in rows.offices if scope.reasons(o))
@@ -350,6 +346,8 @@ def _rekap_sheet(
         "Σ realisasi ÷ Σ anggaran, capaian rata-rata atas seluruh IKU",
         REKAP_SOURCE,
     )
+    # The source line prints with the last rows above it, never alone under a header.
+    sheet.keep_together.append((max(first, row - LEAD_ROWS), row + 2))
     return first, last
 
 
@@ -378,7 +376,7 @@ def _office_row(sheet: SheetModel, row: int, index: int, rows: _OfficeRows) -> N
     figures = details.figures if details else None
     sheet.put(row, NO, index + 1, CENTER)
     sheet.put(row, NAMA, office.name, TEXT)
-    sheet.put(row, FOLDER, rows.folders[index], TEXT)
+    sheet.put(row, FOLDER, _folder_text(rows.folders[index], sheet.widths[FOLDER]), TEXT)
     if iku is not None:
         indikator, capaian_range = iku
         achieved = sheet.put(row, CAPAIAN, mean(capaian_range), PERCENT)
@@ -401,6 +399,43 @@ def _office_row(sheet: SheetModel, row: int, index: int, rows: _OfficeRows) -> N
         sheet.put(row, col, counted, COUNT_STYLE)
     sheet.put(row, STATUS, office.status.value, STATUS_STYLE[office.status])
     sheet.put(row, KETERANGAN, _keterangan(office), TEXT)
+
+
+FOLDER_MAX_WIDTH = 14
+"""The FOLDER column widens up to this for a long part of a folder's name: wider, the
+sheet would print under 8 pt (see REKAP_COLUMNS)."""
+
+
+def _folder_width(folders: Sequence[str]) -> float:
+    """FOLDER's width: the least in which each folder, else each part of it (up to its _
+    or /), fits a line, when it can within FOLDER_MAX_WIDTH."""
+    pieces = {p for folder in folders for p in (folder, *breakable(folder).split(BREAK))}
+    needs = (_one_line_width(piece) for piece in pieces)
+    return max([REKAP_COLUMNS[FOLDER][1], *(n for n in needs if n is not None)])
+
+
+def _one_line_width(text: str) -> float | None:
+    """The least width (in half units) up to FOLDER_MAX_WIDTH that holds `text` on a line."""
+    width = REKAP_COLUMNS[FOLDER][1]
+    while wrapped_lines(text, capacity_of(width, 10)) > 1:
+        width += 0.5
+        if width > FOLDER_MAX_WIDTH:
+            return None
+    return width
+
+
+def _folder_text(folder: str, width: float) -> str:
+    """The folder as it is named when it fits a line, so it can be copied; else one that
+    wraps after its _ and /."""
+    if wrapped_lines(folder, capacity_of(width, 10)) == 1:
+        return folder
+    return breakable(folder)
+
+
+def breakable(folder: str) -> str:
+    """A folder that may wrap after its _ and / rather than mid-word ("dinas_kesehat"
+    "an"): a zero-width space follows each."""
+    return re.sub(r"([_/])(?=.)", rf"\1{BREAK}", folder)
 
 
 def _keterangan(office: OfficeSummary) -> str | None:
@@ -456,5 +491,6 @@ def _chart(sheet: SheetModel, first: int, last: int, anchor_row: int) -> ChartSp
         size=(CHART_WIDTH_PX, max(320, 60 + 28 * (last - first + 1))),
         kind="bar",
         value_format="0%",
+        value_min=0,
         legend=True,
     )

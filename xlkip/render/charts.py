@@ -98,13 +98,24 @@ def _series_options(series: Series, spec: ChartSpec | None = None) -> dict[str, 
     return options
 
 
+def _cells_format(rng: Range) -> str | None:
+    """The number format the series' cells share, so that a label prints a value as
+    its table does (105,56% on the bar beside 105,56% in the cell); None if they differ."""
+    formats = {
+        slot.style.num_format
+        for row in range(rng.first_row, rng.last_row + 1)
+        if (slot := rng.sheet.slots.get((row, rng.first_col))) is not None
+    }
+    return formats.pop() if len(formats) == 1 else None
+
+
 def _data_labels(series: Series) -> dict[str, Any]:
     """Values on a white ground, so that a line through them (the dashed 100% target,
     or the line they label) passes behind and never crosses the digits; a line's values
     sit above its points."""
     labels: dict[str, Any] = {
         "value": True,
-        "num_format": series.labels,
+        "num_format": _cells_format(series.values) or series.labels,
         "font": {"size": 8},
         "fill": {"color": "#FFFFFF"},
     }
@@ -134,8 +145,9 @@ def add_chart(workbook: Any, worksheet: Any, spec: ChartSpec) -> None:
     if spec.value_title:
         value_axis["name"] = spec.value_title
         value_axis["name_font"] = FONT
-    if spec.value_min is not None:
-        value_axis["min"] = spec.value_min
+    least = _axis_min(spec.value_format, spec.value_min)
+    if least is not None:
+        value_axis["min"] = least
     category_axis = _category_axis(spec)
     if spec.kind == "bar":
         category_axis["reverse"] = True  # first row of the table on top
@@ -170,6 +182,14 @@ def add_chart(workbook: Any, worksheet: Any, spec: ChartSpec) -> None:
     )
 
 
+def _axis_min(num_format: str, given: float | None) -> float | None:
+    """A percentage axis starts at 0: from 90% up, 95,56% would be drawn half as long
+    as 105%. Other axes start where given, else where the application chooses."""
+    if given is None and "%" in num_format:
+        return 0
+    return given
+
+
 def _category_axis(spec: ChartSpec) -> dict[str, Any]:
     """Every category labelled: no label skipped (column charts wrap their labels;
     horizontal bar charts get the height their labels need, see chart_geometry)."""
@@ -185,6 +205,9 @@ def _secondary_axis(spec: ChartSpec, chart: Any, overlay: Any) -> None:
         return
     number = spec.secondary_format or secondary[0].labels or "General"
     options: dict[str, Any] = {"num_format": number, "num_font": FONT}
+    least = _axis_min(number, None)
+    if least is not None:
+        options["min"] = least
     if spec.secondary_title:
         options["name"] = spec.secondary_title
         options["name_font"] = FONT

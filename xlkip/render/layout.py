@@ -8,6 +8,7 @@ text length and the width of the column (or merged columns) that holds it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import repeat
 
@@ -33,8 +34,11 @@ tall reads fine, a row a touch too short cuts a line."""
 # and in LibreOffice (Carlito; .ci/run and the README install it). Widths are in
 # widths of "0", the unit of a column's width.
 _ZERO = carlito.REGULAR["0"]
-_WIDTHS = {char: width / _ZERO for char, width in carlito.REGULAR.items()}
-_BOLD_WIDTHS = {char: width / _ZERO for char, width in carlito.BOLD.items()}
+BREAK = "\u200b"
+"""A zero-width space: where a long name without spaces may break (after a folder's
+_ or /), as Excel and LibreOffice break at it."""
+_WIDTHS = {char: width / _ZERO for char, width in carlito.REGULAR.items()} | {BREAK: 0.0}
+_BOLD_WIDTHS = {char: width / _ZERO for char, width in carlito.BOLD.items()} | {BREAK: 0.0}
 
 
 class _WordWidths(dict):
@@ -69,9 +73,9 @@ def wrapped_lines(text: str, capacity: float, bold: bool = False) -> int:
     total = 0
     for paragraph in text.split("\n"):
         lines, used = 1, 0.0
-        for width in map(words.__getitem__, paragraph.split(" ")):
-            if used and used + space + width <= room:
-                used += space + width
+        for width, gap in _pieces(paragraph, words, space):
+            if used and used + gap + width <= room:
+                used += gap + width
                 continue
             if used:
                 lines += 1
@@ -81,6 +85,17 @@ def wrapped_lines(text: str, capacity: float, bold: bool = False) -> int:
             used = width
         total += lines
     return total
+
+
+def _pieces(paragraph: str, words: _WordWidths, space: float) -> Iterator[tuple[float, float]]:
+    """The width of each piece a line may break after, with the gap before it: a
+    space between words, nothing at a zero-width space."""
+    if BREAK not in paragraph:
+        yield from zip(map(words.__getitem__, paragraph.split(" ")), repeat(space))
+        return
+    for word in paragraph.split(" "):
+        for index, piece in enumerate(word.split(BREAK)):
+            yield words[piece], 0.0 if index else space
 
 
 def capacity_of(width_units: float, size_pt: float) -> float:

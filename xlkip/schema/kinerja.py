@@ -205,8 +205,9 @@ IKU = TableSheet(
             choices=BUKTI,
             choice_aliases=BUKTI_ALIASES,
             choice_rule=Choices.CLOSED,
-            no_choices="Tidak ada di template ini: bukti dukung dihitung modul spbe, "
-            "informasi atau pengaduan. Kosongkan kolom ini.",
+            no_choices="Kolom ini ada, tetapi tanpa pilihan di kantor ini: bukti dukung yang "
+            "dihitung xlkip berasal dari modul spbe, informasi atau pengaduan, dan template "
+            "kantor ini tidak memuat modul itu. Kosongkan kolom ini.",
             width=30,
         ),
         *BAB_II_COLUMNS,

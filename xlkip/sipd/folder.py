@@ -9,7 +9,7 @@ from pathlib import Path
 
 from xlkip.errors import UsageError
 from xlkip.findings import Report, peringatan
-from xlkip.output import write_atomically
+from xlkip.output import refuse_other_than, write_atomically
 from xlkip.read.files import discover
 from xlkip.read.folder import default_tahun
 from xlkip.read.records import TemplateData
@@ -99,6 +99,7 @@ def _import_target(files: list[Path], output: Path, overwrite: bool) -> Path:
             f"Berkas {output} sudah ada. Agar isiannya tidak tertimpa, pilih nama lain dengan -o "
             "atau tambahkan --timpa."
         )
+    refuse_other_than(output, "anggaran")
     return output
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from xlkip.findings import Finding, error
 from xlkip.read.bounds import findings_of
-from xlkip.read.files import is_regular, not_regular
+from xlkip.read.files import AS_ARGUMENT, is_regular, not_regular
 from xlkip.read.workbook import SourceWorkbook, Unreadable, open_calamine
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
@@ -60,7 +60,7 @@ class Grid:
 def read_grids(path: Path) -> list[Grid]:
     """Every sheet of the file; Unreadable (with a finding naming the file) otherwise."""
     if not is_regular(path):
-        raise Unreadable(not_regular(path.name))
+        raise Unreadable(not_regular(path.name, advice=AS_ARGUMENT))
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         raise Unreadable(

@@ -18,6 +18,17 @@ REPEAT_COLUMNS = ("Sub kegiatan", "Berkas", "Sheet", "Baris", "Sama dengan baris
 REPEAT_COLUMNS += ("Anggaran", "Realisasi", "Dihitung")
 
 
+def _totals(rec: Reconciliation) -> str:
+    """What was summed, before it is known whether the template is written (the
+    command's last line says that)."""
+    if not rec.written:
+        return "Tidak ada sub kegiatan yang terbaca dari berkas yang disebutkan."
+    return (
+        f"Jumlah terbaca: {rec.written} sub kegiatan, anggaran Rp{rupiah(rec.anggaran)}, "
+        f"realisasi Rp{rupiah(rec.realisasi)}."
+    )
+
+
 def summary_lines(rec: Reconciliation) -> list[str]:
     lines = []
     for s in rec.sources:
@@ -32,10 +43,7 @@ def summary_lines(rec: Reconciliation) -> list[str]:
         for reason, (count, rows) in s.skipped.items():
             shown = ", ".join(str(r) for r in rows) + ("…" if count > len(rows) else "")
             lines.append(f"  dilewati {count} baris — {reason} (baris {shown})")
-    lines.append(
-        f"Ditulis {rec.written} sub kegiatan: anggaran Rp{rupiah(rec.anggaran)}, realisasi "
-        f"Rp{rupiah(rec.realisasi)}."
-    )
+    lines.append(_totals(rec))
     for check in rec.checks:
         verdict = (
             "sama"

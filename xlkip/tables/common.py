@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from xlkip.findings import Report
 from xlkip.inputs import Inputs
 from xlkip.rules.predikat import predikat
-from xlkip.schema.base import is_percent_unit
 from xlkip.sheet.expr import DASH, Expr
 from xlkip.sheet.model import PrintSetup, SheetModel, Slot, Style, WorkbookModel
 from xlkip.text import measure_format
@@ -145,41 +144,6 @@ def finish(
 def value_cell(value: Any) -> Any:
     """A typed number as it goes into a table: missing numbers show "-"."""
     return DASH if value is None else value
-
-
-def _whole(number: float) -> bool:
-    return abs(number - round(number)) < 1e-9
-
-
-def _unit_kind(satuan: Any) -> str:
-    if is_percent_unit(satuan):
-        return "persen"
-    if isinstance(satuan, str) and satuan.strip().casefold() == "indeks":
-        return "indeks"
-    return "jumlah"
-
-
-class MeasureFormats:
-    """One number format per kind of unit in a column, so a column never shows 55,00%
-    beside 40%: indices always with two decimals; percentages with two decimals when
-    any percentage in the column needs them, else none; other numbers likewise."""
-
-    def __init__(self, pairs: Iterable[tuple[Any, Any]]) -> None:
-        self.decimals = {"persen": False, "indeks": True, "jumlah": False}
-        for value, satuan in pairs:
-            if not isinstance(value, int | float) or isinstance(value, bool):
-                continue
-            kind = _unit_kind(satuan)
-            shown = value * 100 if kind == "persen" else value
-            if not _whole(shown):
-                self.decimals[kind] = True
-
-    def style(self, value: Any, satuan: Any, bold: bool = False) -> Style:
-        kind = _unit_kind(satuan)
-        decimals = self.decimals[kind]
-        if kind == "persen":
-            return Style(num_format="0.00%" if decimals else "0%", align="center", bold=bold)
-        return Style(num_format="#,##0.00" if decimals else "#,##0", align="center", bold=bold)
 
 
 def measure_style(values: Iterable[Any], satuan: Any, bold: bool = False) -> Style:

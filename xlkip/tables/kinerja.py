@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
+from xlkip.perencanaan import indicator_format
 from xlkip.read.records import Record
 from xlkip.rules.capaian import capaian, mean
 from xlkip.schema.kinerja import IKU, INDEX_BUKTI, RENSTRA
@@ -48,15 +49,10 @@ def _sasaran_cells(
     sheet.merge((top, 1), (bottom, 1), group[0].get("sasaran"), TEXT)
 
 
-INDICATOR_VALUES = ("target", "realisasi", "realisasi_lalu", "target_pk")
-"""The typed values of an IKU row that the tables print (3.2, 3.13, 2.3)."""
-
-
 def indicator_style(record: Record, *more: Any) -> Style:
     """One number format for an IKU row in every table that prints it, so a value is
     spelled the same in 2.3, 3.2 and 3.13 and a row never mixes 14% and 15,20%."""
-    values = [record.get(key) for key in INDICATOR_VALUES]
-    return measure_style([*values, *more], record.get("satuan"))
+    return Style(num_format=indicator_format(record, *more), align="center")
 
 
 def _put_measure(sheet: SheetModel, row: int, col: int, value: Any, style: Style) -> Slot:

@@ -9,6 +9,7 @@ from xlkip.findings import Finding, error, info, peringatan
 from xlkip.inputs import Inputs
 from xlkip.instrumen.indeks import index_of
 from xlkip.names import same_pemda
+from xlkip.perencanaan import as_in_row
 from xlkip.read.cells import quote
 from xlkip.read.records import Record
 from xlkip.rules.rounding import excel_round
@@ -60,7 +61,7 @@ def _no_evidence(inputs: Inputs, record: Record, bukti: str, kind: str) -> Findi
 def _contradiction(
     inputs: Inputs, record: Record, key: str, evidence: Evidence, kind: str
 ) -> Finding:
-    typed = nilai(record.get(key), record.get("satuan"))
+    typed = as_in_row(record.get(key), record)
     label = "Realisasi" if key == "realisasi" else "Realisasi tahun lalu"
     return peringatan(
         "realisasi_beda_bukti",
@@ -96,7 +97,7 @@ def _renstra_links(inputs: Inputs) -> Iterator[Finding]:
             f"Realisasi '{quote(record.get('indikator'))}' tertulis "
             f"{nilai(mine, record.get('satuan'))}, tetapi realisasi IKU yang sama "
             f"('{quote(target.get('indikator'))}', sheet IKU sel {target.cell('realisasi')}) "
-            f"{nilai(theirs, target.get('satuan'))}. Samakan keduanya.",
+            f"{as_in_row(theirs, target)}. Samakan keduanya.",
             **inputs.where(RENSTRA, record.cell("realisasi")),
         )
 

@@ -11,6 +11,7 @@ from xlkip.findings import Finding, info, peringatan
 from xlkip.inputs import Inputs
 from xlkip.perencanaan import (
     Target,
+    as_in_row,
     pk_target,
     renstra_links,
     renstra_sheet_target,
@@ -99,14 +100,14 @@ def _typed_renstra(inputs: Inputs, record: Record, links: dict[str, Record]) -> 
 
 
 def _pk_against_target(inputs: Inputs, record: Record) -> Iterator[Finding]:
-    pk, target, satuan = pk_target(record), record.get("target"), record.get("satuan")
+    pk, target = pk_target(record), record.get("target")
     if pk is None or not pk.typed or target is None or _same(pk.value, target):
         return
     yield peringatan(
         "target_pk_beda_target",
-        f"Target PK '{quote(record.get('indikator'))}' {nilai(pk.value, satuan)} berbeda dengan "
-        f"Target {nilai(target, satuan)} (sel {record.cell('target')}) yang dipakai untuk "
-        f"capaian di Bab III{cited_as(inputs, 'capaian_iku')}. Samakan keduanya, atau "
+        f"Target PK '{quote(record.get('indikator'))}' {as_in_row(pk.value, record)} berbeda "
+        f"dengan Target {as_in_row(target, record)} (sel {record.cell('target')}) yang dipakai "
+        f"untuk capaian di Bab III{cited_as(inputs, 'capaian_iku')}. Samakan keduanya, atau "
         "perbaiki kolom Target bila "
         "Perjanjian Kinerja berubah.",
         **inputs.where(IKU, pk.cell),
@@ -116,16 +117,16 @@ def _pk_against_target(inputs: Inputs, record: Record) -> Iterator[Finding]:
 def _pk_against_renstra(
     inputs: Inputs, record: Record, renstra: Target | None
 ) -> Iterator[Finding]:
-    pk, satuan = pk_target(record), record.get("satuan")
+    pk = pk_target(record)
     if pk is None or renstra is None or _same(pk.value, renstra.value):
         return
     yield peringatan(
         "target_pk_beda_renstra",
-        f"Target PK {inputs.tahun} '{quote(record.get('indikator'))}' {nilai(pk.value, satuan)} "
-        f"({_at(pk)}) berbeda dengan target Renstra {inputs.tahun} "
-        f"{nilai(renstra.value, satuan)} ({_at(renstra)}). Perjanjian Kinerja mengambil "
-        "target tahunan dari Renstra: samakan keduanya, atau periksa apakah keduanya "
-        "indikator yang sama.",
+        f"Target PK {inputs.tahun} '{quote(record.get('indikator'))}' "
+        f"{as_in_row(pk.value, record)} ({_at(pk)}) berbeda dengan target Renstra {inputs.tahun} "
+        f"{as_in_row(renstra.value, record, renstra.value)} ({_at(renstra)}). Perjanjian "
+        "Kinerja mengambil target tahunan dari Renstra: samakan keduanya, atau periksa apakah "
+        "keduanya indikator yang sama.",
         **inputs.where(IKU, pk.cell if pk.typed else _pk_place(record)),
     )
 
