@@ -170,13 +170,30 @@ def _local_assignments(tree: ast.Module) -> list[tuple[ast.expr, int]]:
     return found
 
 
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imported(tree: ast.Module, by_module: dict[str, dict[str, str]]) -> dict[str, str]:
+    """Constants a module takes from another of the package: from xlkip.x import NAME."""
+    found: dict[str, str] = {}
+    for node in tree.body:
+        if isinstance(node, ast.ImportFrom) and node.module in by_module:
+            for alias in node.names:
+                if alias.name in by_module[node.module]:
+                    found[alias.asname or alias.name] = by_module[node.module][alias.name]
+    return found
+
+
 def scan() -> Scan:
     modules = _modules()
     positions = _kode_positions(modules)
+    by_module = {_module_name(path): _constants(tree) for path, tree in modules.items()}
     sites: list[Site] = []
     unresolved: list[str] = []
     for path, tree in sorted(modules.items()):
-        constants = _constants(tree)
+        constants = {**_imported(tree, by_module), **by_module[_module_name(path)]}
         parameters = _parameters(tree)
         relative = path.relative_to(PACKAGE.parent)
         exprs: list[tuple[ast.expr, int, str]] = []
