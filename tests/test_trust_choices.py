@@ -16,6 +16,7 @@ from xlkip.read.cells import choice_spellings, loose_choice_key
 from xlkip.schema import TEMPLATES, template_for
 from xlkip.schema.base import Kind, TableSheet
 from xlkip.schema.sdm import PEGAWAI
+from xlkip.tables import registry
 
 S = "sdm.xlsx"
 INFO = "pilihan_dibaca_sebagai"
@@ -187,7 +188,7 @@ def test_a_carried_province_list_is_one_finding(rolled: Path, tmp_path: Path) ->
     # Last year's names without an index are not a ranking to print.
     from xlkip.tables.spbe import peringkat_spbe
 
-    assert result.inputs.label(peringkat_spbe) is None
+    assert registry.label(result.inputs, peringkat_spbe) is None
 
 
 def test_a_province_list_updated_halfway_names_each_missing_index(
@@ -343,14 +344,14 @@ def test_a_row_named_for_another_iku_is_not_taken_by_name(example: Path) -> None
 def test_a_list_not_updated_does_not_stop_the_report(example: Path, tmp_path: Path) -> None:
     from xlkip.tables.spbe import peringkat_spbe
 
-    before = api.check(example).inputs.plan
+    before = registry.plan(api.check(example).inputs)
     assert peringkat_spbe in before.tables
     set_cells(example / "spbe.xlsx", D, {f"C{row}": None for row in range(4, 36)})
     result = api.compile_folder(example, tmp_path / "lkjip.xlsx")
     assert result.output is not None and result.output.exists()
     said = [(f.tingkat.value, f.kode) for f in result.report.findings if f.sheet == D]
     assert said == [("peringatan", "baris_ganda"), ("peringatan", "daftar_daerah_belum_diperbarui")]
-    assert result.inputs.label(peringkat_spbe) is None
+    assert registry.label(result.inputs, peringkat_spbe) is None
     sheets = openpyxl.load_workbook(result.output, read_only=True).sheetnames
     tables = [name for name in sheets if name.startswith("Tabel ")]
     assert len(tables) == len(before.tables) - 1

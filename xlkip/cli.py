@@ -453,13 +453,14 @@ def rekap(
     didaftar di bawah total beserta alasannya.
     """
     from xlkip import api
+    from xlkip.rekap import run
     from xlkip.rekap.progress import Progress
 
     with _guard():
         try:
             _check_rekap_paths(folders, output)
             with Progress(_console(stderr=True)) as progress:
-                result = api.rekap(
+                result = run.rekap(
                     folders,
                     output,
                     jobs,

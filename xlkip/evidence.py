@@ -31,19 +31,19 @@ class Evidence:
 
 
 def _cited(inputs: Inputs, *keys: str) -> str:
-    from xlkip.tables.registry import BY_KEY
+    from xlkip.tables.registry import BY_KEY, label
 
-    labels = [inputs.label(BY_KEY[key]) for key in keys]
+    labels = [label(inputs, BY_KEY[key]) for key in keys]
     numbers = [label.removeprefix("Tabel ") for label in labels if label]
     return f"Tabel {'/'.join(numbers)}" if numbers else "tabel buktinya"
 
 
 def cited_as(inputs: Inputs, key: str) -> str:
     """ " (Tabel 3.6)" for a table these inputs produce, else nothing."""
-    from xlkip.tables.registry import BY_KEY
+    from xlkip.tables.registry import BY_KEY, label
 
-    label = inputs.label(BY_KEY[key])
-    return f" ({label})" if label else ""
+    found = label(inputs, BY_KEY[key])
+    return f" ({found})" if found else ""
 
 
 def spbe_index(inputs: Inputs, year: int) -> Evidence | None:

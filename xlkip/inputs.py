@@ -7,17 +7,13 @@ misspelt sheet fails at import time rather than reading as empty.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from xlkip.instrumen import Instrument, by_name, instrument_for
 from xlkip.read.records import FormData, Record, TableData, TemplateData
 from xlkip.schema.base import FormSheet, TableSheet
 from xlkip.schema.writer import Period
-
-if TYPE_CHECKING:
-    from xlkip.tables.spec import Plan, TableSpec
 
 
 @dataclass
@@ -98,17 +94,6 @@ class Inputs:
 
     def where(self, sheet: TableSheet | FormSheet, cell: str | None = None) -> dict[str, Any]:
         return self.templates[_kind_of(sheet)].where(sheet.name, cell)
-
-    @cached_property
-    def plan(self) -> Plan:
-        """Which tables these inputs produce, and the number each gets."""
-        from xlkip.tables.registry import plan
-
-        return plan(self)
-
-    def label(self, spec: TableSpec) -> str | None:
-        """ "Tabel 3.5" for a table these inputs produce, else None."""
-        return self.plan.label(spec)
 
 
 def _kind_of(sheet: TableSheet | FormSheet) -> str:

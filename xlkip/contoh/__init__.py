@@ -2,6 +2,8 @@
 
 Each JSON file holds one template's rows with the seed's values typed as printed
 ("2.358.277.568,00", "94%"), slips included.
+
+May import: schema/.
 """
 
 from __future__ import annotations

@@ -6,6 +6,8 @@ file holds its legal basis, sources, structure (groups of scored items with thei
 weights as % of the index) and bands. The files only prefill the templates: staff
 correct the structure in the template's Nilai Aspek sheet and the bands in Pengaturan,
 so a wrong figure here never needs a new release.
+
+May import: rules/.
 """
 
 from __future__ import annotations

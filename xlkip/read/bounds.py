@@ -15,7 +15,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from xlsxwriter.utility import xl_col_to_name
+from openpyxl.utils import get_column_letter
 
 from xlkip.findings import Finding, peringatan
 from xlkip.text import angka
@@ -55,7 +55,7 @@ class Ignored:
 
     def add(self, row: int, col: int) -> None:
         if len(self.cells) < REPORTED:
-            self.cells.append(f"{xl_col_to_name(col - 1)}{row}")
+            self.cells.append(f"{get_column_letter(col)}{row}")
         self.count += 1
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Any
 
-from xlsxwriter.utility import xl_col_to_name
+from openpyxl.utils import get_column_letter
 
 from xlkip.findings import Finding, Tingkat, error, info, peringatan
 from xlkip.read.bounds import findings_of
@@ -112,7 +112,7 @@ def _cell_value(grid: SourceSheet, spec: Spec, row: int, col: int, raw: Any = _U
 
 
 def _ref(row: int, col: int) -> str:
-    return f"{xl_col_to_name(col - 1)}{row}"
+    return f"{get_column_letter(col)}{row}"
 
 
 def as_finding(problem: Problem, where: dict[str, str | None]) -> Finding:
@@ -130,8 +130,8 @@ class _Layout:
     @cached_property
     def letters(self) -> dict[str, str]:
         """Column key -> letter; a year column under its year as text (see Record)."""
-        letters = {key: xl_col_to_name(col - 1) for key, col in self.columns.items()}
-        letters.update((str(year), xl_col_to_name(col - 1)) for year, col in self.years.items())
+        letters = {key: get_column_letter(col) for key, col in self.columns.items()}
+        letters.update((str(year), get_column_letter(col)) for year, col in self.years.items())
         return letters
 
 
@@ -393,7 +393,7 @@ class _TableReader:
 
     def _say_read_as(self) -> None:
         for (col, label, typed, read_as), rows in self.read_as.items():
-            letter = xl_col_to_name(col - 1)
+            letter = get_column_letter(col)
             runs = _runs(rows)
             first, last = runs[0]
             if len(rows) == 1:

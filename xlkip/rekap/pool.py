@@ -22,15 +22,16 @@ def default_jobs() -> int:
 
 def _warm() -> None:
     """Pool initializer: pay the imports once per worker, not once per office."""
-    import xlkip.api
+    import xlkip.compile
+    import xlkip.rekap.office
     import xlkip.render.xlsx
     import xlkip.tables  # noqa: F401
 
 
 def _one(folder: str, output: str | None) -> OfficeSummary:
-    from xlkip import api
+    from xlkip.rekap.office import compile_office
 
-    return api.compile_office(Path(folder), output=Path(output) if output else None)
+    return compile_office(Path(folder), output=Path(output) if output else None)
 
 
 def run_offices(

@@ -10,7 +10,8 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from xlkip.api import UsageError, paused_gc
+from xlkip.compile import paused_gc
+from xlkip.errors import UsageError
 from xlkip.output import OutputError, safe_filename, write_atomically
 from xlkip.rekap.offices import find_offices
 from xlkip.rekap.pool import default_jobs, run_offices

@@ -1,4 +1,8 @@
-"""One declarative schema per input template (DESIGN §2)."""
+"""One declarative schema per input template (DESIGN §2), and the writer of blank and
+filled templates.
+
+May import: instrumen/, names, read/, rules/.
+"""
 
 from xlkip.schema import (
     anggaran,

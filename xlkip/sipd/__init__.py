@@ -4,5 +4,7 @@
 per-account export, a recap printed by level, an LRA by account; xlsx, xls or csv),
 builds program → kegiatan → sub kegiatan from the codes (`codes`), sums account rows
 into their sub kegiatan and reconciles every figure the files print themselves
-(`reconcile`). Writing the template is xlkip.api's.
+(`reconcile`). `folder` writes the template beside the office's other templates.
+
+May import: errors, findings, output, read/, schema/, templates, text.
 """

@@ -4,7 +4,7 @@
 printed by level, an LRA by account; xlsx, xls or csv), builds program → kegiatan →
 sub kegiatan from the codes, sums account rows into their sub kegiatan and reconciles
 every figure the files print themselves. The result is the rows of a filled anggaran
-template and a reconciliation; writing them is the caller's (xlkip.api).
+template and a reconciliation; writing them is the caller's (xlkip.sipd.folder).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from xlkip.sipd.twice import (
     repeat_findings,
     repeated_rows,
 )
-from xlkip.validate.duplicates import identity_text
+from xlkip.text import identity_text
 
 SUMBER_DANA = {
     "DAU": ("dau", "dana alokasi umum"),

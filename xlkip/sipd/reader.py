@@ -23,7 +23,7 @@ from xlkip.sipd.grid import Grid
 from xlkip.sipd.header import Amount, Layout, role_of
 from xlkip.sipd.mangled import code_finding, damaged, mangled, superseded
 from xlkip.sipd.model import LraRow, Parent, Part, Source, TotalRow, rupiah
-from xlkip.validate.duplicates import identity_text
+from xlkip.text import identity_text
 
 TOTAL_LABEL = re.compile(r"(?:grand\s*|sub\s*-?\s*)?(?:total|jumlah)\b", re.IGNORECASE)
 """A subtotal or total row: JUMLAH, TOTAL …, SUB TOTAL, Subtotal, Sub-Jumlah, GRAND TOTAL."""

@@ -1,4 +1,11 @@
-"""Build every output table into one WorkbookModel (no file is written here)."""
+"""Build every output table into one WorkbookModel (no file is written here).
+
+The tables a report holds, and their numbers, are planned by `registry` from the
+inputs; render/ turns the model into files.
+
+May import: findings, inputs, instrumen/, komposisi, names, perencanaan, read/, rules/,
+schema/, sheet/, text.
+"""
 
 from __future__ import annotations
 
@@ -29,7 +36,9 @@ def build_workbook(inputs: Inputs, report: Report) -> WorkbookModel:
 
 def build(inputs: Inputs, report: Report) -> Built:
     """Every table the inputs produce, the Ringkasan and the Temuan Validasi."""
-    plan = inputs.plan
+    from xlkip.tables import registry
+
+    plan = registry.plan(inputs)
     ctx = Context(inputs, report, WorkbookModel(), plan)
     for spec in plan.build_order():
         ctx.current = spec

@@ -7,6 +7,7 @@ cross-references to it and whether it is built at all follow from the inputs.
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING, Any
 
 from xlkip.tables import anggaran, kinerja, layanan, pegawai, perencanaan, scale, spbe
@@ -47,8 +48,24 @@ REPORT: tuple[TableSpec[Any], ...] = (
 BY_KEY: dict[str, TableSpec[Any]] = {spec.key: spec for spec in REPORT}
 
 
+_PLANS: dict[int, Plan] = {}
+"""The plan of each live Inputs, by identity: asked for by validation, the tables and
+their messages alike, it is computed once (and forgotten with its Inputs)."""
+
+
 def plan(inputs: Inputs) -> Plan:
-    return make_plan(REPORT, inputs)
+    """Which tables these inputs produce, and the number each gets."""
+    key = id(inputs)
+    found = _PLANS.get(key)
+    if found is None:
+        found = _PLANS[key] = make_plan(REPORT, inputs)
+        weakref.finalize(inputs, _PLANS.pop, key, None)
+    return found
+
+
+def label(inputs: Inputs, spec: TableSpec[Any]) -> str | None:
+    """ "Tabel 3.5" for a table these inputs produce, else None."""
+    return plan(inputs).label(spec)
 
 
 def tables_reading(sheet: object) -> list[TableSpec[Any]]:

@@ -1,4 +1,11 @@
-"""Checks that need more than one cell: rows, duplicates, and tables against each other."""
+"""Checks that need more than one cell: rows, duplicates, and tables against each other.
+
+Messages name tables by their numbers (tables/ plans them) and budget codes are read by
+sipd/'s code rules; nothing here renders.
+
+May import: evidence, findings, inputs, instrumen/, komposisi, names, perencanaan, read/,
+rules/, schema/, sipd/, tables/, text.
+"""
 
 from __future__ import annotations
 

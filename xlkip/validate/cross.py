@@ -128,9 +128,10 @@ def _spbe_province(inputs: Inputs) -> Iterator[Finding]:
     if table is None:
         return
     computed = _computed_index(inputs)
+    from xlkip.tables.registry import label as label_of
     from xlkip.tables.spbe import indeks_spbe
 
-    label = inputs.label(indeks_spbe)
+    label = label_of(inputs, indeks_spbe)
     cited = f" ({label})" if label else ""
     pending = province_list_pending(table.records, own)
     if pending:

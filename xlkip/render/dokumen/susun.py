@@ -38,6 +38,7 @@ from xlkip.tables import Built
 from xlkip.tables.common import Context
 from xlkip.tables.kinerja import perbandingan_tahun_lalu, target_renstra
 from xlkip.tables.narasi import anggaran_sentences, kinerja_sentences, layanan_sentences
+from xlkip.tables.registry import plan as plan_of
 from xlkip.tables.ringkasan import SHEET as RINGKASAN
 from xlkip.tables.spec import TableSpec
 from xlkip.text import identity_text
@@ -76,7 +77,7 @@ class Writer:
     def __init__(self, built: Built, inputs: Inputs, report: Report) -> None:
         self.built = built
         self.inputs = inputs
-        self.ctx = Context(inputs, report, built.model, inputs.plan, results=built.results)
+        self.ctx = Context(inputs, report, built.model, plan_of(inputs), results=built.results)
         self.doc: Document = new_document()
         self.outline: list[tuple[int, str]] = []
         self.captions: list[tuple[int, str]] = []
@@ -182,7 +183,7 @@ class Writer:
         ending in "_"."""
         return [
             spec
-            for spec in self.inputs.plan.tables
+            for spec in plan_of(self.inputs).tables
             if spec.chapter == chapter
             and any(spec.key == k or (k.endswith("_") and spec.key.startswith(k)) for k in keys)
         ]
@@ -406,7 +407,7 @@ def _bab_2(w: Writer) -> None:
     _bab(w, 2)
     letter = _letters()
     _table_sections(w, 2, letter)
-    rest = [s for s in w.inputs.plan.tables if s.chapter == 2 and s.key not in w.placed]
+    rest = [s for s in plan_of(w.inputs).tables if s.chapter == 2 and s.key not in w.placed]
     if rest:
         w.heading(f"{next(letter)}. Data Perencanaan Lainnya", 2)
         for spec in rest:
@@ -426,7 +427,7 @@ def _bab_3(w: Writer) -> None:
     _per_sasaran(w)
     evidence = [
         s
-        for s in w.inputs.plan.tables
+        for s in plan_of(w.inputs).tables
         if s.chapter == 3 and s.key not in w.placed and s.key not in BAB3_ANGGARAN
     ]
     if evidence:
