@@ -37,16 +37,6 @@ def attachments(message: EmailMessage) -> list[tuple[str, str, bytes]]:
     ]
 
 
-@pytest.fixture(scope="module")
-def draft(example_master: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example compiled with --eml: the workbook and its .eml side by side."""
-    target = tmp_path_factory.mktemp("eml") / "LKjIP_Binjai_2024.xlsx"
-    code, output = run_cli("compile", example_master, "-o", target, "--eml")
-    assert code == 0, output
-    assert "Draf surel ditulis" in output
-    return target.with_suffix(".eml")
-
-
 def test_draft_is_a_standard_unsent_email(draft: Path) -> None:
     message = parse(draft.read_bytes())
     assert message["X-Unsent"] == "1" and message["Subject"] == SUBJECT

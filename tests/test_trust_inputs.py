@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shlex
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import run_cli
+from tests.helpers import on_small_disk, run_cli
 from tests.output_helpers import require_libreoffice
 from tests.sipd_files import example_flat_rows, write_xlsx
 from xlkip.output import template_kind
@@ -140,24 +136,9 @@ def test_a_pdf_the_full_disk_cannot_hold_says_the_old_one_was_removed(
     """On a 120 KB disk the workbook (76 KB) fits and the PDF (147 KB) does not; last
     run's PDF there is removed, and the message no longer says the old file is kept."""
     require_libreoffice()
-    if shutil.which("unshare") is None:
-        pytest.skip("unshare is not installed")
-    (tmp_path / "kept").mkdir()
     (tmp_path / "lama.pdf").write_bytes(b"%PDF-1.4 proses sebelumnya")
-    command = shlex.join((sys.executable, "-m", "xlkip", "compile", "EX", "-o", "full/x.xlsx"))
-    script = (
-        "mkdir full && mount -t tmpfs -o size=120k tmpfs full || exit 99; cp lama.pdf full/x.pdf; "
-        f"{command} --pdf; code=$?; cp -r full/. kept/; exit $code"
-    )
-    done = subprocess.run(
-        ["unshare", "-Urm", "sh", "-c", script],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    if done.returncode == 99 or "unshare:" in done.stderr:
-        pytest.skip(f"no private tmpfs here: {done.stderr.strip()}")
+    args = ("compile", "EX", "-o", "full/x.xlsx", "--pdf")
+    done = on_small_disk(tmp_path, args, "120k", before="cp lama.pdf full/x.pdf; ")
     said = " ".join((done.stdout + done.stderr).split())
     assert "Tidak dapat menulis ke full/x.pdf (disk penuh)" in said, said
     assert "PDF lama x.pdf dihapus agar tidak terkirim bersama workbook baru." in said

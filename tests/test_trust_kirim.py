@@ -41,14 +41,6 @@ ENGLISH = (
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
-@pytest.fixture(scope="module")
-def draft(example_master: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("eml") / "LKjIP_Binjai_2024.xlsx"
-    code, output = run_cli("compile", example_master, "-o", target, "--eml")
-    assert code == 0, output
-    return target.with_suffix(".eml")
-
-
 @pytest.fixture
 def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """No XLKIP_SMTP_* variable; the smtp.ini path (not written yet)."""

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import html
 import re
-import shlex
 import shutil
 import subprocess
-import sys
 import zlib
 from dataclasses import replace
 from itertools import pairwise
@@ -18,7 +16,7 @@ from typing import Any
 import openpyxl
 import pytest
 
-from tests.helpers import run_cli
+from tests.helpers import on_small_disk, run_cli
 from tests.output_helpers import require_libreoffice, word_boxes
 from tests.rekap_helpers import budget, iku, write_office
 from xlkip import api
@@ -49,27 +47,8 @@ def _offices(root: Path) -> Path:
 def _in_full_disk(
     tmp_path: Path, *args: str, size: str = "16k"
 ) -> subprocess.CompletedProcess[str]:
-    """Run xlkip where `full/` is a small disk: at 16 KB the rekap (12 KB) fits, an
-    office's workbook (23 KB) does not. A private mount namespace needs no root."""
-    if shutil.which("unshare") is None:
-        pytest.skip("unshare is not installed")
-    (tmp_path / "full").mkdir()
-    (tmp_path / "kept").mkdir()
-    command = shlex.join((sys.executable, "-m", "xlkip", *args))
-    script = (
-        f"mount -t tmpfs -o size={size} tmpfs full || exit 99; "
-        f"{command}; code=$?; cp -r full/. kept/; exit $code"
-    )
-    done = subprocess.run(
-        ["unshare", "-Urm", "sh", "-c", script],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    if done.returncode == 99 or "unshare:" in done.stderr:
-        pytest.skip(f"no private tmpfs here: {done.stderr.strip()}")
-    return done
+    """At 16 KB the rekap (12 KB) fits, an office's workbook (23 KB) does not."""
+    return on_small_disk(tmp_path, args, size)
 
 
 def test_a_full_disk_is_a_write_failure_not_an_unreadable_office(tmp_path: Path) -> None:

@@ -20,14 +20,6 @@ pytestmark = pytest.mark.filterwarnings(
 KEPALA = "kepala@binjaikota.go.id"
 
 
-@pytest.fixture(scope="module")
-def draft(example_master: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("eml") / "LKjIP_Binjai_2024.xlsx"
-    code, output = run_cli("compile", example_master, "-o", target, "--eml")
-    assert code == 0, output
-    return target.with_suffix(".eml")
-
-
 @pytest.fixture
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """No XLKIP_SMTP_* variable, XDG_CONFIG_HOME set but empty, HOME a fresh folder."""
