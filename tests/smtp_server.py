@@ -16,6 +16,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 USER, PASSWORD = "staf.program@binjaikota.go.id", "rahasia-123"
+KEPALA = "kepala@binjaikota.go.id"
 REFUSED = "tidak.ada@binjaikota.go.id"
 
 
@@ -104,3 +105,17 @@ def silent_server() -> Iterator[int]:
         listener.bind(("127.0.0.1", 0))
         listener.listen(8)  # the kernel completes the handshake; nobody ever reads or writes
         yield listener.getsockname()[1]
+
+
+def set_smtp(monkeypatch, **values: str) -> None:
+    """kirim's settings as staff set them: XLKIP_SMTP_<NAME> for each value."""
+    for name, value in values.items():
+        monkeypatch.setenv(f"XLKIP_SMTP_{name.upper()}", value)
+
+
+def kirim(draft: Path, to: str = KEPALA) -> tuple[int, str]:
+    """`xlkip kirim DRAFT --ke TO`: the exit code and the output on one line."""
+    from tests.helpers import run_cli
+
+    code, output = run_cli("kirim", draft, "--ke", to)
+    return code, " ".join(output.split())

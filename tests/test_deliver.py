@@ -12,7 +12,7 @@ import pytest
 
 from tests.helpers import run_cli
 from tests.output_helpers import require_libreoffice
-from tests.smtp_server import PASSWORD, REFUSED, USER, free_port, smtp_server
+from tests.smtp_server import PASSWORD, REFUSED, USER, free_port, set_smtp, smtp_server
 from xlkip import api
 from xlkip.deliver.eml import Summary, body, subject
 from xlkip.tables.figures import Figures
@@ -109,8 +109,7 @@ def _env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, **values: str) -> None
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # no config file
     for name in ("HOST", "PORT", "USER", "FROM", "SECURITY", "CA", "PASSWORD"):
         monkeypatch.delenv(f"XLKIP_SMTP_{name}", raising=False)
-    for name, value in values.items():
-        monkeypatch.setenv(f"XLKIP_SMTP_{name.upper()}", value)
+    set_smtp(monkeypatch, **values)
 
 
 def _digest(path: Path) -> str:

@@ -18,13 +18,21 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import run_cli
-from tests.smtp_server import PASSWORD, USER, free_port, silent_server, smtp_server
+from tests.smtp_server import (
+    KEPALA,
+    PASSWORD,
+    USER,
+    free_port,
+    kirim,
+    set_smtp,
+    silent_server,
+    smtp_server,
+)
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:Requiring AUTH while not requiring TLS:UserWarning"  # see tests/smtp_server.py
 )
 
-KEPALA = "kepala@binjaikota.go.id"
 ENGLISH = (
     "Connection",
     "timed out",
@@ -53,16 +61,6 @@ def config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     yield path
 
 
-def _env(monkeypatch: pytest.MonkeyPatch, **values: str) -> None:
-    for name, value in values.items():
-        monkeypatch.setenv(f"XLKIP_SMTP_{name.upper()}", value)
-
-
-def _kirim(draft: Path, to: str = KEPALA) -> tuple[int, str]:
-    code, output = run_cli("kirim", draft, "--ke", to)
-    return code, " ".join(output.split())
-
-
 def _indonesian(text: str) -> None:
     assert "Traceback" not in text and "Kesalahan internal" not in text, text
     for word in ENGLISH:
@@ -77,12 +75,12 @@ def test_plain_relay_when_the_setting_says_so(
     login: bool, draft: Path, config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with smtp_server(tmp_path, "tanpa", auth_required=login) as server:
-        _env(monkeypatch, host="127.0.0.1", port=str(server.port), security="tanpa")
+        set_smtp(monkeypatch, host="127.0.0.1", port=str(server.port), security="tanpa")
         if login:
-            _env(monkeypatch, user=USER, password=PASSWORD)
+            set_smtp(monkeypatch, user=USER, password=PASSWORD)
         else:
-            _env(monkeypatch, **{"from": "program@binjaikota.go.id"})
-        code, text = _kirim(draft)
+            set_smtp(monkeypatch, **{"from": "program@binjaikota.go.id"})
+        code, text = kirim(draft)
     assert code == 0, text
     assert "Peringatan:" in text and "TANPA enkripsi" in text and "keamanan = tanpa" in text
     assert ("kata sandi" in text) is login
@@ -103,8 +101,8 @@ def test_starttls_required_but_the_relay_has_none(
     draft: Path, config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with smtp_server(tmp_path, "tanpa", auth_required=False) as server:
-        _env(monkeypatch, host="127.0.0.1", port=str(server.port), user=USER, password=PASSWORD)
-        code, text = _kirim(draft)
+        set_smtp(monkeypatch, host="127.0.0.1", port=str(server.port), user=USER, password=PASSWORD)
+        code, text = kirim(draft)
     assert code == 2
     assert f"Server 127.0.0.1:{server.port} tidak menawarkan STARTTLS" in text
     assert "keamanan = tanpa" in text and server.inbox.received == []
@@ -121,7 +119,7 @@ def test_each_mode_with_the_password_from_smtp_ini(
             f"keamanan = {security}\nca = {server.cafile}\nkata_sandi = {PASSWORD}\n",
             encoding="utf-8",
         )
-        code, text = _kirim(draft)
+        code, text = kirim(draft)
     assert code == 0, text
     assert len(server.inbox.received) == 1 and PASSWORD not in text
     assert ("TANPA enkripsi" in text) is (security == "tanpa")
@@ -139,7 +137,7 @@ def test_a_password_in_smtp_ini_others_can_read(
             encoding="utf-8",
         )
         config.chmod(mode)
-        code, text = _kirim(draft)
+        code, text = kirim(draft)
     assert code == 0, text
     warned = f"Berkas {config} memuat kata sandi SMTP dan dapat dibaca pengguna lain"
     assert (warned in text) is (mode == 0o644)
@@ -155,8 +153,8 @@ def test_the_environment_password_wins_over_smtp_ini(
             f"ca = {server.cafile}\nkata_sandi = keliru-999\n",
             encoding="utf-8",
         )
-        _env(monkeypatch, password=PASSWORD)
-        code, text = _kirim(draft)
+        set_smtp(monkeypatch, password=PASSWORD)
+        code, text = kirim(draft)
     assert code == 0, text
 
 
@@ -164,14 +162,14 @@ def test_login_required_but_no_user_set(
     draft: Path, config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with smtp_server(tmp_path, "starttls") as server:
-        _env(
+        set_smtp(
             monkeypatch,
             host="127.0.0.1",
             port=str(server.port),
             ca=str(server.cafile),
             **{"from": "program@binjaikota.go.id"},
         )
-        code, text = _kirim(draft)
+        code, text = kirim(draft)
     assert code == 2
     assert f"Server 127.0.0.1:{server.port} meminta login" in text
     assert "XLKIP_SMTP_USER (atau user di smtp.ini)" in text and "XLKIP_SMTP_FROM" not in text
@@ -184,7 +182,7 @@ def test_login_needs_encryption_on_a_plain_relay(
 ) -> None:
     """A relay that offers no login without TLS: the message says what to change."""
     with smtp_server(tmp_path, "starttls") as server:
-        _env(
+        set_smtp(
             monkeypatch,
             host="127.0.0.1",
             port=str(server.port),
@@ -192,7 +190,7 @@ def test_login_needs_encryption_on_a_plain_relay(
             user=USER,
             password=PASSWORD,
         )
-        code, text = _kirim(draft)
+        code, text = kirim(draft)
     assert code == 2
     assert f"Server 127.0.0.1:{server.port} tidak menawarkan login tanpa enkripsi" in text
     assert "keamanan = starttls atau ssl" in text and server.inbox.received == []
@@ -203,9 +201,9 @@ def test_plain_sending_to_a_relay_that_wants_starttls(
     draft: Path, config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with smtp_server(tmp_path, "starttls", auth_required=False) as server:
-        _env(monkeypatch, host="127.0.0.1", port=str(server.port), security="tanpa")
-        _env(monkeypatch, **{"from": "program@binjaikota.go.id"})
-        code, text = _kirim(draft)
+        set_smtp(monkeypatch, host="127.0.0.1", port=str(server.port), security="tanpa")
+        set_smtp(monkeypatch, **{"from": "program@binjaikota.go.id"})
+        code, text = kirim(draft)
     assert code == 2
     assert f"Server 127.0.0.1:{server.port} mewajibkan sambungan terenkripsi" in text
     assert 'jawaban server: "530' in text and "meminta login" not in text
@@ -220,10 +218,10 @@ def test_a_server_that_never_answers(
     security: str, draft: Path, config: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with silent_server() as port:
-        _env(monkeypatch, host="127.0.0.1", port=str(port), security=security, timeout="0,5")
-        _env(monkeypatch, **{"from": "program@binjaikota.go.id"})
+        set_smtp(monkeypatch, host="127.0.0.1", port=str(port), security=security, timeout="0,5")
+        set_smtp(monkeypatch, **{"from": "program@binjaikota.go.id"})
         started = time.monotonic()
-        code, text = _kirim(draft)
+        code, text = kirim(draft)
         elapsed = time.monotonic() - started
     assert code == 2 and elapsed < 10, (elapsed, text)
     assert f"Server SMTP 127.0.0.1:{port} tidak menjawab dalam 0,5 detik" in text
@@ -236,7 +234,7 @@ def test_a_server_that_stalls_after_the_message(
 ) -> None:
     """The data went out but no answer came: the mail may have arrived, and it says so."""
     with smtp_server(tmp_path, "starttls", delay=3) as server:
-        _env(
+        set_smtp(
             monkeypatch,
             host="127.0.0.1",
             port=str(server.port),
@@ -245,7 +243,7 @@ def test_a_server_that_stalls_after_the_message(
             ca=str(server.cafile),
             timeout="0,5",
         )
-        code, text = _kirim(draft)
+        code, text = kirim(draft)
     assert code == 2
     expected = (
         f"Server SMTP 127.0.0.1:{server.port} tidak menjawab dalam 0,5 detik saat surel "
@@ -272,7 +270,7 @@ def test_missing_ca_file(
 ) -> None:
     missing = tmp_path / "tidak-ada" / "ca-kantor.pem"
     with smtp_server(tmp_path, "starttls") as server:
-        _env(
+        set_smtp(
             monkeypatch,
             host="127.0.0.1",
             port=str(server.port),
@@ -280,7 +278,7 @@ def test_missing_ca_file(
             password=PASSWORD,
             ca=str(missing),
         )
-        code, text = _kirim(draft)
+        code, text = kirim(draft)
     assert code == 2
     assert f"Berkas CA {missing} tidak ditemukan" in text and "XLKIP_SMTP_CA" in text
     assert "jaringan" not in text and server.inbox.received == []
@@ -292,9 +290,9 @@ def test_ca_file_that_is_not_a_certificate(
 ) -> None:
     bogus = tmp_path / "ca.txt"
     bogus.write_text("bukan sertifikat\n", encoding="utf-8")
-    _env(monkeypatch, host="127.0.0.1", port=str(free_port()), ca=str(bogus), user=USER)
-    _env(monkeypatch, password=PASSWORD)
-    code, text = _kirim(draft)
+    set_smtp(monkeypatch, host="127.0.0.1", port=str(free_port()), ca=str(bogus), user=USER)
+    set_smtp(monkeypatch, password=PASSWORD)
+    code, text = kirim(draft)
     assert code == 2 and f"Berkas CA {bogus}" in text and "sertifikat PEM" in text
     _indonesian(text)
 
@@ -320,7 +318,7 @@ def test_ca_file_that_is_not_a_certificate(
 )
 def test_malformed_smtp_ini(draft: Path, config: Path, content: str, expected: str) -> None:
     config.write_text(content, encoding="utf-8")
-    code, text = _kirim(draft)
+    code, text = kirim(draft)
     assert code == 2
     assert f"Berkas pengaturan {config}" in text and expected in text, text
     assert PASSWORD not in text
@@ -337,9 +335,9 @@ def test_smtp_ini_password_may_hold_a_percent_sign(config: Path) -> None:
 def test_unreachable_host_in_indonesian(
     draft: Path, config: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _env(monkeypatch, host="127.0.0.1", port=str(free_port()), security="tanpa")
-    _env(monkeypatch, **{"from": USER})
-    code, text = _kirim(draft)
+    set_smtp(monkeypatch, host="127.0.0.1", port=str(free_port()), security="tanpa")
+    set_smtp(monkeypatch, **{"from": USER})
+    code, text = kirim(draft)
     assert code == 2 and "sambungan ditolak: tidak ada layanan SMTP di port itu" in text
     _indonesian(text)
 
@@ -348,7 +346,7 @@ def test_server_reply_is_quoted_as_the_servers_words(
     draft: Path, config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with smtp_server(tmp_path, "starttls") as server:
-        _env(
+        set_smtp(
             monkeypatch,
             host="127.0.0.1",
             port=str(server.port),
@@ -356,7 +354,7 @@ def test_server_reply_is_quoted_as_the_servers_words(
             ca=str(server.cafile),
             password="keliru-999",
         )
-        code, text = _kirim(draft)
+        code, text = kirim(draft)
     assert code == 2 and 'jawaban server: "535 5.7.8 Authentication credentials invalid"' in text
 
 
@@ -525,7 +523,7 @@ def test_non_ascii_password_is_a_sentence(
     draft: Path, config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with smtp_server(tmp_path, "ssl") as server:
-        _env(
+        set_smtp(
             monkeypatch,
             host="127.0.0.1",
             port=str(server.port),
@@ -534,6 +532,6 @@ def test_non_ascii_password_is_a_sentence(
             password="rahasia-é",
             ca=str(server.cafile),
         )
-        code, text = _kirim(draft)
+        code, text = kirim(draft)
     assert code == 2 and "memuat huruf di luar ASCII" in text and "rahasia" not in text
     _indonesian(text)

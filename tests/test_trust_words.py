@@ -11,13 +11,11 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import run_cli
-from tests.smtp_server import PASSWORD, USER, free_port, smtp_server
+from tests.smtp_server import PASSWORD, USER, free_port, kirim, set_smtp, smtp_server
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:Requiring AUTH while not requiring TLS:UserWarning"  # see tests/smtp_server.py
 )
-
-KEPALA = "kepala@binjaikota.go.id"
 
 
 @pytest.fixture
@@ -33,16 +31,6 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     yield tmp_path / "home"
 
 
-def _kirim(draft: Path) -> tuple[int, str]:
-    code, output = run_cli("kirim", draft, "--ke", KEPALA)
-    return code, " ".join(output.split())
-
-
-def _env(monkeypatch: pytest.MonkeyPatch, **values: str) -> None:
-    for name, value in values.items():
-        monkeypatch.setenv(f"XLKIP_SMTP_{name.upper()}", value)
-
-
 def _deepest(text: str) -> int:
     depth = deepest = 0
     for char in text:
@@ -55,8 +43,10 @@ def test_plain_warning_only_when_about_to_send(
     draft: Path, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     port = str(free_port())
-    _env(monkeypatch, host="127.0.0.1", port=port, security="tanpa", user=USER, password=PASSWORD)
-    code, text = _kirim(draft)
+    set_smtp(
+        monkeypatch, host="127.0.0.1", port=port, security="tanpa", user=USER, password=PASSWORD
+    )
+    code, text = kirim(draft)
     assert code == 2 and "Tidak dapat tersambung ke server SMTP" in text, text
     assert "TANPA enkripsi" not in text and "Peringatan" not in text
 
@@ -72,7 +62,7 @@ def test_smtp_ini_in_home_config_when_xdg_config_home_is_empty(
             encoding="utf-8",
         )
         ini.chmod(0o600)
-        code, text = _kirim(draft)
+        code, text = kirim(draft)
     assert code == 0, text
     assert len(server.inbox.received) == 1
     assert (
@@ -82,7 +72,7 @@ def test_smtp_ini_in_home_config_when_xdg_config_home_is_empty(
 
 
 def test_no_smtp_ini_names_the_absolute_path(draft: Path, home: Path) -> None:
-    code, text = _kirim(draft)
+    code, text = kirim(draft)
     assert code == 2
     assert f"berkas {home / '.config' / 'xlkip' / 'smtp.ini'}" in text, text
 
@@ -92,10 +82,10 @@ def test_ca_messages_have_no_nested_parentheses(
 ) -> None:
     bogus = tmp_path / "ca.txt"
     bogus.write_text("bukan sertifikat\n", encoding="utf-8")
-    _env(monkeypatch, host="127.0.0.1", port=str(free_port()), **{"from": USER})
+    set_smtp(monkeypatch, host="127.0.0.1", port=str(free_port()), **{"from": USER})
     for ca in (tmp_path / "tidak-ada.pem", bogus):
-        _env(monkeypatch, ca=str(ca))
-        code, text = _kirim(draft)
+        set_smtp(monkeypatch, ca=str(ca))
+        code, text = kirim(draft)
         assert code == 2 and f"Berkas CA {ca}" in text, text
         assert "XLKIP_SMTP_CA (atau ca di smtp.ini)" in text
         assert _deepest(text) == 1, text
@@ -105,7 +95,7 @@ def test_wrong_password_message_has_no_nested_parentheses(
     draft: Path, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with smtp_server(tmp_path, "ssl") as server:
-        _env(
+        set_smtp(
             monkeypatch,
             host="127.0.0.1",
             port=str(server.port),
@@ -114,7 +104,7 @@ def test_wrong_password_message_has_no_nested_parentheses(
             ca=str(server.cafile),
             password="keliru-999",
         )
-        code, text = _kirim(draft)
+        code, text = kirim(draft)
     assert code == 2 and "menolak nama pengguna atau kata sandi" in text, text
     assert "XLKIP_SMTP_PASSWORD (atau kata_sandi di smtp.ini)" in text
     assert _deepest(text) == 1, text
