@@ -26,9 +26,7 @@ def _wide_context(value: float) -> decimal.Context:
 
 def angka(value: float, decimals: int = 0) -> str:
     """3543 -> "3.543"; 2.975 with 2 decimals -> "2,98" (half up, as Excel shows)."""
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    with decimal.localcontext(_wide_context(value)):
-        return format_decimal(excel_round(value, decimals), format=pattern, locale=LOCALE)
+    return as_shown(value, number_format(decimals))
 
 
 def persen(value: float, decimals: int = 2) -> str:
@@ -60,14 +58,14 @@ def number_format(decimals: int, percent: bool = False, grouped: bool = True) ->
     return ("#,##0" if grouped else "0") + fraction
 
 
+RATIO_FORMAT = "0.00%"
+"""The format of computed ratios in every table."""
+
+
 def persen_tabel(value: float) -> str:
     """A computed ratio (capaian, realisasi or efisiensi anggaran, rasio) as every table
     prints it, with two decimals: 0.036 -> "3,60%"."""
     return as_shown(value, RATIO_FORMAT)
-
-
-RATIO_FORMAT = "0.00%"
-"""The format of computed ratios in every table."""
 
 
 def measure_format(values: Iterable[object], satuan: object = None) -> str:
