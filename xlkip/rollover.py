@@ -134,10 +134,10 @@ def _kinerja(last: Inputs, period: Period) -> Content:
                 "target": _measure(_renstra_target(renstra, r, period.tahun), satuan),
                 "realisasi_lalu": _measure(r.get("realisasi"), satuan),
                 "bukti": new_bukti if bukti in INDEX_BUKTI else bukti,
-                # Bab II's descriptions stay; this year's Renstra and PK targets are new.
+                # Bab II's descriptions and the programs stay; the year's targets are new.
                 **{
                     key: r.get(key)
-                    for key in ("tujuan", "penanggung_jawab", "sumber_data", "rumus")
+                    for key in ("tujuan", "penanggung_jawab", "sumber_data", "rumus", "program")
                 },
             }
         )

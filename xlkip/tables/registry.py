@@ -43,6 +43,7 @@ REPORT: tuple[TableSpec[Any], ...] = (
     spbe.peringkat_spbe,
     anggaran.anggaran_program,
     anggaran.anggaran_rinci,
+    anggaran.efisiensi_sasaran,
 )
 
 BY_KEY: dict[str, TableSpec[Any]] = {spec.key: spec for spec in REPORT}

@@ -18,6 +18,7 @@ from xlkip.validate import (
     names,
     pegawai,
     perencanaan,
+    program,
     rows,
     settings,
 )
@@ -34,6 +35,7 @@ def validate(inputs: Inputs) -> list[Finding]:
         cross.check,
         pegawai.check,
         perencanaan.check,
+        program.check,
     )
     for check in checks:
         findings.extend(check(inputs))

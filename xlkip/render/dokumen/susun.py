@@ -21,6 +21,7 @@ from xlkip.inputs import Inputs
 from xlkip.render.dokumen.analisis import by_sasaran, versus_last_year, versus_renstra
 from xlkip.render.dokumen.grafik import draw
 from xlkip.render.dokumen.kalimat import sdm_sentence
+from xlkip.render.dokumen.sumber_daya import analyses as sumber_daya
 from xlkip.render.dokumen.tabel import add_table, cell_text, is_wide, region
 from xlkip.render.dokumen.word import (
     base_styles,
@@ -61,7 +62,7 @@ SECTIONS: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 """Chapter -> (section title, the table keys or key prefixes it holds)."""
 BAB3_KINERJA = ("skala_kinerja", "capaian_iku")
-BAB3_ANGGARAN = ("anggaran_program", "anggaran_rinci")
+BAB3_ANGGARAN = ("anggaran_program", "anggaran_rinci", "efisiensi_sasaran")
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 TITLES = {
     1: "PENDAHULUAN",
@@ -457,7 +458,8 @@ STAFF_ANALYSIS = (
 def _per_sasaran(w: Writer) -> None:
     """Per sasaran, the analyses PermenPANRB 53/2014 asks for: target against
     realisasi, against last year, against the Renstra's end target, against a national
-    standard (each from the tables), then the staff's causes, obstacles and solutions."""
+    standard (each from the tables), then the staff's causes, obstacles and solutions,
+    then the efficiency of resources and the programs behind the result (sumber_daya)."""
     iku = w.built.results.get("capaian_iku")
     if iku is None:
         return
@@ -484,6 +486,8 @@ def _per_sasaran(w: Writer) -> None:
                 staff.get(column) if staff else None,
                 f"{label.lower()} sasaran ini (narasi.xlsx, sheet Narasi Sasaran)",
             )
+        for label, lines in sumber_daya(w.ctx, row):
+            _part(w, label, lines)
     closing = [line for line in said if not any(f'"{r.sasaran}"' in line for r in iku.sasaran)]
     w.sentences(closing)
     _renstra_elsewhere(w, renstra, {identity_text(str(r.sasaran or "")) for r in iku.sasaran})
