@@ -78,6 +78,15 @@ def test_iku_targets_from_the_renstra_and_last_years_realisasi(rolled) -> None:
     assert "%" not in cells[2][6].number_format  # a count stays a count
 
 
+def test_iku_programs_carried(rolled) -> None:
+    """Program Pendukung: which programs serve an indicator outlives the year."""
+    last, new = rolled
+    col = headers(new / "kinerja.xlsx", "IKU").index("Program Pendukung")
+    carried = [row[col] for row in table_rows(new / "kinerja.xlsx", "IKU")]
+    assert carried == [row[col] for row in table_rows(last / "kinerja.xlsx", "IKU")]
+    assert carried[0] == "PROGRAM PENGELOLAAN APLIKASI INFORMATIKA"
+
+
 def _percent_as_typed(cell) -> object:
     """A % row's number as staff meant it: 30 typed without a % format is 30%."""
     value = cell.value

@@ -3,6 +3,7 @@
 import re
 
 from xlkip.instrumen import Instrument, instruments
+from xlkip.read.cells import is_dash
 from xlkip.rules.capaian import ARAH, NAIK, TURUN
 from xlkip.schema.base import (
     Choices,
@@ -159,7 +160,7 @@ still compiles (Tabel 2.1–2.3 are then left out)."""
 PROGRAM = Column(
     "program",
     "Program Pendukung",
-    Kind.TEXT,
+    Kind.PROSE,  # keeps the line breaks that separate programs
     "Opsional: nama program di anggaran.xlsx (sheet Realisasi Anggaran) yang mendukung "
     "indikator ini, sebagaimana pasangan sasaran/indikator dan program dalam Perjanjian "
     "Kinerja. Beberapa program dipisah baris baru (Alt+Enter) atau titik koma (;). Dipakai "
@@ -179,7 +180,8 @@ def program_names(value: object) -> list[str]:
     """The program names typed in one Program Pendukung cell, in order."""
     if value is None:
         return []
-    return [name.strip() for name in PROGRAM_SEPARATOR.split(str(value)) if name.strip()]
+    names = (name.strip() for name in PROGRAM_SEPARATOR.split(str(value)))
+    return [name for name in names if name and not is_dash(name)]
 
 
 IKU = TableSheet(

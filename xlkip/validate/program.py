@@ -34,7 +34,7 @@ def check(inputs: Inputs) -> Iterator[Finding]:
 
 
 def _unknown(inputs: Inputs, name: str, cell: str, known: dict[str, str]) -> Finding:
-    names = ", ".join(f"'{quote(n)}'" for n in known.values())
+    names = ", ".join(f"'{quote(n, 100)}'" for n in known.values())
     file = inputs.file_of("anggaran")
     return peringatan(
         "program_tidak_di_anggaran",
