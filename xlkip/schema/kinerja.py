@@ -163,7 +163,7 @@ PROGRAM = Column(
     Kind.PROSE,  # keeps the line breaks that separate programs
     "Opsional: nama program di anggaran.xlsx (sheet Realisasi Anggaran) yang mendukung "
     "indikator ini, sebagaimana pasangan sasaran/indikator dan program dalam Perjanjian "
-    "Kinerja. Beberapa program dipisah baris baru (Alt+Enter) atau titik koma (;). Dipakai "
+    "Kinerja. Beberapa program dipisah baris baru (Alt+Enter) atau tanda ;. Dipakai "
     "untuk efisiensi dan program pendukung per sasaran strategis (sasaran = gabungan program "
     "semua indikatornya).",
     required=False,
