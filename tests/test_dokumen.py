@@ -521,3 +521,34 @@ def test_a_2026_office_speaks_of_the_indeks_pemerintah_digital(tmp_path: Path) -
     assert "BAB IV PENUTUP" in generated and "2026" in generated
     assert _empty_headings(document) == []
     assert not _numbers_not_in_the_workbook(result.output, document)
+
+
+def _heading_above(document: Any, caption: str) -> str:
+    """The heading whose section holds the caption starting with `caption`."""
+    heading = ""
+    for paragraph in document.paragraphs:
+        if paragraph.style.name.startswith("Heading"):
+            heading = paragraph.text
+        elif paragraph.style.name == "Caption" and paragraph.text.startswith(caption + " "):
+            return heading
+    raise AssertionError(f"no caption {caption}")
+
+
+def test_evidence_tables_stand_in_their_sasaran(document: Any) -> None:
+    """The tables an indicator names as its Bukti Dukung, in the section of its sasaran
+    (the first naming them); the others under Data Pendukung Capaian Kinerja."""
+    spbe = "Sasaran 1: Meningkatkan cakupan infrastruktur"
+    for caption in ("Tabel 3.3", "Tabel 3.4", "Tabel 3.5", "Tabel 3.15"):
+        assert _heading_above(document, caption).startswith(spbe), caption
+    for caption in ("Tabel 3.9", "Tabel 3.10"):
+        assert _heading_above(document, caption).startswith("Sasaran 3: Rasio Layanan Informasi")
+    for caption in ("Tabel 3.11", "Tabel 3.12"):
+        assert _heading_above(document, caption).startswith("Sasaran 4: Meningkatkan layanan")
+    for caption in ("Tabel 3.6", "Tabel 3.7", "Tabel 3.8", "Tabel 3.13", "Tabel 3.14"):
+        assert _heading_above(document, caption) == "Data Pendukung Capaian Kinerja", caption
+    # Each table's sentence follows it in its section.
+    assert (
+        "Indeks SPBE Pemerintah Kota Binjai tahun 2024 sebesar 3,12 dengan predikat Baik, "
+        "naik dari 2,98 pada tahun sebelumnya."
+    ) in _section(document, spbe)
+    assert any(line.startswith("Sebanyak ") for line in _section(document, "Sasaran 4:"))
