@@ -22,6 +22,7 @@ from xlkip.render.dokumen.analisis import by_sasaran, versus_last_year, versus_r
 from xlkip.render.dokumen.bukti import evidence_by_sasaran
 from xlkip.render.dokumen.grafik import draw
 from xlkip.render.dokumen.kalimat import sdm_sentence
+from xlkip.render.dokumen.standar import versus_standard
 from xlkip.render.dokumen.tabel import add_table, cell_text, is_wide, region
 from xlkip.render.dokumen.word import (
     base_styles,
@@ -47,6 +48,7 @@ from xlkip.tables.narasi import (
 from xlkip.tables.registry import plan as plan_of
 from xlkip.tables.ringkasan import SHEET as RINGKASAN
 from xlkip.tables.spec import TableSpec
+from xlkip.tables.standar import standar_nasional
 from xlkip.text import identity_text
 
 CELL_STYLE = "Isi Tabel"
@@ -485,7 +487,7 @@ def _per_sasaran(w: Writer) -> None:
             _part(w, "Dibandingkan tahun lalu", versus_last_year(last_year[key], w.inputs, iku))
         if key in renstra:
             _part(w, "Dibandingkan target akhir Renstra", versus_renstra(renstra[key], w.inputs))
-        _standar(w, staff)
+        _standar(w, key)
         _evidence(w, evidence.get(key, []))
         for column, label in STAFF_ANALYSIS:
             w.paragraph().add_run(label).bold = True
@@ -528,18 +530,13 @@ def _part(w: Writer, label: str, lines: list[str]) -> None:
         w.sentences(lines)
 
 
-def _standar(w: Writer, staff: Any) -> None:
-    """The national standard the staff typed (value and source), or plainly none."""
-    w.paragraph().add_run("Dibandingkan standar nasional").bold = True
-    typed = staff.get("standar") if staff else None
-    if typed:
-        w.staff_text(typed, "standar nasional")
-    else:
-        w.paragraph(
-            "Standar nasional untuk sasaran ini tidak diisi (narasi.xlsx, sheet Narasi "
-            "Sasaran, kolom Standar Nasional), sehingga tidak ada perbandingan dengan standar "
-            "nasional."
-        )
+def _standar(w: Writer, key: str) -> None:
+    """Each indicator against its national standard (value and source), or plainly none."""
+    records = [r.record for r in w.built.results["capaian_iku"].rows]
+    own = [r for r in records if identity_text(str(r.get("sasaran") or "")) == key]
+    cited = w.ctx.label(standar_nasional)
+    result = w.built.results.get(standar_nasional.key)
+    _part(w, "Dibandingkan standar nasional", versus_standard(own, w.inputs, result, cited))
 
 
 def _bab_4(w: Writer) -> None:
