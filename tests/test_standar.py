@@ -15,7 +15,12 @@ from docx import Document
 from tests.data_helpers import example_variant, table_rows
 from tests.helpers import run_cli
 from tests.output_helpers import recalculation_mismatches, require_libreoffice
-from tests.test_dokumen import _numbers_not_in_the_workbook, _section
+from tests.test_dokumen import (
+    _empty_headings,
+    _heading_above,
+    _numbers_not_in_the_workbook,
+    _section,
+)
 from xlkip import api
 from xlkip.schema.narasi import STANDAR
 
@@ -32,8 +37,13 @@ STANDARDS = [
 ]
 
 
-def _turun_spbe(sheets: dict[str, Any]) -> None:
-    sheets["IKU"][0]["arah"] = "Turun"
+def _kinerja(sheets: dict[str, Any]) -> None:
+    """SPBE an indicator of arah Turun; the information tables named first by sasaran 2;
+    the complaint tables named by no indicator."""
+    iku = sheets["IKU"]
+    iku[0]["arah"] = "Turun"
+    iku[1]["bukti"] = "Jumlah informasi terpublikasi"
+    iku[4]["bukti"] = None
 
 
 def _standards(sheets: dict[str, Any]) -> None:
@@ -43,7 +53,7 @@ def _standards(sheets: dict[str, Any]) -> None:
 @pytest.fixture(scope="module")
 def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("standar")
-    return example_variant(folder, kinerja=_turun_spbe, narasi=_standards)
+    return example_variant(folder, kinerja=_kinerja, narasi=_standards)
 
 
 @pytest.fixture(scope="module")
@@ -149,3 +159,15 @@ def test_libreoffice_recalculates_the_table(compiled: api.CompileResult, tmp_pat
     require_libreoffice()
     count, problems = recalculation_mismatches(compiled.output, tmp_path / "lo")
     assert problems == [] and count > 300
+
+
+def test_evidence_tables_follow_bukti_dukung(compiled: api.CompileResult) -> None:
+    """Each evidence table in the first sasaran naming it; unnamed ones, and the standards'
+    table (of every sasaran), under Data Pendukung."""
+    document = Document(str(compiled.dokumen))
+    for caption in ("Tabel 3.9", "Tabel 3.10"):
+        assert _heading_above(document, caption).startswith("Sasaran 2:"), caption
+    for caption in ("Tabel 3.11", "Tabel 3.12", "Tabel 3.18"):
+        assert _heading_above(document, caption) == "Data Pendukung Capaian Kinerja", caption
+    assert _heading_above(document, "Tabel 3.5").startswith("Sasaran 1:")
+    assert _empty_headings(document) == []
