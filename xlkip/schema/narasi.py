@@ -1,7 +1,8 @@
 """Narasi: the report's prose that only staff can write, for the Word document.
 
-One row per fixed section of the document (Bab I and Bab IV) and, per sasaran, the
-causes of success or failure, the obstacles and the solutions (Bab III). A cell may
+One row per fixed section of the document (Bab I and Bab IV); per sasaran, the
+causes of success or failure, the obstacles and the solutions (Bab III); per
+indicator, its national standard (Standar Nasional: value and source, or none). A cell may
 hold text pasted from last year's Word file: its line breaks become paragraphs. The
 text is always placed as plain text, never read as markup, a field or a formula."""
 
