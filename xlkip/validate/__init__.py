@@ -16,6 +16,7 @@ from xlkip.validate import (
     duplicates,
     kode,
     names,
+    narasi,
     pegawai,
     perencanaan,
     rows,
@@ -34,6 +35,7 @@ def validate(inputs: Inputs) -> list[Finding]:
         cross.check,
         pegawai.check,
         perencanaan.check,
+        narasi.check,
     )
     for check in checks:
         findings.extend(check(inputs))
