@@ -280,6 +280,17 @@ def gambar_lampiran(folder: Path, name: object) -> Path | str:
             head = image.read(8)
     except OSError:
         return "tidak dapat dibaca"
-    if not head.startswith(_SIGNATURES):
+    if not head.startswith(_SIGNATURES) or not _readable(path):
         return "bukan berkas PNG atau JPEG yang utuh"
     return path
+
+
+def _readable(path: Path) -> bool:
+    """Whether python-docx, which places the image, reads its header (size, resolution)."""
+    from docx.image.image import Image
+
+    try:
+        Image.from_file(str(path))
+    except Exception:  # a damaged header fails in many ways; each one means "unreadable"
+        return False
+    return True
