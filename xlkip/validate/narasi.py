@@ -67,7 +67,7 @@ def _sasaran(inputs: Inputs, marks: Marks) -> Iterator[Finding]:
             cell = f"A{next(free)}"
             yield peringatan(
                 "narasi_kosong",
-                f"Sasaran {quote(name)} (sheet IKU) belum punya baris di sheet Narasi "
+                f"Sasaran '{quote(name)}' (sheet IKU) belum punya baris di sheet Narasi "
                 f"Sasaran, sehingga penyebab, kendala dan solusinya kosong di dokumen. Tambahkan "
                 f"baris dengan nama sasaran yang sama (mis. di sel {cell}), lalu isi "
                 f"{narasi.KRITERIA['penyebab'].tulis}, {narasi.KRITERIA['kendala'].tulis}, dan "
@@ -78,7 +78,7 @@ def _sasaran(inputs: Inputs, marks: Marks) -> Iterator[Finding]:
             continue
         for column in narasi.NARASI_SASARAN_COLUMNS:
             header = NARASI_SASARAN.column(column).header
-            what = f"Kolom '{header}' sasaran {quote(name)} (sheet Narasi Sasaran)"
+            what = f"Kolom '{header}' sasaran '{quote(name)}' (sheet Narasi Sasaran)"
             cell = record.cell(column)
             yield from _section(inputs, marks, NARASI_SASARAN, record, column, what, column, cell)
 
@@ -121,7 +121,7 @@ def _section(
 def _lampiran(inputs: Inputs) -> Iterator[Finding]:
     for record in inputs.records(LAMPIRAN):
         tabel, gambar = record.get("tabel"), record.get("gambar")
-        judul = quote(record.get("judul", ""))
+        judul = f"'{quote(record.get('judul', ''))}'"
         if (tabel is None) == (gambar is None):
             yield peringatan(
                 "lampiran_tanpa_isi",
@@ -140,11 +140,14 @@ def _tabel(inputs: Inputs, record: Record, judul: str, tabel: object) -> Iterato
     found = table_named(inputs, tabel)
     if not isinstance(found, list):
         return
-    could = f" Yang cocok: {'; '.join(found)}." if found else ""
+    what = (
+        f"cocok dengan {len(found)} tabel ({'; '.join(found)})"
+        if found
+        else "tidak ada di antara tabel yang disusun tahun ini"
+    )
     yield peringatan(
         "lampiran_tabel_tidak_ada",
-        f"Lampiran {judul}: tabel {quote(tabel)} tidak ditemukan di antara tabel yang "
-        f"disusun tahun ini, atau cocok dengan lebih dari satu.{could} Tulis nomornya seperti "
+        f"Lampiran {judul}: tabel '{quote(tabel)}' {what}. Tulis nomornya seperti "
         "di workbook hasil (mis. Tabel 3.8) atau kata-kata judulnya yang hanya ada pada tabel "
         "itu. Lampiran ini tidak dicetak.",
         **inputs.where(LAMPIRAN, record.cell("tabel")),
@@ -157,7 +160,7 @@ def _gambar(inputs: Inputs, record: Record, judul: str, gambar: object) -> Itera
         return
     yield peringatan(
         "lampiran_gambar",
-        f"Lampiran {judul}: gambar {quote(gambar)} {found}. Simpan gambar .png atau .jpg "
+        f"Lampiran {judul}: gambar '{quote(gambar)}' {found}. Simpan gambar .png atau .jpg "
         f"(paling besar {narasi.LAMPIRAN_MAX_BYTES // 1_000_000} MB) di subfolder "
         f"'{narasi.LAMPIRAN_FOLDER}' di folder isian dan tulis nama berkasnya saja, mis. "
         "struktur.png. Lampiran ini tidak dicetak.",
