@@ -54,6 +54,15 @@ def test_carried_text_is_last_years_at_each_cell(rolled: Path) -> None:
     assert "3.b: kualitas hasil kinerja, upaya nyata dan hambatannya" in pesan["D4"]
 
 
+def test_the_marks_are_hidden_and_keep_the_first_year(rolled: Path, tmp_path: Path) -> None:
+    workbook = openpyxl.load_workbook(rolled / "narasi.xlsx")
+    assert workbook["Tanda Tahun Lalu"].sheet_state == "hidden"
+    code, output = run_cli("init", tmp_path / "2026", "--dari", rolled)
+    assert code == 0, output
+    pesan = _messages(tmp_path / "2026")
+    assert "teks laporan tahun 2024" in pesan["B4"]
+
+
 def test_an_edited_cell_is_this_years(rolled: Path, tmp_path: Path) -> None:
     folder = copy_folder(rolled, tmp_path / "2025")
     path = folder / "narasi.xlsx"
