@@ -24,7 +24,7 @@ from xlkip.schema.base import FormSheet, TableSheet, is_percent_unit
 from xlkip.schema.identitas import IDENTITAS, PENGATURAN, SPBE_PREFIX
 from xlkip.schema.informasi import MITRA_MEDIA, PUBLIKASI
 from xlkip.schema.kinerja import IKU, INDEX_BUKTI, RENSTRA, index_bukti
-from xlkip.schema.narasi import LAMPIRAN, NARASI, NARASI_SASARAN, TANDA_TAHUN_LALU
+from xlkip.schema.narasi import LAMPIRAN, NARASI, NARASI_SASARAN, STANDAR, TANDA_TAHUN_LALU
 from xlkip.schema.pengaduan import PENGADUAN
 from xlkip.schema.sdm import PEGAWAI
 from xlkip.schema.spbe import INDEKS_DAERAH, INDEKS_TAHUN_LALU, NILAI_ASPEK
@@ -67,6 +67,7 @@ def roll(last: Inputs, period: Period) -> Rolled:
     rolled.content["narasi"] = {
         s.name: _copied(last, s) for s in (NARASI, NARASI_SASARAN, LAMPIRAN)
     } | {TANDA_TAHUN_LALU.name: _tanda_tahun_lalu(last)}
+    rolled.content["narasi"][STANDAR.name] = _standar(last)
     for kind, lines in rolled.notes.items():
         rolled.notes[kind] = [f"Disalin dari isian tahun {last.tahun}. {line}" for line in lines]
     for kind in rolled.content:
@@ -111,6 +112,16 @@ def _measure(value: Any, satuan: Any) -> Any:
 
 def _copied(last: Inputs, sheet: TableSheet) -> list[dict[str, Any]]:
     return [dict(r.values) for r in last.records(sheet)]
+
+
+def _standar(last: Inputs) -> list[dict[str, Any]]:
+    """National standards change slowly: carried, each nilai in its indicator's satuan."""
+    satuan = {identity_text(r.get("indikator") or ""): r.get("satuan") for r in last.records(IKU)}
+    rows = _copied(last, STANDAR)
+    for row in rows:
+        unit = satuan.get(identity_text(row.get("indikator") or ""))
+        row["nilai"] = _measure(row.get("nilai"), unit)
+    return rows
 
 
 def _form(last: Inputs, sheet: FormSheet) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """Narasi: the report's prose that only staff can write, for the Word document.
 
-One row per fixed section of the document (Bab I and Bab IV) and, per sasaran, the
-causes of success or failure, the obstacles and the solutions (Bab III). A cell may
+One row per fixed section of the document (Bab I and Bab IV); per sasaran, the
+causes of success or failure, the obstacles and the solutions (Bab III); per
+indicator, its national standard (Standar Nasional: value and source, or none). A cell may
 hold text pasted from last year's Word file: its line breaks become paragraphs. The
 text is always placed as plain text, never read as markup, a field or a formula."""
 
@@ -73,15 +74,6 @@ NARASI_SASARAN = TableSheet(
             width=40,
         ),
         Column(
-            "standar",
-            "Standar Nasional (nilai dan sumber)",
-            Kind.PROSE,
-            "Standar nasional pembanding capaian sasaran, dengan sumbernya. Kosong: dokumen "
-            "menyatakan tidak ada pembanding standar nasional.",
-            required=False,
-            width=40,
-        ),
-        Column(
             "penyebab",
             "Penyebab Keberhasilan/Kegagalan",
             Kind.PROSE,
@@ -149,7 +141,8 @@ LAMPIRAN = TableSheet(
             "Tabel",
             Kind.TEXT,
             "Tabel laporan yang dilampirkan: nomornya seperti di workbook hasil (mis. Tabel 3.8) "
-            "atau judulnya (mis. Daftar Aplikasi dan Website); judul tetap sama tiap tahun.",
+            "atau kata-kata dari judulnya (mis. Pengembangan Aplikasi), yang tetap cocok "
+            "walaupun nomornya bergeser.",
             required=False,
             width=36,
         ),
@@ -167,14 +160,70 @@ LAMPIRAN = TableSheet(
     required=False,
 )
 
+ADA = "Ada"
+TIDAK_ADA = "Tidak ada"
+
+STANDAR = TableSheet(
+    name="Standar Nasional",
+    table_name="StandarNasional",
+    title="Standar nasional per indikator kinerja tahun {tahun}",
+    description=(
+        "Satu baris per indikator, dengan nama indikator seperti di sheet IKU "
+        "(kinerja.xlsx): apakah ada standar nasional pembandingnya, nilainya dan sumbernya. "
+        "Indikator yang tidak ditulis di sini disebut di dokumen sebagai belum diisi."
+    ),
+    columns=(
+        Column(
+            "indikator",
+            "Indikator Kinerja",
+            Kind.TEXT,
+            "Nama indikator, sama dengan kolom Indikator di sheet IKU.",
+            width=45,
+        ),
+        Column(
+            "ada",
+            "Standar Nasional",
+            Kind.CHOICE,
+            "Ada: ada standar nasional untuk indikator ini (isi nilai dan sumber). Tidak ada: "
+            "dokumen menyatakan tidak ada standar nasional.",
+            choices=(ADA, TIDAK_ADA),
+            choice_rule=Choices.CLOSED,
+            width=16,
+        ),
+        Column(
+            "nilai",
+            "Nilai Standar",
+            Kind.MEASURE,
+            "Nilai standar nasional, dalam satuan indikatornya (mis. 80% atau 2,79). Wajib "
+            "bila Ada.",
+            required=False,
+            minimum=None,
+            width=14,
+        ),
+        Column(
+            "sumber",
+            "Sumber",
+            Kind.TEXT,
+            "Peraturan atau publikasi yang menetapkan standar ini. Wajib bila Ada.",
+            required=False,
+            width=45,
+        ),
+    ),
+    unique=("indikator",),
+    blank_rows=20,
+    required=False,
+)
+"""Analysis (4) of Bab III per indicator, and the table comparing realisasi with it."""
+
 TEMPLATE = Template(
     kind="narasi",
-    version=1,
+    version=2,
     title="Narasi Laporan Kinerja",
     filename="narasi.xlsx",
     filled_by="Sub Bagian Program dan Pelaporan",
     required=False,
-    sheets=(NARASI, NARASI_SASARAN, LAMPIRAN, TANDA_TAHUN_LALU),
+    sheets=(NARASI, NARASI_SASARAN, STANDAR, LAMPIRAN, TANDA_TAHUN_LALU),
+    older_versions=(1,),
 )
 
 

@@ -21,6 +21,7 @@ from xlkip.validate import (
     perencanaan,
     rows,
     settings,
+    standar,
 )
 
 
@@ -36,6 +37,7 @@ def validate(inputs: Inputs) -> list[Finding]:
         pegawai.check,
         perencanaan.check,
         narasi.check,
+        standar.check,
     )
     for check in checks:
         findings.extend(check(inputs))
