@@ -82,7 +82,7 @@ DOCUMENT_PAGES = (
     # (picture, text that starts a line of the page in the document's PDF, whether the
     # last such page is meant: the Daftar Isi lists every heading first)
     ("dokumen-bab-2", "BAB II PERENCANAAN KINERJA", True),
-    ("dokumen-sasaran", "[Isi: penyebab", False),
+    ("dokumen-sasaran", "Sasaran 4:", True),
 )
 
 REKAP_SHEET = Sheet("rekap", "Rekap OPD", "hasil-rekap-opd")
