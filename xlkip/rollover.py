@@ -18,12 +18,13 @@ from xlkip.inputs import Inputs
 from xlkip.instrumen import instrument_for
 from xlkip.instrumen.indeks import index_of
 from xlkip.read.records import Record
+from xlkip.schema import narasi
 from xlkip.schema.aplikasi import APLIKASI_WEBSITE, TENAGA_PROGRAMMER
 from xlkip.schema.base import FormSheet, TableSheet, is_percent_unit
 from xlkip.schema.identitas import IDENTITAS, PENGATURAN, SPBE_PREFIX
 from xlkip.schema.informasi import MITRA_MEDIA, PUBLIKASI
 from xlkip.schema.kinerja import IKU, INDEX_BUKTI, RENSTRA, index_bukti
-from xlkip.schema.narasi import NARASI, NARASI_SASARAN, STANDAR
+from xlkip.schema.narasi import LAMPIRAN, NARASI, NARASI_SASARAN, STANDAR, TANDA_TAHUN_LALU
 from xlkip.schema.pengaduan import PENGADUAN
 from xlkip.schema.sdm import PEGAWAI
 from xlkip.schema.spbe import INDEKS_DAERAH, INDEKS_TAHUN_LALU, NILAI_ASPEK
@@ -63,13 +64,36 @@ def roll(last: Inputs, period: Period) -> Rolled:
     rolled.content["pengaduan"] = {PENGADUAN.name: _pengaduan(last)}
     rolled.content["sdm"] = {PEGAWAI.name: _copied(last, PEGAWAI)}
     # Last year's prose is this year's draft: staff edit it rather than retype it.
-    rolled.content["narasi"] = {s.name: _copied(last, s) for s in (NARASI, NARASI_SASARAN)}
+    rolled.content["narasi"] = {
+        s.name: _copied(last, s) for s in (NARASI, NARASI_SASARAN, LAMPIRAN)
+    } | {TANDA_TAHUN_LALU.name: _tanda_tahun_lalu(last)}
     rolled.content["narasi"][STANDAR.name] = _standar(last)
     for kind, lines in rolled.notes.items():
         rolled.notes[kind] = [f"Disalin dari isian tahun {last.tahun}. {line}" for line in lines]
     for kind in rolled.content:
         rolled.notes.setdefault(kind, [_copied_note(last, kind)])
     return rolled
+
+
+def _tanda_tahun_lalu(last: Inputs) -> list[dict[str, Any]]:
+    """A fingerprint of every carried prose cell with the year its text was written: a
+    text carried unchanged for two years keeps its first year."""
+    before = {
+        (r.get("lembar"), r.get("kolom"), r.get("sidik")): r.get("tahun")
+        for r in last.records(TANDA_TAHUN_LALU)
+    }
+    cells = [(NARASI, "isi")] + [(NARASI_SASARAN, k) for k in narasi.NARASI_SASARAN_COLUMNS]
+    marks: dict[tuple[str, str, str], int] = {}
+    for sheet, column in cells:
+        for record in last.records(sheet):
+            text = record.get(column)
+            if text is not None and str(text).strip():
+                key = (sheet.name, column, narasi.sidik(text))
+                marks.setdefault(key, before.get(key) or last.tahun)
+    return [
+        {"lembar": lembar, "kolom": kolom, "tahun": tahun, "sidik": sidik}
+        for (lembar, kolom, sidik), tahun in marks.items()
+    ]
 
 
 def _copied_note(last: Inputs, kind: str) -> str:

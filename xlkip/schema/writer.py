@@ -112,6 +112,8 @@ def write_template(
         for sheet in template.sheets:
             worksheet = workbook.add_worksheet(sheet.name)
             _page_setup(worksheet)
+            if getattr(sheet, "hidden", False):
+                worksheet.hide()
             if isinstance(sheet, TableSheet):
                 rows = content.get(sheet.name, ())
                 choices = {k[1]: v for k, v in options.choices.items() if k[0] == sheet.name}

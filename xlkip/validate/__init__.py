@@ -16,6 +16,7 @@ from xlkip.validate import (
     duplicates,
     kode,
     names,
+    narasi,
     pegawai,
     perencanaan,
     program,
@@ -37,6 +38,7 @@ def validate(inputs: Inputs) -> list[Finding]:
         pegawai.check,
         perencanaan.check,
         program.check,
+        narasi.check,
         standar.check,
     )
     for check in checks:

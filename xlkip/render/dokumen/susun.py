@@ -22,6 +22,7 @@ from xlkip.render.dokumen.analisis import by_sasaran, versus_last_year, versus_r
 from xlkip.render.dokumen.bukti import evidence_by_sasaran
 from xlkip.render.dokumen.grafik import draw
 from xlkip.render.dokumen.kalimat import sdm_sentence
+from xlkip.render.dokumen.lampiran import lampiran
 from xlkip.render.dokumen.standar import versus_standard
 from xlkip.render.dokumen.sumber_daya import analyses as sumber_daya
 from xlkip.render.dokumen.tabel import add_table, cell_text, is_wide, region
@@ -220,6 +221,7 @@ def compose(built: Built, inputs: Inputs, report: Report) -> Document:
     _bab_2(w)
     _bab_3(w)
     _bab_4(w)
+    lampiran(w, CELL_STYLE)
     listed_entries(toc, 'TOC \\o "1-3" \\h \\z \\u', w.outline, "Daftar isi")
     listed_entries(tables_list, 'TOC \\h \\z \\t "Caption,1"', w.captions, "Tidak ada tabel.")
     instruction = f'TOC \\h \\z \\t "{FIGURE_STYLE},1"'
