@@ -313,7 +313,8 @@ def compile_(
         typer.Option(
             "--dokumen",
             help="Tulis juga draf laporan Word (LKjIP_Instansi_Tahun.docx, Bab I–IV) "
-            "di folder workbook.",
+            "di folder workbook. Dengan templat.docx di folder input: kop, sampul dan gaya "
+            "kantor dipakai.",
         ),
     ] = False,
 ) -> None:

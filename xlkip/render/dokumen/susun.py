@@ -18,6 +18,7 @@ from docx.text.paragraph import Paragraph
 
 from xlkip.findings import Report
 from xlkip.inputs import Inputs
+from xlkip.render.dokumen import templat
 from xlkip.render.dokumen.analisis import by_sasaran, versus_last_year, versus_renstra
 from xlkip.render.dokumen.bukti import evidence_by_sasaran
 from xlkip.render.dokumen.grafik import draw
@@ -60,6 +61,11 @@ tables' captions."""
 STAFF_STYLE = "Teks Narasi"
 """The paragraph style of the staff's own prose (narasi.xlsx), so it is told apart
 from the sentences written from the tables."""
+TEMPLATE_STYLES = (
+    *(f"Heading {level}" for level in (1, 2, 3)),
+    *("Caption", "List Bullet", "Table Grid", STAFF_STYLE, CELL_STYLE, FIGURE_STYLE),
+)
+"""The styles the document is written in: ours where the office's template lacks one."""
 
 SECTIONS: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] = {
     1: (("Sumber Daya Aparatur", ("sdm_",)),),
@@ -203,15 +209,19 @@ class Writer:
 
 def compose(built: Built, inputs: Inputs, report: Report) -> Document:
     w = Writer(built, inputs, report)
-    base_styles(w.doc, STAFF_STYLE, CELL_STYLE)
-    figure = w.doc.styles.add_style(FIGURE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
-    figure.base_style = w.doc.styles["Caption"]
-    figure.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    figure.paragraph_format.keep_with_next = False
-    page_setup(w.doc.sections[0])
+    office = templat.load(inputs.folder, templat.fields(inputs, w.ctx), report)
+    if office is None:
+        _own_styles(w.doc)
+        page_setup(w.doc.sections[0])
+    else:
+        ours = _own_styles(new_document())
+        templat.styles_added(templat.complete_styles(office, ours, TEMPLATE_STYLES), report)
+        templat.structure(office)
+        w.doc = office
     update_fields_on_open(w.doc)
     _page_numbers(w)
-    _cover(w)
+    if office is None or not templat.has_cover(office):
+        _cover(w)
     _kata_pengantar(w)
     toc = _list_anchor(w, "DAFTAR ISI")
     tables_list = _list_anchor(w, "DAFTAR TABEL")
@@ -229,7 +239,19 @@ def compose(built: Built, inputs: Inputs, report: Report) -> Document:
     return w.doc
 
 
+def _own_styles(doc: Document) -> Document:
+    base_styles(doc, STAFF_STYLE, CELL_STYLE)
+    figure = doc.styles.add_style(FIGURE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    figure.base_style = doc.styles["Caption"]
+    figure.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    figure.paragraph_format.keep_with_next = False
+    return doc
+
+
 def _page_numbers(w: Writer) -> None:
+    """A page number in the footer, unless the office's template has a footer of its own."""
+    if templat.has_text(w.doc.sections[0].footer._element):
+        return
     footer = w.doc.sections[0].footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     simple_field(footer, "PAGE")

@@ -65,17 +65,20 @@ def update_fields_on_open(document: Document) -> None:
     element.set(qn("w:val"), "true")
 
 
-def page_setup(section: Section, landscape: bool = False) -> None:
-    width, height = A4
+def page_setup(section: Section, landscape: bool = False, like: Section | None = None) -> None:
+    """A4 with our margins, or the paper and margins of `like` (the office's template)."""
+    width, height = A4 if like is None else sorted((like.page_width, like.page_height))
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = (height, width) if landscape else (width, height)
     for side, size in MARGINS.items():
-        setattr(section, f"{side}_margin", size)
+        margin = f"{side}_margin"
+        setattr(section, margin, size if like is None else getattr(like, margin))
 
 
 def new_section(document: Document, landscape: bool) -> Section:
+    """A new page in the orientation asked, on the first section's paper and margins."""
     section = document.add_section(WD_SECTION.NEW_PAGE)
-    page_setup(section, landscape)
+    page_setup(section, landscape, like=document.sections[0])
     return section
 
 
