@@ -17,7 +17,9 @@ from docx.shared import Pt, RGBColor
 from tests.helpers import run_cli
 from xlkip import api
 from xlkip.findings import Report
+from xlkip.read.files import DOCUMENT_INPUTS
 from xlkip.render.dokumen import templat
+from xlkip.render.dokumen.susun import LOGO_NAMES
 
 KOP = "PEMERINTAH KOTA BINJAI - Jl. Jenderal Sudirman No. 6"
 
@@ -101,6 +103,7 @@ def test_missing_styles_are_ours(with_template: Any) -> None:
     )
     (added,) = [f for f in result.report.findings if f.kode == "templat_gaya_ditambah"]
     assert "Heading 3" in added.pesan and "Caption" in added.pesan
+    assert "Teks Narasi" not in added.pesan  # xlkip's own styles are always added
 
 
 def test_hostile_values_stay_plain_text(tmp_path: Path) -> None:
@@ -190,3 +193,13 @@ def test_a_broken_template_gives_the_default_document(example: Path) -> None:
 def test_help_names_the_template() -> None:
     code, output = run_cli("compile", "--help")
     assert code == 0 and "templat.docx" in output
+
+
+def test_the_documents_inputs_are_not_passed_over(example: Path) -> None:
+    """templat.docx and the logo are read by --dokumen: no "not an Excel file" note."""
+    assert {templat.NAME, *LOGO_NAMES} == DOCUMENT_INPUTS
+    _template(example / templat.NAME, COVER)
+    (example / "catatan.docx").write_bytes(b"")
+    codes = [(f.kode, f.file) for f in api.check(example).report.findings if f.file]
+    assert ("berkas_dilewati", "catatan.docx") in codes
+    assert not [f for f in codes if f[1] == templat.NAME]

@@ -9,6 +9,8 @@ from pathlib import Path
 from xlkip.findings import Finding, error, info, peringatan
 
 WORKBOOK_SUFFIXES = {".xlsx", ".xlsm"}
+DOCUMENT_INPUTS = frozenset({"templat.docx", "logo.png", "logo.jpg", "logo.jpeg"})
+"""Files compile --dokumen reads (render/dokumen/): not passed over, so no note."""
 
 
 def discover(folder: Path) -> tuple[list[Path], list[Finding]]:
@@ -42,7 +44,7 @@ def discover(folder: Path) -> tuple[list[Path], list[Finding]]:
             )
         elif suffix in WORKBOOK_SUFFIXES:
             candidates.append(path)
-        else:
+        elif name.lower() not in DOCUMENT_INPUTS:
             findings.append(
                 info("berkas_dilewati", "Bukan berkas Excel (.xlsx) — dilewati.", file=name)
             )

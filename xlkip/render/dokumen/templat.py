@@ -40,6 +40,8 @@ TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}|\{\{|\}\}|\{%|%\}")
 """Anything a template engine would read as a tag, whole or broken."""
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _TEXT_PARTS = ("/word/document", "/word/header", "/word/footer")
+BUILT_IN = ("Heading 1", "Heading 2", "Heading 3", "Caption", "List Bullet", "Table Grid")
+"""Word's own styles an office may have restyled; xlkip's own are always added quietly."""
 FALLBACK = " Dokumen ditulis dengan gaya dan sampul bawaan xlkip."
 
 
@@ -203,7 +205,7 @@ def complete_styles(document: Document, ours: Document, names: tuple[str, ...]) 
             styles.append(element)
             by_name[element.name_val] = element.styleId
             ids.add(element.styleId)
-        if chain:
+        if chain and name in BUILT_IN:
             added.append(name)
     return added
 
