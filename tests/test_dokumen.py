@@ -362,9 +362,34 @@ def test_pdf_of_the_document_for_esakip(tmp_path: Path) -> None:
         ["pdftotext", str(document_pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
     assert "KATA PENGANTAR" in text and "BAB IV PENUTUP" in text
+    _lists_show_the_pages(document_pdf)
     assert size_warning(document_pdf) is None  # well under e-SAKIP's 10 MB
     warning = size_warning(document_pdf, limit_mb=0.01)
     assert warning is not None and "melebihi batas unggah e-SAKIP" in warning
+
+
+def _lists_show_the_pages(pdf: Path) -> None:
+    """Daftar Isi, Tabel and Gambar end each entry with the page its heading or caption
+    is printed on (the page's own text, as pdftotext reads it page by page)."""
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    pages = text.split("\f")
+    for entry, printed in (
+        ("BAB I PENDAHULUAN", "BAB I PENDAHULUAN"),
+        ("BAB II PERENCANAAN KINERJA", "BAB II PERENCANAAN KINERJA"),
+        ("BAB III AKUNTABILITAS KINERJA", "BAB III AKUNTABILITAS KINERJA"),
+        ("BAB IV PENUTUP", "BAB IV PENUTUP"),
+        ("B. Realisasi Anggaran", "B. Realisasi Anggaran"),
+        ("Tabel 3.1 Skala Nilai Peringkat Kinerja", "Tabel 3.1 Skala Nilai Peringkat Kinerja"),
+        ("Gambar 3.6 Anggaran dan Realisasi per Program", "Gambar 3.6 Anggaran dan Realisasi"),
+    ):
+        listed = re.search(rf"^ *{re.escape(entry)}\.+\s*(\d+)$", text, re.M)
+        assert listed, f"no page number after {entry!r}"
+        page = pages[int(listed.group(1)) - 1]
+        assert any(line.strip().startswith(printed) for line in page.splitlines()), entry
+        earlier = pages[int(listed.group(1)) - 2]
+        assert not any(line.strip() == printed for line in earlier.splitlines()), entry
 
 
 def test_the_email_draft_carries_the_document(tmp_path: Path) -> None:

@@ -40,13 +40,15 @@ def write_document(built: Built, inputs: Inputs, report: Report, target: Path) -
 
 
 def print_document(document: Path) -> Path:
-    """<document>.pdf through LibreOffice, all-or-nothing: the PDF e-SAKIP receives.
-    Raises LibreOfficeError or OutputError."""
-    from xlkip.render.libreoffice import convert
+    """<document>.pdf through LibreOffice, all-or-nothing: the PDF e-SAKIP receives, its
+    Daftar Isi, Tabel and Gambar with page numbers (the .docx gets them too). Raises
+    LibreOfficeError or OutputError."""
+    from xlkip.render.dokumen.halaman import print_numbered
+    from xlkip.render.dokumen.susun import FIGURE_STYLE
 
     target = document.with_suffix(".pdf")
     with tempfile.TemporaryDirectory(prefix="xlkip-pdf-") as work:
-        produced = convert(document, "pdf", Path(work))
+        produced = print_numbered(document, Path(work), ("Caption", FIGURE_STYLE))
         write_atomically(target, lambda path: path.write_bytes(produced.read_bytes()))
     return target
 
