@@ -22,6 +22,7 @@ from xlkip.render.dokumen import templat
 from xlkip.render.dokumen.susun import LOGO_NAMES
 
 KOP = "PEMERINTAH KOTA BINJAI - Jl. Jenderal Sudirman No. 6"
+COVER_KOP = "PEMERINTAH KOTA BINJAI"
 
 
 def _template(path: Path, cover: list[list[str]], drop: tuple[str, ...] = ()) -> Path:
@@ -33,6 +34,8 @@ def _template(path: Path, cover: list[list[str]], drop: tuple[str, ...] = ()) ->
     heading.font.name, heading.font.size = "Georgia", Pt(22)
     heading.font.color.rgb = RGBColor(0x80, 0x00, 0x00)
     document.sections[0].header.paragraphs[0].text = KOP
+    document.sections[0].different_first_page_header_footer = True  # the cover's own kop
+    document.sections[0].first_page_header.paragraphs[0].text = COVER_KOP
     for runs in cover:
         paragraph = document.add_paragraph()
         for text in runs:
@@ -75,6 +78,10 @@ def test_the_offices_styles_kop_and_cover(with_template: Any) -> None:
     assert len(document.sections) > 2  # the landscape sections keep the kop too
     for section in document.sections:
         assert section.header.paragraphs[0].text == KOP
+    first, *others = document.sections
+    assert first.different_first_page_header_footer
+    assert first.first_page_header.paragraphs[0].text == COVER_KOP
+    assert not any(section.different_first_page_header_footer for section in others)
     texts = _texts(document)
     cover = texts[: texts.index("KATA PENGANTAR")]
     assert cover[:3] == [

@@ -76,9 +76,11 @@ def page_setup(section: Section, landscape: bool = False, like: Section | None =
 
 
 def new_section(document: Document, landscape: bool) -> Section:
-    """A new page in the orientation asked, on the first section's paper and margins."""
+    """A new page in the orientation asked, on the first section's paper and margins.
+    A template's "different first page" (a kop on the cover only) stays with the cover."""
     section = document.add_section(WD_SECTION.NEW_PAGE)
     page_setup(section, landscape, like=document.sections[0])
+    section.different_first_page_header_footer = False
     return section
 
 
