@@ -41,7 +41,7 @@ def write_document(built: Built, inputs: Inputs, report: Report, target: Path) -
 
 def print_document(document: Path) -> Path:
     """<document>.pdf through LibreOffice, all-or-nothing: the PDF e-SAKIP receives, its
-    Daftar Isi, Tabel and Gambar with page numbers (the .docx gets them too). Raises
+    Daftar Isi, Tabel and Gambar with page numbers. Raises
     LibreOfficeError or OutputError."""
     from xlkip.render.dokumen.halaman import print_numbered
     from xlkip.render.dokumen.susun import FIGURE_STYLE

@@ -1,12 +1,13 @@
 """Page numbers in the Daftar Isi, Daftar Tabel and Daftar Gambar of the printed document.
 
 Word refreshes its table-of-contents fields on opening; LibreOffice, which prints the PDF
-e-SAKIP receives, shows the entries as written and cannot be asked to refresh them without
-a macro runtime the headless packages lack. So the document is laid out twice: a first
-PDF, whose bookmarks (headings, and captions given an outline level for that print) say
-on which page each entry stands, then the numbers are written after each entry and the
-PDF printed again. A layout that moved (a number wider than its placeholder) is laid
-out once more.
+e-SAKIP receives, shows the entries as written: it cannot be asked to refresh them without
+a macro runtime its headless packages lack, and a PAGEREF field inside a list's entries
+prints empty. So the document is laid out twice: a first PDF, whose bookmarks (headings,
+and captions given an outline level for that print) say on which page each entry stands,
+then the numbers are written after each entry and the PDF printed again. The entries'
+text wraps short of the numbers' column, so the numbers move nothing; should the layout
+still differ, it is laid out once more.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from docx.text.paragraph import Paragraph
 
-from xlkip.output import write_atomically
 from xlkip.render.dokumen.word import text_width
 
 PLACEHOLDER = "88"
@@ -35,8 +35,9 @@ NUMBER_COLUMN = Cm(1.2)
 
 
 def print_numbered(document: Path, work: Path, captions: tuple[str, ...]) -> Path:
-    """The PDF of `document` with page numbers in its lists; `document` gets them too.
-    `captions` are the paragraph styles the Daftar Tabel and Daftar Gambar list."""
+    """The PDF of `document` (left as it is: Word numbers its lists itself) with page
+    numbers in its lists. `captions` are the paragraph styles the Daftar Tabel and
+    Daftar Gambar list."""
     from xlkip.render.libreoffice import convert
 
     numbers: list[str] | None = None
@@ -53,9 +54,6 @@ def print_numbered(document: Path, work: Path, captions: tuple[str, ...]) -> Pat
         if found == numbers:
             break
         numbers = found
-    word = open_document(str(document))
-    _number(word, list_entries(word), numbers or [])
-    write_atomically(document, lambda path: word.save(str(path)))
     return pdf
 
 
