@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from docx import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
@@ -165,6 +166,14 @@ def _unknown_tags(folder: Path) -> None:
     _template(folder / templat.NAME, [["{{ instansi }} {% if x %}ya{% endif %}"], ["{{ kota }}"]])
 
 
+def _linked_picture(folder: Path) -> None:
+    """A picture linked from a server, not embedded: printing would fetch it."""
+    document = Document()
+    document.add_paragraph("{{ instansi }}")
+    document.part.relate_to("http://contoh.invalid/kop.png", RT.IMAGE, is_external=True)
+    document.save(str(folder / templat.NAME))
+
+
 @pytest.mark.parametrize(
     ("make", "said"),
     [
@@ -172,6 +181,7 @@ def _unknown_tags(folder: Path) -> None:
         (_not_word, "tidak dapat dibuka sebagai dokumen Word"),
         (_macro_enabled, "berisi makro (VBA)"),
         (_unknown_tags, "penanda yang tidak dikenal: {% if x %}, {% endif %}, {{ kota }}"),
+        (_linked_picture, "tautan ke berkas di luar dokumen (http://contoh.invalid/kop.png)"),
     ],
 )
 def test_a_template_that_cannot_be_used(make: Any, said: str, tmp_path: Path) -> None:

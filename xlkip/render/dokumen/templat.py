@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from docx import Document as open_document
 from docx.document import Document
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import XmlPart
 from docx.oxml.ns import qn
 from lxml.etree import _Element
@@ -62,7 +63,7 @@ def load(folder: Path, values: Mapping[str, str], report: Report) -> Document | 
                 'dokumen Word. Buka di Word lalu Simpan Sebagai "Dokumen Word (*.docx)".'
             )
     if document is not None:
-        problem = _unknown_tags(document)
+        problem = _external(document) or _unknown_tags(document)
     if problem is not None:
         report.add(peringatan("templat_dokumen", problem + FALLBACK, file=NAME))
         return None
@@ -94,6 +95,20 @@ def _refusal(path: Path) -> str | None:
             f"{NAME} berisi makro (VBA), mis. berkas .docm yang diganti namanya. Makro "
             'tidak dipakai: buka di Word lalu Simpan Sebagai "Dokumen Word (*.docx)".'
         )
+    return None
+
+
+def _external(document: Document) -> str | None:
+    """A link the printing would follow out of the file (a picture or a template on a
+    server): never fetched. Hyperlinks are only clicked."""
+    for part in [document.part.package, *document.part.package.iter_parts()]:
+        for rel in part.rels.values():
+            if rel.is_external and rel.reltype != RT.HYPERLINK:
+                return (
+                    f"{NAME} memuat tautan ke berkas di luar dokumen ({rel.target_ref[:80]}), "
+                    "mis. gambar yang ditautkan, bukan disisipkan. Sisipkan gambarnya "
+                    '(Sisipkan > Gambar, tanpa "Tautkan ke File"), lalu simpan ulang.'
+                )
     return None
 
 
