@@ -19,8 +19,9 @@ def _messy_kinerja(workbook) -> None:
     iku["F5"] = 12  # a bare 12 in a % row means 12%
     iku["F5"].number_format = numbers.FORMAT_GENERAL
     iku["B4"] = "Indeks Nilai SPBE   "  # trailing spaces
-    iku["O3"] = "Catatan"  # an extra column of their own, after the last
-    iku["O4"] = "dicek ulang"
+    extra = iku.max_column + 1  # an extra column of their own, after the last
+    iku.cell(3, extra, "Catatan")
+    iku.cell(4, extra, "dicek ulang")
     iku.insert_rows(6)  # a blank row in the middle: rows 6-8 are now 7-9
     iku["E9"] = 0.7  # 70% typed as a fraction
     iku["D7"] = "  naik "  # case and spaces in a dropdown value
