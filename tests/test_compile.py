@@ -19,6 +19,7 @@ SHEETS = [
     *(f"Tabel 2.{n}" for n in range(1, 5)),
     *(f"Tabel 3.{n}" for n in range(1, 18)),
     "Temuan Validasi",
+    "Pra-evaluasi LKE",
 ]
 
 
@@ -126,7 +127,7 @@ def test_percentages_are_fractions_with_a_percent_format(compiled: Path) -> None
     assert total[2].number_format == "#,##0"
 
 
-MULTI_PAGE = {"Tabel 3.7", "Tabel 3.8", "Tabel 3.15", "Tabel 3.17"}
+MULTI_PAGE = {"Tabel 3.7", "Tabel 3.8", "Tabel 3.15", "Tabel 3.17", "Pra-evaluasi LKE"}
 
 
 def test_print_ready(compiled: Path) -> None:
