@@ -18,6 +18,8 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from importlib.abc import Traversable
+from pathlib import Path
 from typing import Any
 
 from xlkip.findings import Report
@@ -87,9 +89,10 @@ def edisi_of(data: dict[str, Any]) -> Edisi:
 
 
 @cache
-def editions() -> tuple[Edisi, ...]:
-    """Every edition shipped with xlkip, oldest first."""
-    files = [f for f in resources.files(__package__).iterdir() if f.name.endswith(".json")]
+def editions(folder: Traversable | Path | None = None) -> tuple[Edisi, ...]:
+    """Every edition in `folder` (by default those shipped with xlkip), oldest first."""
+    source = folder or resources.files(__package__)
+    files = [f for f in source.iterdir() if f.name.endswith(".json")]
     loaded = [edisi_of(json.loads(f.read_text(encoding="utf-8"))) for f in files]
     return tuple(sorted(loaded, key=lambda e: e.tahun_dari or 0))
 
