@@ -293,7 +293,8 @@ def compile_(
         bool,
         typer.Option(
             "--dengan-temuan",
-            help="Cetak juga sheet Temuan Validasi di PDF (bakunya hanya ada di workbook).",
+            help="Cetak juga sheet Temuan Validasi dan Pra-evaluasi LKE di PDF (bakunya hanya "
+            "ada di workbook).",
         ),
     ] = False,
     batas_lampiran: Annotated[
