@@ -295,3 +295,12 @@ def test_the_console_shows_the_evaluation_with_staff_text_as_typed(hostile: Path
             "lke 3.b.5: sebagian: 4 dari 5 indikator dengan realisasi tahun lalu"
         )
         assert "kinerja.xlsx, sheet IKU, sel" in line
+
+
+def test_next_year_does_not_inherit_the_signing_date(filled: Path, tmp_path: Path) -> None:
+    """`init --dari` carries Pengaturan forward, but not last year's report dates."""
+    assert api.check(filled).inputs.setting("tanggal_laporan") == "20 Februari 2025"
+    api.rollover(tmp_path / "2025", filled)
+    hasil = {h.kriteria.id: h.status for h in api.check(tmp_path / "2025").lke.hasil}
+    assert hasil["3.a.6"].status == "belum"
+    assert "batas penyampaian 28 Februari 2026" in hasil["3.a.6"].why
