@@ -284,7 +284,7 @@ def _narasi_rows(inputs: Inputs, sheet: TableSheet, key: str) -> dict[str, Recor
     return {identity_text(r.get(key)): r for r in inputs.records(sheet) if r.get(key) is not None}
 
 
-def _no_narasi(inputs: Inputs, what: str) -> Status:
+def _no_narasi(what: str) -> Status:
     return Status(
         BELUM,
         f"Template narasi.xlsx belum ada, jadi {what} belum tertulis. Buat dengan xlkip init "
@@ -534,7 +534,7 @@ def _standar_items(b: Bahan) -> tuple[list[Item], int] | None:
 def standar_nasional(b: Bahan) -> Status:
     """A national standard typed, or explicitly none, for each indicator (or sasaran)."""
     if not b.inputs.has(narasi.TEMPLATE.kind):
-        return _no_narasi(b.inputs, "pembanding standar nasional")
+        return _no_narasi("pembanding standar nasional")
     found = _standar_items(b)
     if found is None:
         return Status(
@@ -583,7 +583,7 @@ def _analisis_item(b: Bahan, rows: dict[str, Record], sasaran: str) -> Item:
 def upaya_dan_hambatan(b: Bahan) -> Status:
     """Causes, obstacles and solutions written for each sasaran, and not last year's."""
     if not b.inputs.has(narasi.TEMPLATE.kind):
-        return _no_narasi(b.inputs, "penyebab, kendala dan solusi per sasaran")
+        return _no_narasi("penyebab, kendala dan solusi per sasaran")
     rows = _narasi_rows(b.inputs, narasi.NARASI_SASARAN, "sasaran")
     items = [_analisis_item(b, rows, sasaran) for sasaran in _sasaran(b.inputs)]
     return coverage(
@@ -649,7 +649,7 @@ def efisiensi(b: Bahan) -> Status:
 def perbaikan_ke_depan(b: Bahan) -> Status:
     """Bab IV's next steps written this year."""
     if not b.inputs.has(narasi.TEMPLATE.kind):
-        return _no_narasi(b.inputs, "langkah perbaikan ke depan")
+        return _no_narasi("langkah perbaikan ke depan")
     rows = _narasi_rows(b.inputs, narasi.NARASI, "bagian")
     item = _section_item(b, rows, narasi.PENUTUP)
     if item.ok:
