@@ -304,3 +304,18 @@ def test_next_year_does_not_inherit_the_signing_date(filled: Path, tmp_path: Pat
     hasil = {h.kriteria.id: h.status for h in api.check(tmp_path / "2025").lke.hasil}
     assert hasil["3.a.6"].status == "belum"
     assert "batas penyampaian 28 Februari 2026" in hasil["3.a.6"].why
+
+
+def test_a_template_older_than_the_date_rows_says_where_to_add_them(example: Path) -> None:
+    cell = api.check(example).inputs.form(PENGATURAN).cells["tanggal_laporan"]
+    row = int("".join(ch for ch in cell if ch.isdigit()))
+    workbook = openpyxl.load_workbook(example / "identitas.xlsx")
+    workbook[PENGATURAN.name].delete_rows(row, 2)  # both date rows, as before they existed
+    workbook.save(example / "identitas.xlsx")
+    checked = api.check(example)
+    assert checked.report.valid
+    hasil = {h.kriteria.id: h.status for h in checked.lke.hasil}
+    assert hasil["3.a.6"].where == (
+        "identitas.xlsx, sheet Pengaturan (tambahkan baris: kolom A 'Tanggal penandatanganan "
+        "laporan', kolom B isinya)"
+    )

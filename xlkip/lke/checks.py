@@ -71,7 +71,8 @@ def form_cell(inputs: Inputs, sheet: FormSheet, key: str) -> str:
     cell = form.cells.get(key) if form else None
     if cell:
         return at(inputs, sheet, cell)
-    return f"{at(inputs, sheet)} (baris {sheet.field(key).label})"
+    label = sheet.field(key).label  # a template older than the field lacks its row
+    return f"{at(inputs, sheet)} (tambahkan baris: kolom A '{label}', kolom B isinya)"
 
 
 @dataclass(frozen=True)
