@@ -479,6 +479,27 @@ def tahun_sebelumnya(b: Bahan) -> Status:
 NO_STANDARD = ("tidak ada", "tidak tersedia", "belum ada")
 
 
+def _standar_item(
+    inputs: Inputs, sheet: TableSheet, row: Record | None, iku: Record
+) -> tuple[Item, bool]:
+    """One indicator's row of the sheet Standar Nasional: "Ada" with nilai and sumber, or
+    "Tidak ada"; and whether it names a standard."""
+    name = str(iku.get("indikator"))
+    if row is None:
+        where = f"{at(inputs, sheet)} (tambah baris {quote(name)})"
+        return Item(name, False, where, "belum ada barisnya"), False
+    ada = identity_text(row.get("ada")) if row.get("ada") else ""
+    if ada == identity_text("Tidak ada"):
+        return Item(name, True, at(inputs, sheet, row.cell("ada"))), False
+    if ada != identity_text("Ada"):
+        lack = 'kolom Ada belum diisi "Ada" atau "Tidak ada"'
+        return Item(name, False, at(inputs, sheet, row.cell("ada")), lack), False
+    for key in ("nilai", "sumber"):
+        if not filled(row.get(key)):
+            return Item(name, False, at(inputs, sheet, row.cell(key)), f"{key} kosong"), False
+    return Item(name, True, at(inputs, sheet, row.cell("nilai"))), True
+
+
 def _standar_items(b: Bahan) -> tuple[list[Item], int] | None:
     """Per IKU indicator from narasi's sheet Standar Nasional when the schema has it
     (its `ada` "Ada"/"Tidak ada"), else per sasaran from Narasi Sasaran's `standar`;
@@ -489,23 +510,9 @@ def _standar_items(b: Bahan) -> tuple[list[Item], int] | None:
         rows = _narasi_rows(inputs, sheet, "indikator")
         items, named = [], 0
         for r in _iku(inputs):
-            row = rows.get(identity_text(r.get("indikator")))
-            ada = identity_text(row.get("ada")) if row is not None and row.get("ada") else ""
-            has = ada == identity_text("Ada") and filled(row.get("nilai"))
+            item, has = _standar_item(inputs, sheet, rows.get(identity_text(r.get("indikator"))), r)
+            items.append(item)
             named += has
-            where = (
-                at(inputs, sheet, row.cell("ada"))
-                if row is not None
-                else f"{at(inputs, sheet)} (tambah baris {quote(r.get('indikator'))})"
-            )
-            items.append(
-                Item(
-                    str(r.get("indikator")),
-                    has or ada == identity_text("Tidak ada"),
-                    where,
-                    "belum diisi Ada (dengan nilai) atau Tidak ada",
-                )
-            )
         return items, named
     if not _has_column(narasi.NARASI_SASARAN, "standar"):
         return None
