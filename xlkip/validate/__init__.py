@@ -16,10 +16,13 @@ from xlkip.validate import (
     duplicates,
     kode,
     names,
+    narasi,
     pegawai,
     perencanaan,
+    program,
     rows,
     settings,
+    standar,
 )
 
 
@@ -34,6 +37,9 @@ def validate(inputs: Inputs) -> list[Finding]:
         cross.check,
         pegawai.check,
         perencanaan.check,
+        program.check,
+        narasi.check,
+        standar.check,
     )
     for check in checks:
         findings.extend(check(inputs))
