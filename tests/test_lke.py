@@ -37,9 +37,9 @@ EXAMPLE = {
     "3.b.3": "sebagian",  # PK 1.100 against Renstra 70% (typed so in a count row); 15% vs 45%
     "3.b.4": "sebagian",  # two IKU have no Renstra row (SPBE, data statistik)
     "3.b.5": "terpenuhi",  # realisasi tahun lalu for every IKU
-    "3.b.6": "belum",  # no national standard typed for any sasaran
+    "3.b.6": "belum",  # no indicator in the sheet Standar Nasional
     "3.b.7": "sebagian",  # the seed analyses one sasaran of four
-    "3.b.8": "sebagian",  # the budget is there, no program is linked to an indicator
+    "3.b.8": "terpenuhi",  # every indicator names its Program Pendukung, all in the budget
     "3.b.9": "terpenuhi",  # Penutup written
 }
 
@@ -58,8 +58,8 @@ def test_the_example_as_printed(example_master: Path) -> None:
     assert why["3.b.3"].where == "kinerja.xlsx, sheet IKU, sel K6"
     assert "1 dari 4 sasaran" in why["3.b.7"].why
     assert why["3.a.6"].where.startswith("identitas.xlsx, sheet Pengaturan, sel B")
-    assert (lke.terpenuhi, lke.diperiksa) == (5, 12)
-    assert lke.ringkas == "5 dari 12 kriteria yang dapat diperiksa terpenuhi"
+    assert (lke.terpenuhi, lke.diperiksa) == (6, 12)
+    assert lke.ringkas == "6 dari 12 kriteria yang dapat diperiksa terpenuhi"
 
 
 def _office(tmp_path: Path, change: Callable[[dict[str, dict[str, Any]]], None]) -> Path:
@@ -77,15 +77,11 @@ def _office(tmp_path: Path, change: Callable[[dict[str, dict[str, Any]]], None])
 
 def _fill(content: dict[str, dict[str, Any]]) -> None:
     """What the seed lacks: a signing date, PK targets equal to the Renstra's, every IKU
-    in the Renstra, a standard and an analysis per sasaran (and per indicator, the
-    programs and standard where the schema has those columns)."""
+    in the Renstra, an analysis per sasaran, a national standard (or none) per indicator."""
     content["identitas"][PENGATURAN.name]["tanggal_laporan"] = "20 Februari 2025"
     iku = content["kinerja"][IKU.name]
-    programs = sorted({r["program"] for r in content["anggaran"]["Realisasi Anggaran"]} - {None})
     for row in iku:
         row["target_renstra"] = row["target_pk"] = row["target"]
-        if any(c.key == "program" for c in IKU.columns):
-            row["program"] = f"{programs[0]};\n{programs[1]}"
     renstra = content["kinerja"]["Renstra"]
     for name in ("Indeks Nilai SPBE", "Persentase data statistik sektoral yang tersusun"):
         target = {str(y): "1" for y in range(2022, 2027)}
@@ -101,15 +97,11 @@ def _fill(content: dict[str, dict[str, Any]]) -> None:
     for n, name in enumerate(sasaran):
         row = {"sasaran": name, "penyebab": f"Sebab {n}", "kendala": f"Kendala {n}"}
         row["solusi"] = f"Solusi {n}"
-        if any(c.key == "standar" for c in narasi.NARASI_SASARAN.columns):
-            row["standar"] = "Tidak ada" if n else "SPM 100% (Permendagri 59/2021)"
         rows.append(row)
     content["narasi"][narasi.NARASI_SASARAN.name] = rows
-    standar = getattr(narasi, "STANDAR", None)
-    if standar is not None:
-        content["narasi"][standar.name] = [
-            {"indikator": r["indikator"], "ada": "Tidak ada"} for r in iku
-        ]
+    standar = [{"indikator": r["indikator"], "ada": narasi.TIDAK_ADA} for r in iku]
+    standar[0] = {**standar[0], "ada": narasi.ADA, "nilai": "2,79", "sumber": "KemenPANRB 2023"}
+    content["narasi"][narasi.STANDAR.name] = standar
 
 
 @pytest.fixture(scope="module")
@@ -118,15 +110,12 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_a_fully_filled_office_meets_what_it_can_show(filled: Path) -> None:
-    """Every checkable criterion is met. Efficiency per sasaran needs the IKU column
-    Program: until the template has it, 3.b.8 stays sebagian and says so."""
+    """Every criterion the inputs can show is met."""
     lke = api.check(filled).lke
     statuses = _statuses(lke)
-    linked = any(c.key == "program" for c in IKU.columns)
-    assert statuses.pop("3.b.8") == ("terpenuhi" if linked else "sebagian")
-    assert {statuses[k] for k in CHECKABLE if k != "3.b.8"} == {"terpenuhi"}
+    assert {statuses[k] for k in CHECKABLE} == {"terpenuhi"}
     assert {statuses[k] for k in NOT_CHECKABLE} == {"tidak dapat diperiksa"}
-    assert lke.terpenuhi == (12 if linked else 11) and lke.diperiksa == 12
+    assert lke.terpenuhi == lke.diperiksa == 12
     hasil = {h.kriteria.id: h.status for h in lke.hasil}
     assert "20 Februari 2025" in hasil["3.a.6"].why and "28 Februari 2025" in hasil["3.a.6"].why
 
@@ -252,9 +241,8 @@ def test_the_workbook_sheet_is_the_evaluation(filled: Path, tmp_path: Path) -> N
         for c in sheet["D"]
         if str(c.value).startswith("=COUNTIF($D$4:$D$19,")
     }
-    linked = any(c.key == "program" for c in IKU.columns)
     assert counts == result.lke.count()
-    assert counts["terpenuhi"] == (12 if linked else 11) and counts["belum"] == 0
+    assert counts == {"terpenuhi": 12, "sebagian": 0, "belum": 0, "tidak dapat diperiksa": 4}
 
 
 HOSTILE = "[bold red]Indikator[/] :warning: =1+1"
@@ -281,14 +269,14 @@ def test_the_console_shows_the_evaluation_with_staff_text_as_typed(hostile: Path
         lke = json.loads(output)["pra_evaluasi_lke"]
         row = next(k for k in lke["kriteria"] if k["id"] == "3.b.5")
         assert row["status"] == "sebagian" and HOSTILE in row["alasan"]
-        assert (lke["terpenuhi"], lke["diperiksa"]) == (4, 12)
+        assert (lke["terpenuhi"], lke["diperiksa"]) == (5, 12)
         return
     flat = " ".join(output.split())
     if fmt == "baris":
         assert HOSTILE in flat  # neither markup nor emoji was read
     else:  # the table folds the name across lines of its column
         assert "[bold red]" in output and ":warning:" in output and "⚠" not in output
-    assert "Pra-evaluasi LKE: 4 dari 12 kriteria yang dapat diperiksa terpenuhi" in flat
+    assert "Pra-evaluasi LKE: 5 dari 12 kriteria yang dapat diperiksa terpenuhi" in flat
     if fmt == "baris":
         line = next(line for line in output.splitlines() if line.startswith("lke 3.b.5: "))
         assert line.startswith(
@@ -319,3 +307,18 @@ def test_a_template_older_than_the_date_rows_says_where_to_add_them(example: Pat
         "identitas.xlsx, sheet Pengaturan (tambahkan baris: kolom A 'Tanggal penandatanganan "
         "laporan', kolom B isinya)"
     )
+
+
+def test_a_standard_without_its_source_or_an_unknown_program_is_sebagian(tmp_path: Path) -> None:
+    def change(content: dict[str, dict[str, Any]]) -> None:
+        _fill(content)
+        del content["narasi"][narasi.STANDAR.name][0]["sumber"]
+        content["kinerja"][IKU.name][1]["program"] = "PROGRAM YANG TIDAK ADA"
+
+    folder = _office(tmp_path, change)
+    hasil = {h.kriteria.id: h.status for h in api.check(folder).lke.hasil}
+    assert hasil["3.b.6"].status == "sebagian"
+    assert "Indeks Nilai SPBE: sumber kosong" in hasil["3.b.6"].why
+    assert hasil["3.b.6"].where.startswith("narasi.xlsx, sheet Standar Nasional, sel D")
+    assert hasil["3.b.8"].status == "sebagian"
+    assert "program 'PROGRAM YANG TIDAK ADA' tidak ada di anggaran" in hasil["3.b.8"].why

@@ -1,9 +1,9 @@
 """The checks the LKE criteria name (`periksa` in the edition's JSON): pure functions
 of the inputs and the run's findings, each returning a Status with why and where.
 
-Columns and sheets other work adds (the IKU column `program`, narasi's sheet Standar
-Nasional, the findings narasi_tahun_lalu / narasi_kosong) are looked up so that their
-absence reads as "not filled", never as a crash."""
+The narrative's own checks (validate/narasi.py) already find prose left empty or carried
+from last year (narasi_kosong, narasi_tahun_lalu); the criteria read those findings at
+their cells rather than detecting it again."""
 
 from __future__ import annotations
 
@@ -23,8 +23,9 @@ from xlkip.schema import narasi
 from xlkip.schema.anggaran import REALISASI_ANGGARAN
 from xlkip.schema.base import FormSheet, TableSheet
 from xlkip.schema.identitas import IDENTITAS, PENGATURAN
-from xlkip.schema.kinerja import IKU, RENSTRA
+from xlkip.schema.kinerja import IKU, PROGRAM, RENSTRA, program_names
 from xlkip.text import identity_text, nilai
+from xlkip.validate.program import budget_programs
 
 STALE_NARASI = ("narasi_tahun_lalu", "narasi_kosong")
 """Findings (of the narrative's checks) that mark a narasi cell as last year's or empty."""
@@ -111,10 +112,6 @@ def _iku(inputs: Inputs) -> list[Record]:
 
 def _sasaran(inputs: Inputs) -> list[str]:
     return list(dict.fromkeys(str(r.get("sasaran")) for r in _iku(inputs) if r.get("sasaran")))
-
-
-def _has_column(sheet: TableSheet, key: str) -> bool:
-    return any(c.key == key for c in sheet.columns)
 
 
 # ---- 3.a Keberadaan ----------------------------------------------------------------
@@ -476,96 +473,49 @@ def tahun_sebelumnya(b: Bahan) -> Status:
     )
 
 
-NO_STANDARD = ("tidak ada", "tidak tersedia", "belum ada")
-
-
-def _standar_item(
-    inputs: Inputs, sheet: TableSheet, row: Record | None, iku: Record
-) -> tuple[Item, bool]:
-    """One indicator's row of the sheet Standar Nasional: "Ada" with nilai and sumber, or
-    "Tidak ada"; and whether it names a standard."""
-    name = str(iku.get("indikator"))
+def _standar_item(inputs: Inputs, row: Record | None, iku: Record) -> tuple[Item, bool]:
+    """One indicator's row of narasi's sheet Standar Nasional: "Ada" with nilai and
+    sumber, or "Tidak ada"; and whether it names a standard."""
+    sheet, name = narasi.STANDAR, str(iku.get("indikator"))
     if row is None:
         where = f"{at(inputs, sheet)} (tambah baris {quote(name)})"
         return Item(name, False, where, "belum ada barisnya"), False
-    ada = identity_text(row.get("ada")) if row.get("ada") else ""
-    if ada == identity_text("Tidak ada"):
+    ada = row.get("ada")
+    if ada == narasi.TIDAK_ADA:
         return Item(name, True, at(inputs, sheet, row.cell("ada"))), False
-    if ada != identity_text("Ada"):
-        lack = 'kolom Ada belum diisi "Ada" atau "Tidak ada"'
+    if ada != narasi.ADA:
+        lack = f'kolom Standar Nasional belum diisi "{narasi.ADA}" atau "{narasi.TIDAK_ADA}"'
         return Item(name, False, at(inputs, sheet, row.cell("ada")), lack), False
     for key in ("nilai", "sumber"):
-        if not filled(row.get(key)):
+        if row.get(key) is None:
             return Item(name, False, at(inputs, sheet, row.cell(key)), f"{key} kosong"), False
     return Item(name, True, at(inputs, sheet, row.cell("nilai"))), True
 
 
-def _standar_items(b: Bahan) -> tuple[list[Item], int] | None:
-    """Per IKU indicator from narasi's sheet Standar Nasional when the schema has it
-    (its `ada` "Ada"/"Tidak ada"), else per sasaran from Narasi Sasaran's `standar`;
-    with how many name a standard. None when the schema has neither."""
-    inputs = b.inputs
-    sheet = getattr(narasi, "STANDAR", None)
-    if sheet is not None:
-        rows = _narasi_rows(inputs, sheet, "indikator")
-        items, named = [], 0
-        for r in _iku(inputs):
-            item, has = _standar_item(inputs, sheet, rows.get(identity_text(r.get("indikator"))), r)
-            items.append(item)
-            named += has
-        return items, named
-    if not _has_column(narasi.NARASI_SASARAN, "standar"):
-        return None
-    rows = _narasi_rows(inputs, narasi.NARASI_SASARAN, "sasaran")
-    items, named = [], 0
-    for sasaran in _sasaran(inputs):
-        row = rows.get(identity_text(sasaran))
-        text = row.get("standar") if row is not None else None
-        named += filled(text) and not str(text).casefold().startswith(NO_STANDARD)
-        where = (
-            at(inputs, narasi.NARASI_SASARAN, row.cell("standar"))
-            if row is not None
-            else f"{at(inputs, narasi.NARASI_SASARAN)} (tambah baris {quote(sasaran)})"
-        )
-        items.append(
-            Item(
-                sasaran,
-                filled(text),
-                where,
-                'standar nasional belum diisi (atau tulis "Tidak ada")',
-            )
-        )
-    return items, named
-
-
 @check("standar_nasional")
 def standar_nasional(b: Bahan) -> Status:
-    """A national standard typed, or explicitly none, for each indicator (or sasaran)."""
+    """A national standard (nilai and sumber), or explicitly none, for each indicator."""
     if not b.inputs.has(narasi.TEMPLATE.kind):
         return _no_narasi("pembanding standar nasional")
-    found = _standar_items(b)
-    if found is None:
-        return Status(
-            BELUM, "Template narasi tidak memuat standar nasional.", narasi.TEMPLATE.filename
-        )
-    items, named = found
+    rows = _narasi_rows(b.inputs, narasi.STANDAR, "indikator")
+    found = [
+        _standar_item(b.inputs, rows.get(identity_text(r.get("indikator"))), r)
+        for r in _iku(b.inputs)
+    ]
     status = coverage(
-        items,
-        "pembanding standar nasional (diisi atau dinyatakan tidak ada)",
-        'Tulis nilai standar nasional beserta sumbernya, atau nyatakan tegas "Tidak ada".',
-        narasi.TEMPLATE.filename,
+        [item for item, _ in found],
+        "indikator dengan pembanding standar nasional (diisi atau dinyatakan tidak ada)",
+        f'Tulis nilai standar nasional beserta sumbernya, atau pilih "{narasi.TIDAK_ADA}".',
+        at(b.inputs, narasi.STANDAR),
     )
-    if status.status == TERPENUHI:
-        return Status(
-            TERPENUHI,
-            f"{status.why} {named} di antaranya dengan nilai standar; "
-            "sisanya dinyatakan tidak ada.",
-            "-",
-        )
-    return status
-
-
-ANALISIS = (("penyebab", "penyebab"), ("kendala", "kendala"), ("solusi", "solusi"))
+    if status.status != TERPENUHI:
+        return status
+    named = sum(has for _, has in found)
+    return Status(
+        TERPENUHI,
+        f"{status.why} {named} di antaranya dengan nilai standar; sisanya dinyatakan tidak ada.",
+        "-",
+    )
 
 
 def _analisis_item(b: Bahan, rows: dict[str, Record], sasaran: str) -> Item:
@@ -578,12 +528,12 @@ def _analisis_item(b: Bahan, rows: dict[str, Record], sasaran: str) -> Item:
             f"{at(b.inputs, sheet)} (tambah baris {quote(sasaran)})",
             "belum ada barisnya",
         )
-    for key, words in ANALISIS:
+    for key in narasi.NARASI_SASARAN_COLUMNS:
         cell = row.cell(key)
         if not filled(row.get(key)):
-            return Item(sasaran, False, at(b.inputs, sheet, cell), f"{words} kosong")
+            return Item(sasaran, False, at(b.inputs, sheet, cell), f"{key} kosong")
         if b.stale(sheet.name, cell):
-            return Item(sasaran, False, at(b.inputs, sheet, cell), f"{words} masih teks tahun lalu")
+            return Item(sasaran, False, at(b.inputs, sheet, cell), f"{key} masih teks tahun lalu")
     return Item(sasaran, True, at(b.inputs, sheet, row.cell("penyebab")))
 
 
@@ -603,52 +553,33 @@ def upaya_dan_hambatan(b: Bahan) -> Status:
     )
 
 
-def _programs(text: object) -> list[str]:
-    return [p.strip() for p in re.split(r"[;\n]", str(text or "")) if p.strip()]
-
-
 @check("efisiensi")
 def efisiensi(b: Bahan) -> Status:
     """The budget is there (efficiency, Tabel Realisasi Anggaran) and each indicator names
-    the programs serving it, so efficiency reads per sasaran (analyses 6 and 7)."""
+    the programs serving it (Program Pendukung), so efficiency reads per sasaran
+    (analyses 6 and 7)."""
     inputs = b.inputs
-    budget = {
-        identity_text(r.get("program"))
-        for r in inputs.records(REALISASI_ANGGARAN)
-        if r.get("program") is not None
-    }
+    budget = budget_programs(inputs)
     if not budget:
         return Status(
             BELUM,
             "Realisasi anggaran per program belum ada, jadi efisiensi tidak dapat dihitung.",
             at(inputs, REALISASI_ANGGARAN),
         )
-    if not _has_column(IKU, "program"):
-        return Status(
-            SEBAGIAN,
-            "Efisiensi dihitung untuk seluruh anggaran, tetapi template kinerja ini belum "
-            "menghubungkan program dengan indikator: efisiensi per sasaran belum terlihat.",
-            at(inputs, IKU),
-        )
     items = []
     for r in _iku(inputs):
-        named = _programs(r.get("program"))
+        named = program_names(r.get(PROGRAM.key))
         unknown = [p for p in named if identity_text(p) not in budget]
-        lack = (
-            "program belum diisi"
-            if not named
-            else f"program {quote(unknown[0])} tidak ada di anggaran"
-            if unknown
-            else ""
-        )
-        items.append(
-            Item(str(r.get("indikator")), not lack, at(inputs, IKU, r.cell("program")), lack)
-        )
+        lack = "program belum diisi" if not named else ""
+        if unknown:
+            lack = f"program '{quote(unknown[0])}' tidak ada di anggaran"
+        where = at(inputs, IKU, r.cell(PROGRAM.key))
+        items.append(Item(str(r.get("indikator")), not lack, where, lack))
     return coverage(
         items,
         "indikator dengan program anggaran yang mendukungnya",
-        "Isi kolom Program di sheet IKU dengan nama program seperti di anggaran.xlsx "
-        "(pisahkan dengan ;).",
+        f"Isi kolom {PROGRAM.header} di sheet IKU dengan nama program seperti di "
+        f"{inputs.file_of('anggaran')} (pisahkan dengan baris baru atau ;).",
         at(inputs, IKU),
     )
 
