@@ -24,8 +24,9 @@ FORMATTED = {
     # validate/kode.py: the program or kegiatan part of a sub kegiatan code
     "kode_tidak_cocok_{key}": ("kode_tidak_cocok_program", "kode_tidak_cocok_kegiatan"),
 }
-NOT_FINDINGS = {"Instrument", "Band"}
-"""Callables with a `kode` that is not a finding's: an instrument's and a band's key."""
+NOT_FINDINGS = {"Instrument", "Band", "Edisi"}
+"""Callables with a `kode` that is not a finding's: an instrument's, a band's and an LKE
+edition's key."""
 _TINGKAT = {"error": "error", "peringatan": "peringatan", "info": "info"}
 
 

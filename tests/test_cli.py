@@ -29,7 +29,8 @@ def test_check_json_is_the_library_report(example: Path) -> None:
     code, output = run_cli("check", example, "--json")
     report = json.loads(output)
     assert code == 0 and report["valid"] is True
-    assert set(report) == {"valid", "findings"}
+    assert set(report) == {"valid", "findings", "pra_evaluasi_lke"}
+    assert report["pra_evaluasi_lke"]["kriteria"][0]["id"] == "3.a.1"
     for finding in report["findings"]:
         assert set(finding) == {"tingkat", "kode", "pesan", "file", "sheet", "sel"}
         assert finding["tingkat"] in {"error", "peringatan", "info"}

@@ -48,8 +48,12 @@ def test_redirected_check_prints_one_whole_line_per_finding(example: Path, tmp_p
     assert code == 0
     lines = text.splitlines()
     findings = api.check(example).report.sorted()
-    assert lines[:-1] == [finding_line(f) for f in findings]
-    assert lines[-1] == "Temuan: 0 error, 16 peringatan, 0 info — tidak ada error."
+    assert lines[: len(findings)] == [finding_line(f) for f in findings]
+    assert lines[len(findings)] == "Temuan: 0 error, 16 peringatan, 0 info — tidak ada error."
+    lke = lines[len(findings) + 1 :]  # then the Pra-evaluasi LKE, one criterion a line
+    criteria = api.check(example).lke.hasil
+    assert [line.split(":")[0] for line in lke[:-1]] == [f"lke {h.kriteria.id}" for h in criteria]
+    assert lke[-1].startswith("Pra-evaluasi LKE: ")
     for line, finding in zip(lines, findings, strict=False):
         match = LINE.match(line)
         assert match, line
@@ -71,7 +75,11 @@ def test_format_tabel_and_json_can_be_chosen_when_redirected(example: Path, tmp_
     _, table, _ = xlkip("check", example, "--format", "tabel", log=tmp_path / "t.txt")
     assert "Temuan Validasi" in table and "--format baris|json" in table
     _, text, _ = xlkip("check", example, "--format", "json", log=tmp_path / "j.txt")
-    assert json.loads(text) == api.check(example).report.to_dict()
+    checked = api.check(example)
+    assert json.loads(text) == {
+        **checked.report.to_dict(),
+        "pra_evaluasi_lke": checked.lke.to_dict(),
+    }
 
 
 def test_ascii_console_gets_ascii_not_a_traceback(example: Path, tmp_path: Path) -> None:

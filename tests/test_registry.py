@@ -82,6 +82,7 @@ def test_core_office_gets_a_gap_free_report(perpustakaan: Path, tmp_path: Path) 
         "Ringkasan",
         *(f"Tabel 3.{n}" for n in range(1, 7)),
         "Temuan Validasi",
+        "Pra-evaluasi LKE",
     ]
     subject = "DINAS PERPUSTAKAAN DAN KEARSIPAN KABUPATEN TANJUNG HARAPAN"
     assert titles["Tabel 3.1"] == "TABEL 3.1 SKALA NILAI PERINGKAT KINERJA"
@@ -141,6 +142,7 @@ def test_absent_modules_close_up_the_numbers(example: Path, tmp_path: Path) -> N
         *(f"Tabel 2.{n}" for n in range(1, 5)),
         *(f"Tabel 3.{n}" for n in range(1, 12)),
         "Temuan Validasi",
+        "Pra-evaluasi LKE",
     ]
     assert titles["Tabel 3.11"].startswith("TABEL 3.11 EFISIENSI PENGGUNAAN SUMBER DAYA")
     assert titles["Tabel 3.3"].startswith("TABEL 3.3 MEDIA PENYEDIAAN LAYANAN INFORMASI PUBLIK")

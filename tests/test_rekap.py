@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from tests.helpers import run_cli
@@ -93,8 +94,30 @@ def rekap(pemda: Path, tmp_path_factory: pytest.TempPathFactory) -> api.RekapRes
 
 
 def _row(values: dict, sheet: str, row: int) -> list:
-    letters = "ABCDEFGHIJKLMNO"
+    """A Rekap OPD row without its column F, LKE (tested on its own)."""
+    letters = "ABCDEGHIJKLMNOP"
     return [values.get((sheet, f"{c}{row}")) for c in letters]
+
+
+def test_each_office_shows_its_lke_count_beside_its_capaian(
+    pemda: Path, rekap: api.RekapResult
+) -> None:
+    """Every office that was read shows how many LKE criteria it meets, as its own check
+    says ("2/12"); an office that could not be read shows "-"."""
+    sheet = openpyxl.load_workbook(rekap.output)[REKAP]
+    assert (sheet["E3"].value, sheet["F3"].value) == ("PREDIKAT", "LKE")
+    for row, folder in (
+        (4, "01_dinas_a"),
+        (5, "02_dinas_b"),
+        (6, "03_badan_c"),
+        (8, "05_dinas_error"),
+    ):
+        lke = api.check(pemda / folder).lke
+        cell = sheet[f"F{row}"]
+        assert cell.value == lke.terpenuhi, folder
+        assert cell.number_format == f'0"/{lke.diperiksa}"'
+    assert sheet["F7"].value == "-"  # 04_dinas_rusak: not read
+    assert [o.lke is None for o in rekap.offices] == [False, False, False, True, False]
 
 
 def test_rekap_figures_are_computed_exactly(rekap: api.RekapResult) -> None:
@@ -164,7 +187,7 @@ def test_iku_sheet_lists_every_office_indicator(rekap: api.RekapResult) -> None:
     assert (
         formulas[(REKAP, "D4")] == "=IF((COUNT('IKU OPD'!I4:I5)=0),\"-\",AVERAGE('IKU OPD'!I4:I5))"
     )
-    assert formulas[(REKAP, "J9")].startswith("=IF(AND(ISNUMBER(I9),ISNUMBER(H9)")
+    assert formulas[(REKAP, "K9")].startswith("=IF(AND(ISNUMBER(J9),ISNUMBER(I9)")
 
 
 def _ringkasan(values: dict, column: str = "B") -> dict[str, object]:
@@ -193,8 +216,8 @@ def test_each_office_is_what_compile_alone_gives(
         assert figures.anggaran == shown["Anggaran (Rp)"]
         assert figures.realisasi == shown["Realisasi (Rp)"]
         assert rekap_values[(REKAP, f"D{row}")] == pytest.approx(figures.capaian_rata, rel=1e-12)
-        assert rekap_values[(REKAP, f"H{row}")] == shown["Anggaran (Rp)"]
-        assert rekap_values[(REKAP, f"J{row}")] == pytest.approx(
+        assert rekap_values[(REKAP, f"I{row}")] == shown["Anggaran (Rp)"]
+        assert rekap_values[(REKAP, f"K{row}")] == pytest.approx(
             shown["Realisasi anggaran"], rel=1e-12
         )
         assert figures.persen_realisasi == pytest.approx(shown["Realisasi anggaran"], rel=1e-12)
@@ -217,7 +240,7 @@ def test_cli_rekap_exit_codes_and_lines(pemda: Path, tmp_path: Path) -> None:
         "rekap", pemda / "01_dinas_a", pemda / "02_dinas_b", "-o", tmp_path / "r.xlsx", "-j", "1"
     )
     assert code == 0, output
-    assert "[1/2] ok Dinas A (0 error, 0 peringatan)" in output
+    assert "[1/2] ok Dinas A (0 error, 0 peringatan, kriteria LKE 2 dari 12)" in output
     assert "2 OPD direkap: 2 ok, 0 tidak." in output
     assert (tmp_path / "r.xlsx").exists()
     assert not list(tmp_path.glob("LKjIP_*"))  # only with --tulis-per-opd
@@ -243,7 +266,9 @@ def test_an_office_of_another_pemda_is_told_in_its_row_and_the_summary(
     offices = [pemda / "01_dinas_a", pemda / "03_badan_c", stranger]
     code, output = run_cli("rekap", *offices, "-o", tmp_path / "r.xlsx", "-j", "1")
     assert code == 0, output
-    assert "[3/3] ok Dinas Luar (0 error, 0 peringatan)" in output  # before the others are known
+    assert (
+        "[3/3] ok Dinas Luar (0 error, 0 peringatan, kriteria LKE" in output
+    )  # before the others are known
     line = next(line for line in output.splitlines() if "Dinas Luar:" in line)
     assert line == (
         "  • peringatan Dinas Luar: Pemerintah daerah OPD ini 'Pemerintah Kabupaten Langkat', "
@@ -252,7 +277,7 @@ def test_an_office_of_another_pemda_is_told_in_its_row_and_the_summary(
     )
     values = cached_values(tmp_path / "r.xlsx")
     assert values[(REKAP, "A6")] == "PEMERINTAH DAERAH"  # Dinas Luar is listed under it
-    assert [values[(REKAP, f"M{row}")] for row in (4, 5, 9)] == [0, 0, 1]
+    assert [values[(REKAP, f"N{row}")] for row in (4, 5, 9)] == [0, 0, 1]
 
 
 def test_default_name_is_rekap_pemda_tahun(pemda: Path, tmp_path: Path) -> None:
@@ -286,5 +311,5 @@ def test_libreoffice_agrees_with_the_rekap(rekap: api.RekapResult, tmp_path: Pat
 def test_counts_of_findings_match_the_offices(rekap: api.RekapResult) -> None:
     values = cached_values(rekap.output)
     for row, office in enumerate(rekap.offices, start=4):
-        assert values[(REKAP, f"L{row}")] == office.count(Tingkat.ERROR)
-        assert values[(REKAP, f"M{row}")] == office.count(Tingkat.PERINGATAN)
+        assert values[(REKAP, f"M{row}")] == office.count(Tingkat.ERROR)
+        assert values[(REKAP, f"N{row}")] == office.count(Tingkat.PERINGATAN)

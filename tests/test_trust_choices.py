@@ -256,6 +256,8 @@ def test_a_core_office_sees_nothing_of_modules_it_lacks(health_office: Path) -> 
         "Batas bawah Rendah",
         "Batas atas capaian",
         "Rumus efisiensi anggaran",
+        "Tanggal penandatanganan laporan",
+        "Batas penyampaian laporan",
     ]
     assert not [f for f in findings_of(health_office) if f[3] == "Pengaturan"]
 

@@ -42,10 +42,11 @@ def printed(example_master: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 def test_the_pdf_leaves_out_the_findings_the_workbook_keeps(printed: Path) -> None:
     text = _pdf_text(printed)
     assert "TEMUAN VALIDASI INPUT LKJIP" not in text
+    assert "PRA-EVALUASI LKE" not in text  # for staff, like the findings
     assert "pilihan_tidak_dikenal" not in text and "persen_pada_satuan_lain" not in text
     assert "TABEL 3.17" in text  # the report itself is whole
     workbook = openpyxl.load_workbook(printed.with_suffix(".xlsx"), read_only=True)
-    assert workbook.sheetnames[-1] == "Temuan Validasi"
+    assert workbook.sheetnames[-2:] == ["Temuan Validasi", "Pra-evaluasi LKE"]
     with zipfile.ZipFile(printed.with_suffix(".xlsx")) as xlsx:
         assert b'state="hidden"' not in xlsx.read("xl/workbook.xml")
 
@@ -57,7 +58,8 @@ def test_dengan_temuan_prints_the_findings_too(example_master: Path, tmp_path: P
         "compile", str(example_master), "-o", str(target), "--pdf", "--dengan-temuan"
     )
     assert code == 0, out
-    assert "TEMUAN VALIDASI INPUT LKJIP" in _pdf_text(target.with_suffix(".pdf"))
+    text = _pdf_text(target.with_suffix(".pdf"))
+    assert "TEMUAN VALIDASI INPUT LKJIP" in text and "PRA-EVALUASI LKE PELAPORAN KINERJA" in text
 
 
 def test_the_first_page_has_no_checker_counts(printed: Path) -> None:

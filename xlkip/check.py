@@ -9,6 +9,7 @@ from pathlib import Path
 from xlkip.errors import UsageError
 from xlkip.findings import Report
 from xlkip.inputs import Inputs
+from xlkip.lke import Evaluasi, evaluate
 from xlkip.read.folder import read_folder, unused_modules
 from xlkip.validate import validate
 
@@ -19,6 +20,8 @@ class CheckResult:
     report: Report
     timings: dict[str, float] = field(default_factory=dict)
     """Seconds per phase: read, validate (and compute, write for compile)."""
+    lke: Evaluasi | None = None
+    """The Pra-evaluasi LKE of the inputs and every finding (xlkip.lke)."""
 
 
 def check(folder: Path, tahun_lalu: Path | None = None) -> CheckResult:
@@ -37,6 +40,7 @@ def check(folder: Path, tahun_lalu: Path | None = None) -> CheckResult:
                 f"{result.inputs.tahun - 1}. Sebutkan folder isian tahun lalu."
             )
         result.report.extend(list(across_years.check(result.inputs, last.inputs)))
+    result.lke = evaluate(result.inputs, result.report)
     return result
 
 

@@ -248,7 +248,7 @@ def check(
             result = api.check(folder, tahun_lalu)
         except api.UsageError as exc:
             _fail_usage(str(exc))
-    print_report(result.report, chosen, _console(soft_wrap=chosen is not Format.TABEL))
+    print_report(result.report, chosen, _console(soft_wrap=chosen is not Format.TABEL), result.lke)
     raise typer.Exit(EXIT_OK if result.report.valid else EXIT_INPUT)
 
 
@@ -293,7 +293,8 @@ def compile_(
         bool,
         typer.Option(
             "--dengan-temuan",
-            help="Cetak juga sheet Temuan Validasi di PDF (bakunya hanya ada di workbook).",
+            help="Cetak juga sheet Temuan Validasi dan Pra-evaluasi LKE di PDF (bakunya hanya "
+            "ada di workbook).",
         ),
     ] = False,
     batas_lampiran: Annotated[
@@ -320,7 +321,7 @@ def compile_(
 ) -> None:
     """Periksa input lalu susun workbook LKjIP (tabel Bab I–III)."""
     from xlkip import api
-    from xlkip.console import print_json, styled
+    from xlkip.console import print_json, styled, with_lke
 
     chosen = _format(fmt, as_json)
     console = _console(soft_wrap=chosen is not Format.TABEL)
@@ -345,7 +346,10 @@ def compile_(
         written["dokumen"] = result.dokumen
         written["dokumen_pdf"] = result.dokumen_pdf
         print_json(
-            {**result.report.to_dict(), **{k: v and str(v) for k, v in written.items()}},
+            with_lke(
+                {**result.report.to_dict(), **{k: v and str(v) for k, v in written.items()}},
+                result.lke,
+            ),
             console.file,
         )
     else:
@@ -366,7 +370,7 @@ def _print_compiled(result, chosen: Format, console) -> None:
             "Contoh bawaan: LKjIP Diskominfo Kota Binjai 2024 (data laporan aslinya, "
             "termasuk kekeliruannya)."
         )
-    print_report(result.report, chosen, console)
+    print_report(result.report, chosen, console, result.lke)
     if result.output is None:
         console.print(
             styled(

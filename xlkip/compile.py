@@ -16,6 +16,7 @@ from xlkip.check import CheckResult, check
 from xlkip.errors import UsageError
 from xlkip.findings import Report
 from xlkip.inputs import Inputs
+from xlkip.lke import Evaluasi
 from xlkip.output import (
     OutputError,
     failed_beside,
@@ -50,6 +51,8 @@ class CompileResult:
     """The Word document (compile --dokumen)."""
     dokumen_pdf: Path | None = None
     """Its PDF (--dokumen with --pdf), the file e-SAKIP receives."""
+    lke: Evaluasi | None = None
+    """The Pra-evaluasi LKE (also when errors stopped the output)."""
 
 
 NO_INPUTS = (
@@ -104,7 +107,9 @@ def compile_folder(
         result = check(folder, tahun_lalu)
         timings = dict(result.timings)
         if not result.report.valid and not force:
-            return CompileResult(result.inputs, result.report, None, example, timings=timings)
+            return CompileResult(
+                result.inputs, result.report, None, example, timings=timings, lke=result.lke
+            )
         started = time.perf_counter()
         with built_workbook(result.inputs, result.report) as built:
             computed = time.perf_counter()
@@ -117,6 +122,7 @@ def compile_folder(
             result.inputs, result.report, target, example, timings=timings, figures=built.figures
         )
         compiled.dokumen = written_document
+        compiled.lke = result.lke
         if pdf:
             _add_pdf(compiled, target, with_findings)
         if pdf and compiled.dokumen is not None:
@@ -161,9 +167,12 @@ def _input_folder(folder: Path | None, example: bool, stack: ExitStack) -> Path:
 def built_workbook(inputs: Inputs, report: Report) -> Iterator[Built]:
     """Every table built; the model's cells are released on leaving, so a big workbook
     is freed at once (read what you need from `built.results` inside)."""
+    from xlkip.lke import evaluate
+    from xlkip.lke.lembar import add_sheet
     from xlkip.tables import build
 
     built = build(inputs, report)
+    add_sheet(built.model, inputs, evaluate(inputs, report))
     try:
         yield built
     finally:
@@ -213,7 +222,9 @@ def paused_gc():
 
 def _add_pdf(result: CompileResult, workbook: Path, with_findings: bool = False) -> None:
     """Print the workbook to <same name>.pdf through LibreOffice, all-or-nothing; the
-    Temuan Validasi sheet is for staff and is printed only when asked."""
+    Temuan Validasi and Pra-evaluasi LKE sheets are for staff and are printed only when
+    asked."""
+    from xlkip.lke.lembar import SHEET as LKE
     from xlkip.render.libreoffice import LibreOfficeError, convert
     from xlkip.render.printing import print_copy
     from xlkip.tables.temuan import SHEET as TEMUAN
@@ -223,7 +234,7 @@ def _add_pdf(result: CompileResult, workbook: Path, with_findings: bool = False)
         with tempfile.TemporaryDirectory(prefix="xlkip-pdf-") as work:
             printed = workbook
             if not with_findings:
-                printed = print_copy(workbook, Path(work) / workbook.name, {TEMUAN})
+                printed = print_copy(workbook, Path(work) / workbook.name, {TEMUAN, LKE})
             produced = convert(printed, "pdf", Path(work))
             write_atomically(target, lambda path: path.write_bytes(produced.read_bytes()))
     except (LibreOfficeError, OutputError) as exc:

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
+    from xlkip.lke import Evaluasi
+
 
 class Format(str, Enum):
     TABEL = "tabel"
@@ -119,13 +121,60 @@ def styled(template: str, *values: object) -> Text:
     return Text.from_markup(template.format(*(escape(str(v)) for v in values)), emoji=False)
 
 
-def print_report(report: Report, fmt: Format, console: Console) -> None:
+def print_report(
+    report: Report, fmt: Format, console: Console, lke: Evaluasi | None = None
+) -> None:
+    """The findings, then the Pra-evaluasi LKE when given (JSON: its key pra_evaluasi_lke)."""
     if fmt is Format.TABEL:
         print_table(report, console)
+        if lke is not None:
+            print_lke_table(lke, console)
     elif fmt is Format.BARIS:
         print_lines(report, console.file)
+        if lke is not None:
+            print_lke_lines(lke, console.file)
     else:
-        print_json(report.to_dict(), console.file)
+        print_json(with_lke(report.to_dict(), lke), console.file)
+
+
+def with_lke(data: dict[str, Any], lke: Evaluasi | None) -> dict[str, Any]:
+    return data if lke is None else {**data, "pra_evaluasi_lke": lke.to_dict()}
+
+
+_LKE_STYLE = {"terpenuhi": "green", "sebagian": "yellow", "belum": "bold red"}
+
+
+def lke_summary(lke: Evaluasi) -> str:
+    return f"Pra-evaluasi LKE: {lke.ringkas} (bukan nilai LKE; nilai diberikan evaluator)."
+
+
+def print_lke_lines(lke: Evaluasi, stream: TextIO) -> None:
+    """`lke 3.b.6: belum: why (where)`, one line each whatever the text holds."""
+    for hasil in lke.hasil:
+        why = " ".join(hasil.status.why.split())
+        where = " ".join(hasil.status.where.split())
+        stream.write(f"lke {hasil.kriteria.id}: {hasil.status.status}: {why} ({where})\n")
+    stream.write(lke_summary(lke) + "\n")
+
+
+def print_lke_table(lke: Evaluasi, console: Console) -> None:
+    """Criterion, status, and why with where; every staff text shown literally (Text)."""
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(title=f"Pra-evaluasi LKE ({lke.edisi.komponen})", show_lines=True, expand=True)
+    table.add_column("Kriteria", ratio=2, overflow="fold")
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Alasan dan tempat memperbaiki", ratio=3, overflow="fold")
+    for hasil in lke.hasil:
+        status = hasil.status.status
+        table.add_row(
+            Text(f"{hasil.kriteria.id} {hasil.kriteria.kata}"),
+            Text(status, _LKE_STYLE.get(status, "dim")),
+            Text.assemble(hasil.status.why, "\n", (hasil.status.where, "dim")),
+        )
+    console.print(table)
+    console.print(Text(lke_summary(lke)))
 
 
 # ---- consoles that cannot print UTF-8 ------------------------------------------------

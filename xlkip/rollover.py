@@ -129,12 +129,18 @@ def _form(last: Inputs, sheet: FormSheet) -> dict[str, Any]:
     return {k: v for k, v in form.values.items() if v is not None} if form else {}
 
 
+OF_THE_YEAR = ("tanggal_laporan", "batas_penyampaian")
+"""Pengaturan rows of one report's dates: last year's would read as this year's."""
+
+
 def _identitas(last: Inputs, period: Period) -> Content:
     identitas = _form(last, IDENTITAS)
     identitas.update(
         tahun=period.tahun, renstra_awal=period.renstra_awal, renstra_akhir=period.renstra_akhir
     )
     pengaturan = _form(last, PENGATURAN)
+    for key in OF_THE_YEAR:
+        pengaturan.pop(key, None)
     if instrument_for(period.tahun).kode != last.instrument.kode:
         # The bands of another instrument: the new one's defaults are written instead.
         pengaturan = {k: v for k, v in pengaturan.items() if not k.startswith(SPBE_PREFIX)}

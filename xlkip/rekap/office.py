@@ -4,6 +4,7 @@ compile` would, summarised; whatever goes wrong becomes the office's status."""
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from xlkip.check import check
@@ -48,6 +49,8 @@ def compile_office(
             f"{folder} --debug untuk rinciannya, dan kirimkan ke pengembang.",
         )
     summary = _summarize(folder, inputs, report, details, written, time.perf_counter() - started)
+    if checked.lke is not None and summary.status is not Status.UNREADABLE:
+        summary = replace(summary, lke=(checked.lke.terpenuhi, checked.lke.diperiksa))
     return not_written(summary, unwritten) if unwritten else summary
 
 

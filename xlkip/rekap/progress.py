@@ -59,11 +59,15 @@ class Progress:
                 f"[{self.finished}/{self.total}] ",
                 _status(office),
                 f" {office.name} ({office.count(Tingkat.ERROR)} error, "
-                f"{office.count(Tingkat.PERINGATAN)} peringatan)",
+                f"{office.count(Tingkat.PERINGATAN)} peringatan{_lke(office)})",
             ),
             soft_wrap=True,
             highlight=False,
         )
+
+
+def _lke(office: OfficeSummary) -> str:
+    return "" if office.lke is None else f", kriteria LKE {office.lke[0]} dari {office.lke[1]}"
 
 
 def _status(office: OfficeSummary) -> Text:

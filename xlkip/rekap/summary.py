@@ -83,6 +83,9 @@ class OfficeSummary:
     output: str | None = None
     """The office's own workbook, when it was written."""
     seconds: float = 0.0
+    lke: tuple[int, int] | None = None
+    """Pra-evaluasi LKE: criteria met, of those the inputs can show (None when a required
+    template could not be read)."""
 
     def count(self, tingkat: Tingkat) -> int:
         return sum(1 for f in self.findings if f.tingkat is tingkat)

@@ -246,6 +246,7 @@ def _findings_sheet(
     FOLDER,
     CAPAIAN,
     PREDIKAT,
+    LKE,
     TERCAPAI,
     JUMLAH_IKU,
     ANGGARAN,
@@ -256,13 +257,14 @@ def _findings_sheet(
     PERINGATAN,
     STATUS,
     KETERANGAN,
-) = range(15)
+) = range(16)
 REKAP_COLUMNS = (
     ("NO", 4),
     ("PERANGKAT DAERAH", 17),
     ("FOLDER", 11),
     ("CAPAIAN RATA-RATA", 9),
     ("PREDIKAT", 12),  # a formula, which no row grows for: "Sangat Tinggi" on one line
+    ("LKE", 6),  # Pra-evaluasi LKE: criteria met of those checked, "9/12"
     ("IKU TERCAPAI", 8),
     ("JUMLAH IKU", 7),
     ("ANGGARAN (Rp)", 14),
@@ -272,7 +274,7 @@ REKAP_COLUMNS = (
     ("ERROR", 6),
     ("PERINGATAN", 11),
     ("STATUS", 8),
-    ("KETERANGAN", 19),
+    ("KETERANGAN", 13),
 )
 """Headers and widths of Rekap OPD: together narrow enough (about 160) that LibreOffice
 fits them to an A4 landscape page at 80% or more, so its 10 pt text prints at 8 pt or
@@ -343,7 +345,8 @@ def _rekap_sheet(
         row + 2,
         0,
         "Sumber : LKjIP masing-masing perangkat daerah (xlkip compile); jumlah pemda = "
-        "Σ realisasi ÷ Σ anggaran, capaian rata-rata atas seluruh IKU",
+        "Σ realisasi ÷ Σ anggaran, capaian rata-rata atas seluruh IKU; LKE = kriteria "
+        "Pra-evaluasi LKE terpenuhi dari yang dapat diperiksa (bukan nilai LKE)",
         REKAP_SOURCE,
     )
     # The source line prints with the last rows above it, never alone under a header.
@@ -397,8 +400,17 @@ def _office_row(sheet: SheetModel, row: int, index: int, rows: _OfficeRows) -> N
     for col, tingkat in ((ERROR, Tingkat.ERROR), (PERINGATAN, Tingkat.PERINGATAN)):
         counted = COUNTIF(findings, tingkat.value) if findings is not None else 0
         sheet.put(row, col, counted, COUNT_STYLE)
+    sheet.put(row, LKE, *_lke(office))
     sheet.put(row, STATUS, office.status.value, STATUS_STYLE[office.status])
     sheet.put(row, KETERANGAN, _keterangan(office), TEXT)
+
+
+def _lke(office: OfficeSummary) -> tuple[Any, Style]:
+    """The criteria the office meets, shown "9/12" (a count, never a score)."""
+    if office.lke is None:
+        return DASH, CENTER
+    met, of = office.lke
+    return met, Style(num_format=f'0"/{of}"', align="center")
 
 
 FOLDER_MAX_WIDTH = 14
@@ -474,6 +486,7 @@ def _total_row(
     for col in (ERROR, PERINGATAN):
         sheet.put(row, col, SUM(column(col)), COUNT_BOLD)
     sheet.put(row, STATUS, COUNTIF(column(STATUS), Status.OK.value), OK_COUNT)
+    sheet.put(row, LKE, None, TEXT)
     sheet.put(row, KETERANGAN, None, TEXT)
 
 

@@ -131,6 +131,22 @@ PENGATURAN = FormSheet(
             choices=tuple(RUMUS_EFISIENSI),
             default=DEFAULT_RUMUS_EFISIENSI,
         ),
+        Field(
+            "tanggal_laporan",
+            "Tanggal penandatanganan laporan",
+            Kind.TEXT,
+            "Tanggal kepala menandatangani laporan, mis. 20-02-2025 atau 20 Februari 2025 "
+            "(Pra-evaluasi LKE: tepat waktu).",
+            required=False,
+        ),
+        Field(
+            "batas_penyampaian",
+            "Batas penyampaian laporan",
+            Kind.TEXT,
+            "Kosongkan untuk batas baku: 2 bulan setelah tahun anggaran berakhir (akhir "
+            "Februari; PermenPANRB 53/2014). Isi tanggal bila pemda menetapkan batas lain.",
+            required=False,
+        ),
     ),
 )
 
