@@ -182,7 +182,9 @@ def test_last_years_text_found_by_the_narrative_check_is_not_met(example_master:
 
 def test_a_new_edition_is_a_data_file(tmp_path: Path, example_master: Path) -> None:
     """A regulation's new LKE: close the old file's period, add a file. No code."""
-    shipped = json.loads((resources.files("xlkip.lke") / "pelaporan_2021.json").read_text("utf-8"))
+    shipped = json.loads(
+        (resources.files("xlkip.instrumen.lke") / "pelaporan_2021.json").read_text("utf-8")
+    )
     old = {**shipped, "tahun_sampai": 2025}
     new = {
         **shipped,

@@ -15,7 +15,7 @@ from docx.table import Table
 from tests.helpers import copy_folder, findings_of, run_cli, set_cells
 from tests.test_dokumen import _png
 from xlkip import api
-from xlkip.schema.narasi import KRITERIA, PENUTUP
+from xlkip.schema.narasi import PENUTUP
 
 NARASI = ("narasi_kosong", "narasi_tahun_lalu")
 CARRIED = [
@@ -50,9 +50,32 @@ def test_carried_text_is_last_years_at_each_cell(rolled: Path) -> None:
     assert _narasi_findings(rolled) == CARRIED + SASARAN_MISSING
     pesan = _messages(rolled)
     assert "tahun 2024" in pesan["Narasi!B4"] and "Latar Belakang" in pesan["Narasi!B4"]
-    assert KRITERIA[PENUTUP].kriteria in pesan["Narasi!B9"]
-    assert "rekomendasi perbaikan" in pesan["Narasi!B9"]
-    assert "3.b: kualitas hasil kinerja, upaya nyata dan hambatannya" in pesan["Narasi Sasaran!C4"]
+    assert pesan["Narasi!B9"].endswith(
+        "Teks tahun lalu melemahkan kriteria LKE 3.b.9 (3. Pelaporan Kinerja (bobot 15 dari "
+        '100)): "Dokumen Laporan Kinerja telah menginfokan upaya perbaikan ke depan".'
+    )
+    assert (
+        'kriteria LKE 3.b.7 (3. Pelaporan Kinerja (bobot 15 dari 100)): "Dokumen Laporan'
+        in (pesan["Narasi Sasaran!C4"])
+    )
+
+
+def test_the_criterion_named_is_the_editions() -> None:
+    """A new LKE edition renames what the narasi findings cite: the wording is its data."""
+    import json
+
+    from xlkip.instrumen import lke
+
+    shipped = lke.resources.files(lke.__name__) / "pelaporan_2021.json"
+    data = json.loads(shipped.read_text(encoding="utf-8"))
+    for kriteria in data["kriteria"]:
+        if PENUTUP in kriteria.get("narasi", ()):
+            kriteria["id"], kriteria["kata"] = "9.z", "Rekomendasi ditulis."
+    edisi = lke.edisi_of(data)
+    assert edisi.naming(edisi.resting_on(PENUTUP)) == (
+        'kriteria LKE 9.z (3. Pelaporan Kinerja (bobot 15 dari 100)): "Rekomendasi ditulis"'
+    )
+    assert lke.edisi_of(json.loads(shipped.read_text(encoding="utf-8"))).resting_on("x") is None
 
 
 def test_the_marks_are_hidden_and_keep_the_first_year(rolled: Path, tmp_path: Path) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from xlkip.schema.base import Choices, Column, Kind, TableSheet, Template
@@ -227,58 +226,20 @@ TEMPLATE = Template(
 )
 
 
-LKE = "LKE 2021 (PermenPANRB 88/2021) komponen Pelaporan Kinerja"
-
-
-@dataclass(frozen=True)
-class Kriteria:
-    """The LKE criterion a piece of staff prose serves, and what to write for it."""
-
-    kriteria: str
-    tulis: str
-
-
-KRITERIA: dict[str, Kriteria] = {
-    LATAR_BELAKANG: Kriteria(
-        f"{LKE} 3.b: Laporan Kinerja disusun sesuai format standar (Bab I Pendahuluan)",
-        "dasar hukum dan alasan penyusunan laporan tahun ini",
-    ),
-    TUGAS_FUNGSI: Kriteria(
-        f"{LKE} 3.b: Laporan Kinerja disusun sesuai format standar (Bab I Pendahuluan)",
-        "tugas pokok dan fungsi menurut peraturan kepala daerah yang berlaku",
-    ),
-    STRUKTUR_ORGANISASI: Kriteria(
-        f"{LKE} 3.b: Laporan Kinerja disusun sesuai format standar (Bab I Pendahuluan)",
-        "susunan organisasi dan jabatan tahun ini",
-    ),
-    ISU_STRATEGIS: Kriteria(
-        f"{LKE} 3.b: Laporan Kinerja disusun sesuai format standar (Bab I Pendahuluan)",
-        "isu strategis dan permasalahan utama yang dihadapi tahun ini",
-    ),
-    SISTEMATIKA: Kriteria(
-        f"{LKE} 3.b: Laporan Kinerja disusun sesuai format standar",
-        "urutan bab laporan dan isi singkat tiap bab",
-    ),
-    PENUTUP: Kriteria(
-        f"{LKE} 3.b: Laporan Kinerja memberikan rekomendasi perbaikan kinerja",
-        "rekomendasi dan langkah perbaikan kinerja tahun depan",
-    ),
-    "penyebab": Kriteria(
-        f"{LKE} 3.b: kualitas hasil kinerja, upaya nyata dan hambatannya",
-        "penyebab keberhasilan atau kegagalan mencapai target tahun ini",
-    ),
-    "kendala": Kriteria(
-        f"{LKE} 3.b: kualitas hasil kinerja, upaya nyata dan hambatannya",
-        "kendala dan hambatan yang dihadapi tahun ini",
-    ),
-    "solusi": Kriteria(
-        f"{LKE} 3.b: kualitas hasil kinerja, upaya nyata dan hambatannya",
-        "solusi dan upaya nyata yang telah dan akan dilakukan",
-    ),
+TULIS: dict[str, str] = {
+    LATAR_BELAKANG: "dasar hukum dan alasan penyusunan laporan tahun ini",
+    TUGAS_FUNGSI: "tugas pokok dan fungsi menurut peraturan kepala daerah yang berlaku",
+    STRUKTUR_ORGANISASI: "susunan organisasi dan jabatan tahun ini",
+    ISU_STRATEGIS: "isu strategis dan permasalahan utama yang dihadapi tahun ini",
+    SISTEMATIKA: "urutan bab laporan dan isi singkat tiap bab",
+    PENUTUP: "rekomendasi dan langkah perbaikan kinerja tahun depan",
+    "penyebab": "penyebab keberhasilan atau kegagalan mencapai target tahun ini",
+    "kendala": "kendala dan hambatan yang dihadapi tahun ini",
+    "solusi": "solusi dan upaya nyata yang telah dan akan dilakukan",
 }
 """Each section of Narasi (by Bagian) and each staff column of Narasi Sasaran (by key) ->
-the LKE criterion it weakens when left empty or as last year's. The one table the
-narasi findings and the LKE pre-flight both read."""
+what staff write there. The LKE criterion a part rests on is data of the LKE edition
+(instrumen/lke/, its `narasi` lists), read by the narasi findings and the pre-flight."""
 
 NARASI_SASARAN_COLUMNS = ("penyebab", "kendala", "solusi")
 """The columns of Narasi Sasaran staff must write each year."""

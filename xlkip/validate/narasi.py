@@ -8,6 +8,7 @@ from pathlib import Path
 
 from xlkip.findings import Finding, peringatan
 from xlkip.inputs import Inputs
+from xlkip.instrumen.lke import edition_for
 from xlkip.read.cells import quote
 from xlkip.read.records import Record
 from xlkip.schema import narasi
@@ -70,9 +71,8 @@ def _sasaran(inputs: Inputs, marks: Marks) -> Iterator[Finding]:
                 f"Sasaran '{quote(name)}' (sheet IKU) belum punya baris di sheet Narasi "
                 f"Sasaran, sehingga penyebab, kendala dan solusinya kosong di dokumen. Tambahkan "
                 f"baris dengan nama sasaran yang sama (mis. di sel {cell}), lalu isi "
-                f"{narasi.KRITERIA['penyebab'].tulis}, {narasi.KRITERIA['kendala'].tulis}, dan "
-                f"{narasi.KRITERIA['solusi'].tulis}. Bagian kosong melemahkan "
-                f"{narasi.KRITERIA['penyebab'].kriteria}.",
+                f"{narasi.TULIS['penyebab']}, {narasi.TULIS['kendala']}, dan "
+                f"{narasi.TULIS['solusi']}.{_weakens(inputs, 'penyebab', 'Bagian kosong')}",
                 **inputs.where(NARASI_SASARAN, cell),
             )
             continue
@@ -94,7 +94,7 @@ def _section(
     cell: str | None,
 ) -> Iterator[Finding]:
     """One piece of staff prose: empty, or carried and unchanged."""
-    criterion = narasi.KRITERIA[kriteria]
+    tulis = narasi.TULIS[kriteria]
     where = inputs.where(sheet, cell)
     text = record.get(column) if record else None
     if text is None or not str(text).strip():
@@ -102,8 +102,7 @@ def _section(
         yield peringatan(
             "narasi_kosong",
             f"{what} belum diisi{missing}; dokumen Word memberi tanda [Isi: …] di tempatnya. Tulis "
-            f"{criterion.tulis} tahun {inputs.tahun}. Bagian kosong melemahkan "
-            f"{criterion.kriteria}.",
+            f"{tulis} tahun {inputs.tahun}.{_weakens(inputs, kriteria, 'Bagian kosong')}",
             **where,
         )
         return
@@ -112,10 +111,17 @@ def _section(
         yield peringatan(
             "narasi_tahun_lalu",
             f"{what} masih berisi teks laporan tahun {tahun} yang disalin oleh xlkip init "
-            f"--dari. Perbarui dengan keadaan tahun {inputs.tahun}: {criterion.tulis}. Teks "
-            f"tahun lalu melemahkan {criterion.kriteria}.",
+            f"--dari. Perbarui dengan keadaan tahun {inputs.tahun}: {tulis}."
+            f"{_weakens(inputs, kriteria, 'Teks tahun lalu')}",
             **where,
         )
+
+
+def _weakens(inputs: Inputs, part: str, subject: str) -> str:
+    """The sentence naming the LKE criterion of the year's edition that `part` serves."""
+    edisi = edition_for(inputs.tahun)
+    kriteria = edisi.resting_on(part)
+    return f" {subject} melemahkan {edisi.naming(kriteria)}." if kriteria else ""
 
 
 def _lampiran(inputs: Inputs) -> Iterator[Finding]:
