@@ -20,6 +20,7 @@ from xlkip.validate import (
     perencanaan,
     rows,
     settings,
+    triwulan,
 )
 
 
@@ -34,6 +35,7 @@ def validate(inputs: Inputs) -> list[Finding]:
         cross.check,
         pegawai.check,
         perencanaan.check,
+        triwulan.check,
     )
     for check in checks:
         findings.extend(check(inputs))

@@ -1,0 +1,119 @@
+"""The quarterly module (triwulan.xlsx): its template, its findings, one set of facts
+with the annual templates, and next year's rencana aksi."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.data_helpers import headers
+from tests.helpers import copy_folder, findings_of, run_cli, set_cells
+from xlkip import api
+from xlkip.schema.triwulan import ANGGARAN_TRIWULAN, RENCANA_AKSI
+
+TRIWULAN_CODES = {
+    "triwulan_terlewat",
+    "realisasi_tanpa_target_triwulan",
+    "kumulatif_menurun",
+    "realisasi_melebihi_kas",
+    "realisasi_tahunan_beda_triwulan",
+    "anggaran_tahunan_beda_triwulan",
+    "indikator_triwulan_tidak_dikenal",
+    "anggaran_triwulan_tidak_dikenal",
+}
+
+
+def test_blank_module_is_written_and_reads_empty(tmp_path: Path) -> None:
+    code, output = run_cli("init", tmp_path, "--modul", "triwulan", "--tahun", "2025")
+    assert code == 0, output
+    path = tmp_path / "triwulan.xlsx"
+    assert headers(path, RENCANA_AKSI.name)[:5] == [
+        "Indikator Kinerja",
+        "Satuan",
+        "Cara Hitung",
+        "Target TW I",
+        "Target TW II",
+    ]
+    assert headers(path, ANGGARAN_TRIWULAN.name)[-1] == "Realisasi TW IV"
+    inputs = api.check(tmp_path).inputs
+    assert inputs.has("triwulan") and inputs.records(RENCANA_AKSI) == []
+
+
+def test_example_quarters_are_one_set_of_facts_with_the_year(example_master: Path) -> None:
+    inputs = api.check(example_master).inputs
+    assert len(inputs.records(RENCANA_AKSI)) == 5
+    assert len(inputs.records(ANGGARAN_TRIWULAN)) == 31
+    assert not [f for f in findings_of(example_master) if f[1] in TRIWULAN_CODES]
+
+
+@pytest.fixture(scope="module")
+def edited(example_master: Path, tmp_path_factory: pytest.TempPathFactory) -> set[tuple]:
+    folder = copy_folder(example_master, tmp_path_factory.mktemp("tw") / "inputs")
+    set_cells(folder / "kinerja.xlsx", "IKU", {"D4": "Turun"})
+    set_cells(
+        folder / "triwulan.xlsx",
+        RENCANA_AKSI.name,
+        {
+            "E5": None,  # TTE: target TW II gone while its realisasi is typed
+            "J7": "10%",  # statistik (Kumulatif, Naik): 12% at TW II, then 10%
+            "J4": 2.5,  # SPBE made Turun: a cumulative figure that falls is fine
+            "K6": 1100,  # informasi (Per triwulan): the quarters sum to 4.205, not 4.225
+            "A8": "Indikator yang tidak ada",
+        },
+    )
+    set_cells(
+        folder / "triwulan.xlsx",
+        ANGGARAN_TRIWULAN.name,
+        {
+            "H4": 500_000_000,  # TW I spent beyond its kas of 471.655.514
+            "I6": None,  # TW II skipped
+            "C7": "Sub kegiatan yang tidak ada",
+        },
+    )
+    return {f[1:] for f in findings_of(folder) if f[1] in TRIWULAN_CODES}
+
+
+RA, AT = RENCANA_AKSI.name, ANGGARAN_TRIWULAN.name
+
+
+@pytest.mark.parametrize(
+    "finding",
+    [
+        ("triwulan_terlewat", "triwulan.xlsx", RA, "E5"),
+        ("realisasi_tanpa_target_triwulan", "triwulan.xlsx", RA, "I5"),
+        ("kumulatif_menurun", "triwulan.xlsx", RA, "J7"),
+        ("realisasi_tahunan_beda_triwulan", "triwulan.xlsx", RA, "H6:K6"),
+        ("realisasi_tahunan_beda_triwulan", "kinerja.xlsx", "IKU", "F6"),
+        ("indikator_triwulan_tidak_dikenal", "triwulan.xlsx", RA, "A8"),
+        ("realisasi_melebihi_kas", "triwulan.xlsx", AT, "H4"),
+        ("anggaran_tahunan_beda_triwulan", "triwulan.xlsx", AT, "H4:K4"),
+        ("anggaran_tahunan_beda_triwulan", "anggaran.xlsx", "Realisasi Anggaran", "G4"),
+        ("triwulan_terlewat", "triwulan.xlsx", AT, "I6"),
+        ("anggaran_triwulan_tidak_dikenal", "triwulan.xlsx", AT, "C7"),
+    ],
+)
+def test_finding_at_the_cell(edited: set[tuple], finding: tuple) -> None:
+    assert finding in edited
+
+
+def test_only_those_findings(edited: set[tuple]) -> None:
+    # Not at J4: the SPBE row was made Turun, whose cumulative figure may fall.
+    assert len(edited) == 11, sorted(edited)
+
+
+def test_rollover_prepares_the_rencana_aksi(example_master: Path, tmp_path: Path) -> None:
+    code, output = run_cli("init", tmp_path / "2025", "--dari", example_master)
+    assert code == 0, output
+    rows = api.check(tmp_path / "2025").inputs.records(RENCANA_AKSI)
+    got = [(r.get("cara_hitung"), r.get("target_tw4"), r.get("realisasi_tw4")) for r in rows]
+    # TW IV of a cumulative indicator is the year's target (Renstra 2025: 85,71% for TTE,
+    # none for SPBE and statistik); the other quarters are the office's plan.
+    assert got == [
+        ("Kumulatif", None, None),
+        ("Kumulatif", pytest.approx(0.8571), None),
+        ("Per triwulan", None, None),
+        ("Kumulatif", None, None),
+        ("Rata-rata triwulan", None, None),
+    ]
+    assert all(r.get("target_tw1") is None for r in rows)
