@@ -5,11 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from tests.data_helpers import headers
 from tests.helpers import copy_folder, findings_of, run_cli, set_cells
+from tests.output_helpers import cached_values
 from xlkip import api
+from xlkip.schema.anggaran import REALISASI_ANGGARAN
+from xlkip.schema.kinerja import IKU
 from xlkip.schema.triwulan import ANGGARAN_TRIWULAN, RENCANA_AKSI
 
 TRIWULAN_CODES = {
@@ -117,3 +121,74 @@ def test_rollover_prepares_the_rencana_aksi(example_master: Path, tmp_path: Path
         ("Rata-rata triwulan", None, None),
     ]
     assert all(r.get("target_tw1") is None for r in rows)
+
+
+# ---------------------------------------------------------------- compile --triwulan N
+
+
+@pytest.fixture(scope="module")
+def monitoring(example_master: Path, tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """The example's monitoring workbooks of TW III and TW IV, as their cached values."""
+    out = tmp_path_factory.mktemp("monitoring")
+    workbooks = {}
+    for n in (3, 4):
+        result = api.compile_folder(example_master, out_dir=out, triwulan=n)
+        assert result.output is not None
+        workbooks[n] = (result.output, cached_values(result.output))
+    return workbooks
+
+
+def _row_of(values: dict, sheet: str, col: str, text: str) -> int:
+    """The row whose cell in column `col` holds `text`."""
+    for (name, cell), value in values.items():
+        if name == sheet and value == text and cell.rstrip("0123456789") == col:
+            return int(cell[len(col) :])
+    raise AssertionError(f"{text!r} not in column {col} of {sheet}")
+
+
+def test_monitoring_has_its_own_name_and_tables(monitoring: dict) -> None:
+    path, values = monitoring[3]
+    assert path.name == "Monitoring_Dinas_Komunikasi_dan_Informatika_Kota_Binjai_2024_TW3.xlsx"
+    assert openpyxl.load_workbook(path).sheetnames == [
+        "Tabel 3.1",
+        "Tabel 3.2",
+        "Tabel 3.3",
+        "Tabel 3.4",
+        "Temuan Validasi",
+    ]
+    assert values[("Tabel 3.2", "Q3")] == "S.D. TW III"
+    # Per triwulan: the figure to date is the sum, its capaian the sum against the sum.
+    row = _row_of(values, "Tabel 3.2", "C", "Jumlah Informasi Publik yang dipublikasikan")
+    assert values[("Tabel 3.2", f"R{row}")] == 980 + 1045 + 1080
+    assert values[("Tabel 3.2", f"S{row}")] == pytest.approx(3105 / 825)
+    assert values[("Tabel 3.4", "A6")] == "TW III"
+
+
+def test_the_fourth_quarter_is_the_year(monitoring: dict, example_master: Path) -> None:
+    """One set of facts: at TW IV the monitoring workbook shows the annual realisasi."""
+    _, values = monitoring[4]
+    inputs = api.check(example_master).inputs
+    for record in inputs.records(IKU):
+        row = _row_of(values, "Tabel 3.2", "C", record.get("indikator"))
+        assert values[("Tabel 3.2", f"U{row}")] == pytest.approx(record.get("realisasi"))
+    total = _row_of(values, "Tabel 3.3", "A", "JUMLAH")
+    year = sum(r.get("realisasi") for r in inputs.records(REALISASI_ANGGARAN))
+    assert values[("Tabel 3.3", f"L{total}")] == pytest.approx(year)
+    assert values[("Tabel 3.3", f"N{total}")] == pytest.approx(
+        year / values[("Tabel 3.3", f"F{total}")]
+    )
+
+
+def test_monitoring_chart_of_the_quarters(monitoring: dict) -> None:
+    path, _ = monitoring[4]
+    chart = openpyxl.load_workbook(path)["Tabel 3.4"]._charts
+    assert len(chart) == 1
+
+
+def test_monitoring_needs_the_quarterly_module(example: Path, tmp_path: Path) -> None:
+    (example / "triwulan.xlsx").unlink()
+    code, output = run_cli("compile", example, "--triwulan", "2", "-o", tmp_path / "x.xlsx")
+    assert code == 2
+    assert "triwulan.xlsx" in output and not (tmp_path / "x.xlsx").exists()
+    code, output = run_cli("compile", example, "--triwulan", "5")
+    assert code == 2

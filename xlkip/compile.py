@@ -50,6 +50,8 @@ class CompileResult:
     """The Word document (compile --dokumen)."""
     dokumen_pdf: Path | None = None
     """Its PDF (--dokumen with --pdf), the file e-SAKIP receives."""
+    triwulan: int | None = None
+    """The monitoring workbook of TW I..N was written (--triwulan N)."""
 
 
 NO_INPUTS = (
@@ -59,10 +61,15 @@ NO_INPUTS = (
 )
 
 
-def default_output(inputs: Inputs, out_dir: Path = Path("output")) -> Path:
+def default_output(
+    inputs: Inputs, out_dir: Path = Path("output"), triwulan: int | None = None
+) -> Path:
     instansi = str(inputs.identitas("instansi", ""))
     pemda = str(inputs.identitas("pemerintah_daerah", ""))
     pemda = pemda[len("Pemerintah ") :] if pemda.lower().startswith("pemerintah ") else pemda
+    if triwulan is not None:  # the quarter stays in the name however long the rest
+        parts = ("Monitoring", instansi, pemda, str(inputs.tahun))
+        return out_dir / safe_filename(*parts, suffix=f"_TW{triwulan}.xlsx")
     return out_dir / safe_filename("LKjIP", instansi, pemda, str(inputs.tahun))
 
 
@@ -87,14 +94,18 @@ def compile_folder(
     tahun_lalu: Path | None = None,
     with_findings: bool = False,
     dokumen: bool = False,
+    triwulan: int | None = None,
 ) -> CompileResult:
     """Check `folder` and, unless an error stops it, write the LKjIP workbook (and with
     `dokumen`, the Word document beside it).
 
     Without a folder: ./inputs; `example` compiles the built-in example instead. The
-    PDF leaves out the Temuan Validasi sheet unless `with_findings`.
+    PDF leaves out the Temuan Validasi sheet unless `with_findings`. With `triwulan`, the
+    monitoring workbook of quarters I..N instead (no Word document, no email draft).
     """
     check_output_path(output)
+    if triwulan is not None and (dokumen or eml):
+        raise UsageError("--triwulan menyusun workbook pemantauan saja: tanpa --dokumen dan --eml.")
     with ExitStack() as stack:
         folder = _input_folder(folder, example, stack)
         read = [folder] if tahun_lalu is None else [folder, tahun_lalu]
@@ -106,9 +117,9 @@ def compile_folder(
         if not result.report.valid and not force:
             return CompileResult(result.inputs, result.report, None, example, timings=timings)
         started = time.perf_counter()
-        with built_workbook(result.inputs, result.report) as built:
+        with built_workbook(result.inputs, result.report, triwulan) as built:
             computed = time.perf_counter()
-            target = output or default_output(result.inputs, out_dir)
+            target = output or default_output(result.inputs, out_dir, triwulan)
             _refuse_inputs(target, read, pdf, eml)
             write_workbook(built, target)
             written_document = _write_document(built, result, target, read) if dokumen else None
@@ -117,6 +128,7 @@ def compile_folder(
             result.inputs, result.report, target, example, timings=timings, figures=built.figures
         )
         compiled.dokumen = written_document
+        compiled.triwulan = triwulan
         if pdf:
             _add_pdf(compiled, target, with_findings)
         if pdf and compiled.dokumen is not None:
@@ -158,16 +170,25 @@ def _input_folder(folder: Path | None, example: bool, stack: ExitStack) -> Path:
 
 
 @contextmanager
-def built_workbook(inputs: Inputs, report: Report) -> Iterator[Built]:
+def built_workbook(inputs: Inputs, report: Report, triwulan: int | None = None) -> Iterator[Built]:
     """Every table built; the model's cells are released on leaving, so a big workbook
     is freed at once (read what you need from `built.results` inside)."""
     from xlkip.tables import build
 
-    built = build(inputs, report)
+    built = build(inputs, report) if triwulan is None else _monitoring(inputs, report, triwulan)
     try:
         yield built
     finally:
         built.model.release()
+
+
+def _monitoring(inputs: Inputs, report: Report, triwulan: int) -> Built:
+    from xlkip.tables.triwulan import build_monitoring, missing_quarters
+
+    refusal = missing_quarters(inputs)
+    if refusal is not None:
+        raise UsageError(refusal)
+    return build_monitoring(inputs, report, triwulan)  # type: ignore[return-value]
 
 
 def write_workbook(built: Built, target: Path) -> Path:
