@@ -4,6 +4,7 @@ with the annual templates, and next year's rencana aksi."""
 from __future__ import annotations
 
 from pathlib import Path
+from string import ascii_uppercase as UPPER
 
 import openpyxl
 import pytest
@@ -154,6 +155,7 @@ def test_monitoring_has_its_own_name_and_tables(monitoring: dict) -> None:
         "Tabel 3.2",
         "Tabel 3.3",
         "Tabel 3.4",
+        "E.81",
         "Temuan Validasi",
     ]
     assert values[("Tabel 3.2", "Q3")] == "S.D. TW III"
@@ -192,3 +194,46 @@ def test_monitoring_needs_the_quarterly_module(example: Path, tmp_path: Path) ->
     assert "triwulan.xlsx" in output and not (tmp_path / "x.xlsx").exists()
     code, output = run_cli("compile", example, "--triwulan", "5")
     assert code == 2
+
+
+# ---------------------------------------------------------------- Tabel E.81
+
+
+def test_e81_numbers_its_columns_as_the_regulation(monitoring: dict) -> None:
+    path, values = monitoring[3]
+    assert openpyxl.load_workbook(path).sheetnames[4] == "E.81"
+    numbers = [
+        v for (sheet, cell), v in values.items() if sheet == "E.81" and cell.strip(UPPER) == "5"
+    ]
+    assert [v for v in numbers if v] == [f"({n})" for n in range(1, 18)]
+    assert values[("E.81", "F4")] == "K" and values[("E.81", "G4")] == "Rp"
+
+
+def test_e81_formulas_between_columns(monitoring: dict) -> None:
+    path, values = monitoring[3]
+    formulas = openpyxl.load_workbook(path)["E.81"]
+    program = _row_of(values, "E.81", "D", "PROGRAM PENGELOLAAN APLIKASI INFORMATIKA")
+    # (13) = (9) + (10) + (11) up to TW III; (14) = (13) / (8); (15) = (7) + (13)
+    assert formulas[f"U{program}"].value == f"=SUM(M{program},O{program},Q{program})"
+    assert formulas[f"W{program}"].value.endswith(f'(U{program}/K{program}),"-")')
+    assert formulas[f"Y{program}"].value == f"=SUM(I{program},U{program})"
+    assert values[("E.81", f"S{program}")] is None  # TW IV is not reported yet
+    # A per-quarter indicator: (13) sums the quarters, (15) adds last year's realisasi.
+    row = _row_of(values, "E.81", "E", "Jumlah Informasi Publik yang dipublikasikan")
+    assert values[("E.81", f"T{row}")] == 980 + 1045 + 1080
+    assert values[("E.81", f"X{row}")] == 1100 + 3105
+    text = _row_of(values, "E.81", "A", "Faktor pendorong keberhasilan pencapaian")
+    assert values[("E.81", f"F{text}")].startswith("Dukungan pimpinan")
+
+
+def test_e81_at_the_fourth_quarter_is_the_year(monitoring: dict, example_master: Path) -> None:
+    _, values = monitoring[4]
+    inputs = api.check(example_master).inputs
+    total = _row_of(values, "E.81", "A", "JUMLAH")
+    year = sum(r.get("realisasi") for r in inputs.records(REALISASI_ANGGARAN))
+    assert values[("E.81", f"U{total}")] == pytest.approx(year)
+    for record in inputs.records(IKU):
+        row = _row_of(values, "E.81", "E", record.get("indikator"))
+        assert values[("E.81", f"T{row}")] == pytest.approx(record.get("realisasi"))
+    predikat = _row_of(values, "E.81", "A", "PREDIKAT KINERJA")
+    assert values[("E.81", f"V{predikat}")] == "Sangat Tinggi"

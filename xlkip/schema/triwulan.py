@@ -6,7 +6,16 @@ and quarterly staff fill this one file four times, one quarter's columns at a ti
 """
 
 from xlkip.rules.triwulan import CARA_HITUNG, KUMULATIF, PER_TRIWULAN, RATA_RATA, TRIWULAN
-from xlkip.schema.base import Choices, Column, Kind, TableSheet, Template, spellings
+from xlkip.schema.base import (
+    Choices,
+    Column,
+    Field,
+    FormSheet,
+    Kind,
+    TableSheet,
+    Template,
+    spellings,
+)
 from xlkip.schema.kinerja import SATUAN
 
 ROMAWI = ("I", "II", "III", "IV")
@@ -146,6 +155,46 @@ ANGGARAN_TRIWULAN = TableSheet(
     blank_rows=300,
 )
 
+EVALUASI = FormSheet(
+    name="Evaluasi",
+    title="Evaluasi hasil Renja triwulan ini (Tabel E.81)",
+    description=(
+        "Opsional: teks bagian bawah formulir evaluasi hasil Renja (Permendagri 86/2017, "
+        "Tabel E.81) untuk triwulan yang dilaporkan. Perbarui setiap triwulan."
+    ),
+    fields=(
+        Field(
+            "faktor_pendorong",
+            "Faktor Pendorong Keberhasilan Pencapaian",
+            Kind.PROSE,
+            "Apa yang mendorong tercapainya target sampai triwulan ini.",
+            required=False,
+        ),
+        Field(
+            "faktor_penghambat",
+            "Faktor Penghambat Pencapaian Kinerja",
+            Kind.PROSE,
+            "Apa yang menghambat pencapaian target sampai triwulan ini.",
+            required=False,
+        ),
+        Field(
+            "tindak_lanjut_triwulan",
+            "Tindak Lanjut yang Diperlukan dalam Triwulan Berikutnya",
+            Kind.PROSE,
+            "Langkah pada triwulan berikutnya.",
+            required=False,
+        ),
+        Field(
+            "tindak_lanjut_renja",
+            "Tindak Lanjut yang Diperlukan dalam Renja Berikutnya",
+            Kind.PROSE,
+            "Langkah yang perlu masuk Renja tahun berikutnya.",
+            required=False,
+        ),
+    ),
+    required=False,
+)
+
 TEMPLATE = Template(
     kind="triwulan",
     version=1,
@@ -153,5 +202,5 @@ TEMPLATE = Template(
     filename="triwulan.xlsx",
     filled_by="Sub Bagian Keuangan dan Program",
     required=False,
-    sheets=(RENCANA_AKSI, ANGGARAN_TRIWULAN),
+    sheets=(RENCANA_AKSI, ANGGARAN_TRIWULAN, EVALUASI),
 )

@@ -83,6 +83,7 @@ class RencanaAksiRow:
     iku: Record
     plan: Record
     target_tahun: Slot
+    realisasi_tw: dict[int, Slot]
     capaian_tw: dict[int, Slot]
     target_sd: Slot
     realisasi_sd: Slot
@@ -203,12 +204,13 @@ def _iku_row(
     sheet.put(row, 4, arah, CENTER)
     sheet.put(row, 5, cara, CENTER)
     target_tahun = sheet.put(row, 6, value_cell(iku.get("target")), style)
-    target_cells, realisasi_cells, capaian_tw = [], [], {}
+    target_cells, realisasi_cells, capaian_tw, realisasi_tw = [], [], {}, {}
     for offset, n in enumerate(quarters):
         col = 7 + 3 * offset
         t = sheet.put(row, col, value_cell(targets[offset]), style)
         r = sheet.put(row, col + 1, value_cell(realisasi[offset]), style)
         capaian_tw[n] = sheet.put(row, col + 2, capaian(t.ref(), r.ref(), arah, cap), PERCENT)
+        realisasi_tw[n] = r
         target_cells.append(t.ref())
         realisasi_cells.append(r.ref())
     col = 7 + 3 * len(quarters)
@@ -220,7 +222,15 @@ def _iku_row(
     predikat = sheet.put(row, col + 3, scale.predikat(capaian_sd.ref()), CENTER)
     sheet.put(row, col + 5, capaian(target_tahun.ref(), realisasi_sd.ref(), arah, cap), PERCENT)
     return RencanaAksiRow(
-        iku, plan, target_tahun, capaian_tw, target_sd, realisasi_sd, capaian_sd, predikat
+        iku,
+        plan,
+        target_tahun,
+        realisasi_tw,
+        capaian_tw,
+        target_sd,
+        realisasi_sd,
+        capaian_sd,
+        predikat,
     )
 
 
@@ -462,6 +472,7 @@ def missing_quarters(inputs: Inputs) -> str | None:
 def build_monitoring(inputs: Inputs, report: Report, triwulan: int) -> BuiltMonitoring:
     """Every monitoring table these inputs produce for quarters I..`triwulan`, then the
     Temuan Validasi sheet."""
+    from xlkip.tables.e81 import e81
     from xlkip.tables.temuan import temuan
 
     plan = make_plan(MONITORING, inputs)
@@ -470,6 +481,8 @@ def build_monitoring(inputs: Inputs, report: Report, triwulan: int) -> BuiltMoni
         ctx.current = spec
         ctx.results[spec.key] = spec.build(ctx)
     ctx.current = None
+    iku, budget = ctx.maybe(rencana_aksi_iku), ctx.maybe(anggaran_triwulan)
+    e81(ctx, iku, budget, triwulan)
     temuan(ctx)
     ctx.model.properties = {
         "title": f"Pemantauan Rencana Aksi {ctx.subject} s.d. {tw(triwulan)} Tahun {ctx.tahun}",
