@@ -3,6 +3,7 @@ with the annual templates, and next year's rencana aksi."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from string import ascii_uppercase as UPPER
 
@@ -237,3 +238,18 @@ def test_e81_at_the_fourth_quarter_is_the_year(monitoring: dict, example_master:
         assert values[("E.81", f"T{row}")] == pytest.approx(record.get("realisasi"))
     predikat = _row_of(values, "E.81", "A", "PREDIKAT KINERJA")
     assert values[("E.81", f"V{predikat}")] == "Sangat Tinggi"
+
+
+def test_monitoring_before_the_year_ends(example: Path, tmp_path: Path) -> None:
+    """Mid-year the annual realisasi is empty: the monitoring workbook is still made, and
+    the empty column is said once, not as an error per cell."""
+    set_cells(example / "kinerja.xlsx", "IKU", {f"F{r}": None for r in range(4, 9)})
+    code, output = run_cli("check", example)
+    assert code == 1  # the annual report needs them
+    code, output = run_cli(
+        "compile", example, "--triwulan", "2", "-o", tmp_path / "tw2.xlsx", "--format", "json"
+    )
+    assert code == 0, output
+    found = [(f["kode"], f["sel"]) for f in json.loads(output)["findings"]]
+    assert ("realisasi_tahunan_belum_diisi", "F4:F8") in found
+    assert not [kode for kode, _ in found if kode == "wajib_kosong"]

@@ -113,6 +113,10 @@ def compile_folder(
             _refuse_inputs(output, read, pdf, eml)
         stack.enter_context(paused_gc())
         result = check(folder, tahun_lalu)
+        if triwulan is not None:
+            from xlkip.validate.triwulan import before_year_end
+
+            before_year_end(result.inputs, result.report)
         timings = dict(result.timings)
         if not result.report.valid and not force:
             return CompileResult(result.inputs, result.report, None, example, timings=timings)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from xlkip.findings import Finding, peringatan
+from xlkip.findings import Finding, Report, info, peringatan
 from xlkip.inputs import Inputs
 from xlkip.read.cells import quote
 from xlkip.read.records import Record
@@ -253,4 +253,45 @@ def _unknown_indicator(inputs: Inputs, record: Record) -> Finding:
         f"({inputs.file_of('kinerja')}). Tulis namanya persis seperti di sheet IKU; rencana "
         "aksi hanya dibuat untuk IKU.",
         **inputs.where(RENCANA_AKSI, record.cell("indikator")),
+    )
+
+
+ANNUAL_REALISASI = (
+    (IKU, "kinerja", "realisasi IKU"),
+    (REALISASI_ANGGARAN, "anggaran", "realisasi anggaran"),
+)
+
+
+def before_year_end(inputs: Inputs, report: Report) -> None:
+    """For the monitoring workbook and the quarterly rekap: the year's realisasi is typed
+    only when the year is over, so its empty cells are said once per sheet as an info,
+    not an error each (the annual report still requires them)."""
+    for sheet, kind, label in ANNUAL_REALISASI:
+        records = inputs.records(sheet)
+        letter = records[0].letters.get("realisasi") if records else None
+        if letter is None:
+            continue
+        place = (inputs.file_of(kind), sheet.name, letter)
+        empty = [f for f in report.findings if _empty_at(f, place)]
+        if not empty:
+            continue
+        report.findings = [f for f in report.findings if not _empty_at(f, place)]
+        report.add(
+            info(
+                "realisasi_tahunan_belum_diisi",
+                f"Kolom Realisasi ({label}) di sheet {sheet.name} masih kosong pada "
+                f"{len(empty)} baris: wajar sebelum tahun berakhir, karena laporan triwulan "
+                "memakai triwulan.xlsx. Isi realisasi tahunan sebelum menyusun LKjIP.",
+                **inputs.where(sheet, f"{letter}{records[0].row}:{letter}{records[-1].row}"),
+            )
+        )
+
+
+def _empty_at(finding: Finding, place: tuple[str, str, str]) -> bool:
+    """A required cell left empty in the given (file, sheet, column letter)."""
+    file, sheet, letter = place
+    return (
+        finding.kode == "wajib_kosong"
+        and (finding.file, finding.sheet) == (file, sheet)
+        and (finding.sel or "").rstrip("0123456789") == letter
     )
