@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from tests.data_helpers import headers
-from tests.helpers import copy_folder, findings_of, run_cli, set_cells
+from tests.helpers import copy_folder, edit, findings_of, run_cli, set_cells
 from tests.output_helpers import cached_values
 from xlkip import api
 from xlkip.schema.anggaran import REALISASI_ANGGARAN
@@ -253,3 +253,44 @@ def test_monitoring_before_the_year_ends(example: Path, tmp_path: Path) -> None:
     found = [(f["kode"], f["sel"]) for f in json.loads(output)["findings"]]
     assert ("realisasi_tahunan_belum_diisi", "F4:F8") in found
     assert not [kode for kode, _ in found if kode == "wajib_kosong"]
+
+
+# ---------------------------------------------------------------- rekap --triwulan N
+
+
+def _on_plan(path: Path) -> None:
+    """Kas planned TW I–III exactly as spent, and an office of another name."""
+
+    def change(workbook) -> None:
+        sheet = workbook[ANGGARAN_TRIWULAN.name]
+        for row in range(4, 35):
+            for kas, spent in (("D", "H"), ("E", "I"), ("F", "J")):
+                sheet[f"{kas}{row}"] = sheet[f"{spent}{row}"].value
+
+    edit(path / "triwulan.xlsx", change)
+    set_cells(path / "identitas.xlsx", "Identitas", {"B5": "Dinas Perpustakaan"})
+
+
+def test_rekap_puts_the_offices_behind_plan_first(example_master: Path, tmp_path: Path) -> None:
+    pemda = tmp_path / "pemda"
+    ahead = copy_folder(example_master, pemda / "a_sesuai")
+    _on_plan(ahead)
+    copy_folder(example_master, pemda / "b_tertinggal")
+    (copy_folder(example_master, pemda / "c_tahunan") / "triwulan.xlsx").unlink()
+    target = tmp_path / "rekap_tw3.xlsx"
+    code, output = run_cli("rekap", pemda, "--triwulan", "3", "-j", "1", "-o", target)
+    assert code == 1, output  # an office without the quarterly module is not ok
+    values = cached_values(target)
+    sheet = "Rekap Triwulan"
+    assert values[(sheet, "H3")] == "PENYERAPAN THD KAS S.D. TW III"
+    # The example spends 84,90% of its kas to date: behind plan, so first.
+    assert values[(sheet, "B4")] == "Dinas Komunikasi dan Informatika"
+    assert values[(sheet, "H4")] == pytest.approx(5631744438 / 6633108711)
+    assert values[(sheet, "K4")] == "Di bawah rencana"
+    assert values[(sheet, "B5")] == "Dinas Perpustakaan"
+    assert values[(sheet, "H5")] == pytest.approx(1)
+    assert values[(sheet, "K5")] == "Sesuai rencana"
+    assert values[(sheet, "G6")] == pytest.approx(2 * 5631744438)
+    left_out = _row_of(values, sheet, "A", "PERANGKAT DAERAH YANG TIDAK DIREKAP")
+    assert values[(sheet, f"B{left_out + 1}")] == "c_tahunan"
+    assert "triwulan.xlsx" in values[(sheet, f"C{left_out + 1}")]

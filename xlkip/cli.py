@@ -459,6 +459,17 @@ def rekap(
             help="Jumlahkan juga OPD pemda atau tahun lain (biasanya didaftar di bawah total).",
         ),
     ] = False,
+    triwulan: Annotated[
+        int | None,
+        typer.Option(
+            "--triwulan",
+            help="Rekap pemantauan TW I s.d. TW N: capaian dan penyerapan tiap OPD, yang "
+            "tertinggal lebih dulu.",
+            min=1,
+            max=4,
+            metavar="N",
+        ),
+    ] = None,
 ) -> None:
     """Periksa dan rekap semua OPD satu pemda (paralel) ke satu workbook.
 
@@ -483,6 +494,7 @@ def rekap(
                     pemda=pemda,
                     tahun=tahun,
                     sertakan_semua=sertakan_semua,
+                    triwulan=triwulan,
                 )
         except (api.UsageError, api.OutputError) as exc:
             _fail_usage(str(exc))
