@@ -237,24 +237,23 @@ def _iku_row(
 # ---------------------------------------------------------------- anggaran per triwulan
 
 
-def _sum_of(*cells: Expr) -> Expr:
-    return SUM(*cells)
+def serapan_sd(*cells: Expr) -> Expr:
+    """Absorption to date of one row: Σ realisasi ÷ Σ kas of its quarters, given as the
+    kas cells then as many realisasi cells."""
+    half = len(cells) // 2
+    return persen_realisasi(SUM(*cells[:half]), SUM(*cells[half:]))
 
 
 def anggaran_columns(quarters: tuple[int, ...]) -> tuple[BlockColumn, ...]:
-    """A sub kegiatan's row: kas TW I–IV and their year, realisasi TW I..N, then the same
-    rules as every program row (kas and realisasi to date, absorption)."""
+    """A sub kegiatan's row: kas TW I–IV, realisasi TW I..N and its absorption to date.
+    Its totals (the year's kas, the sums to date) are the program's and the JUMLAH's: a
+    50k-row budget keeps one formula per row, as Tabel 3.17 keeps two."""
     kas = [BlockColumn(n, MONEY, f"kas_tw{n}", float) for n in TRIWULAN]
-    year = BlockColumn(5, MONEY, rule=_sum_of, args=(1, 2, 3, 4))
     spent = [BlockColumn(5 + n, MONEY, f"realisasi_tw{n}", float) for n in quarters]
     col = 6 + len(quarters)
-    to_date = (
-        BlockColumn(col, MONEY, rule=_sum_of, args=tuple(quarters)),
-        BlockColumn(col + 1, MONEY, rule=_sum_of, args=tuple(5 + n for n in quarters)),
-        BlockColumn(col + 2, PERCENT, rule=persen_realisasi, args=(col, col + 1)),
-        BlockColumn(col + 3, PERCENT, rule=persen_realisasi, args=(5, col + 1)),
-    )
-    return (BlockColumn(0, SUB, "sub_kegiatan", str), *kas, year, *spent, *to_date)
+    args = (*quarters, *(5 + n for n in quarters))
+    serapan = BlockColumn(col + 2, PERCENT, rule=serapan_sd, args=args)
+    return (BlockColumn(0, SUB, "sub_kegiatan", str), *kas, *spent, serapan)
 
 
 @dataclass

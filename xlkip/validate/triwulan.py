@@ -26,6 +26,8 @@ from xlkip.text import angka, identity_text, nilai
 MEASURE_DIGITS = 4
 """Indicator figures agree when equal to four decimals (0,01% of a percentage)."""
 MONEY_DIGITS = 2
+HALF_SEN = 0.005
+"""Rupiah amounts differ when they differ by a sen or more (as rounded to MONEY_DIGITS)."""
 
 
 def check(inputs: Inputs) -> Iterator[Finding]:
@@ -160,21 +162,21 @@ def _annual_iku(inputs: Inputs, record: Record, annual: Record) -> Iterator[Find
 def _beyond_kas(inputs: Inputs, record: Record) -> Iterator[Finding]:
     """Money spent to date beyond the kas planned to date (the first quarter it happens)."""
     kas, realisasi = quarters(record, "kas"), quarters(record, "realisasi")
+    spent = planned = 0.0
     for n in TRIWULAN:
-        if realisasi[n - 1] is None:
+        spent += realisasi[n - 1] or 0
+        planned += kas[n - 1] or 0
+        if realisasi[n - 1] is None or spent - planned < HALF_SEN:
             continue
-        spent = sum(v or 0 for v in realisasi[:n])
-        planned = sum(v or 0 for v in kas[:n])
-        if excel_round(spent - planned, MONEY_DIGITS) > 0:
-            yield peringatan(
-                "realisasi_melebihi_kas",
-                f"Realisasi '{quote(_name(record))}' sampai TW {ROMAWI[n - 1]} Rp{angka(spent)} "
-                f"melebihi anggaran kas sampai triwulan itu Rp{angka(planned)}. Periksa "
-                "realisasi dengan SP2D, atau perbarui anggaran kas menurut DPA (pergeseran "
-                "anggaran kas).",
-                **inputs.where(ANGGARAN_TRIWULAN, _cell(record, "realisasi", n)),
-            )
-            return
+        yield peringatan(
+            "realisasi_melebihi_kas",
+            f"Realisasi '{quote(_name(record))}' sampai TW {ROMAWI[n - 1]} Rp{angka(spent)} "
+            f"melebihi anggaran kas sampai triwulan itu Rp{angka(planned)}. Periksa "
+            "realisasi dengan SP2D, atau perbarui anggaran kas menurut DPA (pergeseran "
+            "anggaran kas).",
+            **inputs.where(ANGGARAN_TRIWULAN, _cell(record, "realisasi", n)),
+        )
+        return
 
 
 @dataclass
@@ -224,7 +226,7 @@ def _annual_budget(inputs: Inputs, record: Record, budget: Budget) -> Iterator[F
     if None in values or None in yearly:
         return
     quarters_sum, year = sum(values), sum(yearly)
-    if excel_round(quarters_sum - year, MONEY_DIGITS) == 0:
+    if abs(quarters_sum - year) < HALF_SEN:
         return
     tw_cells = f"{_cell(record, 'realisasi', 1)}:{_cell(record, 'realisasi', 4)}"
     first, last = rows[0].cell("realisasi"), rows[-1].cell("realisasi")
