@@ -14,6 +14,14 @@ from tests.data_helpers import headers
 from tests.helpers import copy_folder, edit, findings_of, run_cli, set_cells
 from tests.output_helpers import cached_values
 from xlkip import api
+from xlkip.rules.triwulan import (
+    KUMULATIF,
+    PER_TRIWULAN,
+    RATA_RATA,
+    figure_to_date,
+    sampai_dengan,
+)
+from xlkip.rules.values import columns
 from xlkip.schema.anggaran import REALISASI_ANGGARAN
 from xlkip.schema.kinerja import IKU
 from xlkip.schema.triwulan import ANGGARAN_TRIWULAN, RENCANA_AKSI
@@ -294,3 +302,23 @@ def test_rekap_puts_the_offices_behind_plan_first(example_master: Path, tmp_path
     left_out = _row_of(values, sheet, "A", "PERANGKAT DAERAH YANG TIDAK DIREKAP")
     assert values[(sheet, f"B{left_out + 1}")] == "c_tahunan"
     assert "triwulan.xlsx" in values[(sheet, f"C{left_out + 1}")]
+
+
+# ---------------------------------------------------------------- the rule of Cara Hitung
+
+
+@pytest.mark.parametrize(
+    ("cara", "figure", "formula"),
+    [
+        (KUMULATIF, 4.0, 'IF(ISNUMBER(C1),C1,"-")'),
+        (PER_TRIWULAN, 7.0, 'IF((COUNT(A1,B1,C1)=0),"-",SUM(A1,B1,C1))'),
+        (RATA_RATA, 7 / 3, 'IF((COUNT(A1,B1,C1)=0),"-",AVERAGE(A1,B1,C1))'),
+    ],
+)
+def test_figure_to_date_by_cara_hitung(cara: str, figure: float, formula: str) -> None:
+    here = columns([1.0], [2.0], [4.0])[0].sheet  # A1, B1, C1: TW I–III
+    cells = [here.slot(0, col).ref() for col in range(3)]
+    expr = sampai_dengan(cara, cells)
+    assert expr.render(here) == formula
+    assert expr.evaluate() == pytest.approx(figure)
+    assert figure_to_date(cara, [None, None, None]) is None
