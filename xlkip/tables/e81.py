@@ -76,7 +76,7 @@ def e81(ctx: Context, iku: Any, budget: Any, triwulan: int) -> SheetModel:
         SHEET,
         f"Tabel E.81 Evaluasi terhadap Hasil Renja {ctx.subject} Tahun {tahun} "
         f"s.d. Triwulan {ROMAWI[triwulan - 1]}",
-        [5, 24, 10, 30, 30, *([11, 15] * 11), 16],
+        [5, 20, 6, 24, 24, *([8, 14] * 11), 12],
     )
     _headers(sheet, tahun, period.renstra_akhir)
     row = first = HEADER_ROW + 3
