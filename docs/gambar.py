@@ -78,6 +78,12 @@ OUTPUT_PAGES = (
     ("hasil-temuan-validasi", "TEMUAN VALIDASI "),
 )
 
+DOCUMENT_PAGES = (
+    # (picture, text that starts a line of the page in the document's PDF, whether the
+    # last such page is meant: the Daftar Isi lists every heading first)
+    ("dokumen-bab-2", "BAB II PERENCANAAN KINERJA", True),
+    ("dokumen-sasaran", "Sasaran 4:", True),
+)
 
 REKAP_SHEET = Sheet("rekap", "Rekap OPD", "hasil-rekap-opd")
 IMPORT_SHEETS = (
@@ -93,6 +99,7 @@ def picture_names() -> list[str]:
         *(name for name, _ in OUTPUT_PAGES),
         REKAP_SHEET.name,
         *(s.name for s in IMPORT_SHEETS),
+        *(name for name, _, _ in DOCUMENT_PAGES),
     ]
 
 
@@ -205,23 +212,26 @@ def page_count(pdf: Path) -> int:
     return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
 
 
-def find_page(pdf: Path, marker: str) -> int:
-    """The first page whose text starts a line with `marker` (a table's title line)."""
-    for page in range(1, page_count(pdf) + 1):
+def find_page(pdf: Path, marker: str, last: bool = False) -> int:
+    """The first (or `last`) page whose text starts a line with `marker` (a table's title
+    line)."""
+    pages = range(1, page_count(pdf) + 1)
+    for page in reversed(pages) if last else pages:
         text = run("pdftotext", "-layout", "-f", str(page), "-l", str(page), pdf, "-")
         if any(f"{line.strip()} ".startswith(marker) for line in text.splitlines()):
             return page
     sys.exit(f"No page of {pdf.name} starts a line with {marker!r}")
 
 
-def picture(pdf: Path, page: int, name: str, footer: bool = False) -> Path:
+def picture(pdf: Path, page: int, name: str, footer: bool = False, tenths: int = 6) -> Path:
     """One PDF page as docs/gambar/<name>.png, trimmed to its content; `footer` cuts the
-    page footer off first, so a short table is not pictured with a page of white."""
+    page footer (the bottom `tenths` of an inch) off first, so a short table is not
+    pictured with a page of white."""
     stem = pdf.parent / f"{name}-page"
     pages = ["-f", str(page), "-l", str(page)]
     run("pdftoppm", "-r", str(DPI), *pages, "-png", "-singlefile", pdf, stem)
     target = OUT / f"{name}.png"
-    chop = ["-gravity", "South", "-chop", f"0x{DPI * 6 // 10}"] if footer else []
+    chop = ["-gravity", "South", "-chop", f"0x{DPI * tenths // 10}"] if footer else []
     trim = ["-trim", "+repage", "-bordercolor", "white", "-border", "12"]
     run("convert", f"{stem}.png", *chop, *trim, "-strip", "-colors", "256", f"PNG8:{target}")
     return target
@@ -298,16 +308,46 @@ def import_pages(work: Path) -> list[Path]:
     return [picture(sheet.with_suffix(".pdf"), 1, sheet.stem) for sheet in sheets]
 
 
+def document_pages(work: Path) -> list[Path]:
+    """Pages of the example's Word document (compile --dokumen), printed by LibreOffice
+    as the PDF e-SAKIP receives."""
+    hasil = work / "dokumen"
+    xlkip("compile", "--contoh", "-o", hasil / "LKjIP.xlsx", "--dokumen", "--pdf")
+    pdf = next(p for p in hasil.glob("*.pdf") if p.stem != "LKjIP")
+    return [
+        # The document's bottom margin is 3 cm, its page number inside it.
+        picture(pdf, find_page(pdf, marker, last), name, footer=True, tenths=10)
+        for name, marker, last in DOCUMENT_PAGES
+    ]
+
+
+PARTS = {
+    "templates": templates,
+    "hasil": output_pages,
+    "rekap": rekap_page,
+    "impor": import_pages,
+    "dokumen": document_pages,
+}
+"""`python docs/gambar.py dokumen` makes only the document's pictures; no part named: all."""
+
+
 def main() -> None:
     for tool in ("pdftoppm", "pdftotext", "pdfinfo", "convert"):
         if shutil.which(tool) is None:
             sys.exit(f"{tool} is needed (poppler-utils, imagemagick)")
+    parts = sys.argv[1:] or list(PARTS)
+    if unknown := set(parts) - set(PARTS):
+        sys.exit(f"Unknown part {sorted(unknown)}; choose from {', '.join(PARTS)}")
+    parts = [part for part in PARTS if part in parts]  # templates first: others read them
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="gambar-") as tmp:
         work = Path(tmp)
-        made = templates(work) + output_pages(work) + rekap_page(work) + import_pages(work)
-    for stale in set(OUT.glob("*.png")) - set(made):
-        stale.unlink()
+        if "templates" not in parts and {"hasil", "rekap"} & set(parts):
+            xlkip("init", "--contoh", work / "contoh")
+        made = [path for part in parts for path in PARTS[part](work)]
+    if len(parts) == len(PARTS):
+        for stale in set(OUT.glob("*.png")) - set(made):
+            stale.unlink()
     total = sum(path.stat().st_size for path in made)
     for path in made:
         print(f"{path.relative_to(ROOT)}  {path.stat().st_size // 1024} KB")

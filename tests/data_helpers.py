@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 
-from xlkip import api
+from xlkip import api, contoh
 from xlkip.schema.writer import FORM_FIRST_ROW, HEADER_ROW
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -17,6 +20,20 @@ def write_dataset(name: str, folder: Path) -> Path:
     """tests/data/<name>/*.json written as filled templates into `folder`."""
     api.write_dataset(DATA / name, folder)
     return folder
+
+
+def example_variant(folder: Path, **changes: Callable[[dict[str, Any]], None]) -> Path:
+    """The built-in example's data with each change applied to the sheets of its template
+    (`kinerja=…`, `narasi=…`), written as filled templates into `folder`/inputs."""
+    data = folder / "data"
+    shutil.copytree(Path(str(contoh.example_dir())), data)
+    for kind, change in changes.items():
+        path = data / f"{kind}.json"
+        content = json.loads(path.read_text(encoding="utf-8"))
+        change(content["sheets"])
+        path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
+    api.write_dataset(data, folder / "inputs")
+    return folder / "inputs"
 
 
 def table_rows(path: Path, sheet: str) -> list[list[Any]]:

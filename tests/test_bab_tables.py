@@ -12,7 +12,8 @@ import pytest
 from tests.helpers import set_cells
 from tests.output_helpers import formula_cells
 from xlkip import api
-from xlkip.render.layout import _lines, wrapped_lines
+from xlkip.measure import wrapped_lines
+from xlkip.render.layout import _lines
 
 S, K, A = "sdm.xlsx", "kinerja.xlsx", "anggaran.xlsx"
 

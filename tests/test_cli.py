@@ -14,7 +14,7 @@ def test_check_prints_a_table_and_exits_0(example: Path) -> None:
     code, output = run_cli("check", example, "--format", "tabel")
     assert code == 0
     assert "Temuan Validasi" in output and "baris_ganda" in output
-    assert "0 error, 13 peringatan, 0 info" in output
+    assert "0 error, 16 peringatan, 0 info" in output
     assert "--format baris|json" in output
 
 

@@ -49,7 +49,7 @@ def test_redirected_check_prints_one_whole_line_per_finding(example: Path, tmp_p
     lines = text.splitlines()
     findings = api.check(example).report.sorted()
     assert lines[:-1] == [finding_line(f) for f in findings]
-    assert lines[-1] == "Temuan: 0 error, 13 peringatan, 0 info — tidak ada error."
+    assert lines[-1] == "Temuan: 0 error, 16 peringatan, 0 info — tidak ada error."
     for line, finding in zip(lines, findings, strict=False):
         match = LINE.match(line)
         assert match, line
@@ -106,4 +106,4 @@ def test_compile_json_names_what_was_written(example: Path, tmp_path: Path) -> N
         None,
         str(target.with_suffix(".eml")),
     )
-    assert len(report["findings"]) == 13
+    assert len(report["findings"]) == 16

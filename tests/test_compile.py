@@ -17,7 +17,7 @@ SHEETS = [
     "Ringkasan",
     *(f"Tabel 1.{n}" for n in range(1, 6)),
     *(f"Tabel 2.{n}" for n in range(1, 5)),
-    *(f"Tabel 3.{n}" for n in range(1, 18)),
+    *(f"Tabel 3.{n}" for n in range(1, 19)),  # the seed's 3.1–3.17, then the efficiency
     "Temuan Validasi",
 ]
 
@@ -111,6 +111,7 @@ def test_tables_reference_each_other(compiled: Path) -> None:
 
     assert refers("Tabel 3.16", "'Tabel 3.17'!")
     assert refers("Tabel 3.16", "'Tabel 3.2'!")  # efisiensi
+    assert refers("Tabel 3.18", "'Tabel 3.16'!") and refers("Tabel 3.18", "'Tabel 3.2'!")
     assert refers("Tabel 3.13", "'Tabel 3.2'!")
     assert refers("Tabel 3.2", "'Tabel 3.1'!")  # predikat through the printed scale
     assert refers("Tabel 3.5", "'Tabel 3.3'!") and refers("Tabel 3.5", "'Tabel 3.4'!")
@@ -126,7 +127,8 @@ def test_percentages_are_fractions_with_a_percent_format(compiled: Path) -> None
     assert total[2].number_format == "#,##0"
 
 
-MULTI_PAGE = {"Tabel 3.7", "Tabel 3.8", "Tabel 3.15", "Tabel 3.17"}
+# Temuan Validasi: the example's 16 findings, the narasi ones naming their LKE criterion.
+MULTI_PAGE = {"Tabel 3.7", "Tabel 3.8", "Tabel 3.15", "Tabel 3.17", "Temuan Validasi"}
 
 
 def test_print_ready(compiled: Path) -> None:
@@ -134,7 +136,7 @@ def test_print_ready(compiled: Path) -> None:
     assert workbook.properties.title.startswith("LKjIP Dinas Komunikasi dan Informatika")
     assert workbook.properties.subject == (
         "Laporan Kinerja Instansi Pemerintah: Bab I Pendahuluan, Bab II Perencanaan Kinerja, "
-        "Bab III Akuntabilitas Kinerja (Tabel 1.1–3.17)"
+        "Bab III Akuntabilitas Kinerja (Tabel 1.1–3.18)"
     )
     for name in SHEETS[1:]:
         ws = workbook[name]

@@ -34,6 +34,8 @@ SEED_SLIPS = [
     ("peringatan", "realisasi_renstra_beda", "kinerja.xlsx", "Renstra", "E10"),
     # Complaints: 82,00% in 3.14 against 94% in 3.2.
     ("peringatan", "realisasi_renstra_beda", "kinerja.xlsx", "Renstra", "E15"),
+    # The causes, obstacles and solutions are written for the TTE sasaran only.
+    *(("peringatan", "narasi_kosong", "narasi.xlsx", "Narasi Sasaran", f"A{r}") for r in (5, 6, 7)),
     # Kab. Dairi twice in 3.15.
     ("peringatan", "baris_ganda", "spbe.xlsx", "Indeks Daerah Lain", "A12"),
 ]

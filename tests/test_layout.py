@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-from xlkip.render.layout import (
-    MIN_HEIGHT,
-    POINTS_PER_LINE,
-    capacity_of,
-    row_heights,
-    wrapped_lines,
-)
+from xlkip.measure import MIN_HEIGHT, POINTS_PER_LINE, capacity_of, wrapped_lines
+from xlkip.render.layout import row_heights
 from xlkip.sheet.model import SheetModel, Style
 
 BOLD = Style(bold=True, align="center")

@@ -199,3 +199,18 @@ def test_path_wins(tmp_path: Path) -> None:
         {"ProgramFiles": str(tmp_path)}, lambda name: "/usr/bin/" + name
     )
     assert found == "/usr/bin/soffice"
+
+
+def test_a_printed_template_keeps_its_petunjuk_rows_apart(
+    example_master: Path, tmp_path: Path
+) -> None:
+    """The Petunjuk's long explanations wrap in rows tall enough for them: LibreOffice
+    keeps a row one line high unless the template says how high it is."""
+    require_libreoffice()
+    pdf = libreoffice.convert(example_master / "kinerja.xlsx", "pdf", tmp_path)
+    pages = word_boxes(pdf)
+    # The data sheets after it say "Lihat sheet Petunjuk." under their title.
+    petunjuk = [page for page in pages if "Lihat" not in {word[4] for word in page}]
+    assert "Penjelasan" in {word[4] for word in petunjuk[0]} and len(petunjuk) < len(pages)
+    found = {n: overprinted(words) for n, words in enumerate(petunjuk, 1) if overprinted(words)}
+    assert found == {}

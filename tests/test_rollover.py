@@ -78,6 +78,15 @@ def test_iku_targets_from_the_renstra_and_last_years_realisasi(rolled) -> None:
     assert "%" not in cells[2][6].number_format  # a count stays a count
 
 
+def test_iku_programs_carried(rolled) -> None:
+    """Program Pendukung: which programs serve an indicator outlives the year."""
+    last, new = rolled
+    col = headers(new / "kinerja.xlsx", "IKU").index("Program Pendukung")
+    carried = [row[col] for row in table_rows(new / "kinerja.xlsx", "IKU")]
+    assert carried == [row[col] for row in table_rows(last / "kinerja.xlsx", "IKU")]
+    assert carried[0] == "PROGRAM PENGELOLAAN APLIKASI INFORMATIKA"
+
+
 def _percent_as_typed(cell) -> object:
     """A % row's number as staff meant it: 30 typed without a % format is 30%."""
     value = cell.value
@@ -164,9 +173,11 @@ def test_the_rolled_folder_checks_against_last_year(rolled) -> None:
     last, new = rolled
     found = findings_of(new)
     # What staff must still type for 2025 is missing (the budget is blank); last year's
-    # repeats came along.
+    # repeats came along, and last year's prose is still last year's (tests/test_narasi.py).
     assert {(f[0], f[1]) for f in found} == {
         ("error", "wajib_kosong"),
+        ("peringatan", "narasi_tahun_lalu"),
+        ("peringatan", "narasi_kosong"),
         ("peringatan", "baris_ganda"),
         ("peringatan", "sheet_inti_kosong"),
         ("peringatan", "daftar_daerah_belum_diperbarui"),

@@ -10,6 +10,7 @@ from xlkip.rules.pengaduan import belum, rasio
 from xlkip.rules.predikat import kinerja_scale
 from xlkip.rules.rounding import excel_round
 from xlkip.rules.spbe import competition_rank, index_of, spbe_scale, weighted_index
+from xlkip.rules.standar import selisih_standar
 from xlkip.rules.values import column, columns, literal, value_of
 from xlkip.schema.identitas import PENGATURAN
 from xlkip.sheet.expr import Range
@@ -181,6 +182,16 @@ def test_every_efisiensi_option_of_pengaturan_is_a_rule():
     assert value_of(efisiensi(rasio_, persen, literal(0))) is None
     assert value_of(efisiensi(selisih, persen, capaian_rata)) == pytest.approx(1.3 - 0.9143)
     assert value_of(efisiensi(selisih, literal("-"), capaian_rata)) is None
+
+
+def test_selisih_standar():
+    sheet, (realisasi, standar) = _cells(3.12, 2.79)
+    assert selisih_standar(realisasi, standar).render(sheet) == (
+        'IF(AND(ISNUMBER(A1),ISNUMBER(B1)),(A1-B1),"-")'
+    )
+    assert value_of(selisih_standar(realisasi, standar)) == pytest.approx(0.33)
+    assert value_of(selisih_standar(literal(0.3), literal(0.25))) == pytest.approx(0.05)
+    assert value_of(selisih_standar(literal("-"), literal(0.25))) is None
 
 
 def test_pengaduan():

@@ -92,11 +92,12 @@ def test_init_writes_the_core_and_the_chosen_modules(tmp_path: Path) -> None:
     assert [p.name for p in core] == ["identitas.xlsx", "kinerja.xlsx", "anggaran.xlsx"]
     assert _bukti_dropdown(tmp_path / "inti") is None  # no module, no evidence to name
     assert "IKU Satu baris per indikator" not in _petunjuk(tmp_path / "inti", "kinerja.xlsx")
-    # a core office's report numbers its tables 3.1 … 3.6 without gaps
-    assert "Dipakai untuk: Tabel 2.1, 2.2, 2.3, 3.2 dan 3.3; Tabel 3.4." in _petunjuk(
+    # a core office's report numbers its tables 3.1 … 3.7 without gaps (3.7, the efficiency
+    # per sasaran, when the IKU name their programs)
+    assert "Dipakai untuk: Tabel 2.1, 2.2, 2.3, 3.2, 3.3 dan 3.7; Tabel 3.4." in _petunjuk(
         tmp_path / "inti", "kinerja.xlsx"
     )
-    assert "Dipakai untuk: Tabel 3.5 dan 3.6; Tabel 2.4." in _petunjuk(
+    assert "Dipakai untuk: Tabel 3.5, 3.6 dan 3.7; Tabel 2.4." in _petunjuk(
         tmp_path / "inti", "anggaran.xlsx"
     )
 
@@ -114,9 +115,12 @@ def test_init_writes_the_core_and_the_chosen_modules(tmp_path: Path) -> None:
 
 
 def test_init_kominfo_numbers_the_feeds_like_the_seed(blank: Path) -> None:
-    assert "Dipakai untuk: Tabel 2.1, 2.2, 2.3, 3.2 dan 3.13; Tabel 3.14." in _petunjuk(
+    # after the seed's 3.17: 3.18 (efficiency per sasaran, from Program Pendukung) and 3.19
+    # (realisasi against the national standards of narasi.xlsx)
+    assert "Dipakai untuk: Tabel 2.1, 2.2, 2.3, 3.2, 3.13, 3.18 dan 3.19; Tabel 3.14." in _petunjuk(
         blank, "kinerja.xlsx"
     )
+    assert "Dipakai untuk: Tabel 3.19." in _petunjuk(blank, "narasi.xlsx")
     assert "Dipakai untuk: Tabel 1.1, 1.2, 1.3, 1.4 dan 1.5." in _petunjuk(blank, "sdm.xlsx")
     assert "Dipakai untuk: Tabel 3.11 dan 3.12." in _petunjuk(blank, "pengaduan.xlsx")
     assert "Dipakai untuk: Tabel 3.3 dan 3.5; Tabel 3.15." in _petunjuk(blank, "spbe.xlsx")

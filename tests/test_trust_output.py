@@ -15,15 +15,8 @@ import pytest
 from tests.helpers import run_cli
 from tests.output_helpers import require_libreoffice
 from xlkip import api
-from xlkip.render.layout import (
-    DEFAULT_HEIGHT,
-    PAGE_HEIGHT_PT,
-    PAGE_MARGIN,
-    capacity_of,
-    paginate,
-    text_width,
-    wrapped_lines,
-)
+from xlkip.measure import capacity_of, text_width, wrapped_lines
+from xlkip.render.layout import DEFAULT_HEIGHT, PAGE_HEIGHT_PT, PAGE_MARGIN, paginate
 from xlkip.render.printing import hide_sheets
 from xlkip.sheet.model import SheetModel, Style
 

@@ -19,12 +19,13 @@ from xlkip.inputs import Inputs
 from xlkip.instrumen import instrument_for
 from xlkip.instrumen.indeks import index_of
 from xlkip.read.records import Record
+from xlkip.schema import narasi
 from xlkip.schema.aplikasi import APLIKASI_WEBSITE, TENAGA_PROGRAMMER
 from xlkip.schema.base import FormSheet, TableSheet, is_percent_unit
 from xlkip.schema.identitas import IDENTITAS, PENGATURAN, SPBE_PREFIX
 from xlkip.schema.informasi import MITRA_MEDIA, PUBLIKASI
 from xlkip.schema.kinerja import IKU, INDEX_BUKTI, RENSTRA, index_bukti
-from xlkip.schema.narasi import NARASI, NARASI_SASARAN
+from xlkip.schema.narasi import LAMPIRAN, NARASI, NARASI_SASARAN, STANDAR, TANDA_TAHUN_LALU
 from xlkip.schema.pengaduan import PENGADUAN
 from xlkip.schema.sdm import PEGAWAI
 from xlkip.schema.spbe import INDEKS_DAERAH, INDEKS_TAHUN_LALU, NILAI_ASPEK
@@ -71,12 +72,36 @@ def roll(last: Inputs, period: Period) -> Rolled:
     rolled.content["pengaduan"] = {PENGADUAN.name: _pengaduan(last)}
     rolled.content["sdm"] = {PEGAWAI.name: _copied(last, PEGAWAI)}
     # Last year's prose is this year's draft: staff edit it rather than retype it.
-    rolled.content["narasi"] = {s.name: _copied(last, s) for s in (NARASI, NARASI_SASARAN)}
+    rolled.content["narasi"] = {
+        s.name: _copied(last, s) for s in (NARASI, NARASI_SASARAN, LAMPIRAN)
+    } | {TANDA_TAHUN_LALU.name: _tanda_tahun_lalu(last)}
+    rolled.content["narasi"][STANDAR.name] = _standar(last)
     for kind, lines in rolled.notes.items():
         rolled.notes[kind] = [f"Disalin dari isian tahun {last.tahun}. {line}" for line in lines]
     for kind in rolled.content:
         rolled.notes.setdefault(kind, [_copied_note(last, kind)])
     return rolled
+
+
+def _tanda_tahun_lalu(last: Inputs) -> list[dict[str, Any]]:
+    """A fingerprint of every carried prose cell with the year its text was written: a
+    text carried unchanged for two years keeps its first year."""
+    before = {
+        (r.get("lembar"), r.get("kolom"), r.get("sidik")): r.get("tahun")
+        for r in last.records(TANDA_TAHUN_LALU)
+    }
+    cells = [(NARASI, "isi")] + [(NARASI_SASARAN, k) for k in narasi.NARASI_SASARAN_COLUMNS]
+    marks: dict[tuple[str, str, str], int] = {}
+    for sheet, column in cells:
+        for record in last.records(sheet):
+            text = record.get(column)
+            if text is not None and str(text).strip():
+                key = (sheet.name, column, narasi.sidik(text))
+                marks.setdefault(key, before.get(key) or last.tahun)
+    return [
+        {"lembar": lembar, "kolom": kolom, "tahun": tahun, "sidik": sidik}
+        for (lembar, kolom, sidik), tahun in marks.items()
+    ]
 
 
 def _copied_note(last: Inputs, kind: str) -> str:
@@ -95,6 +120,16 @@ def _measure(value: Any, satuan: Any) -> Any:
 
 def _copied(last: Inputs, sheet: TableSheet) -> list[dict[str, Any]]:
     return [dict(r.values) for r in last.records(sheet)]
+
+
+def _standar(last: Inputs) -> list[dict[str, Any]]:
+    """National standards change slowly: carried, each nilai in its indicator's satuan."""
+    satuan = {identity_text(r.get("indikator") or ""): r.get("satuan") for r in last.records(IKU)}
+    rows = _copied(last, STANDAR)
+    for row in rows:
+        unit = satuan.get(identity_text(row.get("indikator") or ""))
+        row["nilai"] = _measure(row.get("nilai"), unit)
+    return rows
 
 
 def _form(last: Inputs, sheet: FormSheet) -> dict[str, Any]:
@@ -142,10 +177,10 @@ def _kinerja(last: Inputs, period: Period) -> Content:
                 "target": _measure(_renstra_target(renstra, r, period.tahun), satuan),
                 "realisasi_lalu": _measure(r.get("realisasi"), satuan),
                 "bukti": new_bukti if bukti in INDEX_BUKTI else bukti,
-                # Bab II's descriptions stay; this year's Renstra and PK targets are new.
+                # Bab II's descriptions and the programs stay; the year's targets are new.
                 **{
                     key: r.get(key)
-                    for key in ("tujuan", "penanggung_jawab", "sumber_data", "rumus")
+                    for key in ("tujuan", "penanggung_jawab", "sumber_data", "rumus", "program")
                 },
             }
         )

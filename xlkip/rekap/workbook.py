@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from xlkip.findings import Tingkat
+from xlkip.measure import BREAK, capacity_of, wrapped_lines
 from xlkip.rekap.scope import ACROSS_OFFICES, Scope, choose_scope, folder_labels, short_pemda
 from xlkip.rekap.summary import IkuRow, OfficeRules, OfficeSummary, Status
 from xlkip.render.charts import chart_geometry
-from xlkip.render.layout import BREAK, capacity_of, wrapped_lines
 from xlkip.rules.anggaran import DEFAULT_RUMUS_EFISIENSI, efisiensi, persen_realisasi
 from xlkip.rules.capaian import capaian, mean
 from xlkip.rules.predikat import KINERJA_DEFAULT_BOUNDS, KINERJA_LABELS, predikat

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from xlkip.render import carlito
+from xlkip.measure import carlito
 from xlkip.sheet.charts import HIGHLIGHT, ChartSpec, Series
 from xlkip.sheet.expr import Range
 from xlkip.text import as_shown

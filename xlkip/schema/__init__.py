@@ -1,7 +1,7 @@
 """One declarative schema per input template (DESIGN §2), and the writer of blank and
 filled templates.
 
-May import: instrumen/, names, read/, rules/.
+May import: instrumen/, measure/, names, read/, rules/.
 """
 
 from xlkip.schema import (

@@ -141,6 +141,8 @@ class TableSheet:
     nothing typed outside them is read as empty, so an untouched template adds nothing."""
     required: bool = True
     """False: a workbook without this sheet is fine (it only feeds optional tables)."""
+    hidden: bool = False
+    """Written hidden: kept by xlkip for xlkip, not typed by staff."""
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)

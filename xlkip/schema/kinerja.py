@@ -1,6 +1,9 @@
 """Kinerja: the IKU against their targets, and the Renstra targets of the period."""
 
+import re
+
 from xlkip.instrumen import Instrument, instruments
+from xlkip.read.cells import is_dash
 from xlkip.rules.capaian import ARAH, NAIK, TURUN
 from xlkip.schema.base import (
     Choices,
@@ -154,6 +157,33 @@ BAB_II_COLUMNS = (
 """What Bab II needs beyond Chapter III; all optional, so an office without them
 still compiles (Tabel 2.1–2.3 are then left out)."""
 
+PROGRAM = Column(
+    "program",
+    "Program Pendukung",
+    Kind.PROSE,  # keeps the line breaks that separate programs
+    "Opsional: nama program di anggaran.xlsx (sheet Realisasi Anggaran) yang mendukung "
+    "indikator ini, sebagaimana pasangan sasaran/indikator dan program dalam Perjanjian "
+    "Kinerja. Beberapa program dipisah baris baru (Alt+Enter) atau tanda ;. Dipakai "
+    "untuk efisiensi dan program pendukung per sasaran strategis (sasaran = gabungan program "
+    "semua indikatornya).",
+    required=False,
+    aliases=("Program", "Program Pendukung IKU"),
+    width=40,
+)
+"""Links an indicator to the programs that fund it. It sits on the IKU row because the
+Perjanjian Kinerja pairs each sasaran/indikator with its programs and staff fill one
+row per indicator here already."""
+PROGRAM_SEPARATOR = re.compile(r"[;\r\n]+")
+
+
+def program_names(value: object) -> list[str]:
+    """The program names typed in one Program Pendukung cell, in order."""
+    if value is None:
+        return []
+    names = (name.strip() for name in PROGRAM_SEPARATOR.split(str(value)))
+    return [name for name in names if name and not is_dash(name)]
+
+
 IKU = TableSheet(
     name="IKU",
     table_name="IKU",
@@ -211,6 +241,7 @@ IKU = TableSheet(
             width=30,
         ),
         *BAB_II_COLUMNS,
+        PROGRAM,
     ),
     unique=("indikator",),
     blank_rows=50,
@@ -263,11 +294,11 @@ RENSTRA = TableSheet(
 
 TEMPLATE = Template(
     kind="kinerja",
-    version=2,
+    version=3,
     title="Kinerja (IKU dan Renstra)",
     filename="kinerja.xlsx",
     filled_by="Sub Bagian Keuangan dan Program",
     required=True,
     sheets=(IKU, RENSTRA),
-    older_versions=(1,),
+    older_versions=(1, 2),
 )

@@ -11,11 +11,16 @@ from typing import Any
 import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name
 
+from xlkip.measure import wrapped_height
 from xlkip.read.numbers import NotANumber, parse_number
 from xlkip.schema import MARKER_KIND, MARKER_TAHUN, MARKER_VERSION
 from xlkip.schema.base import Choices, Column, Field, FormSheet, Kind, TableSheet, Template
 
 HEADER_ROW = 2
+TEMPLATE_FONT_PT = 11
+"""XlsxWriter's default font (Calibri 11), in every cell of a template."""
+HEADER_HEIGHT = 45.0
+PETUNJUK_WIDTHS = (34, 8, 22, 70, 40)
 """Zero-based row of a data sheet's table header; the title and a note sit above."""
 FORM_FIRST_ROW = 4
 FILLED_BLANK_ROWS = 25
@@ -107,6 +112,8 @@ def write_template(
         for sheet in template.sheets:
             worksheet = workbook.add_worksheet(sheet.name)
             _page_setup(worksheet)
+            if getattr(sheet, "hidden", False):
+                worksheet.hide()
             if isinstance(sheet, TableSheet):
                 rows = content.get(sheet.name, ())
                 choices = {k[1]: v for k, v in options.choices.items() if k[0] == sheet.name}
@@ -256,7 +263,10 @@ def _write_table_sheet(
             _write_value(worksheet, HEADER_ROW + 1 + offset, col, column.kind, value, styles)
         offered = choices.get(column.key, column.choices)
         _validate_column(worksheet, template, column, offered, header, (col, last_row), period)
-    worksheet.set_row(HEADER_ROW, 45)
+    headers = [(header, column.width) for column, _, header in columns]
+    worksheet.set_row(
+        HEADER_ROW, max(HEADER_HEIGHT, wrapped_height(headers, TEMPLATE_FONT_PT, True))
+    )
     worksheet.freeze_panes(HEADER_ROW + 1, 0)
     worksheet.protect("", _PROTECTION)
 
@@ -431,13 +441,15 @@ def _write_petunjuk(
         row += 1
         offered = {k[1]: v for k, v in options.choices.items() if k[0] == sheet.name}
         for name, required, kind, help_text, choices in _petunjuk_rows(sheet, period, offered):
-            for col, text in enumerate(
-                (name, "Ya" if required else "Tidak", kind.value, help_text, ", ".join(choices))
-            ):
+            texts = (name, "Ya" if required else "Tidak", kind.value, help_text, ", ".join(choices))
+            for col, text in enumerate(texts):
                 worksheet.write_string(row, col, text, styles.wrap)
+            # LibreOffice keeps a row one line high unless its height is written.
+            fitted = zip(texts, PETUNJUK_WIDTHS, strict=True)
+            worksheet.set_row(row, wrapped_height(fitted, TEMPLATE_FONT_PT))
             row += 1
         row += 1
-    for col, width in enumerate((34, 8, 22, 70, 40)):
+    for col, width in enumerate(PETUNJUK_WIDTHS):
         worksheet.set_column(col, col, width)
     worksheet.protect("", _PROTECTION)
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from itertools import groupby
+from typing import TYPE_CHECKING, Any
 
 from xlkip.read.records import Record
 from xlkip.rules.anggaran import efisiensi, persen_realisasi, sisa
 from xlkip.schema.anggaran import REALISASI_ANGGARAN
+from xlkip.schema.kinerja import IKU, program_names
+from xlkip.schema.kinerja import PROGRAM as PROGRAM_COLUMN
 from xlkip.sheet.charts import BLUE, LIGHT_BLUE, ORANGE, Series
 from xlkip.sheet.expr import DASH, SUBTOTAL_SUM, SUM, Expr, Range
 from xlkip.sheet.model import BlockColumn, SheetModel, Slot, Style
@@ -27,9 +30,12 @@ from xlkip.tables.common import (
     headers,
     table_sheet,
 )
-from xlkip.tables.kinerja import capaian_iku
+from xlkip.tables.kinerja import CapaianIku, SasaranRow, capaian_iku
 from xlkip.tables.spec import table
 from xlkip.text import identity_text
+
+if TYPE_CHECKING:
+    from xlkip.inputs import Inputs
 
 PROGRAM = Style(bold=True, fill="#F2F2F2")
 PROGRAM_MONEY = Style(bold=True, fill="#F2F2F2", num_format="#,##0")
@@ -69,6 +75,8 @@ class ProgramCells:
     name: str | None
     anggaran: Slot
     realisasi: Slot
+    kegiatan: list[ProgramCells] = field(default_factory=list)
+    """Tabel 3.17's kegiatan rows under this program (its % in column E)."""
 
 
 @dataclass
@@ -97,6 +105,7 @@ def anggaran_rinci(ctx: Context) -> AnggaranRinci:
     for program, kegiatan_rows in _hierarchy(records):
         program_row = row
         row += 1
+        kegiatan_cells = []
         for kegiatan, subs in kegiatan_rows:
             kegiatan_row = row
             # A heading prints on the page of its first row: a kegiatan with its first sub
@@ -107,15 +116,16 @@ def anggaran_rinci(ctx: Context) -> AnggaranRinci:
             row += 1 + len(subs)
             sheet.put(kegiatan_row, 0, _text(kegiatan), KEGIATAN)
             sheet.put(kegiatan_row, 1, None, CENTER)
-            _subtotal_row(
+            money = _subtotal_row(
                 sheet, kegiatan_row, kegiatan_row + 1, row - 1, (MONEY_BOLD, PERCENT_BOLD)
             )
+            kegiatan_cells.append(ProgramCells(_text(kegiatan), *money))
         sheet.put(program_row, 0, _text(program), PROGRAM)
         sheet.put(program_row, 1, None, PROGRAM)
         cells = _subtotal_row(
             sheet, program_row, program_row + 1, row - 1, (PROGRAM_MONEY, PROGRAM_PERCENT)
         )
-        programs.append(ProgramCells(_text(program), *cells))
+        programs.append(ProgramCells(_text(program), *cells, kegiatan_cells))
     sheet.put(row, 0, "JUMLAH", TEXT_BOLD)
     sheet.put(row, 1, None, TEXT)
     total = _subtotal_row(sheet, row, HEADER_ROW + 1, row - 1, (MONEY_BOLD, PERCENT_BOLD))
@@ -285,3 +295,101 @@ def _efisiensi(ctx: Context, sheet: SheetModel, row: int, persen: Slot) -> tuple
     for r in range(row + 1, row + 4):
         sheet.put(r, 5, None, TEXT)
     return row + 3, cell
+
+
+@dataclass
+class SasaranEfisiensi:
+    """One sasaran's row of the efficiency table."""
+
+    sasaran: str
+    programs: list[ProgramCells]
+    """Tabel 3.16's rows of the programs serving it, in that table's order."""
+    anggaran: Slot
+    realisasi: Slot
+    persen: Slot
+    capaian: Slot
+    efisiensi: Slot
+
+
+@dataclass
+class EfisiensiSasaran:
+    rows: list[SasaranEfisiensi]
+
+
+def program_link_filled(inputs: Inputs) -> bool:
+    """Some IKU row names a program in its Program Pendukung column."""
+    return any(program_names(r.get(PROGRAM_COLUMN.key)) for r in inputs.records(IKU))
+
+
+@table(
+    "efisiensi_sasaran",
+    chapter=3,
+    title="Efisiensi Penggunaan Sumber Daya per Sasaran Strategis",
+    needs=(anggaran_program, capaian_iku),
+    when=program_link_filled,
+)
+def efisiensi_sasaran(ctx: Context) -> EfisiensiSasaran:
+    """3.2.6 per sasaran: the budget of the programs its indicators name (Tabel 3.16's
+    cells) against its capaian (Tabel 3.2's), by the office's efisiensi formula."""
+    budget = {identity_text(p.name): p for p in ctx.get(anggaran_program).programs if p.name}
+    iku = ctx.get(capaian_iku)
+    rumus = ctx.inputs.setting("rumus_efisiensi")
+    sheet = table_sheet(ctx, [5, 34, 46, 17, 17, 12, 12, 12])
+    headers(
+        sheet,
+        HEADER_ROW,
+        (
+            "NO",
+            "SASARAN STRATEGIS",
+            "PROGRAM PENDUKUNG",
+            "ANGGARAN",
+            "REALISASI",
+            "% REALISASI ANGGARAN",
+            "CAPAIAN KINERJA",
+            "EFISIENSI",
+        ),
+    )
+    row = HEADER_ROW + 1
+    rows = []
+    for number, (sasaran, records) in enumerate(_sasaran_records(iku), start=1):
+        keys = {identity_text(n) for r in records for n in program_names(r.get(PROGRAM_COLUMN.key))}
+        programs = [program for key, program in budget.items() if key in keys]
+        rows.append(_efisiensi_row(sheet, row, number, sasaran, programs, rumus))
+        row += 1
+    sheet.merge((row, 0), (row, 7), f"Efisiensi = {rumus}", TEXT_BOLD)
+    source = (
+        f"Anggaran dan realisasi program: {ctx.label(anggaran_program)}; capaian sasaran: "
+        f"{ctx.label(capaian_iku)}; program pendukung: kolom {PROGRAM_COLUMN.header} sheet IKU"
+    )
+    finish(sheet, (HEADER_ROW, HEADER_ROW), row, source)
+    return EfisiensiSasaran(rows)
+
+
+def _sasaran_records(iku: CapaianIku) -> list[tuple[SasaranRow, list[Record]]]:
+    """Each sasaran of Tabel 3.2 with its IKU rows (consecutive rows, as 3.2 groups them)."""
+    records = (r.record for r in iku.rows)
+    groups = groupby(records, key=lambda r: identity_text(r.get("sasaran", "")))
+    return list(zip(iku.sasaran, (list(g) for _, g in groups), strict=True))
+
+
+def _efisiensi_row(
+    sheet: SheetModel,
+    row: int,
+    number: int,
+    sasaran: SasaranRow,
+    programs: list[ProgramCells],
+    rumus: str,
+) -> SasaranEfisiensi:
+    sheet.put(row, 0, number, CENTER)
+    sheet.put(row, 1, _text(sasaran.sasaran), TEXT)
+    if programs:
+        sheet.put(row, 2, "\n".join(str(p.name) for p in programs), TEXT)
+        a = sheet.put(row, 3, SUM(*(p.anggaran.ref() for p in programs)), MONEY)
+        r = sheet.put(row, 4, SUM(*(p.realisasi.ref() for p in programs)), MONEY)
+    else:
+        sheet.put(row, 2, DASH, CENTER)
+        a, r = sheet.put(row, 3, DASH, CENTER), sheet.put(row, 4, DASH, CENTER)
+    persen = sheet.put(row, 5, persen_realisasi(a.ref(), r.ref()), PERCENT)
+    capaian = sheet.put(row, 6, sasaran.capaian.ref(), PERCENT)
+    result = sheet.put(row, 7, efisiensi(rumus, persen.ref(), capaian.ref()), PERCENT)
+    return SasaranEfisiensi(str(sasaran.sasaran or ""), programs, a, r, persen, capaian, result)

@@ -111,6 +111,19 @@ def _perubahan_sentence(ctx: Context) -> list[str]:
 
 
 def layanan_sentences(ctx: Context) -> list[str]:
+    return [line for lines in layanan_sentences_by_table(ctx).values() for line in lines]
+
+
+def layanan_sentences_by_table(ctx: Context) -> dict[str, list[str]]:
+    """The evidence tables' sentences, by the key of the table each speaks of."""
+    return {
+        indeks_spbe.key: _spbe_sentences(ctx),
+        pengaduan_dua_tahun.key: _pengaduan_sentences(ctx),
+        publikasi.key: _informasi_sentences(ctx),
+    }
+
+
+def _spbe_sentences(ctx: Context) -> list[str]:
     sentences = []
     spbe = ctx.maybe(indeks_spbe)
     totals = spbe.totals if spbe else None
@@ -133,6 +146,11 @@ def layanan_sentences(ctx: Context) -> list[str]:
             f"{instrument.nama} {ctx.pemda} tahun {ctx.tahun} sebesar {angka(now, 2)} "
             f"dengan {instrument.skala.lower()} {scale.classify(now)}{trend}."
         )
+    return sentences
+
+
+def _pengaduan_sentences(ctx: Context) -> list[str]:
+    sentences = []
     pengaduan = ctx.maybe(pengaduan_dua_tahun)
     if pengaduan:
         total = pengaduan.totals[ctx.tahun]
@@ -143,6 +161,11 @@ def layanan_sentences(ctx: Context) -> list[str]:
                 f"pengaduan masyarakat secara online ({_shown(total['rasio'])}) telah "
                 "ditindaklanjuti."
             )
+    return sentences
+
+
+def _informasi_sentences(ctx: Context) -> list[str]:
+    sentences = []
     informasi = ctx.maybe(publikasi)
     if informasi:
         informasi = informasi.totals

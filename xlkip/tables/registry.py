@@ -10,7 +10,7 @@ from __future__ import annotations
 import weakref
 from typing import TYPE_CHECKING, Any
 
-from xlkip.tables import anggaran, kinerja, layanan, pegawai, perencanaan, scale, spbe
+from xlkip.tables import anggaran, kinerja, layanan, pegawai, perencanaan, scale, spbe, standar
 from xlkip.tables.spec import Plan, TableSpec, make_plan
 
 if TYPE_CHECKING:
@@ -43,6 +43,8 @@ REPORT: tuple[TableSpec[Any], ...] = (
     spbe.peringkat_spbe,
     anggaran.anggaran_program,
     anggaran.anggaran_rinci,
+    anggaran.efisiensi_sasaran,
+    standar.standar_nasional,
 )
 
 BY_KEY: dict[str, TableSpec[Any]] = {spec.key: spec for spec in REPORT}

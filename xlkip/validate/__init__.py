@@ -16,10 +16,13 @@ from xlkip.validate import (
     duplicates,
     kode,
     names,
+    narasi,
     pegawai,
     perencanaan,
+    program,
     rows,
     settings,
+    standar,
     triwulan,
 )
 
@@ -35,6 +38,9 @@ def validate(inputs: Inputs) -> list[Finding]:
         cross.check,
         pegawai.check,
         perencanaan.check,
+        program.check,
+        narasi.check,
+        standar.check,
         triwulan.check,
     )
     for check in checks:

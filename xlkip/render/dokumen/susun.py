@@ -19,8 +19,12 @@ from docx.text.paragraph import Paragraph
 from xlkip.findings import Report
 from xlkip.inputs import Inputs
 from xlkip.render.dokumen.analisis import by_sasaran, versus_last_year, versus_renstra
+from xlkip.render.dokumen.bukti import evidence_by_sasaran
 from xlkip.render.dokumen.grafik import draw
 from xlkip.render.dokumen.kalimat import sdm_sentence
+from xlkip.render.dokumen.lampiran import lampiran
+from xlkip.render.dokumen.standar import versus_standard
+from xlkip.render.dokumen.sumber_daya import analyses as sumber_daya
 from xlkip.render.dokumen.tabel import add_table, cell_text, is_wide, region
 from xlkip.render.dokumen.word import (
     base_styles,
@@ -37,10 +41,16 @@ from xlkip.sheet.model import SheetModel
 from xlkip.tables import Built
 from xlkip.tables.common import Context
 from xlkip.tables.kinerja import perbandingan_tahun_lalu, target_renstra
-from xlkip.tables.narasi import anggaran_sentences, kinerja_sentences, layanan_sentences
+from xlkip.tables.narasi import (
+    anggaran_sentences,
+    kinerja_sentences,
+    layanan_sentences,
+    layanan_sentences_by_table,
+)
 from xlkip.tables.registry import plan as plan_of
 from xlkip.tables.ringkasan import SHEET as RINGKASAN
 from xlkip.tables.spec import TableSpec
+from xlkip.tables.standar import standar_nasional
 from xlkip.text import identity_text
 
 CELL_STYLE = "Isi Tabel"
@@ -61,7 +71,7 @@ SECTIONS: dict[int, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 """Chapter -> (section title, the table keys or key prefixes it holds)."""
 BAB3_KINERJA = ("skala_kinerja", "capaian_iku")
-BAB3_ANGGARAN = ("anggaran_program", "anggaran_rinci")
+BAB3_ANGGARAN = ("anggaran_program", "anggaran_rinci", "efisiensi_sasaran")
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 TITLES = {
     1: "PENDAHULUAN",
@@ -94,6 +104,7 @@ class Writer:
             for r in inputs.records(narasi.NARASI_SASARAN)
             if r.get("sasaran")
         }
+        self.evidence_said = layanan_sentences_by_table(self.ctx)
 
     def add(self, text: str, style: str) -> Paragraph:
         """A paragraph in the named style. The style's id is set directly: python-docx
@@ -157,6 +168,7 @@ class Writer:
         sentence = sdm_sentence(key, self.built.results.get(key), self.ctx.subject, self.ctx.tahun)
         if sentence:
             self.paragraph(sentence)
+        self.sentences(self.evidence_said.get(key, ()))
 
     def orient_for(self, specs: list[TableSpec[Any]]) -> None:
         """The page the first of `specs` needs, before its section's heading, so a
@@ -209,6 +221,7 @@ def compose(built: Built, inputs: Inputs, report: Report) -> Document:
     _bab_2(w)
     _bab_3(w)
     _bab_4(w)
+    lampiran(w, CELL_STYLE)
     listed_entries(toc, 'TOC \\o "1-3" \\h \\z \\u', w.outline, "Daftar isi")
     listed_entries(tables_list, 'TOC \\h \\z \\t "Caption,1"', w.captions, "Tidak ada tabel.")
     instruction = f'TOC \\h \\z \\t "{FIGURE_STYLE},1"'
@@ -436,7 +449,6 @@ def _bab_3(w: Writer) -> None:
         for spec in evidence:
             w.table(spec)
         w.orientation(False)
-        w.sentences(layanan_sentences(w.ctx))
     budget = w.tables(3, BAB3_ANGGARAN)
     if budget:
         w.orient_for(budget)
@@ -457,7 +469,8 @@ STAFF_ANALYSIS = (
 def _per_sasaran(w: Writer) -> None:
     """Per sasaran, the analyses PermenPANRB 53/2014 asks for: target against
     realisasi, against last year, against the Renstra's end target, against a national
-    standard (each from the tables), then the staff's causes, obstacles and solutions."""
+    standard (each from the tables), then the staff's causes, obstacles and solutions,
+    then the efficiency of resources and the programs behind the result (sumber_daya)."""
     iku = w.built.results.get("capaian_iku")
     if iku is None:
         return
@@ -465,6 +478,7 @@ def _per_sasaran(w: Writer) -> None:
     said = kinerja_sentences(w.ctx)
     last_year = by_sasaran(w.sheet_of(perbandingan_tahun_lalu))
     renstra = by_sasaran(w.sheet_of(target_renstra))
+    evidence = evidence_by_sasaran(plan_of(w.inputs), [r.record for r in iku.rows])
     for number, row in enumerate(iku.sasaran, start=1):
         name = str(row.sasaran or "").strip()
         if not name:
@@ -477,16 +491,31 @@ def _per_sasaran(w: Writer) -> None:
             _part(w, "Dibandingkan tahun lalu", versus_last_year(last_year[key], w.inputs, iku))
         if key in renstra:
             _part(w, "Dibandingkan target akhir Renstra", versus_renstra(renstra[key], w.inputs))
-        _standar(w, staff)
+        _standar(w, key)
+        _evidence(w, evidence.get(key, []))
         for column, label in STAFF_ANALYSIS:
             w.paragraph().add_run(label).bold = True
             w.staff_text(
                 staff.get(column) if staff else None,
                 f"{label.lower()} sasaran ini (narasi.xlsx, sheet Narasi Sasaran)",
             )
+        for label, lines in sumber_daya(w.ctx, row):
+            _part(w, label, lines)
     closing = [line for line in said if not any(f'"{r.sasaran}"' in line for r in iku.sasaran)]
     w.sentences(closing)
     _renstra_elsewhere(w, renstra, {identity_text(str(r.sasaran or "")) for r in iku.sasaran})
+
+
+def _evidence(w: Writer, specs: list[TableSpec[Any]]) -> None:
+    """The evidence tables the sasaran's indicators name (Bukti Dukung), with their
+    charts and sentences; the page turns back upright for the staff's analyses."""
+    if not specs:
+        return
+    w.orient_for(specs)
+    w.paragraph().add_run("Data dukung capaian sasaran").bold = True
+    for spec in specs:
+        w.table(spec)
+    w.orientation(False)
 
 
 def _renstra_elsewhere(w: Writer, renstra: dict[str, list[Any]], placed: set[str]) -> None:
@@ -507,18 +536,13 @@ def _part(w: Writer, label: str, lines: list[str]) -> None:
         w.sentences(lines)
 
 
-def _standar(w: Writer, staff: Any) -> None:
-    """The national standard the staff typed (value and source), or plainly none."""
-    w.paragraph().add_run("Dibandingkan standar nasional").bold = True
-    typed = staff.get("standar") if staff else None
-    if typed:
-        w.staff_text(typed, "standar nasional")
-    else:
-        w.paragraph(
-            "Standar nasional untuk sasaran ini tidak diisi (narasi.xlsx, sheet Narasi "
-            "Sasaran, kolom Standar Nasional), sehingga tidak ada perbandingan dengan standar "
-            "nasional."
-        )
+def _standar(w: Writer, key: str) -> None:
+    """Each indicator against its national standard (value and source), or plainly none."""
+    records = [r.record for r in w.built.results["capaian_iku"].rows]
+    own = [r for r in records if identity_text(str(r.get("sasaran") or "")) == key]
+    cited = w.ctx.label(standar_nasional)
+    result = w.built.results.get(standar_nasional.key)
+    _part(w, "Dibandingkan standar nasional", versus_standard(own, w.inputs, result, cited))
 
 
 def _bab_4(w: Writer) -> None:

@@ -1,6 +1,6 @@
 """Advance widths of Carlito (metric-compatible with Calibri), in units of the em.
 
-Written by `python -m xlkip.render.fontmetrics`; do not edit."""
+Written by `python -m xlkip.measure.fontmetrics`; do not edit."""
 
 REGULAR_UNITS = 2048
 REGULAR = {

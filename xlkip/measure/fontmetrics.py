@@ -1,6 +1,6 @@
-"""Advance widths read from a TrueType font file, to write xlkip.render.carlito.
+"""Advance widths read from a TrueType font file, to write xlkip.measure.carlito.
 
-`python -m xlkip.render.fontmetrics` rewrites carlito.py from the Carlito fonts
+`python -m xlkip.measure.fontmetrics` rewrites carlito.py from the Carlito fonts
 (Debian: fonts-crosextra-carlito). Carlito is metric-compatible with Calibri, the
 workbook's font: every character is as wide in both, so text measured with these
 widths wraps where Excel (Calibri) and LibreOffice (Carlito) wrap it."""
@@ -78,7 +78,7 @@ def module_text(font_dir: Path) -> str:
     lines = [
         '"""Advance widths of Carlito (metric-compatible with Calibri), in units of the em.',
         "",
-        'Written by `python -m xlkip.render.fontmetrics`; do not edit."""',
+        'Written by `python -m xlkip.measure.fontmetrics`; do not edit."""',
         "",
     ]
     for name, style in (("REGULAR", "Regular"), ("BOLD", "Bold")):
