@@ -246,6 +246,26 @@ def test_e81_at_the_fourth_quarter_is_the_year(monitoring: dict, example_master:
         assert values[("E.81", f"T{row}")] == pytest.approx(record.get("realisasi"))
     predikat = _row_of(values, "E.81", "A", "PREDIKAT KINERJA")
     assert values[("E.81", f"V{predikat}")] == "Sangat Tinggi"
+    # At TW IV the form's means are the annual report's: 180,61% and 91,43%.
+    pagu = sum(r.get("anggaran") for r in inputs.records(REALISASI_ANGGARAN))
+    assert values[("E.81", f"V{predikat - 1}")] == pytest.approx(1.8061, abs=5e-5)
+    assert values[("E.81", f"W{predikat - 1}")] == pytest.approx(year / pagu)
+
+
+def test_e81_nests_programs_under_their_sasaran(monitoring: dict) -> None:
+    """A program follows the indicators that name it in Program Pendukung; the one no
+    indicator names comes last, said so."""
+    _, values = monitoring[4]
+    tte = _row_of(
+        values, "E.81", "E", "Persentase Jumlah OPD yang menggunakan tanda tangan elektronik"
+    )
+    persandian = "PROGRAM PENYELENGGARAAN PERSANDIAN UNTUK PENGAMANAN INFORMASI"
+    assert values[("E.81", f"D{tte + 1}")] == persandian
+    penunjang = _row_of(
+        values, "E.81", "D", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA"
+    )
+    assert values[("E.81", f"B{penunjang}")].startswith("Program yang tidak disebut")
+    assert values[("E.81", f"A{penunjang + 1}")] == "JUMLAH"
 
 
 def test_monitoring_before_the_year_ends(example: Path, tmp_path: Path) -> None:

@@ -11,19 +11,23 @@ under them the mean capaian, its predikat, the factors and the follow-up.
 
 An indicator's K follows its Cara Hitung where the form adds quarters or years: a
 cumulative or averaged figure is a level, not a flow, so (13) is its figure to date and
-(15) is (13); a per-quarter figure is summed as the form says. The IKU rows carry K, the
-programs Rp (the inputs tie no outcome indicator to a program); what the inputs do not
-hold (the Renstra's money, the years before) shows "-".
+(15) is (13); a per-quarter figure is summed as the form says. Under each sasaran its
+indicators carry K and then the programs they name in Program Pendukung (kinerja.xlsx)
+carry Rp (the inputs hold no outcome indicator of a program itself); what the inputs do
+not hold (the Renstra's money, the years before) shows "-".
 """
 
 from __future__ import annotations
 
+from itertools import groupby
+from types import SimpleNamespace
 from typing import Any
 
 from xlkip.perencanaan import renstra_links
 from xlkip.rules.anggaran import persen_realisasi
 from xlkip.rules.capaian import capaian, mean
 from xlkip.rules.triwulan import PER_TRIWULAN, TRIWULAN, sampai_dengan
+from xlkip.schema.kinerja import PROGRAM, program_names
 from xlkip.schema.triwulan import EVALUASI, ROMAWI
 from xlkip.sheet.expr import DASH, SUM, Expr, Range
 from xlkip.sheet.model import SheetModel, Slot
@@ -61,6 +65,9 @@ TEXT_ROWS = (
 )
 
 
+UNNAMED = "Program yang tidak disebut indikator mana pun (kolom Program Pendukung IKU)"
+
+
 def k_col(number: int) -> int:
     """The K column of the form's column (6) … (16); its Rp column is the next."""
     return 5 + 2 * (number - 6)
@@ -82,11 +89,9 @@ def e81(ctx: Context, iku: Any, budget: Any, triwulan: int) -> SheetModel:
     row = first = HEADER_ROW + 3
     scale = ctx.get(skala_kinerja).scale if iku is not None else None
     k14_rows: list[int] = []
-    if iku is not None:
-        row = _iku_rows(ctx, sheet, row, iku, triwulan, k14_rows)
     program_rows: list[int] = []
-    if budget is not None:
-        row = _program_rows(sheet, row, budget, triwulan, program_rows)
+    no_budget = SimpleNamespace(programs=[])
+    row = _rows(ctx, sheet, row, iku, budget or no_budget, triwulan, (k14_rows, program_rows))
     row = _closing(ctx, sheet, row, scale, k14_rows, program_rows, triwulan)
     finish(
         sheet,
@@ -139,64 +144,87 @@ def _dashes(sheet: SheetModel, row: int, numbers: range, offset: int) -> None:
         sheet.put(row, k_col(number) + offset, DASH, CENTER)
 
 
-def _iku_rows(
-    ctx: Context, sheet: SheetModel, row: int, iku: Any, triwulan: int, k14_rows: list[int]
+def _rows(
+    ctx: Context,
+    sheet: SheetModel,
+    row: int,
+    iku: Any,
+    budget: Any,
+    triwulan: int,
+    placed: tuple[list[int], list[int]],
 ) -> int:
+    """Each sasaran's indicators (K), then the programs its indicators name in Program
+    Pendukung (Rp), as the form nests program under sasaran; the programs no indicator
+    names come last. `placed` collects the rows of each kind."""
+    k14_rows, program_rows = placed
+    programs = {identity_text(name or ""): (name, money) for name, money in budget.programs}
+    done: set[str] = set()
+    groups = groupby(iku.rows if iku is not None else [], key=_sasaran_of)
+    for number, (_, members) in enumerate(groups, start=1):
+        group = list(members)
+        for index, item in enumerate(group):
+            first = index == 0
+            sheet.put(row, 0, number if first else None, CENTER)
+            sheet.put(row, 1, item.iku.get("sasaran") if first else None, TEXT)
+            _iku_row(ctx, sheet, row, item, triwulan)
+            k14_rows.append(row)
+            row += 1
+        for item in group:
+            for name in program_names(item.iku.get(PROGRAM.key)):
+                key = identity_text(name)
+                if key in programs and key not in done:
+                    done.add(key)
+                    row = _program_row(sheet, row, *programs[key], triwulan, program_rows)
+    rest = [(name, money) for key, (name, money) in programs.items() if key not in done]
+    for index, (name, money) in enumerate(rest):
+        row = _program_row(sheet, row, name, money, triwulan, program_rows)
+        if index == 0 and done:  # not under the last sasaran: no indicator names them
+            sheet.put(row - 1, 1, UNNAMED, TEXT)
+    return row
+
+
+def _sasaran_of(item: Any) -> str:
+    return identity_text(item.iku.get("sasaran", ""))
+
+
+def _iku_row(ctx: Context, sheet: SheetModel, row: int, item: Any, triwulan: int) -> None:
     skala = ctx.get(skala_kinerja)
     cap = skala.cap.ref(absolute=True) if skala.cap is not None else None
-    links = renstra_links(ctx.inputs)
-    akhir = ctx.inputs.period.renstra_akhir
-    number = 0
-    previous = None
-    for item in iku.rows:
-        record, plan = item.iku, item.plan
-        sasaran = identity_text(record.get("sasaran", ""))
-        if sasaran != previous:
-            number, previous = number + 1, sasaran
-            sheet.put(row, 0, number, CENTER)
-            sheet.put(row, 1, record.get("sasaran"), TEXT)
-        else:
-            sheet.put(row, 0, None, CENTER)
-            sheet.put(row, 1, None, TEXT)
-        linked = links.get(identity_text(record.get("indikator")))
-        end_target = linked.years.get(akhir) if linked is not None else None
-        style = indicator_style(record, end_target)
-        arah, cara = record.get("arah"), plan.get("cara_hitung")
-        sheet.put(row, 2, None, TEXT)
-        sheet.put(row, 3, None, TEXT)
-        sheet.put(row, 4, record.get("indikator"), TEXT)
-        k6 = sheet.put(row, k_col(6), value_cell(end_target), style)
-        k7 = sheet.put(row, k_col(7), value_cell(record.get("realisasi_lalu")), style)
-        k8 = sheet.put(row, k_col(8), item.target_tahun.ref(), style)
-        quarters = []
-        for n in TRIWULAN:
-            shown = item.realisasi_tw[n].ref() if n <= triwulan else None
-            quarters.append(sheet.put(row, k_col(8 + n), shown, style).ref())
-        k13 = sheet.put(row, k_col(13), sampai_dengan(cara, quarters[:triwulan]), style)
-        sheet.put(row, k_col(14), capaian(k8.ref(), k13.ref(), arah, cap), PERCENT)
-        years: Expr = SUM(k7.ref(), k13.ref()) if cara == PER_TRIWULAN else k13.ref()
-        k15 = sheet.put(row, k_col(15), years, style)
-        sheet.put(row, k_col(16), capaian(k6.ref(), k15.ref(), arah, cap), PERCENT)
-        _dashes(sheet, row, range(6, 17), 1)
-        sheet.put(row, COLUMNS - 1, record.get("penanggung_jawab"), CENTER)
-        k14_rows.append(row)
-        row += 1
-    return row
+    record, plan = item.iku, item.plan
+    linked = renstra_links(ctx.inputs).get(identity_text(record.get("indikator")))
+    end_target = linked.years.get(ctx.inputs.period.renstra_akhir) if linked else None
+    style = indicator_style(record, end_target)
+    arah, cara = record.get("arah"), plan.get("cara_hitung")
+    sheet.put(row, 2, None, TEXT)
+    sheet.put(row, 3, None, TEXT)
+    sheet.put(row, 4, record.get("indikator"), TEXT)
+    k6 = sheet.put(row, k_col(6), value_cell(end_target), style)
+    k7 = sheet.put(row, k_col(7), value_cell(record.get("realisasi_lalu")), style)
+    k8 = sheet.put(row, k_col(8), item.target_tahun.ref(), style)
+    quarters = []
+    for n in TRIWULAN:
+        shown = item.realisasi_tw[n].ref() if n <= triwulan else None
+        quarters.append(sheet.put(row, k_col(8 + n), shown, style).ref())
+    k13 = sheet.put(row, k_col(13), sampai_dengan(cara, quarters[:triwulan]), style)
+    sheet.put(row, k_col(14), capaian(k8.ref(), k13.ref(), arah, cap), PERCENT)
+    years: Expr = SUM(k7.ref(), k13.ref()) if cara == PER_TRIWULAN else k13.ref()
+    k15 = sheet.put(row, k_col(15), years, style)
+    sheet.put(row, k_col(16), capaian(k6.ref(), k15.ref(), arah, cap), PERCENT)
+    _dashes(sheet, row, range(6, 17), 1)
+    sheet.put(row, COLUMNS - 1, record.get("penanggung_jawab"), CENTER)
 
 
-def _program_rows(
-    sheet: SheetModel, row: int, budget: Any, triwulan: int, program_rows: list[int]
+def _program_row(
+    sheet: SheetModel, row: int, name: Any, money: Any, triwulan: int, program_rows: list[int]
 ) -> int:
-    for name, money in budget.programs:
-        for col in (0, 1, 2, 4):
-            sheet.put(row, col, None, TEXT)
-        sheet.put(row, 3, name, TEXT)
-        _dashes(sheet, row, range(6, 17), 0)
-        _money_row(sheet, row, money.kas_tahun.ref(), money.realisasi, triwulan)
-        sheet.put(row, COLUMNS - 1, None, CENTER)
-        program_rows.append(row)
-        row += 1
-    return row
+    for col in (0, 1, 2, 4):
+        sheet.put(row, col, None, TEXT)
+    sheet.put(row, 3, name, TEXT)
+    _dashes(sheet, row, range(6, 17), 0)
+    _money_row(sheet, row, money.kas_tahun.ref(), money.realisasi, triwulan)
+    sheet.put(row, COLUMNS - 1, None, CENTER)
+    program_rows.append(row)
+    return row + 1
 
 
 def _money_row(
