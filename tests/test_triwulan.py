@@ -342,3 +342,14 @@ def test_figure_to_date_by_cara_hitung(cara: str, figure: float, formula: str) -
     assert expr.render(here) == formula
     assert expr.evaluate() == pytest.approx(figure)
     assert figure_to_date(cara, [None, None, None]) is None
+
+
+def test_monitoring_of_a_turun_indicator(example: Path, tmp_path: Path) -> None:
+    """Lower is better: 3% against a target of 4% is (2 × 4% − 3%) / 4% = 125%."""
+    set_cells(example / "kinerja.xlsx", "IKU", {"D5": "Turun"})
+    result = api.compile_folder(example, tmp_path / "tw1.xlsx", triwulan=1)
+    values = cached_values(result.output)
+    row = _row_of(
+        values, "Tabel 3.2", "C", "Persentase Jumlah OPD yang menggunakan tanda tangan elektronik"
+    )
+    assert values[("Tabel 3.2", f"J{row}")] == pytest.approx(1.25)
