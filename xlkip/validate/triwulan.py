@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from xlkip.findings import Finding, Report, info, peringatan
 from xlkip.inputs import Inputs
@@ -51,9 +52,13 @@ def check(inputs: Inputs) -> Iterator[Finding]:
         yield from _annual_budget(inputs, record, budget)
 
 
+QUARTER_KEYS = {key: [f"{key}_tw{n}" for n in TRIWULAN] for key in ("target", "realisasi", "kas")}
+
+
 def quarters(record: Record, key: str) -> list[float | None]:
     """The row's four values of `key` (target, realisasi, kas), TW I first."""
-    return [record.get(f"{key}_tw{n}") for n in TRIWULAN]
+    values = record.values  # the keys are the schema's: read straight, 50k rows a budget
+    return [values.get(k) for k in QUARTER_KEYS[key]]
 
 
 def _cell(record: Record, key: str, n: int) -> str | None:
@@ -63,17 +68,18 @@ def _cell(record: Record, key: str, n: int) -> str | None:
 def _series(inputs: Inputs, sheet, record: Record, keys: tuple[str, ...]) -> Iterator[Finding]:
     for key in keys:
         values = quarters(record, key)
-        for n in TRIWULAN[:-1]:
-            later = [ROMAWI[m - 1] for m in TRIWULAN[n:] if values[m - 1] is not None]
-            if values[n - 1] is None and later:
-                yield peringatan(
-                    "triwulan_terlewat",
-                    f"Kolom {_header(sheet, key, n)} '{quote(_name(record))}' kosong, padahal "
-                    f"TW {', '.join(later)} sudah diisi. Isi triwulan {ROMAWI[n - 1]} (ketik 0 "
-                    "bila memang nol), atau kosongkan triwulan sesudahnya.",
-                    **inputs.where(sheet, _cell(record, key, n)),
-                )
-                break
+        filled = [n for n in TRIWULAN if values[n - 1] is not None]
+        if not filled or len(filled) == filled[-1]:
+            continue  # nothing typed, or TW I … TW n all typed
+        n = next(m for m in TRIWULAN if values[m - 1] is None)
+        later = [ROMAWI[m - 1] for m in filled if m > n]
+        yield peringatan(
+            "triwulan_terlewat",
+            f"Kolom {_header(sheet, key, n)} '{quote(_name(record))}' kosong, padahal "
+            f"TW {', '.join(later)} sudah diisi. Isi triwulan {ROMAWI[n - 1]} (ketik 0 "
+            "bila memang nol), atau kosongkan triwulan sesudahnya.",
+            **inputs.where(sheet, _cell(record, key, n)),
+        )
 
 
 def _header(sheet, key: str, n: int) -> str:
@@ -179,31 +185,52 @@ def _beyond_kas(inputs: Inputs, record: Record) -> Iterator[Finding]:
         return
 
 
+NAME_KEYS = ("program", "kegiatan", "sub_kegiatan")
+
+
 @dataclass
 class Budget:
-    """The annual budget's realisasi per sub kegiatan and per program, by name."""
+    """The annual budget's rows by sub kegiatan and by program: names as typed first
+    (the usual copy), else as a person reads them."""
 
-    sub: dict[tuple[str, str, str], Record]
-    program: dict[str, list[Record]]
+    records: list[Record]
+    exact: dict[tuple[Any, ...], Record]
+    _read_as: dict[tuple[str, ...], Record] | None = None
+    _programs: dict[str, list[Record]] | None = None
 
     @classmethod
     def of(cls, records: list[Record]) -> Budget:
-        sub, program = {}, {}
+        exact: dict[tuple[Any, ...], Record] = {}
         for r in records:
-            sub.setdefault(_sub_key(r), r)
-            program.setdefault(identity_text(r.get("program", "")), []).append(r)
-        return cls(sub, program)
+            exact.setdefault(tuple(r.values.get(k) for k in NAME_KEYS), r)
+        return cls(records, exact)
 
     def rows_of(self, record: Record) -> list[Record] | None:
         """The annual rows the quarterly row stands for; None when none is named so."""
         if record.get("sub_kegiatan") is None:
-            return self.program.get(identity_text(record.get("program", "")))
-        row = self.sub.get(_sub_key(record))
+            return self.programs().get(identity_text(record.get("program", "")))
+        row = self.exact.get(tuple(record.values.get(k) for k in NAME_KEYS))
+        if row is None:
+            row = self.read_as().get(_sub_key(record))
         return [row] if row is not None else None
 
+    def read_as(self) -> dict[tuple[str, ...], Record]:
+        if self._read_as is None:
+            self._read_as = {}
+            for r in self.records:
+                self._read_as.setdefault(_sub_key(r), r)
+        return self._read_as
 
-def _sub_key(record: Record) -> tuple[str, str, str]:
-    return tuple(identity_text(record.get(k, "")) for k in ("program", "kegiatan", "sub_kegiatan"))
+    def programs(self) -> dict[str, list[Record]]:
+        if self._programs is None:
+            self._programs = {}
+            for r in self.records:
+                self._programs.setdefault(identity_text(r.get("program", "")), []).append(r)
+        return self._programs
+
+
+def _sub_key(record: Record) -> tuple[str, ...]:
+    return tuple(identity_text(record.get(k, "")) for k in NAME_KEYS)
 
 
 def _annual_budget(inputs: Inputs, record: Record, budget: Budget) -> Iterator[Finding]:
