@@ -203,6 +203,10 @@ def test_monitoring_needs_the_quarterly_module(example: Path, tmp_path: Path) ->
     assert "triwulan.xlsx" in output and not (tmp_path / "x.xlsx").exists()
     code, output = run_cli("compile", example, "--triwulan", "5")
     assert code == 2
+    code, output = run_cli("compile", example, "--triwulan", "2", "--dokumen")
+    assert code == 2 and "--dokumen" in output
+    code, output = run_cli("rekap", example, "--triwulan", "2", "--tulis-per-opd")
+    assert code == 2 and "--triwulan" in output
 
 
 # ---------------------------------------------------------------- Tabel E.81
