@@ -49,6 +49,20 @@ def test_libreoffice_recalculates_the_2026_dataset(tmp_path: Path) -> None:
     assert count > 200
 
 
+def test_libreoffice_recalculates_the_monitoring_workbook(example: Path, tmp_path: Path) -> None:
+    """compile --triwulan 3: rencana aksi, budget per quarter and the trend."""
+    from xlkip.tables.triwulan import build_monitoring
+
+    require_libreoffice()
+    result = api.check(example)
+    model = build_monitoring(result.inputs, result.report, 3).model
+    add_canary(model)
+    path = render(model, tmp_path / "tw3.xlsx")
+    count, problems = recalculation_mismatches(path, tmp_path / "lo")
+    assert problems == ["('Canary', 'A1') =1+1: stored 3, LibreOffice 2"]
+    assert count > 250
+
+
 def _amount(draw: st.DrawFn) -> Any:
     return draw(st.one_of(st.integers(0, 5 * 10**10), st.just(0), st.just("-")))
 

@@ -65,7 +65,7 @@ def test_committed_templates_are_the_schema(tmp_path: Path) -> None:
         assert _marker(committed).tahun == tahun
         assert workbook_content(tmp_path / template.filename) == workbook_content(committed), (
             f"{template.filename} is stale: run `xlkip init input_templates --tahun {tahun} "
-            "--kominfo --modul sdm --modul narasi --timpa`"
+            "--kominfo --modul sdm --modul narasi --modul triwulan --timpa`"
         )
 
 
@@ -194,7 +194,7 @@ def test_blank_templates_check_with_required_values_missing(blank: Path) -> None
     assert modul.tingkat.value == "info"
     assert modul.pesan.startswith(
         "Template modul belum diisi dan tidak dipakai: sdm.xlsx, spbe.xlsx, aplikasi.xlsx, "
-        "informasi.xlsx, pengaduan.xlsx, narasi.xlsx."
+        "informasi.xlsx, pengaduan.xlsx, narasi.xlsx, triwulan.xlsx."
     )
 
 

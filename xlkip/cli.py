@@ -318,6 +318,16 @@ def compile_(
             "kantor dipakai.",
         ),
     ] = False,
+    triwulan: Annotated[
+        int | None,
+        typer.Option(
+            "--triwulan",
+            help="Susun workbook pemantauan rencana aksi TW I s.d. TW N (perlu triwulan.xlsx).",
+            min=1,
+            max=4,
+            metavar="N",
+        ),
+    ] = None,
 ) -> None:
     """Periksa input lalu susun workbook LKjIP (tabel Bab I–III)."""
     from xlkip import api
@@ -338,6 +348,7 @@ def compile_(
                 tahun_lalu=tahun_lalu,
                 with_findings=dengan_temuan,
                 dokumen=dokumen,
+                triwulan=triwulan,
             )
         except (api.UsageError, api.OutputError) as exc:
             _fail_usage(str(exc))
@@ -381,7 +392,9 @@ def _print_compiled(result, chosen: Format, console) -> None:
             soft_wrap=True,
         )
         return
-    console.print(styled("Workbook LKjIP ditulis: [bold]{}[/]", result.output), soft_wrap=True)
+    quarter = ("I", "II", "III", "IV")[(result.triwulan or 1) - 1]
+    kind = "LKjIP" if result.triwulan is None else f"pemantauan s.d. TW {quarter}"
+    console.print(styled("Workbook {} ditulis: [bold]{}[/]", kind, result.output), soft_wrap=True)
     if result.dokumen is not None:
         console.print(styled("Dokumen Word ditulis: [bold]{}[/]", result.dokumen), soft_wrap=True)
     if result.pdf is not None:
@@ -451,6 +464,17 @@ def rekap(
             help="Jumlahkan juga OPD pemda atau tahun lain (biasanya didaftar di bawah total).",
         ),
     ] = False,
+    triwulan: Annotated[
+        int | None,
+        typer.Option(
+            "--triwulan",
+            help="Rekap pemantauan TW I s.d. TW N: capaian dan penyerapan tiap OPD, yang "
+            "tertinggal lebih dulu.",
+            min=1,
+            max=4,
+            metavar="N",
+        ),
+    ] = None,
 ) -> None:
     """Periksa dan rekap semua OPD satu pemda (paralel) ke satu workbook.
 
@@ -475,6 +499,7 @@ def rekap(
                     pemda=pemda,
                     tahun=tahun,
                     sertakan_semua=sertakan_semua,
+                    triwulan=triwulan,
                 )
         except (api.UsageError, api.OutputError) as exc:
             _fail_usage(str(exc))

@@ -53,6 +53,8 @@ class CompileResult:
     """Its PDF (--dokumen with --pdf), the file e-SAKIP receives."""
     lke: Evaluasi | None = None
     """The Pra-evaluasi LKE (also when errors stopped the output)."""
+    triwulan: int | None = None
+    """The monitoring workbook of TW I..N was written (--triwulan N)."""
 
 
 NO_INPUTS = (
@@ -62,10 +64,15 @@ NO_INPUTS = (
 )
 
 
-def default_output(inputs: Inputs, out_dir: Path = Path("output")) -> Path:
+def default_output(
+    inputs: Inputs, out_dir: Path = Path("output"), triwulan: int | None = None
+) -> Path:
     instansi = str(inputs.identitas("instansi", ""))
     pemda = str(inputs.identitas("pemerintah_daerah", ""))
     pemda = pemda[len("Pemerintah ") :] if pemda.lower().startswith("pemerintah ") else pemda
+    if triwulan is not None:  # the quarter stays in the name however long the rest
+        parts = ("Monitoring", instansi, pemda, str(inputs.tahun))
+        return out_dir / safe_filename(*parts, suffix=f"_TW{triwulan}.xlsx")
     return out_dir / safe_filename("LKjIP", instansi, pemda, str(inputs.tahun))
 
 
@@ -90,14 +97,18 @@ def compile_folder(
     tahun_lalu: Path | None = None,
     with_findings: bool = False,
     dokumen: bool = False,
+    triwulan: int | None = None,
 ) -> CompileResult:
     """Check `folder` and, unless an error stops it, write the LKjIP workbook (and with
     `dokumen`, the Word document beside it).
 
     Without a folder: ./inputs; `example` compiles the built-in example instead. The
-    PDF leaves out the Temuan Validasi sheet unless `with_findings`.
+    PDF leaves out the Temuan Validasi sheet unless `with_findings`. With `triwulan`, the
+    monitoring workbook of quarters I..N instead (no Word document, no email draft).
     """
     check_output_path(output)
+    if triwulan is not None and (dokumen or eml):
+        raise UsageError("--triwulan menyusun workbook pemantauan saja: tanpa --dokumen dan --eml.")
     with ExitStack() as stack:
         folder = _input_folder(folder, example, stack)
         read = [folder] if tahun_lalu is None else [folder, tahun_lalu]
@@ -105,15 +116,17 @@ def compile_folder(
             _refuse_inputs(output, read, pdf, eml)
         stack.enter_context(paused_gc())
         result = check(folder, tahun_lalu)
+        if triwulan is not None:
+            before_year_end(result.inputs, result.report)
         timings = dict(result.timings)
         if not result.report.valid and not force:
             return CompileResult(
                 result.inputs, result.report, None, example, timings=timings, lke=result.lke
             )
         started = time.perf_counter()
-        with built_workbook(result.inputs, result.report) as built:
+        with built_workbook(result.inputs, result.report, triwulan) as built:
             computed = time.perf_counter()
-            target = output or default_output(result.inputs, out_dir)
+            target = output or default_output(result.inputs, out_dir, triwulan)
             _refuse_inputs(target, read, pdf, eml)
             write_workbook(built, target)
             written_document = _write_document(built, result, target, read) if dokumen else None
@@ -123,6 +136,7 @@ def compile_folder(
         )
         compiled.dokumen = written_document
         compiled.lke = result.lke
+        compiled.triwulan = triwulan
         if pdf:
             _add_pdf(compiled, target, with_findings)
         if pdf and compiled.dokumen is not None:
@@ -164,19 +178,38 @@ def _input_folder(folder: Path | None, example: bool, stack: ExitStack) -> Path:
 
 
 @contextmanager
-def built_workbook(inputs: Inputs, report: Report) -> Iterator[Built]:
+def built_workbook(inputs: Inputs, report: Report, triwulan: int | None = None) -> Iterator[Built]:
     """Every table built; the model's cells are released on leaving, so a big workbook
     is freed at once (read what you need from `built.results` inside)."""
     from xlkip.lke import evaluate
     from xlkip.lke.lembar import add_sheet
     from xlkip.tables import build
 
-    built = build(inputs, report)
-    add_sheet(built.model, inputs, evaluate(inputs, report))
+    if triwulan is None:
+        built = build(inputs, report)
+        add_sheet(built.model, inputs, evaluate(inputs, report))
+    else:  # the quarter's monitoring workbook: the LKE grades the annual report
+        built = _monitoring(inputs, report, triwulan)
     try:
         yield built
     finally:
         built.model.release()
+
+
+def before_year_end(inputs: Inputs, report: Report) -> None:
+    """A quarterly run does not need the year's realisasi yet (validate.triwulan)."""
+    from xlkip.validate.triwulan import before_year_end as relax
+
+    relax(inputs, report)
+
+
+def _monitoring(inputs: Inputs, report: Report, triwulan: int) -> Built:
+    from xlkip.tables.triwulan import build_monitoring, missing_quarters
+
+    refusal = missing_quarters(inputs)
+    if refusal is not None:
+        raise UsageError(refusal)
+    return build_monitoring(inputs, report, triwulan)  # type: ignore[return-value]
 
 
 def write_workbook(built: Built, target: Path) -> Path:

@@ -5,8 +5,9 @@ for the new year. What carries over: identity and settings, the IKU and Renstra 
 (targets of the new year from the Renstra, last year's realisasi as "tahun lalu"), the
 digital-government items with last year's nilai (unless the instrument changed), last
 year's publications and complaints as "tahun lalu", the lists staff keep (media
-partners, applications, programmers, other pemda) and the narrative (narasi.xlsx) as
-this year's draft. The budget starts blank.
+partners, applications, programmers, other pemda), the narrative (narasi.xlsx) as
+this year's draft, and the rencana aksi (triwulan.xlsx: each IKU with its Cara Hitung).
+The budget starts blank.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from xlkip.schema.narasi import LAMPIRAN, NARASI, NARASI_SASARAN, STANDAR, TANDA
 from xlkip.schema.pengaduan import PENGADUAN
 from xlkip.schema.sdm import PEGAWAI
 from xlkip.schema.spbe import INDEKS_DAERAH, INDEKS_TAHUN_LALU, NILAI_ASPEK
+from xlkip.schema.triwulan import RENCANA_AKSI
 from xlkip.schema.writer import Percent, Period
 from xlkip.text import angka, identity_text
 
@@ -49,6 +51,12 @@ def roll(last: Inputs, period: Period) -> Rolled:
     rolled = Rolled(period)
     rolled.content["identitas"] = _identitas(last, period)
     rolled.content["kinerja"] = _kinerja(last, period)
+    rolled.content["triwulan"] = _triwulan(last, rolled.content["kinerja"][IKU.name])
+    rolled.notes["triwulan"] = [
+        "Satu baris per IKU dengan Cara Hitung tahun lalu; Target TW IV indikator Kumulatif "
+        "adalah target tahun ini dari Renstra. Isi target triwulan lainnya menurut rencana "
+        "aksi, dan anggaran kas menurut DPA."
+    ]
     rolled.content["spbe"] = _spbe(last, period, rolled.notes)
     rolled.instrument_note = (rolled.notes.get("spbe") or [None])[0]
     rolled.content["aplikasi"] = {
@@ -192,6 +200,30 @@ def _kinerja(last: Inputs, period: Period) -> Content:
         )
         rows.append(values)
     return {IKU.name: iku, RENSTRA.name: rows}
+
+
+def _triwulan(last: Inputs, iku: list[dict[str, Any]]) -> Content:
+    """The new year's rencana aksi: one row per IKU with last year's Cara Hitung; a
+    cumulative indicator reaches the year's target at TW IV. The other quarters' targets
+    are the office's plan, left for staff; the budget per quarter starts blank."""
+    from xlkip.rules.triwulan import KUMULATIF
+
+    cara = {
+        identity_text(r.get("indikator")): r.get("cara_hitung") for r in last.records(RENCANA_AKSI)
+    }
+    rows = []
+    for row in iku:
+        hitung = cara.get(identity_text(row["indikator"] or ""))
+        tw4 = row["target"] if hitung == KUMULATIF else None
+        rows.append(
+            {
+                "indikator": row["indikator"],
+                "satuan": row["satuan"],
+                "cara_hitung": hitung,
+                "target_tw4": tw4,
+            }
+        )
+    return {RENCANA_AKSI.name: rows}
 
 
 def _spbe(last: Inputs, period: Period, notes: dict[str, list[str]]) -> Content:

@@ -8,7 +8,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from xlkip.check import check
-from xlkip.compile import built_workbook, default_output, paused_gc, write_workbook
+from xlkip.compile import (
+    before_year_end,
+    built_workbook,
+    default_output,
+    paused_gc,
+    write_workbook,
+)
 from xlkip.errors import UsageError
 from xlkip.findings import Report, error
 from xlkip.inputs import Inputs
@@ -18,7 +24,10 @@ from xlkip.schema import TEMPLATES
 
 
 def compile_office(
-    folder: Path, out_dir: Path | None = None, output: Path | None = None
+    folder: Path,
+    out_dir: Path | None = None,
+    output: Path | None = None,
+    triwulan: int | None = None,
 ) -> OfficeSummary:
     """One office for the rekap: check it and, given `out_dir` (or an exact `output`),
     compile its workbook exactly as `xlkip compile` would. Never raises: whatever goes
@@ -29,10 +38,12 @@ def compile_office(
         with paused_gc():
             checked = check(folder)
             inputs, report = checked.inputs, checked.report
+            if triwulan is not None:
+                before_year_end(inputs, report)
             details, written, unwritten = None, None, None
             if report.valid:
-                with built_workbook(inputs, report) as built:
-                    details = details_of(built, inputs)
+                with built_workbook(inputs, report, triwulan) as built:
+                    details = details_of(built, inputs, triwulan)
                     if out_dir is not None or output is not None:
                         target = output or default_output(inputs, out_dir or Path("output"))
                         try:

@@ -28,10 +28,10 @@ def _warm() -> None:
     import xlkip.tables  # noqa: F401
 
 
-def _one(folder: str, output: str | None) -> OfficeSummary:
+def _one(folder: str, output: str | None, triwulan: int | None = None) -> OfficeSummary:
     from xlkip.rekap.office import compile_office
 
-    return compile_office(Path(folder), output=Path(output) if output else None)
+    return compile_office(Path(folder), output=Path(output) if output else None, triwulan=triwulan)
 
 
 def run_offices(
@@ -39,6 +39,7 @@ def run_offices(
     outputs: list[Path | None],
     jobs: int,
     done: Done | None = None,
+    triwulan: int | None = None,
 ) -> list[OfficeSummary]:
     """Every office's summary, in the order given; `done` is told of each as it ends.
 
@@ -47,7 +48,7 @@ def run_offices(
     if jobs <= 1 or len(folders) <= 1:
         results = []
         for folder, output in zip(folders, outputs, strict=True):
-            summary = _one(str(folder), str(output) if output else None)
+            summary = _one(str(folder), str(output) if output else None, triwulan)
             results.append(summary)
             if done:
                 done(summary)
@@ -56,7 +57,7 @@ def run_offices(
     slots: list[OfficeSummary | None] = [None] * len(folders)
     with ProcessPoolExecutor(max_workers=min(jobs, len(folders)), initializer=_warm) as pool:
         futures: dict[Future, int] = {
-            pool.submit(_one, str(folder), str(output) if output else None): index
+            pool.submit(_one, str(folder), str(output) if output else None, triwulan): index
             for index, (folder, output) in enumerate(zip(folders, outputs, strict=True))
         }
         for future in as_completed(futures):

@@ -52,6 +52,7 @@ def rekap(
     pemda: str | None = None,
     tahun: int | None = None,
     sertakan_semua: bool = False,
+    triwulan: int | None = None,
 ) -> RekapResult:
     """Check (and with `per_office` compile) every office in `dirs` in a process pool,
     then write the pemda workbook. `done` hears of each office as it finishes.
@@ -65,6 +66,11 @@ def rekap(
     `sertakan_semua`."""
     if not dirs:
         raise UsageError("Sebutkan minimal satu folder OPD (atau folder berisi folder OPD).")
+    if triwulan is not None and per_office:
+        raise UsageError(
+            "--triwulan merekap pemantauan triwulan saja: tulis workbook pemantauan tiap OPD "
+            "dengan xlkip compile FOLDER --triwulan N."
+        )
     folders = find_offices(dirs)
     if started:
         started(len(folders))
@@ -79,7 +85,7 @@ def rekap(
                 raise OutputError(f"Tidak dapat menulis ke {target_dir} ({exc}).") from exc
             stack.callback(shutil.rmtree, staging, ignore_errors=True)
         outputs = [staging / f"{i}.xlsx" if staging else None for i in range(len(folders))]
-        offices = run_offices(folders, outputs, jobs or default_jobs(), done)
+        offices = run_offices(folders, outputs, jobs or default_jobs(), done, triwulan)
         scope = choose_scope(offices, pemda, tahun, sertakan_semua)
         if pemda or tahun:
             nothing = nothing_chosen(offices, scope)
@@ -88,6 +94,11 @@ def rekap(
         offices = mark_offices(offices, scope)
         if staging:
             offices = _place_workbooks(offices, target_dir)
+    if triwulan is not None:
+        from xlkip.rekap.triwulan import write_rekap_triwulan
+
+        written = write_rekap_triwulan(offices, scope, triwulan, output, out_dir)
+        return RekapResult(offices, written, scope)
     return RekapResult(offices, _write_rekap(offices, scope, output, out_dir), scope)
 
 

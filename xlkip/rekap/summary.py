@@ -66,6 +66,8 @@ class OfficeDetails:
     """The headline figures of the office's workbook (xlkip.tables.figures)."""
     iku: tuple[IkuRow, ...] = ()
     rules: OfficeRules = OfficeRules()
+    triwulan: Any = None
+    """With `rekap --triwulan`: the office's quarter (xlkip.rekap.quarter.Quarter)."""
 
 
 @dataclass(frozen=True)
@@ -103,8 +105,9 @@ def _number(value: Any) -> float | None:
     return value if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def details_of(built: Built, inputs: Inputs) -> OfficeDetails:
-    """The office's figures, IKU and rules, as plain values from its tables' results."""
+def details_of(built: Built, inputs: Inputs, triwulan: int | None = None) -> OfficeDetails:
+    """The office's figures, IKU and rules, as plain values from its tables' results
+    (with `triwulan`, from its monitoring workbook)."""
     iku = built.results.get(capaian_iku.key)
     rows = tuple(
         IkuRow(
@@ -125,6 +128,10 @@ def details_of(built: Built, inputs: Inputs) -> OfficeDetails:
         cap=_number(skala.cap.value()) if skala and skala.cap is not None else None,
         rumus_efisiensi=inputs.setting("rumus_efisiensi") or DEFAULT_RUMUS_EFISIENSI,
     )
+    if triwulan is not None:
+        from xlkip.rekap.quarter import quarter_of
+
+        return OfficeDetails(Figures(), rows, rules, quarter_of(built, triwulan))
     return OfficeDetails(built.figures, rows, rules)
 
 

@@ -14,12 +14,24 @@ from xlkip.schema import (
     pengaduan,
     sdm,
     spbe,
+    triwulan,
 )
 from xlkip.schema.base import Template
 
 TEMPLATES: dict[str, Template] = {
     module.TEMPLATE.kind: module.TEMPLATE
-    for module in (identitas, kinerja, anggaran, sdm, spbe, aplikasi, informasi, pengaduan, narasi)
+    for module in (
+        identitas,
+        kinerja,
+        anggaran,
+        sdm,
+        spbe,
+        aplikasi,
+        informasi,
+        pengaduan,
+        narasi,
+        triwulan,
+    )
 }
 
 KIND_OF_SHEET: dict[int, str] = {

@@ -23,6 +23,7 @@ from xlkip.validate import (
     rows,
     settings,
     standar,
+    triwulan,
 )
 
 
@@ -40,6 +41,7 @@ def validate(inputs: Inputs) -> list[Finding]:
         program.check,
         narasi.check,
         standar.check,
+        triwulan.check,
     )
     for check in checks:
         findings.extend(check(inputs))
