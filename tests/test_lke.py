@@ -24,12 +24,13 @@ from xlkip.schema.identitas import IDENTITAS, PENGATURAN
 from xlkip.schema.kinerja import IKU
 from xlkip.templates import write_dataset
 
-CHECKABLE = ("3.a.1", "3.a.3", "3.a.6", "3.b.1", "3.b.2", "3.b.3", "3.b.4", "3.b.5", "3.b.6")
-CHECKABLE += ("3.b.7", "3.b.8", "3.b.9")
-NOT_CHECKABLE = ("3.a.2", "3.a.4", "3.a.5", "3.c")
+CHECKABLE = ("3.a.1", "3.a.2", "3.a.3", "3.a.6", "3.b.1", "3.b.2", "3.b.3", "3.b.4", "3.b.5")
+CHECKABLE += ("3.b.6", "3.b.7", "3.b.8", "3.b.9")
+NOT_CHECKABLE = ("3.a.4", "3.a.5", "3.c")
 
 EXAMPLE = {
     "3.a.1": "terpenuhi",  # tables and narasi.xlsx are there
+    "3.a.2": "terpenuhi",  # triwulan.xlsx has realisasi for TW I-IV
     "3.a.3": "sebagian",  # kepala, NIP, jabatan typed; no signing date
     "3.a.6": "belum",  # no signing date: on time cannot be seen
     "3.b.1": "terpenuhi",  # every narasi section and Bab II
@@ -58,8 +59,8 @@ def test_the_example_as_printed(example_master: Path) -> None:
     assert why["3.b.3"].where == "kinerja.xlsx, sheet IKU, sel K6"
     assert "1 dari 4 sasaran" in why["3.b.7"].why
     assert why["3.a.6"].where.startswith("identitas.xlsx, sheet Pengaturan, sel B")
-    assert (lke.terpenuhi, lke.diperiksa) == (6, 12)
-    assert lke.ringkas == "6 dari 12 kriteria yang dapat diperiksa terpenuhi"
+    assert (lke.terpenuhi, lke.diperiksa) == (7, 13)
+    assert lke.ringkas == "7 dari 13 kriteria yang dapat diperiksa terpenuhi"
 
 
 def _office(tmp_path: Path, change: Callable[[dict[str, dict[str, Any]]], None]) -> Path:
@@ -115,9 +116,34 @@ def test_a_fully_filled_office_meets_what_it_can_show(filled: Path) -> None:
     statuses = _statuses(lke)
     assert {statuses[k] for k in CHECKABLE} == {"terpenuhi"}
     assert {statuses[k] for k in NOT_CHECKABLE} == {"tidak dapat diperiksa"}
-    assert lke.terpenuhi == lke.diperiksa == 12
+    assert lke.terpenuhi == lke.diperiksa == 13
     hasil = {h.kriteria.id: h.status for h in lke.hasil}
     assert "20 Februari 2025" in hasil["3.a.6"].why and "28 Februari 2025" in hasil["3.a.6"].why
+
+
+def _without_quarters(*quarters: int) -> Callable[[dict[str, dict[str, Any]]], None]:
+    def change(content: dict[str, dict[str, Any]]) -> None:
+        for row in content["triwulan"]["Rencana Aksi"]:
+            for n in quarters:
+                row.pop(f"realisasi_tw{n}", None)
+
+    return change
+
+
+def test_quarterly_reporting_shows_in_triwulan_xlsx(example: Path, tmp_path: Path) -> None:
+    """3.a.2 (berkala): the quarters with realisasi in triwulan.xlsx; without the module
+    the reports made elsewhere cannot be seen."""
+    late = _office(tmp_path / "late", _without_quarters(3, 4))
+    status = {h.kriteria.id: h.status for h in api.check(late).lke.hasil}["3.a.2"]
+    assert (status.status, status.where) == ("sebagian", "triwulan.xlsx, sheet Rencana Aksi")
+    assert status.why.startswith("Realisasi rencana aksi belum terisi untuk TW III, TW IV: ")
+    none = _office(tmp_path / "none", _without_quarters(1, 2, 3, 4))
+    assert _statuses(api.check(none).lke)["3.a.2"] == "belum"
+    (example / "triwulan.xlsx").unlink()
+    status = {h.kriteria.id: h.status for h in api.check(example).lke.hasil}["3.a.2"]
+    assert status.status == "tidak dapat diperiksa" and "xlkip init FOLDER --modul triwulan" in (
+        status.why
+    )
 
 
 def _tepat_waktu(folder: Path, tanggal: str | None, batas: str | None = None) -> Any:
@@ -244,7 +270,7 @@ def test_the_workbook_sheet_is_the_evaluation(filled: Path, tmp_path: Path) -> N
         if str(c.value).startswith("=COUNTIF($D$4:$D$19,")
     }
     assert counts == result.lke.count()
-    assert counts == {"terpenuhi": 12, "sebagian": 0, "belum": 0, "tidak dapat diperiksa": 4}
+    assert counts == {"terpenuhi": 13, "sebagian": 0, "belum": 0, "tidak dapat diperiksa": 3}
 
 
 HOSTILE = "[bold red]Indikator[/] :warning: =1+1"
@@ -271,14 +297,14 @@ def test_the_console_shows_the_evaluation_with_staff_text_as_typed(hostile: Path
         lke = json.loads(output)["pra_evaluasi_lke"]
         row = next(k for k in lke["kriteria"] if k["id"] == "3.b.5")
         assert row["status"] == "sebagian" and HOSTILE in row["alasan"]
-        assert (lke["terpenuhi"], lke["diperiksa"]) == (5, 12)
+        assert (lke["terpenuhi"], lke["diperiksa"]) == (6, 13)
         return
     flat = " ".join(output.split())
     if fmt == "baris":
         assert HOSTILE in flat  # neither markup nor emoji was read
     else:  # the table folds the name across lines of its column
         assert "[bold red]" in output and ":warning:" in output and "⚠" not in output
-    assert "Pra-evaluasi LKE: 5 dari 12 kriteria yang dapat diperiksa terpenuhi" in flat
+    assert "Pra-evaluasi LKE: 6 dari 13 kriteria yang dapat diperiksa terpenuhi" in flat
     if fmt == "baris":
         line = next(line for line in output.splitlines() if line.startswith("lke 3.b.5: "))
         assert line.startswith(

@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 
 from xlkip.findings import Report
 from xlkip.inputs import Inputs
-from xlkip.lke.status import BELUM, SEBAGIAN, TERPENUHI, Status
+from xlkip.lke.status import BELUM, SEBAGIAN, TERPENUHI, TIDAK_DAPAT, Status
 from xlkip.perencanaan import pk_target, renstra_links, renstra_target, uses_bab_ii
 from xlkip.read.cells import quote
 from xlkip.read.records import Record
-from xlkip.schema import narasi
+from xlkip.schema import narasi, triwulan
 from xlkip.schema.anggaran import REALISASI_ANGGARAN
 from xlkip.schema.base import FormSheet, TableSheet
 from xlkip.schema.identitas import IDENTITAS, PENGATURAN
@@ -599,4 +599,40 @@ def perbaikan_ke_depan(b: Bahan) -> Status:
         f"Bagian {narasi.PENUTUP} {item.lack}. Tulis langkah perbaikan tahun depan "
         "(rekomendasi) berdasarkan capaian tahun ini.",
         item.where,
+    )
+
+
+@check("berkala")
+def berkala(b: Bahan) -> Status:
+    """Quarterly reporting shows in triwulan.xlsx: the quarters whose realisasi is typed."""
+    inputs = b.inputs
+    if not inputs.has(triwulan.TEMPLATE.kind):
+        return Status(
+            TIDAK_DAPAT,
+            "triwulan.xlsx tidak ada, sehingga laporan kinerja triwulan yang disusun di luar "
+            "xlkip tidak terlihat. Bila rencana aksi dipantau dengan xlkip, buat triwulan.xlsx "
+            "(xlkip init FOLDER --modul triwulan) dan susun laporannya dengan xlkip compile "
+            "--triwulan N.",
+            "di luar isian xlkip",
+        )
+    rows = inputs.records(triwulan.RENCANA_AKSI)
+    reported = [
+        n for n in triwulan.TRIWULAN if any(filled(r.get(f"realisasi_tw{n}")) for r in rows)
+    ]
+    where = at(inputs, triwulan.RENCANA_AKSI)
+    if len(reported) == len(triwulan.TRIWULAN):
+        return Status(
+            TERPENUHI,
+            "Realisasi rencana aksi TW I–IV terisi: laporan setiap triwulan tersusun dengan "
+            "xlkip compile --triwulan N.",
+            "-",
+        )
+    missing = ", ".join(
+        f"TW {triwulan.ROMAWI[n - 1]}" for n in triwulan.TRIWULAN if n not in reported
+    )
+    return Status(
+        SEBAGIAN if reported else BELUM,
+        f"Realisasi rencana aksi belum terisi untuk {missing}: isi kolom Realisasi triwulan "
+        "itu, lalu susun laporannya dengan xlkip compile --triwulan N.",
+        where,
     )
