@@ -19,13 +19,14 @@ from docx import Document
 from docx.oxml.ns import qn
 from num2words import num2words
 
-from tests.helpers import run_cli
+from tests.helpers import run_cli, set_cells
 from tests.output_helpers import require_libreoffice
 from xlkip import api, contoh
 from xlkip.render.dokumen import size_warning
 from xlkip.render.dokumen.susun import STAFF_STYLE
 from xlkip.render.dokumen.tabel import cell_text
 from xlkip.render.libreoffice import convert
+from xlkip.schema.identitas import PENGATURAN
 
 NUMBER = re.compile(r"\d[\d.,]*\d%?|\d%?")
 ENGLISH = re.compile(
@@ -693,3 +694,23 @@ def test_evidence_tables_stand_in_their_sasaran(document: Any) -> None:
         "naik dari 2,98 pada tahun sebelumnya."
     ) in _section(document, spbe)
     assert any(line.startswith("Sebanyak ") for line in _section(document, "Sasaran 4:"))
+
+
+def _signature_block(document: Any) -> str:
+    heading = next(i for i, p in enumerate(document.paragraphs) if p.text == "KATA PENGANTAR")
+    return next(p.text for p in document.paragraphs[heading:] if "NIP." in p.text)
+
+
+def test_the_kata_pengantar_is_dated_from_pengaturan(
+    document: Any, example_master: Path, tmp_path: Path
+) -> None:
+    """The signing date typed in Pengaturan (any way staff type it) signs the Kata
+    Pengantar; none typed is a visible gap."""
+    assert "[Isi: tanggal penandatanganan (identitas.xlsx, sheet Pengaturan)]" in (
+        _signature_block(document)
+    )
+    folder = shutil.copytree(example_master, tmp_path / "inputs")
+    cells = api.check(folder).inputs.form(PENGATURAN).cells
+    set_cells(folder / "identitas.xlsx", PENGATURAN.name, {cells["tanggal_laporan"]: "20/2/2025"})
+    signed = _signature_block(Document(str(_compile(folder, tmp_path / "out").dokumen)))
+    assert signed.startswith("Binjai, 20 Februari 2025") and "[Isi:" not in signed

@@ -9,8 +9,8 @@ says why the inputs cannot show it (`alasan`). A new edition is a new file, not 
 No score is computed: the regulation's scoring is the evaluator's; xlkip counts the
 criteria met.
 
-May import: findings, inputs, instrumen/, perencanaan, read/, schema/, sheet/, tables/, text,
-validate/.
+May import: findings, inputs, instrumen/, perencanaan, read/, schema/, sheet/, tables/,
+tanggal, text, validate/.
 """
 
 from __future__ import annotations

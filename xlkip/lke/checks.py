@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -24,6 +23,7 @@ from xlkip.schema.anggaran import REALISASI_ANGGARAN
 from xlkip.schema.base import FormSheet, TableSheet
 from xlkip.schema.identitas import IDENTITAS, PENGATURAN
 from xlkip.schema.kinerja import IKU, PROGRAM, RENSTRA, program_names
+from xlkip.tanggal import parse_tanggal, tanggal_id
 from xlkip.text import identity_text, nilai
 from xlkip.validate.program import budget_programs
 
@@ -168,68 +168,9 @@ def ditandatangani(b: Bahan) -> Status:
     )
 
 
-BULAN = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("januari", "jan"),
-            ("februari", "feb", "pebruari"),
-            ("maret", "mar"),
-            ("april", "apr"),
-            ("mei",),
-            ("juni", "jun"),
-            ("juli", "jul"),
-            ("agustus", "agu", "agt", "aug"),
-            ("september", "sep", "sept"),
-            ("oktober", "okt", "oct"),
-            ("november", "nov", "nopember"),
-            ("desember", "des", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-
-
-def parse_tanggal(text: object) -> dt.date | None:
-    """A date as staff type it: 2025-02-20, 20-02-2025, 20/2/2025, 20 Februari 2025."""
-    if isinstance(text, dt.date):
-        return text
-    words = " ".join(str(text).split()).casefold()
-    try:
-        if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t].*)?", words):
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        if m := re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", words):
-            return dt.date(int(m[3]), int(m[2]), int(m[1]))
-        if m := re.fullmatch(r"(\d{1,2}) ([a-z]+)\.? (\d{4})", words):
-            month = BULAN.get(m[2])
-            return dt.date(int(m[3]), month, int(m[1])) if month else None
-    except ValueError:
-        return None
-    return None
-
-
 def batas_baku(tahun: int) -> dt.date:
     """Two months after the budget year ends: the last day of February of tahun + 1."""
     return dt.date(tahun + 1, 2, calendar.monthrange(tahun + 1, 2)[1])
-
-
-def tanggal_id(day: dt.date) -> str:
-    months = (
-        "Januari",
-        "Februari",
-        "Maret",
-        "April",
-        "Mei",
-        "Juni",
-        "Juli",
-        "Agustus",
-        "September",
-        "Oktober",
-        "November",
-        "Desember",
-    )
-    return f"{day.day} {months[day.month - 1]} {day.year}"
 
 
 @check("tepat_waktu")

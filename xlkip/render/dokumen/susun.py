@@ -52,6 +52,7 @@ from xlkip.tables.registry import plan as plan_of
 from xlkip.tables.ringkasan import SHEET as RINGKASAN
 from xlkip.tables.spec import TableSpec
 from xlkip.tables.standar import standar_nasional
+from xlkip.tanggal import parse_tanggal, tanggal_id
 from xlkip.text import identity_text
 
 CELL_STYLE = "Isi Tabel"
@@ -339,7 +340,12 @@ def _signature(w: Writer) -> None:
     block.paragraph_format.left_indent = w.doc.sections[0].page_width // 3
     tempat = w.ctx.pemda_short.split(" ", 1)[-1] if w.ctx.pemda_short else ""
     block.add_run(f"{tempat}, " if tempat else "")
-    placeholder(block, "tanggal penandatanganan")
+    typed = w.inputs.setting("tanggal_laporan")
+    signed = parse_tanggal(typed) if typed is not None else None
+    if signed is not None:
+        block.add_run(tanggal_id(signed))
+    else:
+        placeholder(block, "tanggal penandatanganan (identitas.xlsx, sheet Pengaturan)")
     rows = [
         (w.inputs.identitas("jabatan"), "jabatan kepala"),
         (None, ""),
