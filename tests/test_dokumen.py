@@ -19,6 +19,7 @@ from docx import Document
 from docx.oxml.ns import qn
 from num2words import num2words
 
+from tests.data_helpers import example_variant
 from tests.helpers import run_cli, set_cells
 from tests.output_helpers import require_libreoffice
 from xlkip import api, contoh
@@ -207,19 +208,6 @@ def test_toc_fields_update_on_open(compiled: api.CompileResult, document: Any) -
     assert settings is not None and settings.get(qn("w:val")) == "true"
 
 
-def _dataset(tmp_path: Path, change) -> Path:
-    """The example's data with `change` applied to its narasi.json, as filled templates."""
-    data = tmp_path / "data"
-    shutil.copytree(Path(str(contoh.example_dir())), data)
-    path = data / "narasi.json"
-    content = json.loads(path.read_text(encoding="utf-8"))
-    change(content["sheets"])
-    path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
-    inputs = tmp_path / "inputs"
-    api.write_dataset(data, inputs)
-    return inputs
-
-
 def test_staff_text_paragraphs_and_placeholders(document: Any) -> None:
     staff = [p for p in document.paragraphs if p.style.name == STAFF_STYLE]
     texts = [p.text for p in staff]
@@ -237,7 +225,7 @@ def test_hostile_staff_text_stays_plain_text(tmp_path: Path) -> None:
     def change(sheets: dict) -> None:
         sheets["Narasi"] = [{"bagian": "Latar Belakang", "isi": hostile}]
 
-    result = _compile(_dataset(tmp_path, change), tmp_path / "out")
+    result = _compile(example_variant(tmp_path, narasi=change), tmp_path / "out")
     document = Document(str(result.dokumen))
     texts = [p.text for p in document.paragraphs if p.style.name == STAFF_STYLE]
     assert texts[:2] == hostile.split("\n")
@@ -250,16 +238,12 @@ def test_hostile_staff_text_stays_plain_text(tmp_path: Path) -> None:
 
 def test_sentences_follow_the_inputs(tmp_path: Path) -> None:
     """A different staff count reads differently: the sentence is from the data."""
-    data = tmp_path / "data"
-    shutil.copytree(Path(str(contoh.example_dir())), data)
-    path = data / "sdm.json"
-    content = json.loads(path.read_text(encoding="utf-8"))
-    rows = next(iter(content["sheets"].values()))
-    non_asn = [r for r in rows if str(r.get("status", "")).upper().startswith("NON")]
-    rows.remove(non_asn[0])
-    path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
-    api.write_dataset(data, tmp_path / "inputs")
-    result = _compile(tmp_path / "inputs", tmp_path / "out")
+
+    def one_non_asn_less(sheets: dict[str, Any]) -> None:
+        rows = next(iter(sheets.values()))
+        rows.remove(next(r for r in rows if str(r.get("status", "")).upper().startswith("NON")))
+
+    result = _compile(example_variant(tmp_path, sdm=one_non_asn_less), tmp_path / "out")
     text = "\n".join(p.text for p in Document(str(result.dokumen)).paragraphs)
     assert "55 (lima puluh lima) orang tenaga Non ASN" in text
 
@@ -448,14 +432,13 @@ def test_each_sasaran_is_compared_from_the_tables(document: Any) -> None:
 def test_a_turun_indicator_reads_lower_is_better(tmp_path: Path) -> None:
     """Changing the inputs changes the sentences: a rising value of a Turun indicator
     is worse (against a national standard: tests/test_standar.py)."""
-    data = tmp_path / "data"
-    shutil.copytree(Path(str(contoh.example_dir())), data)
-    path = data / "kinerja.json"
-    content = json.loads(path.read_text(encoding="utf-8"))
-    content["sheets"]["IKU"][0]["arah"] = "Turun"
-    path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
-    api.write_dataset(data, tmp_path / "inputs")
-    document = Document(str(_compile(tmp_path / "inputs", tmp_path / "out").dokumen))
+
+    def turun(sheets: dict[str, Any]) -> None:
+        sheets["IKU"][0]["arah"] = "Turun"
+
+    document = Document(
+        str(_compile(example_variant(tmp_path, kinerja=turun), tmp_path / "out").dokumen)
+    )
     first = _section(document, "Sasaran 1:")
     assert (
         'Realisasi indikator "Indeks Nilai SPBE" tahun 2024 sebesar 3,12, naik dari 2,98 pada '
@@ -605,19 +588,6 @@ def test_each_sasaran_reads_its_efficiency_and_programs(document: Any) -> None:
     ) in first
 
 
-def _changed(tmp_path: Path, changes: dict[str, Any]) -> Path:
-    """The example's data with each template's JSON changed by its function."""
-    data = tmp_path / "data"
-    shutil.copytree(Path(str(contoh.example_dir())), data)
-    for name, change in changes.items():
-        path = data / f"{name}.json"
-        content = json.loads(path.read_text(encoding="utf-8"))
-        change(content["sheets"])
-        path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
-    api.write_dataset(data, tmp_path / "inputs")
-    return tmp_path / "inputs"
-
-
 def test_the_efficiency_sentences_follow_the_budget(tmp_path: Path) -> None:
     """A program's realisasi and the office's efisiensi formula change the table and the
     sentences of the sasaran it serves."""
@@ -631,7 +601,7 @@ def test_the_efficiency_sentences_follow_the_budget(tmp_path: Path) -> None:
     def selisih(sheets: dict) -> None:
         sheets["Pengaturan"]["rumus_efisiensi"] = "capaian kinerja − realisasi anggaran"
 
-    inputs = _changed(tmp_path, {"anggaran": spend, "identitas": selisih})
+    inputs = example_variant(tmp_path, anggaran=spend, identitas=selisih)
     result = _compile(inputs, tmp_path / "out")
     formulas = openpyxl.load_workbook(result.output)["Tabel 3.18"]
     assert formulas["H5"].value == '=IF(AND(ISNUMBER(F5),ISNUMBER(G5)),(G5-F5),"-")'
@@ -653,7 +623,7 @@ def test_without_program_pendukung_the_analyses_say_so(tmp_path: Path) -> None:
         for row in sheets["IKU"]:
             row["program"] = None
 
-    result = _compile(_changed(tmp_path, {"kinerja": unlink}), tmp_path / "out")
+    result = _compile(example_variant(tmp_path, kinerja=unlink), tmp_path / "out")
     assert "Tabel 3.18" not in openpyxl.load_workbook(result.output).sheetnames
     first = _section(Document(str(result.dokumen)), "Sasaran 1:")
     missing = "Kolom Program Pendukung sheet IKU (kinerja.xlsx) belum diisi dengan program yang "
