@@ -15,6 +15,7 @@ from xlkip import api
 from xlkip.read.cells import choice_spellings, loose_choice_key
 from xlkip.schema import TEMPLATES, template_for
 from xlkip.schema.base import Kind, TableSheet
+from xlkip.schema.kinerja import IKU
 from xlkip.schema.sdm import PEGAWAI
 from xlkip.tables import registry
 
@@ -277,6 +278,28 @@ def test_bukti_dukung_of_a_core_office_says_why_it_has_no_choices(health_office:
     assert iku["H3"].value == "Bukti Dukung"
     notes = [v.prompt for v in iku.data_validations.dataValidation if "H4" in v.sqref]
     assert notes == [said]
+
+
+def test_bukti_dukung_typed_as_a_data_source_does_not_stop_the_report(example: Path) -> None:
+    """Staff read "Bukti Dukung" as where the figure comes from (Dapodik): the optional
+    column cannot use it, so it is left out with a peringatan at the cell, not an error."""
+    set_cells(example / "kinerja.xlsx", "IKU", {"H4": "Dapodik"})
+    result = api.check(example)
+    (found,) = [f for f in result.report.findings if f.sel == "H4"]
+    assert (found.tingkat, found.kode, found.sheet) == (
+        "peringatan",
+        "pilihan_tidak_dikenal",
+        "IKU",
+    )
+    assert found.pesan.startswith(
+        "'Dapodik' bukan pilihan kolom 'Bukti Dukung' (yang dikenal: Indeks SPBE, "
+    )
+    assert found.pesan.endswith(
+        "jadi isian ini diabaikan. Kolom ini opsional: kosongkan sel "
+        "ini, atau pilih dari daftar bila realisasinya dihitung xlkip dari tabel itu."
+    )
+    assert result.report.valid
+    assert result.inputs.records(IKU)[0].get("bukti") is None
 
 
 def test_a_kominfo_office_keeps_its_suggestions_and_bands(tmp_path: Path) -> None:

@@ -54,6 +54,9 @@ class Spec:
     minimum: float | None = 0
     maximum: float | None = None
     choice_aliases: tuple[tuple[str, str], ...] = ()
+    optional_choice: bool = False
+    """An optional column whose choices are the evidence of modules (Bukti Dukung): a
+    value that is none of them is left out with a peringatan, never stops the report."""
 
 
 Coerced = tuple[Any, Problem | None]
@@ -213,6 +216,14 @@ def _choice(spec: Spec, raw: Any) -> Coerced:
             "pilihan_tidak_dikenal",
             f"'{quote(text)}' bukan isian kolom '{spec.label}' yang dikenal ({options}). "
             "Pilih dari daftar bila salah ketik; bila memang benar, biarkan.",
+            warning=True,
+        )
+    if spec.optional_choice:
+        return None, Problem(
+            "pilihan_tidak_dikenal",
+            f"'{quote(text)}' bukan pilihan kolom '{spec.label}' (yang dikenal: {options}), "
+            "jadi isian ini diabaikan. Kolom ini opsional: kosongkan sel ini, atau pilih dari "
+            "daftar bila realisasinya dihitung xlkip dari tabel itu.",
             warning=True,
         )
     return None, Problem(

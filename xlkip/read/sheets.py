@@ -479,6 +479,7 @@ def _spec(column: Column, label: str) -> Spec:
         column.minimum,
         column.maximum,
         column.choice_aliases,
+        optional_choice=bool(column.no_choices) and not column.required,
     )
 
 

@@ -102,7 +102,7 @@ def _section(
         yield peringatan(
             "narasi_kosong",
             f"{what} belum diisi{missing}; dokumen Word memberi tanda [Isi: …] di tempatnya. Tulis "
-            f"{tulis} tahun {inputs.tahun}.{_weakens(inputs, kriteria, 'Bagian kosong')}",
+            f"{tulis} (laporan tahun {inputs.tahun}).{_weakens(inputs, kriteria, 'Bagian kosong')}",
             **where,
         )
         return
