@@ -15,7 +15,7 @@ from xlkip import api
 
 ENGLISH = re.compile(
     r"Usage|Options|Arguments|Commands|Missing|No such|Show this message|Error|Invalid|"
-    r"Try '|requires an|Possible|default:|\[required\]|Got unexpected|Input should"
+    r"Try '|requires an|Possible|default:|\[required\]|Got unexpected|Input should|[Tt]raceback"
 )
 
 USAGE_ERRORS = [
@@ -115,3 +115,12 @@ def test_files_get_the_users_umask(umask: int, tmp_path: Path) -> None:
     assert len(written) == 5  # the three core templates, one module, the workbook
     for path in written:
         assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask, path
+
+
+def test_init_help_names_every_module() -> None:
+    from xlkip.cli import MODUL_HELP
+    from xlkip.templates import MODULES
+
+    assert MODUL_HELP == f"Modul, dipisah koma: {', '.join(MODULES)}."
+    code, out, _ = xlkip("init", "--help")
+    assert code == 0 and "triwulan" in out and "narasi" in out

@@ -11,9 +11,12 @@ import typer
 from xlkip.cli_id import IndonesianCommand, IndonesianGroup
 from xlkip.console import Format
 
+MODUL_HELP = "Modul, dipisah koma: sdm, spbe, aplikasi, informasi, pengaduan, narasi, triwulan."
+"""Written out rather than imported: --help stays fast (tests hold it to xlkip.templates)."""
+
 app = typer.Typer(
     cls=IndonesianGroup,
-    help="xlkip — menyusun tabel LKjIP (Bab I–III) dari template Excel.",
+    help="xlkip — menyusun tabel dan dokumen LKjIP (Bab I–IV) dari template Excel.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -34,7 +37,9 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def _options(
-    debug: Annotated[bool, typer.Option("--debug", help="Tampilkan traceback bila gagal.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Tampilkan rincian teknis kesalahan bila gagal.")
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -116,7 +121,7 @@ def init(
         str | None,
         typer.Option(
             "--modul",
-            help="Modul, dipisah koma: sdm, spbe, aplikasi, informasi, pengaduan.",
+            help=MODUL_HELP,
             metavar="MODUL[,MODUL]",
         ),
     ] = None,
@@ -329,7 +334,8 @@ def compile_(
         ),
     ] = None,
 ) -> None:
-    """Periksa input lalu susun workbook LKjIP (tabel Bab I–III)."""
+    """Periksa input lalu susun workbook LKjIP (tabel Bab I–III); dengan --dokumen juga
+    dokumen Word Bab I–IV."""
     from xlkip import api
     from xlkip.console import print_json, styled, with_lke
 
