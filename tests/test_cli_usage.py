@@ -121,6 +121,6 @@ def test_init_help_names_every_module() -> None:
     from xlkip.cli import MODUL_HELP
     from xlkip.templates import MODULES
 
-    assert MODUL_HELP == f"Modul, dipisah koma: {', '.join(MODULES)}."
+    assert f"Modul, dipisah koma: {', '.join(MODULES)}." == MODUL_HELP
     code, out, _ = xlkip("init", "--help")
     assert code == 0 and "triwulan" in out and "narasi" in out

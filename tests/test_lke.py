@@ -311,6 +311,10 @@ def test_the_console_shows_the_evaluation_with_staff_text_as_typed(hostile: Path
             "lke 3.b.5: sebagian: 4 dari 5 indikator dengan realisasi tahun lalu"
         )
         assert "kinerja.xlsx, sheet IKU, sel" in line
+        assert line.endswith(
+            '— kriteria: "Dokumen Laporan Kinerja telah menginfokan perbandingan realisasi '
+            'kinerja dengan realisasi kinerja tahun-tahun sebelumnya"'
+        )
 
 
 def test_next_year_does_not_inherit_the_signing_date(filled: Path, tmp_path: Path) -> None:

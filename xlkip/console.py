@@ -149,11 +149,15 @@ def lke_summary(lke: Evaluasi) -> str:
 
 
 def print_lke_lines(lke: Evaluasi, stream: TextIO) -> None:
-    """`lke 3.b.6: belum: why (where)`, one line each whatever the text holds."""
+    """`lke 3.b.6: belum: why (where) — kriteria: "words"`, one line each whatever the
+    text holds."""
     for hasil in lke.hasil:
         why = " ".join(hasil.status.why.split())
         where = " ".join(hasil.status.where.split())
-        stream.write(f"lke {hasil.kriteria.id}: {hasil.status.status}: {why} ({where})\n")
+        words = hasil.kriteria.kata.rstrip(".")
+        stream.write(
+            f'lke {hasil.kriteria.id}: {hasil.status.status}: {why} ({where}) — kriteria: "{words}"\n'
+        )
     stream.write(lke_summary(lke) + "\n")
 
 
