@@ -155,9 +155,8 @@ def print_lke_lines(lke: Evaluasi, stream: TextIO) -> None:
         why = " ".join(hasil.status.why.split())
         where = " ".join(hasil.status.where.split())
         words = hasil.kriteria.kata.rstrip(".")
-        stream.write(
-            f'lke {hasil.kriteria.id}: {hasil.status.status}: {why} ({where}) — kriteria: "{words}"\n'
-        )
+        line = f"lke {hasil.kriteria.id}: {hasil.status.status}: {why} ({where})"
+        stream.write(f'{line} — kriteria: "{words}"\n')
     stream.write(lke_summary(lke) + "\n")
 
 
