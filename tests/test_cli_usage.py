@@ -124,3 +124,18 @@ def test_init_help_names_every_module() -> None:
     assert f"Modul, dipisah koma: {', '.join(MODULES)}." == MODUL_HELP
     code, out, _ = xlkip("init", "--help")
     assert code == 0 and "triwulan" in out and "narasi" in out
+
+
+def test_repeated_modul_options_add_up(tmp_path: Path) -> None:
+    """`--modul sdm --modul narasi` writes both (the last alone was once kept, unsaid)."""
+    code, _, err = xlkip("init", tmp_path / "x", "--modul", "sdm", "--modul", "narasi,triwulan")
+    assert code == 0, err
+    names = sorted(p.name for p in (tmp_path / "x").glob("*.xlsx"))
+    assert names == [
+        "anggaran.xlsx",
+        "identitas.xlsx",
+        "kinerja.xlsx",
+        "narasi.xlsx",
+        "sdm.xlsx",
+        "triwulan.xlsx",
+    ]

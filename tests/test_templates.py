@@ -120,7 +120,11 @@ def test_init_kominfo_numbers_the_feeds_like_the_seed(blank: Path) -> None:
     assert "Dipakai untuk: Tabel 2.1, 2.2, 2.3, 3.2, 3.13, 3.18 dan 3.19; Tabel 3.14." in _petunjuk(
         blank, "kinerja.xlsx"
     )
-    assert "Dipakai untuk: Tabel 3.19." in _petunjuk(blank, "narasi.xlsx")
+    assert (
+        "Dipakai untuk: dokumen Word: Bab I Pendahuluan dan Bab IV Penutup; dokumen Word: "
+        "analisis setiap sasaran di Bab III; Tabel 3.19 dan dokumen Word: perbandingan dengan "
+        "standar nasional di Bab III; dokumen Word: Lampiran."
+    ) in _petunjuk(blank, "narasi.xlsx")
     assert "Dipakai untuk: Tabel 1.1, 1.2, 1.3, 1.4 dan 1.5." in _petunjuk(blank, "sdm.xlsx")
     assert "Dipakai untuk: Tabel 3.11 dan 3.12." in _petunjuk(blank, "pengaduan.xlsx")
     assert "Dipakai untuk: Tabel 3.3 dan 3.5; Tabel 3.15." in _petunjuk(blank, "spbe.xlsx")

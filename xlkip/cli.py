@@ -118,10 +118,10 @@ def init(
         bool, typer.Option("--timpa", help="Ganti template yang sudah ada (isiannya hilang).")
     ] = False,
     modul: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--modul",
-            help=MODUL_HELP,
+            help=MODUL_HELP + " Boleh diulang: --modul sdm --modul narasi.",
             metavar="MODUL[,MODUL]",
         ),
     ] = None,
@@ -144,7 +144,9 @@ def init(
     from xlkip.templates import KOMINFO
 
     period = _parse_renstra(renstra)
-    modules = [m.strip().lower() for m in (modul or "").split(",") if m.strip()]
+    # Repeated --modul adds up: the last one alone once dropped the others unsaid.
+    named = [m.strip().lower() for given in modul or () for m in given.split(",")]
+    modules = list(dict.fromkeys(m for m in named if m))
     if kominfo:
         modules += [m for m in KOMINFO if m not in modules]
     if dari is not None and (contoh or modules):

@@ -42,8 +42,10 @@ def options_for(kinds: Collection[str]) -> TemplateOptions:
     feeds = {}
     for sheet in sheets:
         labels = [plan.label(spec) for spec in tables_reading(sheet) if plan.produces(spec)]
-        if labels:
-            feeds[sheet.name] = _listed(labels)
+        uses = [_listed(labels)] if labels else []
+        uses += [sheet.feeds_document] if sheet.feeds_document else []
+        if uses:
+            feeds[sheet.name] = " dan ".join(uses)
     bukti = tuple(label for label, module in BUKTI_MODUL.items() if module in kinds)
     satuan = _suggested(SATUAN_MODUL, kinds)
     choices = {

@@ -143,6 +143,9 @@ class TableSheet:
     """False: a workbook without this sheet is fine (it only feeds optional tables)."""
     hidden: bool = False
     """Written hidden: kept by xlkip for xlkip, not typed by staff."""
+    feeds_document: str = ""
+    """Where the Word document (compile --dokumen) uses this sheet, for the Petunjuk's
+    "Dipakai untuk" (the tables it feeds are found in the registry)."""
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)

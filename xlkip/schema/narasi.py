@@ -27,6 +27,7 @@ BAGIAN = (LATAR_BELAKANG, TUGAS_FUNGSI, STRUKTUR_ORGANISASI, ISU_STRATEGIS, SIST
 
 NARASI = TableSheet(
     name="Narasi",
+    feeds_document="dokumen Word: Bab I Pendahuluan dan Bab IV Penutup",
     table_name="Narasi",
     title="Narasi laporan kinerja tahun {tahun}",
     description=(
@@ -58,6 +59,7 @@ NARASI = TableSheet(
 
 NARASI_SASARAN = TableSheet(
     name="Narasi Sasaran",
+    feeds_document="dokumen Word: analisis setiap sasaran di Bab III",
     table_name="NarasiSasaran",
     title="Analisis per sasaran strategis tahun {tahun}",
     description=(
@@ -124,6 +126,7 @@ TANDA_TAHUN_LALU = TableSheet(
 
 LAMPIRAN = TableSheet(
     name="Lampiran",
+    feeds_document="dokumen Word: Lampiran",
     table_name="Lampiran",
     title="Lampiran laporan kinerja tahun {tahun}",
     description=(
@@ -164,6 +167,7 @@ TIDAK_ADA = "Tidak ada"
 
 STANDAR = TableSheet(
     name="Standar Nasional",
+    feeds_document="dokumen Word: perbandingan dengan standar nasional di Bab III",
     table_name="StandarNasional",
     title="Standar nasional per indikator kinerja tahun {tahun}",
     description=(
