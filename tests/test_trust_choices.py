@@ -355,6 +355,18 @@ def test_tabel_2_1_finds_the_renstra_row_by_name(example: Path, tmp_path: Path) 
     assert [r[4] for r in rows[2:7]] == [2.98, 0.15, 0.70, 0.45, 0.70]
 
 
+@pytest.mark.parametrize("yes", ["Ya", " ya ", "✓"])
+def test_ya_in_sama_dengan_iku_names_the_rows_own_indicator(example: Path, yes: str) -> None:
+    """Staff answer the column's question ("the same as an IKU?") with Ya: the row is the
+    IKU of its own name, found as if the column were empty."""
+    _same_name_in_renstra(example)
+    set_cells(example / K, "Renstra", {"L5": yes})
+    findings = findings_of(example)
+    assert not [f for f in findings if f[1] in ("target_renstra_tidak_ada", "iku_tidak_ditemukan")]
+    lke = {h.kriteria.id: h.status for h in api.check(example).lke.hasil}
+    assert "Persentase data statistik" not in lke["3.b.4"].why
+
+
 def test_a_row_named_for_another_iku_is_not_taken_by_name(example: Path) -> None:
     name = _same_name_in_renstra(example)
     other = openpyxl.load_workbook(example / K)["IKU"]["B4"].value

@@ -56,16 +56,29 @@ class Target:
     """Typed in its own column on the IKU sheet (not taken from elsewhere)."""
 
 
+SAME_NAME = frozenset({"ya", "y", "iya", "sama", "v", "✓", "√", "x"})
+"""What staff type in "Sama dengan IKU" to say yes, this row is an IKU (of its own name)."""
+
+
+def iku_link(row: Record) -> str | None:
+    """The IKU indicator a Renstra row names in "Sama dengan IKU": a "Ya" (or a tick)
+    names the row's own indicator."""
+    link = row.get("iku")
+    if link is not None and str(link).strip().casefold() in SAME_NAME:
+        return row.get("indikator")
+    return link
+
+
 def renstra_links(inputs: Inputs) -> dict[str, Record]:
     """IKU indicator identity -> the first Renstra row that names it in "Sama dengan IKU",
     else the first Renstra row of that indicator name that names no IKU."""
     rows = inputs.records(RENSTRA)
     links: dict[str, Record] = {}
     for row in rows:
-        if row.get("iku") is not None:
-            links.setdefault(identity_text(row.get("iku")), row)
+        if iku_link(row) is not None:
+            links.setdefault(identity_text(iku_link(row)), row)
     for row in rows:
-        if row.get("iku") is None and row.get("indikator") is not None:
+        if iku_link(row) is None and row.get("indikator") is not None:
             links.setdefault(identity_text(row.get("indikator")), row)
     return links
 

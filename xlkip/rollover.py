@@ -18,6 +18,7 @@ from typing import Any
 from xlkip.inputs import Inputs
 from xlkip.instrumen import instrument_for
 from xlkip.instrumen.indeks import index_of
+from xlkip.perencanaan import iku_link
 from xlkip.read.records import Record
 from xlkip.schema import narasi
 from xlkip.schema.aplikasi import APLIKASI_WEBSITE, TENAGA_PROGRAMMER
@@ -159,7 +160,7 @@ def _renstra_target(renstra: list[Record], iku: Record, tahun: int) -> Any:
     """The Renstra target of `tahun` for an IKU: the Renstra row that names it (Sama dengan
     IKU), else the row of the same indikator."""
     name = identity_text(iku.get("indikator", ""))
-    linked = [r for r in renstra if identity_text(r.get("iku", "")) == name]
+    linked = [r for r in renstra if identity_text(iku_link(r) or "") == name]
     same = [r for r in renstra if identity_text(r.get("indikator", "")) == name]
     for row in (*linked, *same):
         if row.years.get(tahun) is not None:

@@ -277,8 +277,8 @@ RENSTRA = TableSheet(
             "Sama dengan IKU",
             Kind.TEXT,
             "Opsional: pilih indikator di sheet IKU yang sama dengan baris ini (perlu bila "
-            "namanya ditulis berbeda; nama yang sama sudah dikenali untuk target Renstra). Bila "
-            "diisi, xlkip membandingkan kedua realisasinya.",
+            "namanya ditulis berbeda; nama yang sama sudah dikenali, dan 'Ya' berarti IKU "
+            "bernama sama dengan baris ini). Bila diisi, xlkip membandingkan kedua realisasinya.",
             required=False,
             choices_from=("IKU", "indikator"),
             choice_rule=Choices.OPEN,

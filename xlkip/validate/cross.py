@@ -9,7 +9,7 @@ from xlkip.findings import Finding, error, info, peringatan
 from xlkip.inputs import Inputs
 from xlkip.instrumen.indeks import index_of
 from xlkip.names import same_pemda
-from xlkip.perencanaan import as_in_row
+from xlkip.perencanaan import as_in_row, iku_link
 from xlkip.read.cells import quote
 from xlkip.read.records import Record
 from xlkip.rules.rounding import excel_round
@@ -77,7 +77,7 @@ def _renstra_links(inputs: Inputs) -> Iterator[Finding]:
         return
     iku = {identity_text(r.get("indikator")): r for r in inputs.records(IKU)}
     for record in inputs.records(RENSTRA):
-        link = record.get("iku")
+        link = iku_link(record)
         if link is None:
             continue
         target = iku.get(identity_text(link))

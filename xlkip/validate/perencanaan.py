@@ -12,6 +12,7 @@ from xlkip.inputs import Inputs
 from xlkip.perencanaan import (
     Target,
     as_in_row,
+    iku_link,
     pk_target,
     renstra_links,
     renstra_sheet_target,
@@ -44,7 +45,7 @@ def _renstra_rows(inputs: Inputs) -> Iterator[Finding]:
     """The Sasaran Strategis table takes one Renstra row per IKU: a second is ambiguous."""
     first: dict[str, Record] = {}
     for row in inputs.records(RENSTRA):
-        link = row.get("iku")
+        link = iku_link(row)
         if link is None:
             continue
         earlier = first.setdefault(identity_text(link), row)
