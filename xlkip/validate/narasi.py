@@ -68,7 +68,7 @@ def _sasaran(inputs: Inputs, marks: Marks) -> Iterator[Finding]:
             cell = f"A{next(free)}"
             yield peringatan(
                 "narasi_kosong",
-                f"Sasaran '{quote(name)}' (sheet IKU) belum punya baris di sheet Narasi "
+                f"Sasaran '{quote(name, 200)}' (sheet IKU) belum punya baris di sheet Narasi "
                 f"Sasaran, sehingga penyebab, kendala dan solusinya kosong di dokumen. Tambahkan "
                 f"baris dengan nama sasaran yang sama (mis. di sel {cell}), lalu isi "
                 f"{narasi.TULIS['penyebab']}, {narasi.TULIS['kendala']}, dan "
