@@ -684,3 +684,7 @@ def test_the_kata_pengantar_is_dated_from_pengaturan(
     set_cells(folder / "identitas.xlsx", PENGATURAN.name, {cells["tanggal_laporan"]: "20/2/2025"})
     signed = _signature_block(Document(str(_compile(folder, tmp_path / "out").dokumen)))
     assert signed.startswith("Binjai, 20 Februari 2025") and "[Isi:" not in signed
+    # A kabupaten signs in its capital: the place typed in Pengaturan.
+    set_cells(folder / "identitas.xlsx", PENGATURAN.name, {cells["tempat_laporan"]: "Stabat"})
+    signed = _signature_block(Document(str(_compile(folder, tmp_path / "again").dokumen)))
+    assert signed.startswith("Stabat, 20 Februari 2025")

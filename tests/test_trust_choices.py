@@ -258,6 +258,7 @@ def test_a_core_office_sees_nothing_of_modules_it_lacks(health_office: Path) -> 
         "Batas atas capaian",
         "Rumus efisiensi anggaran",
         "Tanggal penandatanganan laporan",
+        "Tempat penandatanganan laporan",
         "Batas penyampaian laporan",
     ]
     assert not [f for f in findings_of(health_office) if f[3] == "Pengaturan"]

@@ -140,6 +140,14 @@ PENGATURAN = FormSheet(
             required=False,
         ),
         Field(
+            "tempat_laporan",
+            "Tempat penandatanganan laporan",
+            Kind.TEXT,
+            "Kota tempat laporan ditandatangani (mis. Stabat untuk Kabupaten Langkat). "
+            "Kosongkan bila sama dengan nama kota/kabupaten.",
+            required=False,
+        ),
+        Field(
             "batas_penyampaian",
             "Batas penyampaian laporan",
             Kind.TEXT,

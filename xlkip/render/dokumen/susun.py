@@ -338,7 +338,10 @@ def _signature(w: Writer) -> None:
     missing one."""
     block = w.paragraph()
     block.paragraph_format.left_indent = w.doc.sections[0].page_width // 3
-    tempat = w.ctx.pemda_short.split(" ", 1)[-1] if w.ctx.pemda_short else ""
+    typed_tempat = w.inputs.setting("tempat_laporan")
+    tempat = str(typed_tempat).strip() if typed_tempat is not None else ""
+    if not tempat and w.ctx.pemda_short:  # "Kota Binjai": Binjai
+        tempat = w.ctx.pemda_short.split(" ", 1)[-1]
     block.add_run(f"{tempat}, " if tempat else "")
     typed = w.inputs.setting("tanggal_laporan")
     signed = parse_tanggal(typed) if typed is not None else None
