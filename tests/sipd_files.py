@@ -234,3 +234,14 @@ def lra_rows(belanja_modal: int = 7_000_000) -> list[list[Any]]:
         ["5.2", 2, "BELANJA MODAL", belanja_modal, 6_500_000, 0.93],
         ["5.2.02", 3, "Belanja Modal Peralatan dan Mesin", belanja_modal, 6_500_000, 0.93],
     ]
+
+
+def quarter_rows(period: str | None, share: tuple[int, int] = (1, 1)) -> list[list[Any]]:
+    """The example's flat export under a title that prints `period` (None: no period
+    line), each account's realisasi taken as share[0]/share[1] of the year's."""
+    title: list[list[Any]] = [["LAPORAN REALISASI ANGGARAN PER SUB KEGIATAN"], ["TAHUN 2024"]]
+    if period is not None:
+        title.append([period])
+    rows = example_flat_rows()
+    body = [[*row[:-1], row[-1] * share[0] // share[1]] for row in rows[1:]]
+    return [*title, [], rows[0], *body]

@@ -70,8 +70,11 @@ class SipdImport:
         return not any(f.tingkat is Tingkat.ERROR for f in self.findings)
 
 
-def import_files(paths: list[Path], skpd: str | None = None) -> SipdImport:
-    """Read every download; `skpd` (a code or a name) keeps one SKPD where a file has several."""
+def import_files(
+    paths: list[Path], skpd: str | None = None, cached: dict[Path, list[Grid]] | None = None
+) -> SipdImport:
+    """Read every download; `skpd` (a code or a name) keeps one SKPD where a file has several.
+    `cached`: grids of files already read (the quarterly import reads periods first)."""
     findings: list[Finding] = []
     names: Names = {}
     sources: list[Source] = []
@@ -79,7 +82,7 @@ def import_files(paths: list[Path], skpd: str | None = None) -> SipdImport:
     origins: dict[int, Path] = {}
     for path in paths:
         try:
-            grids = read_grids(path)
+            grids = cached[path] if cached and path in cached else read_grids(path)
         except Unreadable as exc:
             findings.append(exc.finding)
             continue
