@@ -231,3 +231,36 @@ def test_staff_kas_and_other_sheets_are_kept(tmp_path: Path) -> None:
     assert column(new, REALISASI[2])[first] == quarter_realisasi(0, (2, 2))
     assert "Rekonsiliasi" in after
     assert structure(target) == kept and template_kind(target) == "triwulan"
+
+
+def test_rows_not_in_the_file_are_added_inside_the_table(tmp_path: Path) -> None:
+    folder = tmp_path / "EX"
+    assert run_cli("init", folder, "--contoh")[0] == 0
+    target = folder / "triwulan.xlsx"
+    workbook = openpyxl.load_workbook(target)  # staff named every sub kegiatan otherwise
+    sheet = workbook[SHEET]
+    for row in range(4, sheet.max_row + 1):
+        if sheet.cell(row, 3).value:
+            sheet.cell(row, 3).value = f"Nama lama {row}"
+    workbook.save(target)
+    last = sheet.max_row  # 31 rows and 25 blank ones: six more are appended
+    rows = quarter_rows("s.d. 31 Maret 2024", (1, 1))
+    hostile = '=HYPERLINK("http://contoh.invalid","klik")'
+    first = example_sub_kegiatan()[0]["sub_kegiatan"]
+    for row in rows:
+        if len(row) > 13 and row[13] == first:
+            row[13] = hostile
+    tw1 = write_xlsx(tmp_path / "tw1.xlsx", {"Sheet1": rows})
+    code, output = run_cli("impor-anggaran", tw1, "-o", target, "--timpa")
+    assert code == 0, output
+    after = openpyxl.load_workbook(target)[SHEET]
+    names = [after.cell(r, 3).value for r in range(4, after.max_row + 1)]
+    assert hostile in names and after.cell(3 + 1 + names.index(hostile), 3).data_type == "s"
+    added = len(example_sub_kegiatan())
+    assert len([n for n in names if n and not n.startswith("Nama lama")]) == added
+    assert after.max_row > last
+    assert after.tables["AnggaranTriwulan"].ref == f"A3:K{after.max_row}"
+    found = {
+        (kode, sheet) for _, kode, file, sheet, _ in findings_of(folder) if file == target.name
+    }
+    assert ("sel_di_luar_tabel", SHEET) not in found
