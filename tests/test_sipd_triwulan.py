@@ -264,3 +264,21 @@ def test_rows_not_in_the_file_are_added_inside_the_table(tmp_path: Path) -> None
         (kode, sheet) for _, kode, file, sheet, _ in findings_of(folder) if file == target.name
     }
     assert ("sel_di_luar_tabel", SHEET) not in found
+
+
+def test_an_annual_import_of_part_of_the_year_is_a_warning(tmp_path: Path) -> None:
+    half = export(tmp_path, "juni.xlsx", "Periode 1 Januari 2024 s.d. 30 Juni 2024", (1, 2))
+    result = api.import_anggaran([half], tmp_path / "anggaran.xlsx")
+    assert result.output is not None  # today's annual import, said to be half a year
+    assert [(f.kode, f.pesan) for f in result.report.findings] == [
+        (
+            "sipd_periode_sebagian_tahun",
+            "Periode unduhan juni.xlsx terbaca 'Periode 1 Januari 2024 s.d. 30 Juni 2024', bukan "
+            "1 Januari s.d. 31 Desember, tetapi realisasinya ditulis ke template anggaran "
+            "sebagai realisasi setahun. Untuk LKjIP, unduh realisasi setahun penuh; untuk "
+            "realisasi per triwulan, impor ke triwulan.xlsx (-o inputs/triwulan.xlsx).",
+        )
+    ]
+    year = export(tmp_path, "tahun.xlsx", "s.d. 31 Desember 2024", (1, 4))
+    result = api.import_anggaran([year], tmp_path / "setahun" / "anggaran.xlsx")
+    assert result.report.findings == []

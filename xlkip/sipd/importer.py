@@ -22,6 +22,7 @@ from xlkip.sipd.codes import Code, Level, classify, split_leading_code
 from xlkip.sipd.grid import Grid, read_grids
 from xlkip.sipd.header import HEADER_SCAN_ROWS, LOOKED_FOR, Layout, find_layout
 from xlkip.sipd.model import Source, rupiah
+from xlkip.sipd.periode import part_of_year
 from xlkip.sipd.reader import SKIP_LOOSE_ACCOUNT, SKIP_OTHER_SKPD, Names, SheetReader, ref
 from xlkip.sipd.reconcile import (
     Reconciliation,
@@ -71,10 +72,14 @@ class SipdImport:
 
 
 def import_files(
-    paths: list[Path], skpd: str | None = None, cached: dict[Path, list[Grid]] | None = None
+    paths: list[Path],
+    skpd: str | None = None,
+    cached: dict[Path, list[Grid]] | None = None,
+    annual: bool = True,
 ) -> SipdImport:
     """Read every download; `skpd` (a code or a name) keeps one SKPD where a file has several.
-    `cached`: grids of files already read (the quarterly import reads periods first)."""
+    `cached`: grids of files already read (the quarterly import reads periods first);
+    `annual`: the figures are the year's, so a period printed short of it is a warning."""
     findings: list[Finding] = []
     names: Names = {}
     sources: list[Source] = []
@@ -87,7 +92,7 @@ def import_files(
             findings.append(exc.finding)
             continue
         findings.extend(f for grid in grids for f in grid.findings)
-        read = _read_file(path, grids, names, findings, years)
+        read = _read_file(path, grids, names, findings, years, annual)
         origins.update((id(source), path) for source in read)
         sources.extend(read)
     sources, twice = drop_repeated_sources(sources, origins)
@@ -120,7 +125,12 @@ def import_files(
 
 
 def _read_file(
-    path: Path, grids: list[Grid], names: Names, findings: list[Finding], years: Counter[int]
+    path: Path,
+    grids: list[Grid],
+    names: Names,
+    findings: list[Finding],
+    years: Counter[int],
+    annual: bool = True,
 ) -> list[Source]:
     laid_out = [(grid, find_layout(grid)) for grid in grids if grid.max_row]
     found = [(grid, layout) for grid, layout in laid_out if layout is not None]
@@ -154,6 +164,7 @@ def _read_file(
         source.repeats = repeated_rows(source, grid, layout)
         count_copies_once(source)
         findings.extend(_choices(grid, layout))
+        findings.extend(part_of_year(grid, layout.header_rows[0]) if annual else ())
         findings.extend(source.findings)
         years.update(source.tahun)
         sources.append(source)

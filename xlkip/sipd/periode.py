@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from xlkip.findings import Finding, peringatan
+from xlkip.read.cells import quote
 from xlkip.schema.triwulan import ROMAWI
 from xlkip.sipd.grid import Grid
 
@@ -154,6 +156,24 @@ def period_of(grid: Grid, header_row: int) -> Periode | None:
     return read_period(lines)
 
 
+def part_of_year(grid: Grid, header_row: int) -> list[Finding]:
+    """An annual import of an export whose title prints less than the whole year."""
+    periode = period_of(grid, header_row)
+    if periode is None or (periode.triwulan == 4 and periode.kumulatif):
+        return []
+    return [
+        peringatan(
+            "sipd_periode_sebagian_tahun",
+            f"Periode unduhan {grid.file} terbaca '{quote(periode.text, 80)}', bukan 1 Januari "
+            "s.d. 31 Desember, tetapi realisasinya ditulis ke template anggaran sebagai "
+            "realisasi setahun. Untuk LKjIP, unduh realisasi setahun penuh; untuk realisasi "
+            "per triwulan, impor ke triwulan.xlsx (-o inputs/triwulan.xlsx).",
+            file=grid.file,
+            sheet=grid.sheet,
+        )
+    ]
+
+
 def read_period(lines: list[str]) -> Periode | None:
     """The first period printed in `lines` (the title rows above the header)."""
     for line in lines:
@@ -207,4 +227,4 @@ def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-__all__ = ["Periode", "period_of", "read_period"]
+__all__ = ["Periode", "part_of_year", "period_of", "read_period"]

@@ -88,7 +88,7 @@ def import_quarters(paths: list[Path], skpd: str | None) -> QuarterImport:
     shown: list[str] = []
     for key in sorted(groups):
         export = groups[key]
-        imported = import_files(export.files, skpd, grids)
+        imported = import_files(export.files, skpd, grids, annual=False)
         findings.extend(imported.findings)
         _merge(merged, imported.reconciliation)
         for row in imported.rows:
@@ -97,7 +97,7 @@ def import_quarters(paths: list[Path], skpd: str | None) -> QuarterImport:
         years += [imported.tahun] if imported.tahun else []
         shown += [s for s in imported.skpd if s not in shown]
     if headless:
-        findings.extend(import_files(headless, skpd, grids).findings)
+        findings.extend(import_files(headless, skpd, grids, annual=False).findings)
     exports = [groups[key] for key in sorted(groups)]
     written = _quarters(groups, sorted(names), findings)
     rows = [
