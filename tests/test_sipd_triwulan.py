@@ -203,6 +203,17 @@ def test_the_same_period_twice_is_the_duplicate_export_error(tmp_path: Path) -> 
     for files in ([tw1, tw1], [tw1, copy]):
         imported = import_quarters(files, None)
         assert "sipd_berkas_ganda" in [f.kode for f in imported.findings]
+    tw2 = export(tmp_path, "tw2.xlsx", "s.d. 30 Juni 2024", (1, 2))
+    only = export(tmp_path, "tw2_saja.xlsx", "Periode 1 April 2024 s.d. 30 Juni 2024", (2, 2))
+    imported = import_quarters([tw1, tw2, only], None)
+    assert [(f.kode, f.pesan) for f in imported.findings] == [
+        (
+            "sipd_berkas_ganda",
+            "Realisasi TW II diberikan dua kali: tw2_saja.xlsx (satu triwulan, 'Periode 1 April "
+            "2024 s.d. 30 Juni 2024') dan tw2.xlsx (kumulatif, 's.d. 30 Juni 2024'). Sebutkan "
+            "salah satunya saja.",
+        )
+    ]
 
 
 def test_staff_kas_and_other_sheets_are_kept(tmp_path: Path) -> None:

@@ -177,6 +177,8 @@ def _quarters(
     to_date: dict[str, int] | None = {code: 0 for code in codes}
     for n in range(1, 5):
         single, cumulative = groups.get((n, False)), groups.get((n, True))
+        if single is not None and cumulative is not None:
+            findings.append(_twice(n, single, cumulative))
         if single is not None:
             own = {code: single.realisasi.get(code, 0) for code in codes}
             written[n] = dict(own)
@@ -214,6 +216,17 @@ def _differences(
                 )
             )
     return out
+
+
+def _twice(n: int, single: Export, cumulative: Export) -> Finding:
+    return error(
+        "sipd_berkas_ganda",
+        f"Realisasi TW {ROMAWI[n - 1]} diberikan dua kali: "
+        f"{', '.join(p.name for p in single.files)} (satu triwulan, "
+        f"'{quote(single.periode.text, 60)}') dan {', '.join(p.name for p in cumulative.files)} "
+        f"(kumulatif, '{quote(cumulative.periode.text, 60)}'). Sebutkan salah satunya saja.",
+        file=single.files[0].name,
+    )
 
 
 def _no_earlier(n: int, export: Export) -> Finding:
