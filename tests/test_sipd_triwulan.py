@@ -171,6 +171,8 @@ def test_an_export_without_a_period(tmp_path: Path) -> None:
         "atau ketik di baris judul mis. 'Periode 1 Januari 2024 s.d. 30 Juni 2024'. Tanpa "
         "periode, unduhan hanya dapat diimpor ke anggaran.xlsx (tahunan)."
     )
+    no_header = write_xlsx(tmp_path / "catatan.xlsx", {"Sheet1": [["catatan rapat"]]})
+    assert [f.kode for f in import_quarters([no_header], None).findings] == ["sipd_tanpa_judul"]
     annual = api.import_anggaran([path], tmp_path / "anggaran.xlsx")
     assert annual.kind == "anggaran" and annual.report.valid and annual.output is not None
 

@@ -612,7 +612,8 @@ def impor_anggaran(
         bool, typer.Option("--paksa", help="Tetap tulis template walau ada error.")
     ] = False,
 ) -> None:
-    """Isi template anggaran dari unduhan SIPD, dengan rekonsiliasinya."""
+    """Isi template anggaran (atau realisasi per triwulan di triwulan.xlsx) dari unduhan SIPD,
+    dengan rekonsiliasinya."""
     from xlkip import api
     from xlkip.console import default_format, print_report, styled
     from xlkip.sipd.sheet import quarters_written, summary_lines
