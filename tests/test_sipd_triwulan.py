@@ -272,6 +272,9 @@ def test_rows_not_in_the_file_are_added_inside_the_table(tmp_path: Path) -> None
     added = len(example_sub_kegiatan())
     assert len([n for n in names if n and not n.startswith("Nama lama")]) == added
     assert after.max_row > last
+    for rule in after.data_validations.dataValidation:
+        for col in "ABCDEFGHIJK":
+            assert (f"{col}{last}" in rule.sqref) == (f"{col}{after.max_row}" in rule.sqref)
     assert after.tables["AnggaranTriwulan"].ref == f"A3:K{after.max_row}"
     found = {
         (kode, sheet) for _, kode, file, sheet, _ in findings_of(folder) if file == target.name

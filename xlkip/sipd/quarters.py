@@ -94,7 +94,8 @@ def import_quarters(paths: list[Path], skpd: str | None) -> QuarterImport:
         for row in imported.rows:
             export.realisasi[row["kode"]] = round(row["realisasi"] * 100)
             names[row["kode"]] = {k: row[k] for k in NAME_KEYS}
-        years += [imported.tahun] if imported.tahun else []
+        year = imported.tahun or (export.periode.akhir.year if export.periode.akhir else None)
+        years += [year] if year else []
         shown += [s for s in imported.skpd if s not in shown]
     if headless:
         findings.extend(import_files(headless, skpd, grids, annual=False).findings)
@@ -333,6 +334,10 @@ def _append(sheet: Any) -> int:
     row = sheet.max_row + 1
     for col in range(1, sheet.max_column + 1):
         sheet.cell(row, col)._style = copy(sheet.cell(row - 1, col)._style)
+        above = f"{_letter(col)}{row - 1}"
+        for rule in sheet.data_validations.dataValidation:
+            if above in rule.sqref:  # the column's dropdown or number check reaches it too
+                rule.add(f"{_letter(col)}{row}")
     for table in sheet.tables.values():
         first_col, first_row, last_col, _ = range_boundaries(table.ref)
         table.ref = f"{_letter(first_col)}{first_row}:{_letter(last_col)}{row}"
