@@ -20,7 +20,6 @@ from xlkip.schema import TEMPLATES
 from xlkip.schema.anggaran import REALISASI_ANGGARAN
 from xlkip.schema.identitas import IDENTITAS
 from xlkip.schema.writer import Period, write_template
-from xlkip.sipd.quarters import import_quarters, is_triwulan_target, write_quarters
 from xlkip.templates import options_for, template_kinds
 
 
@@ -97,6 +96,8 @@ def _import_quarters(
     force: bool,
 ) -> ImportResult:
     """Exports of several quarters into triwulan.xlsx (xlkip.sipd.quarters)."""
+    from xlkip.sipd.quarters import import_quarters, write_quarters
+
     imported = import_quarters(files, skpd)
     report = Report()
     report.extend(imported.findings)
@@ -128,6 +129,8 @@ def _import_target(files: list[Path], output: Path, overwrite: bool) -> tuple[Pa
         raise UsageError(f"Berkas tujuan {output} harus .xlsx, mis. -o inputs/anggaran.xlsx.")
     if any(output.resolve() == path.resolve() for path in files):
         raise UsageError(f"Berkas tujuan {output} sama dengan berkas yang dibaca; pilih nama lain.")
+    from xlkip.sipd.quarters import is_triwulan_target
+
     kind = "triwulan" if is_triwulan_target(output) else "anggaran"
     if output.exists() and not overwrite and kind == "triwulan":
         raise UsageError(
