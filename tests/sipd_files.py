@@ -234,3 +234,24 @@ def lra_rows(belanja_modal: int = 7_000_000) -> list[list[Any]]:
         ["5.2", 2, "BELANJA MODAL", belanja_modal, 6_500_000, 0.93],
         ["5.2.02", 3, "Belanja Modal Peralatan dan Mesin", belanja_modal, 6_500_000, 0.93],
     ]
+
+
+def quarter_rows(period: str | None, quarters: tuple[int, int] = (1, 4)) -> list[list[Any]]:
+    """The example's flat export under a title that prints `period` (None: no period
+    line), each account's realisasi that of quarters first..last, the year's spread
+    evenly over TW I-IV (whole rupiah: TW n to date is n/4 of the year, rounded down)."""
+    title: list[list[Any]] = [["LAPORAN REALISASI ANGGARAN PER SUB KEGIATAN"], ["TAHUN 2024"]]
+    if period is not None:
+        title.append([period])
+    first, last = quarters
+    rows = example_flat_rows()
+    body = [[*row[:-1], row[-1] * last // 4 - row[-1] * (first - 1) // 4] for row in rows[1:]]
+    return [*title, [], rows[0], *body]
+
+
+def quarter_realisasi(code_index: int, quarters: tuple[int, int]) -> int:
+    """What quarter_rows gives sub kegiatan number `code_index` (0: the first)."""
+    first, last = quarters
+    sub = example_sub_kegiatan()[code_index]
+    shares = split(sub["realisasi"], 2 + code_index % 2)
+    return sum(r * last // 4 - r * (first - 1) // 4 for r in shares)

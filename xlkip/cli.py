@@ -592,7 +592,11 @@ def impor_anggaran(
     output: Annotated[
         Path,
         typer.Option(
-            "-o", "--output", help="Template anggaran yang ditulis (.xlsx).", metavar="BERKAS"
+            "-o",
+            "--output",
+            help="Template anggaran yang ditulis (.xlsx). Dengan …/triwulan.xlsx: realisasi "
+            "per triwulan menurut periode tiap unduhan (kolom Realisasi TW saja).",
+            metavar="BERKAS",
         ),
     ] = Path("inputs/anggaran.xlsx"),
     timpa: Annotated[bool, typer.Option("--timpa", help="Timpa berkas yang sudah ada.")] = False,
@@ -616,10 +620,11 @@ def impor_anggaran(
         bool, typer.Option("--paksa", help="Tetap tulis template walau ada error.")
     ] = False,
 ) -> None:
-    """Isi template anggaran dari unduhan SIPD, dengan rekonsiliasinya."""
+    """Isi template anggaran (atau realisasi per triwulan di triwulan.xlsx) dari unduhan SIPD,
+    dengan rekonsiliasinya."""
     from xlkip import api
     from xlkip.console import default_format, print_report, styled
-    from xlkip.sipd.sheet import summary_lines
+    from xlkip.sipd.sheet import quarters_written, summary_lines
 
     console = _console()
     with _guard():
@@ -636,17 +641,20 @@ def impor_anggaran(
     if result.output is None:
         console.print(
             styled(
-                "[bold red]Template anggaran tidak ditulis[/] karena ada error. Perbaiki "
-                "berkasnya, atau pakai --paksa untuk tetap menulisnya."
+                "[bold red]Template {} tidak ditulis[/] karena ada error. Perbaiki "
+                "berkasnya, atau pakai --paksa untuk tetap menulisnya.",
+                result.kind,
             )
         )
     else:
         console.print(
             styled(
-                "Template anggaran ditulis: [bold]{}[/] ({} sub kegiatan, tahun {}). "
+                "Template {} ditulis: [bold]{}[/] ({} sub kegiatan{}, tahun {}). "
                 "Lanjutkan dengan: xlkip check {}",
+                result.kind,
                 result.output,
                 len(result.rows),
+                quarters_written(result.quarters),
                 result.period.tahun,
                 result.output.parent,
             ),

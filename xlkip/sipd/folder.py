@@ -1,5 +1,6 @@
-"""From SIPD exports to a filled anggaran template (`xlkip impor-anggaran`): where the
-output goes, and what the templates already in its folder say (SKPD, year, modules)."""
+"""From SIPD exports to a filled anggaran template (`xlkip impor-anggaran`), or to the
+quarterly realisasi of triwulan.xlsx: where the output goes, and what the templates
+already in its folder say (SKPD, year, modules)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,10 @@ class ImportResult:
     reconciliation: object
     """xlkip.sipd.reconcile.Reconciliation: what was read, summed and compared."""
     skpd: list[str] = field(default_factory=list)
+    kind: str = "anggaran"
+    """The template written: anggaran, or triwulan (quarterly realisasi)."""
+    quarters: list[int] = field(default_factory=list)
+    """The quarters whose realisasi a triwulan import wrote."""
 
 
 def import_anggaran(
@@ -49,9 +54,11 @@ def import_anggaran(
     from xlkip.sipd.importer import import_files
     from xlkip.sipd.sheet import write_sheet
 
-    output = _import_target(files, output, overwrite)
+    output, kind = _import_target(files, output, overwrite)
     identitas = _identitas_in(output.parent)
     instansi = identitas.get("instansi") if identitas else None
+    if kind == "triwulan":
+        return _import_quarters(files, output, skpd or instansi, tahun, identitas, force)
     imported = import_files(files, skpd or instansi)
     report = Report()
     report.extend(imported.findings)
@@ -80,7 +87,35 @@ def import_anggaran(
     return result
 
 
-def _import_target(files: list[Path], output: Path, overwrite: bool) -> Path:
+def _import_quarters(
+    files: list[Path],
+    output: Path,
+    skpd: str | None,
+    tahun: int | None,
+    identitas: dict | None,
+    force: bool,
+) -> ImportResult:
+    """Exports of several quarters into triwulan.xlsx (xlkip.sipd.quarters)."""
+    from xlkip.sipd.quarters import import_quarters, write_quarters
+
+    imported = import_quarters(files, skpd)
+    report = Report()
+    report.extend(imported.findings)
+    period = _import_period(tahun, identitas, imported.tahun, report)
+    result = ImportResult(
+        report, None, period, imported.rows, imported.reconciliation, imported.skpd, "triwulan"
+    )
+    result.quarters = imported.quarters
+    if not imported.quarters or (not report.valid and not force):
+        return result
+    write_atomically(
+        output, lambda path: write_quarters(path, output, period, imported), template=True
+    )
+    result.output = output
+    return result
+
+
+def _import_target(files: list[Path], output: Path, overwrite: bool) -> tuple[Path, str]:
     if not files:
         raise UsageError("Sebutkan minimal satu berkas unduhan SIPD (xlsx, xls atau csv).")
     for path in files:
@@ -94,13 +129,22 @@ def _import_target(files: list[Path], output: Path, overwrite: bool) -> Path:
         raise UsageError(f"Berkas tujuan {output} harus .xlsx, mis. -o inputs/anggaran.xlsx.")
     if any(output.resolve() == path.resolve() for path in files):
         raise UsageError(f"Berkas tujuan {output} sama dengan berkas yang dibaca; pilih nama lain.")
+    from xlkip.sipd.quarters import is_triwulan_target
+
+    kind = "triwulan" if is_triwulan_target(output) else "anggaran"
+    if output.exists() and not overwrite and kind == "triwulan":
+        raise UsageError(
+            f"Berkas {output} sudah ada. Tambahkan --timpa untuk mengisi realisasi triwulannya: "
+            "hanya kolom Realisasi TW dari triwulan yang diimpor yang diganti; anggaran kas, "
+            "Rencana Aksi dan sheet lain tetap seperti diketik."
+        )
     if output.exists() and not overwrite:
         raise UsageError(
             f"Berkas {output} sudah ada. Agar isiannya tidak tertimpa, pilih nama lain dengan -o "
             "atau tambahkan --timpa."
         )
-    refuse_other_than(output, "anggaran")
-    return output
+    refuse_other_than(output, kind)
+    return output, kind
 
 
 def _templates_in(folder: Path) -> Iterator[SourceWorkbook]:

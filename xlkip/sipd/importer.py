@@ -22,6 +22,7 @@ from xlkip.sipd.codes import Code, Level, classify, split_leading_code
 from xlkip.sipd.grid import Grid, read_grids
 from xlkip.sipd.header import HEADER_SCAN_ROWS, LOOKED_FOR, Layout, find_layout
 from xlkip.sipd.model import Source, rupiah
+from xlkip.sipd.periode import part_of_year
 from xlkip.sipd.reader import SKIP_LOOSE_ACCOUNT, SKIP_OTHER_SKPD, Names, SheetReader, ref
 from xlkip.sipd.reconcile import (
     Reconciliation,
@@ -70,8 +71,15 @@ class SipdImport:
         return not any(f.tingkat is Tingkat.ERROR for f in self.findings)
 
 
-def import_files(paths: list[Path], skpd: str | None = None) -> SipdImport:
-    """Read every download; `skpd` (a code or a name) keeps one SKPD where a file has several."""
+def import_files(
+    paths: list[Path],
+    skpd: str | None = None,
+    cached: dict[Path, list[Grid]] | None = None,
+    annual: bool = True,
+) -> SipdImport:
+    """Read every download; `skpd` (a code or a name) keeps one SKPD where a file has several.
+    `cached`: grids of files already read (the quarterly import reads periods first);
+    `annual`: the figures are the year's, so a period printed short of it is a warning."""
     findings: list[Finding] = []
     names: Names = {}
     sources: list[Source] = []
@@ -79,12 +87,12 @@ def import_files(paths: list[Path], skpd: str | None = None) -> SipdImport:
     origins: dict[int, Path] = {}
     for path in paths:
         try:
-            grids = read_grids(path)
+            grids = cached[path] if cached and path in cached else read_grids(path)
         except Unreadable as exc:
             findings.append(exc.finding)
             continue
         findings.extend(f for grid in grids for f in grid.findings)
-        read = _read_file(path, grids, names, findings, years)
+        read = _read_file(path, grids, names, findings, years, annual)
         origins.update((id(source), path) for source in read)
         sources.extend(read)
     sources, twice = drop_repeated_sources(sources, origins)
@@ -117,7 +125,12 @@ def import_files(paths: list[Path], skpd: str | None = None) -> SipdImport:
 
 
 def _read_file(
-    path: Path, grids: list[Grid], names: Names, findings: list[Finding], years: Counter[int]
+    path: Path,
+    grids: list[Grid],
+    names: Names,
+    findings: list[Finding],
+    years: Counter[int],
+    annual: bool = True,
 ) -> list[Source]:
     laid_out = [(grid, find_layout(grid)) for grid in grids if grid.max_row]
     found = [(grid, layout) for grid, layout in laid_out if layout is not None]
@@ -151,6 +164,7 @@ def _read_file(
         source.repeats = repeated_rows(source, grid, layout)
         count_copies_once(source)
         findings.extend(_choices(grid, layout))
+        findings.extend(part_of_year(grid, layout.header_rows[0]) if annual else ())
         findings.extend(source.findings)
         years.update(source.tahun)
         sources.append(source)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from xlkip.schema.triwulan import ROMAWI
 from xlkip.sipd.model import Repeat, rupiah
 from xlkip.sipd.reconcile import Reconciliation
 
@@ -27,6 +28,13 @@ def _totals(rec: Reconciliation) -> str:
         f"Jumlah terbaca: {rec.written} sub kegiatan, anggaran Rp{rupiah(rec.anggaran)}, "
         f"realisasi Rp{rupiah(rec.realisasi)}."
     )
+
+
+def quarters_written(quarters: list[int]) -> str:
+    """', realisasi TW I, TW II' for the command's last line; '' for an annual import."""
+    if not quarters:
+        return ""
+    return ", realisasi " + ", ".join(f"TW {ROMAWI[n - 1]}" for n in quarters)
 
 
 def summary_lines(rec: Reconciliation) -> list[str]:
