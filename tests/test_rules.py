@@ -54,13 +54,19 @@ def test_capaian_naik_and_turun():
     assert _capaian(10, 12, "Turun") == pytest.approx(0.8)
 
 
+def test_capaian_turun_is_never_negative():
+    """A Turun realisasi beyond twice its target achieved nothing: 0%, not −25%."""
+    assert _capaian(0.012, 0.018, "Turun") == pytest.approx(0.5)
+    assert _capaian(0.008, 0.018, "Turun") == 0
+
+
 def test_capaian_formula_text():
     sheet, (target, realisasi, cap) = _cells(10, 12, 1.2)
     assert capaian(target, realisasi, "Naik").render(sheet) == (
         'IF(AND(ISNUMBER(A1),ISNUMBER(B1),(A1<>0)),(B1/A1),"-")'
     )
     assert capaian(target, realisasi, "Turun", cap).render(sheet) == (
-        'IF(AND(ISNUMBER(A1),ISNUMBER(B1),(A1<>0)),MIN((((2*A1)-B1)/A1),C1),"-")'
+        'IF(AND(ISNUMBER(A1),ISNUMBER(B1),(A1<>0)),MIN(MAX((((2*A1)-B1)/A1),0),C1),"-")'
     )
 
 
@@ -84,7 +90,7 @@ def test_capaian_cap_is_optional():
     st.sampled_from(["Naik", "Turun"]),
 )
 def test_capaian_is_the_rule_of_design(target, realisasi, arah):
-    expected = realisasi / target if arah == "Naik" else (2 * target - realisasi) / target
+    expected = realisasi / target if arah == "Naik" else max(2 - realisasi / target, 0)
     assert _capaian(target, realisasi, arah) == pytest.approx(expected)
 
 

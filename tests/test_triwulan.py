@@ -4,6 +4,7 @@ with the annual templates, and next year's rencana aksi."""
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 from string import ascii_uppercase as UPPER
 
@@ -231,10 +232,13 @@ def test_e81_formulas_between_columns(monitoring: dict) -> None:
     assert formulas[f"W{program}"].value.endswith(f'(U{program}/K{program}),"-")')
     assert formulas[f"Y{program}"].value == f"=SUM(I{program},U{program})"
     assert values[("E.81", f"S{program}")] is None  # TW IV is not reported yet
-    # A per-quarter indicator: (13) sums the quarters, (15) adds last year's realisasi.
+    # A per-quarter indicator: (13) sums the quarters; (15) is the level reached this
+    # year, compared with the Renstra's end-year level (1.285), not 1.100 + 3.105.
     row = _row_of(values, "E.81", "E", "Jumlah Informasi Publik yang dipublikasikan")
     assert values[("E.81", f"T{row}")] == 980 + 1045 + 1080
-    assert values[("E.81", f"X{row}")] == 1100 + 3105
+    assert formulas[f"X{row}"].value == f"=T{row}"
+    assert values[("E.81", f"X{row}")] == 3105
+    assert values[("E.81", f"Z{row}")] == pytest.approx(3105 / 1285)
     text = _row_of(values, "E.81", "A", "Faktor pendorong keberhasilan pencapaian")
     assert values[("E.81", f"F{text}")].startswith("Dukungan pimpinan")
 
@@ -315,6 +319,7 @@ def test_rekap_puts_the_offices_behind_plan_first(example_master: Path, tmp_path
     values = cached_values(target)
     sheet = "Rekap Triwulan"
     assert values[(sheet, "H3")] == "PENYERAPAN THD KAS S.D. TW III"
+    assert values[(sheet, "D3")] == "CAPAIAN KINERJA S.D. TW III THD TARGET S.D. TW III"
     # The example spends 84,90% of its kas to date: behind plan, so first.
     assert values[(sheet, "B4")] == "Dinas Komunikasi dan Informatika"
     assert values[(sheet, "H4")] == pytest.approx(5631744438 / 6633108711)
@@ -357,3 +362,39 @@ def test_monitoring_of_a_turun_indicator(example: Path, tmp_path: Path) -> None:
         values, "Tabel 3.2", "C", "Persentase Jumlah OPD yang menggunakan tanda tangan elektronik"
     )
     assert values[("Tabel 3.2", f"J{row}")] == pytest.approx(1.25)
+
+
+def test_turun_per_quarter_has_no_capaian_against_the_year_before_tw4(
+    example: Path, tmp_path: Path
+) -> None:
+    """Informasi made Turun (summed per quarter): at TW II its sum is half a year's, so
+    against the yearly target it is "-" with a note; TTE made Turun with a realisasi beyond
+    twice its target achieves 0%, never a negative capaian."""
+    set_cells(example / "kinerja.xlsx", "IKU", {"D5": "Turun", "D6": "Turun"})
+    set_cells(example / "triwulan.xlsx", RENCANA_AKSI.name, {"I5": 0.2})
+    result = api.compile_folder(example, tmp_path / "tw2.xlsx", triwulan=2)
+    values = cached_values(result.output)
+    name = "Jumlah Informasi Publik yang dipublikasikan"
+    row = _row_of(values, "E.81", "E", name)
+    assert (values[("E.81", f"V{row}")], values[("E.81", f"Z{row}")]) == ("-", "-")
+    assert values[("E.81", f"T{row}")] == 980 + 1045
+    assert values[("Tabel 3.2", f"S{_row_of(values, 'Tabel 3.2', 'C', name)}")] == "-"
+    notes = [
+        v for (sheet, _), v in values.items() if sheet == "E.81" and str(v).startswith("Catatan")
+    ]
+    assert len(notes) == 1 and "Turun" in notes[0] and "Per triwulan" in notes[0]
+    tte = "Persentase Jumlah OPD yang menggunakan tanda tangan elektronik"
+    assert values[("Tabel 3.2", f"M{_row_of(values, 'Tabel 3.2', 'C', tte)}")] == 0
+    capaian = [v for (sheet, cell), v in values.items() if isinstance(v, float) and v < 0]
+    assert capaian == []
+    # Three means of one quarter, each saying what it measures.
+    labels = {v for v in values.values() if isinstance(v, str) and "RATA" in v}
+    assert {
+        "CAPAIAN RATA-RATA S.D. TW II TERHADAP TARGET S.D. TW II",
+        "CAPAIAN KINERJA RATA-RATA TRIWULAN ITU SAJA",
+        "RATA-RATA CAPAIAN KINERJA TERHADAP TARGET TAHUNAN (%)",
+    } <= labels
+    with zipfile.ZipFile(result.output) as package:
+        chart = package.read("xl/charts/chart1.xml").decode()
+    assert "Capaian Kinerja Triwulan Itu Saja" in chart
+    assert "Capaian kinerja triwulan itu saja" in chart

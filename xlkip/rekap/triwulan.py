@@ -41,7 +41,7 @@ COLUMNS = (
     ("NO", 5),
     ("PERANGKAT DAERAH", 40),
     ("JUMLAH IKU", 9),
-    ("CAPAIAN KINERJA S.D. {tw}", 13),
+    ("CAPAIAN KINERJA S.D. {tw} THD TARGET S.D. {tw}", 13),
     ("PREDIKAT", 13),
     ("ANGGARAN KAS S.D. {tw}", 18),
     ("REALISASI ANGGARAN S.D. {tw}", 18),

@@ -2,7 +2,20 @@
 
 from __future__ import annotations
 
-from xlkip.sheet.expr import AND, AVERAGE, COUNT, DASH, IF, ISNUMBER, MIN, BinOp, Const, Expr, Range
+from xlkip.sheet.expr import (
+    AND,
+    AVERAGE,
+    COUNT,
+    DASH,
+    IF,
+    ISNUMBER,
+    MAX,
+    MIN,
+    BinOp,
+    Const,
+    Expr,
+    Range,
+)
 
 NAIK = "Naik"
 TURUN = "Turun"
@@ -10,13 +23,15 @@ ARAH = (NAIK, TURUN)
 
 
 def capaian(target: Expr, realisasi: Expr, arah: str, cap: Expr | None = None) -> Expr:
-    """Naik: realisasi / target. Turun: (2·target − realisasi) / target.
+    """Naik: realisasi / target. Turun: (2·target − realisasi) / target, never below 0%
+    (a realisasi beyond twice the target achieved nothing; a negative capaian would pull
+    every mean below what the other indicators achieved).
 
     "-" when there is no target (0 or missing) or no realisasi, never #DIV/0!; with a cap
     (Pengaturan), never above it.
     """
     if arah == TURUN:
-        core: Expr = (Const(2) * target - realisasi) / target
+        core: Expr = MAX((Const(2) * target - realisasi) / target, Const(0))
     else:
         core = realisasi / target
     if cap is not None:

@@ -229,6 +229,10 @@ def _min(*args: Expr) -> float:
     return min(_numbers(args))
 
 
+def _max(*args: Expr) -> float:
+    return max(_numbers(args))
+
+
 def _isnumber(x: Expr) -> bool:
     v = x.evaluate()
     return isinstance(v, int | float) and not isinstance(v, bool)
@@ -296,6 +300,10 @@ def ROUND(x: Expr, digits: int) -> Expr:
 
 def MIN(*args: Expr) -> Expr:
     return Func("MIN", args, _min)
+
+
+def MAX(*args: Expr) -> Expr:
+    return Func("MAX", args, _max)
 
 
 def ISNUMBER(x: Expr) -> Expr:
