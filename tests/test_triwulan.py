@@ -204,6 +204,7 @@ def test_monitoring_needs_the_quarterly_module(example: Path, tmp_path: Path) ->
     code, output = run_cli("compile", example, "--triwulan", "2", "-o", tmp_path / "x.xlsx")
     assert code == 2
     assert "triwulan.xlsx" in output and not (tmp_path / "x.xlsx").exists()
+    assert "xlkip init FOLDER --modul triwulan" in " ".join(output.split())
     code, output = run_cli("compile", example, "--triwulan", "5")
     assert code == 2
     code, output = run_cli("compile", example, "--triwulan", "2", "--dokumen")
@@ -332,7 +333,7 @@ def test_rekap_puts_the_offices_behind_plan_first(example_master: Path, tmp_path
     assert values[(sheet, "G6")] == pytest.approx(2 * 5631744438)
     left_out = _row_of(values, sheet, "A", "PERANGKAT DAERAH YANG TIDAK DIREKAP")
     assert values[(sheet, f"B{left_out + 1}")] == "c_tahunan"
-    assert "triwulan.xlsx" in values[(sheet, f"C{left_out + 1}")]
+    assert "xlkip init FOLDER --modul triwulan" in values[(sheet, f"C{left_out + 1}")]
 
 
 # ---------------------------------------------------------------- the rule of Cara Hitung

@@ -187,7 +187,10 @@ def _not_counted(
         alasan = (
             office.alasan
             or " ".join(reasons)
-            or ("Tidak ada triwulan.xlsx yang terisi: buat dengan xlkip init --modul triwulan.")
+            or (
+                "Tidak ada triwulan.xlsx yang terisi: buat dengan xlkip init FOLDER --modul "
+                "triwulan."
+            )
         )
         sheet.put(row, 0, None, TEXT)
         sheet.put(row, 1, office.name, TEXT)

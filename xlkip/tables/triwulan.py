@@ -475,7 +475,7 @@ def missing_quarters(inputs: Inputs) -> str | None:
         return None
     return (
         f"Folder {inputs.folder} tidak berisi triwulan.xlsx yang terisi, sehingga laporan "
-        "triwulan tidak dapat disusun. Buat dengan xlkip init --modul triwulan, isi sheet "
+        "triwulan tidak dapat disusun. Buat dengan xlkip init FOLDER --modul triwulan, isi sheet "
         "Rencana Aksi dan Anggaran Triwulan, lalu jalankan lagi."
     )
 
