@@ -4,6 +4,7 @@ with the annual templates, and next year's rencana aksi."""
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 from string import ascii_uppercase as UPPER
@@ -289,9 +290,16 @@ def test_monitoring_before_the_year_ends(example: Path, tmp_path: Path) -> None:
         "compile", example, "--triwulan", "2", "-o", tmp_path / "tw2.xlsx", "--format", "json"
     )
     assert code == 0, output
-    found = [(f["kode"], f["sel"]) for f in json.loads(output)["findings"]]
+    data = json.loads(output)
+    found = [(f["kode"], f["sel"]) for f in data["findings"]]
     assert ("realisasi_tahunan_belum_diisi", "F4:F8") in found
     assert not [kode for kode, _ in found if kode == "wajib_kosong"]
+    # The LKE grades the annual report: a quarter's run shows the findings only.
+    assert "pra_evaluasi_lke" not in data
+    code, output = run_cli("compile", example, "--triwulan", "2", "-o", tmp_path / "tw2.xlsx")
+    assert code == 0, output
+    assert "realisasi_tahunan_belum_diisi" in output
+    assert "Pra-evaluasi LKE" not in output and "lke 3.a.2" not in output
 
 
 # ---------------------------------------------------------------- rekap --triwulan N
@@ -319,6 +327,7 @@ def test_rekap_puts_the_offices_behind_plan_first(example_master: Path, tmp_path
     target = tmp_path / "rekap_tw3.xlsx"
     code, output = run_cli("rekap", pemda, "--triwulan", "3", "-j", "1", "-o", target)
     assert code == 1, output  # an office without the quarterly module is not ok
+    assert not re.search(r"kriteria LKE \d+ dari \d+", output), output
     values = cached_values(target)
     sheet = "Rekap Triwulan"
     assert values[(sheet, "H3")] == "PENYERAPAN THD KAS S.D. TW III"
