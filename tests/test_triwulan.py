@@ -54,6 +54,14 @@ def test_blank_module_is_written_and_reads_empty(tmp_path: Path) -> None:
     assert headers(path, ANGGARAN_TRIWULAN.name)[-1] == "Realisasi TW IV"
     inputs = api.check(tmp_path).inputs
     assert inputs.has("triwulan") and inputs.records(RENCANA_AKSI) == []
+    petunjuk = openpyxl.load_workbook(path)["Petunjuk"]
+    text = "\n".join(str(c.value) for row in petunjuk.iter_rows() for c in row if c.value)
+    monitoring = "workbook pemantauan (xlkip compile --triwulan N)"
+    assert (
+        f"Dipakai untuk: Tabel 3.2, 3.4 dan E.81 {monitoring}; Tabel 3.3, 3.4 dan E.81 "
+        f"{monitoring}; Tabel E.81 {monitoring}." in text
+    )
+    assert "judul, tahun dan aturan perhitungan" not in text
 
 
 def test_example_quarters_are_one_set_of_facts_with_the_year(example_master: Path) -> None:

@@ -44,6 +44,11 @@ def options_for(kinds: Collection[str]) -> TemplateOptions:
         labels = [plan.label(spec) for spec in tables_reading(sheet) if plan.produces(spec)]
         if labels:
             feeds[sheet.name] = _listed(labels)
+    if "triwulan" in kinds:  # it feeds the monitoring workbook, not the annual report
+        from xlkip.tables.triwulan import monitoring_feeds
+
+        for name, labels in monitoring_feeds().items():
+            feeds[name] = f"{_listed(labels)} workbook pemantauan (xlkip compile --triwulan N)"
     bukti = tuple(label for label, module in BUKTI_MODUL.items() if module in kinds)
     satuan = _suggested(SATUAN_MODUL, kinds)
     choices = {

@@ -20,7 +20,7 @@ from xlkip.rules.anggaran import persen_realisasi
 from xlkip.rules.capaian import capaian, mean
 from xlkip.rules.triwulan import TRIWULAN, partial_turun_sum, sampai_dengan
 from xlkip.schema.kinerja import IKU
-from xlkip.schema.triwulan import ANGGARAN_TRIWULAN, RENCANA_AKSI, ROMAWI
+from xlkip.schema.triwulan import ANGGARAN_TRIWULAN, EVALUASI, RENCANA_AKSI, ROMAWI
 from xlkip.sheet.charts import BLUE, GREEN, LIGHT_BLUE, ORANGE, Series
 from xlkip.sheet.expr import DASH, SUBTOTAL_SUM, SUM, Expr, Range
 from xlkip.sheet.model import BlockColumn, SheetModel, Slot, Style, WorkbookModel
@@ -43,7 +43,7 @@ from xlkip.tables.common import (
 )
 from xlkip.tables.kinerja import indicator_style
 from xlkip.tables.scale import skala_kinerja
-from xlkip.tables.spec import TableSpec, make_plan, table
+from xlkip.tables.spec import TableSpec, make_plan, plan_where, table
 from xlkip.text import identity_text
 
 PROGRAM = Style(bold=True, fill="#F2F2F2")
@@ -459,6 +459,25 @@ MONITORING: tuple[TableSpec[Any], ...] = (
     tren_triwulan,
 )
 """The monitoring workbook's tables, in the order it prints them."""
+
+
+def monitoring_feeds() -> dict[str, list[str]]:
+    """Sheet of triwulan.xlsx -> the monitoring workbook's tables it feeds, E.81 last (the
+    Petunjuk of triwulan.xlsx: the annual report reads none of it)."""
+    from xlkip.tables.e81 import SHEET as E81
+
+    plan = plan_where(MONITORING, lambda spec: True)
+    feeds = {}
+    for sheet in (RENCANA_AKSI, ANGGARAN_TRIWULAN):
+        direct = {spec.key for spec in MONITORING if any(read is sheet for read in spec.reads)}
+        fed = [
+            spec
+            for spec in MONITORING
+            if spec.key in direct or any(used.key in direct for used in (*spec.uses, *spec.needs))
+        ]
+        feeds[sheet.name] = [*(plan.label(spec) for spec in fed if plan.produces(spec)), E81]
+    feeds[EVALUASI.name] = [E81]
+    return feeds
 
 
 @dataclass
