@@ -16,6 +16,7 @@ from tests.data_helpers import headers
 from tests.helpers import copy_folder, edit, findings_of, run_cli, set_cells
 from tests.output_helpers import cached_values
 from xlkip import api
+from xlkip.measure import capacity_of, wrapped_lines
 from xlkip.rules.triwulan import (
     KUMULATIF,
     PER_TRIWULAN,
@@ -270,6 +271,17 @@ def test_e81_at_the_fourth_quarter_is_the_year(monitoring: dict, example_master:
     pagu = sum(r.get("anggaran") for r in inputs.records(REALISASI_ANGGARAN))
     assert values[("E.81", f"V{predikat - 1}")] == pytest.approx(1.8061, abs=5e-5)
     assert values[("E.81", f"W{predikat - 1}")] == pytest.approx(year / pagu)
+
+
+def test_e81_predikat_fits_its_column(monitoring: dict) -> None:
+    """The predikat under (14) is a formula (row heights measure typed text only): the
+    longest label of the scale fits one line of its column, as LibreOffice prints it."""
+    path, values = monitoring[4]
+    predikat = _row_of(values, "E.81", "A", "PREDIKAT KINERJA")
+    assert values[("E.81", f"V{predikat}")] == "Sangat Tinggi"
+    width = openpyxl.load_workbook(path)["E.81"].column_dimensions["V"].width
+    labels = [values[("Tabel 3.1", f"D{row}")] for row in range(4, 9)]
+    assert [wrapped_lines(label, capacity_of(width, 10), bold=True) for label in labels] == [1] * 5
 
 
 def test_e81_nests_programs_under_their_sasaran(monitoring: dict) -> None:

@@ -93,7 +93,7 @@ def e81(ctx: Context, iku: Any, budget: Any, triwulan: int) -> SheetModel:
         SHEET,
         f"Tabel E.81 Evaluasi terhadap Hasil Renja {ctx.subject} Tahun {tahun} "
         f"s.d. Triwulan {ROMAWI[triwulan - 1]}",
-        [5, 20, 6, 24, 24, *([8, 14] * 11), 12],
+        _widths(),
     )
     _headers(sheet, tahun, period.renstra_akhir)
     row = first = HEADER_ROW + 3
@@ -115,6 +115,18 @@ def e81(ctx: Context, iku: Any, budget: Any, triwulan: int) -> SheetModel:
         closing=row - first,
     )
     return sheet
+
+
+PREDIKAT_WIDTH = 14
+"""K (14) holds the predikat under the mean: a formula, whose text row heights do not
+measure (render/layout.py measures typed text), so it must fit one line ("Sangat Rendah")
+as in the Rp columns."""
+
+
+def _widths() -> list[float]:
+    widths: list[float] = [5, 20, 6, 24, 24, *([8, 14] * 11), 12]
+    widths[k_col(14)] = PREDIKAT_WIDTH
+    return widths
 
 
 def _headers(sheet: SheetModel, tahun: int, akhir: int) -> None:
