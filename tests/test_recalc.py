@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.data_helpers import write_dataset
+from tests.helpers import set_cells
 from tests.output_helpers import (
     add_canary,
     cached_values,
@@ -50,10 +51,14 @@ def test_libreoffice_recalculates_the_2026_dataset(tmp_path: Path) -> None:
 
 
 def test_libreoffice_recalculates_the_monitoring_workbook(example: Path, tmp_path: Path) -> None:
-    """compile --triwulan 3: rencana aksi, budget per quarter and the trend."""
+    """compile --triwulan 3: rencana aksi, budget per quarter and the trend, with a Turun
+    indicator beyond twice its target (a capaian below 0%, as the rule gives) and a Turun one summed
+    per quarter (no capaian against the year before TW IV)."""
     from xlkip.tables.triwulan import build_monitoring
 
     require_libreoffice()
+    set_cells(example / "kinerja.xlsx", "IKU", {"D5": "Turun", "D6": "Turun"})
+    set_cells(example / "triwulan.xlsx", "Rencana Aksi", {"I5": 0.2})
     result = api.check(example)
     model = build_monitoring(result.inputs, result.report, 3).model
     add_canary(model)

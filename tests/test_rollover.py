@@ -181,7 +181,6 @@ def test_the_rolled_folder_checks_against_last_year(rolled) -> None:
         ("peringatan", "baris_ganda"),
         ("peringatan", "sheet_inti_kosong"),
         ("peringatan", "daftar_daerah_belum_diperbarui"),
-        ("peringatan", "triwulan_terlewat"),  # TW IV's target is set, TW I–III wait
     }
     repeats = [f for f in findings_of(last) if f[1] == "baris_ganda"]
     assert [f for f in found if f[1] == "baris_ganda"] == repeats

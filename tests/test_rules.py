@@ -54,6 +54,12 @@ def test_capaian_naik_and_turun():
     assert _capaian(10, 12, "Turun") == pytest.approx(0.8)
 
 
+def test_capaian_turun_beyond_twice_the_target_is_the_formulas():
+    """DESIGN §4 has no floor: a Turun realisasi beyond twice its target is below 0%."""
+    assert _capaian(0.012, 0.018, "Turun") == pytest.approx(0.5)
+    assert _capaian(0.008, 0.018, "Turun") == pytest.approx(-0.25)
+
+
 def test_capaian_formula_text():
     sheet, (target, realisasi, cap) = _cells(10, 12, 1.2)
     assert capaian(target, realisasi, "Naik").render(sheet) == (

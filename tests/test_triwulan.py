@@ -4,6 +4,8 @@ with the annual templates, and next year's rencana aksi."""
 from __future__ import annotations
 
 import json
+import re
+import zipfile
 from pathlib import Path
 from string import ascii_uppercase as UPPER
 
@@ -14,6 +16,7 @@ from tests.data_helpers import headers
 from tests.helpers import copy_folder, edit, findings_of, run_cli, set_cells
 from tests.output_helpers import cached_values
 from xlkip import api
+from xlkip.measure import capacity_of, wrapped_lines
 from xlkip.rules.triwulan import (
     KUMULATIF,
     PER_TRIWULAN,
@@ -52,6 +55,14 @@ def test_blank_module_is_written_and_reads_empty(tmp_path: Path) -> None:
     assert headers(path, ANGGARAN_TRIWULAN.name)[-1] == "Realisasi TW IV"
     inputs = api.check(tmp_path).inputs
     assert inputs.has("triwulan") and inputs.records(RENCANA_AKSI) == []
+    petunjuk = openpyxl.load_workbook(path)["Petunjuk"]
+    text = "\n".join(str(c.value) for row in petunjuk.iter_rows() for c in row if c.value)
+    monitoring = "workbook pemantauan (xlkip compile --triwulan N)"
+    assert (
+        f"Dipakai untuk: Tabel 3.2, 3.4 dan E.81 {monitoring}; Tabel 3.3, 3.4 dan E.81 "
+        f"{monitoring}; Tabel E.81 {monitoring}." in text
+    )
+    assert "judul, tahun dan aturan perhitungan" not in text
 
 
 def test_example_quarters_are_one_set_of_facts_with_the_year(example_master: Path) -> None:
@@ -94,7 +105,6 @@ RA, AT = RENCANA_AKSI.name, ANGGARAN_TRIWULAN.name
 @pytest.mark.parametrize(
     "finding",
     [
-        ("triwulan_terlewat", "triwulan.xlsx", RA, "E5"),
         ("realisasi_tanpa_target_triwulan", "triwulan.xlsx", RA, "I5"),
         ("kumulatif_menurun", "triwulan.xlsx", RA, "J7"),
         ("realisasi_tahunan_beda_triwulan", "triwulan.xlsx", RA, "H6:K6"),
@@ -113,7 +123,8 @@ def test_finding_at_the_cell(edited: set[tuple], finding: tuple) -> None:
 
 def test_only_those_findings(edited: set[tuple]) -> None:
     # Not at J4: the SPBE row was made Turun, whose cumulative figure may fall.
-    assert len(edited) == 11, sorted(edited)
+    # Not at E5: a target gap is said once, where its realisasi is typed (I5).
+    assert len(edited) == 10, sorted(edited)
 
 
 def test_rollover_prepares_the_rencana_aksi(example_master: Path, tmp_path: Path) -> None:
@@ -131,6 +142,8 @@ def test_rollover_prepares_the_rencana_aksi(example_master: Path, tmp_path: Path
         ("Rata-rata triwulan", None, None),
     ]
     assert all(r.get("target_tw1") is None for r in rows)
+    # What the rollover wrote (Target TW IV alone) is no finding of its own.
+    assert not [f for f in findings_of(tmp_path / "2025") if f[1] in TRIWULAN_CODES]
 
 
 # ---------------------------------------------------------------- compile --triwulan N
@@ -201,6 +214,7 @@ def test_monitoring_needs_the_quarterly_module(example: Path, tmp_path: Path) ->
     code, output = run_cli("compile", example, "--triwulan", "2", "-o", tmp_path / "x.xlsx")
     assert code == 2
     assert "triwulan.xlsx" in output and not (tmp_path / "x.xlsx").exists()
+    assert "xlkip init FOLDER --modul triwulan" in " ".join(output.split())
     code, output = run_cli("compile", example, "--triwulan", "5")
     assert code == 2
     code, output = run_cli("compile", example, "--triwulan", "2", "--dokumen")
@@ -231,10 +245,13 @@ def test_e81_formulas_between_columns(monitoring: dict) -> None:
     assert formulas[f"W{program}"].value.endswith(f'(U{program}/K{program}),"-")')
     assert formulas[f"Y{program}"].value == f"=SUM(I{program},U{program})"
     assert values[("E.81", f"S{program}")] is None  # TW IV is not reported yet
-    # A per-quarter indicator: (13) sums the quarters, (15) adds last year's realisasi.
+    # A per-quarter indicator: (13) sums the quarters; (15) is the level reached this
+    # year, compared with the Renstra's end-year level (1.285), not 1.100 + 3.105.
     row = _row_of(values, "E.81", "E", "Jumlah Informasi Publik yang dipublikasikan")
     assert values[("E.81", f"T{row}")] == 980 + 1045 + 1080
-    assert values[("E.81", f"X{row}")] == 1100 + 3105
+    assert formulas[f"X{row}"].value == f"=T{row}"
+    assert values[("E.81", f"X{row}")] == 3105
+    assert values[("E.81", f"Z{row}")] == pytest.approx(3105 / 1285)
     text = _row_of(values, "E.81", "A", "Faktor pendorong keberhasilan pencapaian")
     assert values[("E.81", f"F{text}")].startswith("Dukungan pimpinan")
 
@@ -254,6 +271,17 @@ def test_e81_at_the_fourth_quarter_is_the_year(monitoring: dict, example_master:
     pagu = sum(r.get("anggaran") for r in inputs.records(REALISASI_ANGGARAN))
     assert values[("E.81", f"V{predikat - 1}")] == pytest.approx(1.8061, abs=5e-5)
     assert values[("E.81", f"W{predikat - 1}")] == pytest.approx(year / pagu)
+
+
+def test_e81_predikat_fits_its_column(monitoring: dict) -> None:
+    """The predikat under (14) is a formula (row heights measure typed text only): the
+    longest label of the scale fits one line of its column, as LibreOffice prints it."""
+    path, values = monitoring[4]
+    predikat = _row_of(values, "E.81", "A", "PREDIKAT KINERJA")
+    assert values[("E.81", f"V{predikat}")] == "Sangat Tinggi"
+    width = openpyxl.load_workbook(path)["E.81"].column_dimensions["V"].width
+    labels = [values[("Tabel 3.1", f"D{row}")] for row in range(4, 9)]
+    assert [wrapped_lines(label, capacity_of(width, 10), bold=True) for label in labels] == [1] * 5
 
 
 def test_e81_nests_programs_under_their_sasaran(monitoring: dict) -> None:
@@ -282,9 +310,16 @@ def test_monitoring_before_the_year_ends(example: Path, tmp_path: Path) -> None:
         "compile", example, "--triwulan", "2", "-o", tmp_path / "tw2.xlsx", "--format", "json"
     )
     assert code == 0, output
-    found = [(f["kode"], f["sel"]) for f in json.loads(output)["findings"]]
+    data = json.loads(output)
+    found = [(f["kode"], f["sel"]) for f in data["findings"]]
     assert ("realisasi_tahunan_belum_diisi", "F4:F8") in found
     assert not [kode for kode, _ in found if kode == "wajib_kosong"]
+    # The LKE grades the annual report: a quarter's run shows the findings only.
+    assert "pra_evaluasi_lke" not in data
+    code, output = run_cli("compile", example, "--triwulan", "2", "-o", tmp_path / "tw2.xlsx")
+    assert code == 0, output
+    assert "realisasi_tahunan_belum_diisi" in output
+    assert "Pra-evaluasi LKE" not in output and "lke 3.a.2" not in output
 
 
 # ---------------------------------------------------------------- rekap --triwulan N
@@ -312,9 +347,11 @@ def test_rekap_puts_the_offices_behind_plan_first(example_master: Path, tmp_path
     target = tmp_path / "rekap_tw3.xlsx"
     code, output = run_cli("rekap", pemda, "--triwulan", "3", "-j", "1", "-o", target)
     assert code == 1, output  # an office without the quarterly module is not ok
+    assert not re.search(r"kriteria LKE \d+ dari \d+", output), output
     values = cached_values(target)
     sheet = "Rekap Triwulan"
     assert values[(sheet, "H3")] == "PENYERAPAN THD KAS S.D. TW III"
+    assert values[(sheet, "D3")] == "CAPAIAN KINERJA S.D. TW III THD TARGET S.D. TW III"
     # The example spends 84,90% of its kas to date: behind plan, so first.
     assert values[(sheet, "B4")] == "Dinas Komunikasi dan Informatika"
     assert values[(sheet, "H4")] == pytest.approx(5631744438 / 6633108711)
@@ -325,7 +362,7 @@ def test_rekap_puts_the_offices_behind_plan_first(example_master: Path, tmp_path
     assert values[(sheet, "G6")] == pytest.approx(2 * 5631744438)
     left_out = _row_of(values, sheet, "A", "PERANGKAT DAERAH YANG TIDAK DIREKAP")
     assert values[(sheet, f"B{left_out + 1}")] == "c_tahunan"
-    assert "triwulan.xlsx" in values[(sheet, f"C{left_out + 1}")]
+    assert "xlkip init FOLDER --modul triwulan" in values[(sheet, f"C{left_out + 1}")]
 
 
 # ---------------------------------------------------------------- the rule of Cara Hitung
@@ -357,3 +394,34 @@ def test_monitoring_of_a_turun_indicator(example: Path, tmp_path: Path) -> None:
         values, "Tabel 3.2", "C", "Persentase Jumlah OPD yang menggunakan tanda tangan elektronik"
     )
     assert values[("Tabel 3.2", f"J{row}")] == pytest.approx(1.25)
+
+
+def test_turun_per_quarter_has_no_capaian_against_the_year_before_tw4(
+    example: Path, tmp_path: Path
+) -> None:
+    """Informasi made Turun (summed per quarter): at TW II its sum is half a year's, so
+    against the yearly target it is "-" with a note."""
+    set_cells(example / "kinerja.xlsx", "IKU", {"D5": "Turun", "D6": "Turun"})
+    set_cells(example / "triwulan.xlsx", RENCANA_AKSI.name, {"I5": 0.2})
+    result = api.compile_folder(example, tmp_path / "tw2.xlsx", triwulan=2)
+    values = cached_values(result.output)
+    name = "Jumlah Informasi Publik yang dipublikasikan"
+    row = _row_of(values, "E.81", "E", name)
+    assert (values[("E.81", f"V{row}")], values[("E.81", f"Z{row}")]) == ("-", "-")
+    assert values[("E.81", f"T{row}")] == 980 + 1045
+    assert values[("Tabel 3.2", f"S{_row_of(values, 'Tabel 3.2', 'C', name)}")] == "-"
+    notes = [
+        v for (sheet, _), v in values.items() if sheet == "E.81" and str(v).startswith("Catatan")
+    ]
+    assert len(notes) == 1 and "Turun" in notes[0] and "Per triwulan" in notes[0]
+    # Three means of one quarter, each saying what it measures.
+    labels = {v for v in values.values() if isinstance(v, str) and "RATA" in v}
+    assert {
+        "CAPAIAN RATA-RATA S.D. TW II TERHADAP TARGET S.D. TW II",
+        "CAPAIAN KINERJA RATA-RATA TRIWULAN ITU SAJA",
+        "RATA-RATA CAPAIAN KINERJA TERHADAP TARGET TAHUNAN (%)",
+    } <= labels
+    with zipfile.ZipFile(result.output) as package:
+        chart = package.read("xl/charts/chart1.xml").decode()
+    assert "Capaian Kinerja Triwulan Itu Saja" in chart
+    assert "Capaian kinerja triwulan itu saja" in chart

@@ -118,6 +118,7 @@ def compile_folder(
         result = check(folder, tahun_lalu)
         if triwulan is not None:
             before_year_end(result.inputs, result.report)
+            result.lke = None  # the LKE grades the annual report, not a quarter's
         timings = dict(result.timings)
         if not result.report.valid and not force:
             return CompileResult(

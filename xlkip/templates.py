@@ -46,6 +46,11 @@ def options_for(kinds: Collection[str]) -> TemplateOptions:
         uses += [sheet.feeds_document] if sheet.feeds_document else []
         if uses:
             feeds[sheet.name] = " dan ".join(uses)
+    if "triwulan" in kinds:  # it feeds the monitoring workbook, not the annual report
+        from xlkip.tables.triwulan import monitoring_feeds
+
+        for name, labels in monitoring_feeds().items():
+            feeds[name] = f"{_listed(labels)} workbook pemantauan (xlkip compile --triwulan N)"
     bukti = tuple(label for label, module in BUKTI_MODUL.items() if module in kinds)
     satuan = _suggested(SATUAN_MODUL, kinds)
     choices = {

@@ -60,7 +60,8 @@ def compile_office(
             f"{folder} --debug untuk rinciannya, dan kirimkan ke pengembang.",
         )
     summary = _summarize(folder, inputs, report, details, written, time.perf_counter() - started)
-    if checked.lke is not None and summary.status is not Status.UNREADABLE:
+    annual = triwulan is None  # the LKE grades the annual report, not a quarter's
+    if annual and checked.lke is not None and summary.status is not Status.UNREADABLE:
         summary = replace(summary, lke=(checked.lke.terpenuhi, checked.lke.diperiksa))
     return not_written(summary, unwritten) if unwritten else summary
 

@@ -41,7 +41,7 @@ COLUMNS = (
     ("NO", 5),
     ("PERANGKAT DAERAH", 40),
     ("JUMLAH IKU", 9),
-    ("CAPAIAN KINERJA S.D. {tw}", 13),
+    ("CAPAIAN KINERJA S.D. {tw} THD TARGET S.D. {tw}", 13),
     ("PREDIKAT", 13),
     ("ANGGARAN KAS S.D. {tw}", 18),
     ("REALISASI ANGGARAN S.D. {tw}", 18),
@@ -187,7 +187,10 @@ def _not_counted(
         alasan = (
             office.alasan
             or " ".join(reasons)
-            or ("Tidak ada triwulan.xlsx yang terisi: buat dengan xlkip init --modul triwulan.")
+            or (
+                "Tidak ada triwulan.xlsx yang terisi: buat dengan xlkip init FOLDER --modul "
+                "triwulan."
+            )
         )
         sheet.put(row, 0, None, TEXT)
         sheet.put(row, 1, office.name, TEXT)

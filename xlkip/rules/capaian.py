@@ -10,7 +10,9 @@ ARAH = (NAIK, TURUN)
 
 
 def capaian(target: Expr, realisasi: Expr, arah: str, cap: Expr | None = None) -> Expr:
-    """Naik: realisasi / target. Turun: (2·target − realisasi) / target.
+    """Naik: realisasi / target. Turun: (2·target − realisasi) / target (DESIGN §4, no
+    floor: a realisasi beyond twice the target gives a negative capaian, as the formula
+    the reports use does).
 
     "-" when there is no target (0 or missing) or no realisasi, never #DIV/0!; with a cap
     (Pengaturan), never above it.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from xlkip.rules.capaian import TURUN
 from xlkip.rules.values import literal, value_of
 from xlkip.sheet.expr import AVERAGE, COUNT, DASH, IF, SUM, BinOp, Const, Expr, if_number
 
@@ -46,3 +47,11 @@ def sampai_dengan(cara: str, quarters: Sequence[Expr]) -> Expr:
 def figure_to_date(cara: str, values: Sequence[float | None]) -> float | None:
     """The same rule on plain values (checks and sentences)."""
     return value_of(sampai_dengan(cara, [literal(v) for v in values]))
+
+
+def partial_turun_sum(arah: object, cara: object, triwulan: int) -> bool:
+    """A Turun indicator summed per quarter, before TW IV: its sum to date is always below
+    the year's figure, so (2 × target − sum) / target against a yearly target reads as
+    over-achievement (140% at TW II with every quarter on plan). Such a capaian is not
+    computed ("-") until the year is complete; against the target to date it is sound."""
+    return arah == TURUN and cara == PER_TRIWULAN and triwulan < TRIWULAN[-1]

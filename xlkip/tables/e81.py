@@ -9,9 +9,19 @@ of this year's Renja, (9)–(12) realisasi in TW I–IV, (13) realisasi of the R
 year = (7) + (13), (16) its level of achievement = (15) / (6), (17) the responsible unit;
 under them the mean capaian, its predikat, the factors and the follow-up.
 
-An indicator's K follows its Cara Hitung where the form adds quarters or years: a
-cumulative or averaged figure is a level, not a flow, so (13) is its figure to date and
-(15) is (13); a per-quarter figure is summed as the form says. Under each sasaran its
+An indicator's K follows its Cara Hitung where the form adds quarters: (13) is its
+figure to date (the last quarter, the sum or the mean of the quarters). K (15) is (13),
+not (7) + (13): the Renstra sheet of kinerja.xlsx holds a target per year as the level of
+that year (not a running total), and (7) is only last year's realisasi, so adding years
+would compare several years' flows with one year's level (5.325 informasi against 1.285).
+The level reached this year is what the Renstra target is compared with. Rp (15) is
+(7) + (13) as the form says: money spent adds up across years.
+
+Before TW IV a Turun indicator summed per quarter has no capaian against a yearly target
+((14), (16)): its partial sum is always below the year's, so (2 × target − sum) / target
+would read as over-achievement (140% at TW II with every quarter on plan). Those cells
+show "-" and a note under the form says why; from TW IV the sum is the year's figure.
+Naik needs no such rule: a partial sum is below target, read as progress. Under each sasaran its
 indicators carry K and then the programs they name in Program Pendukung (kinerja.xlsx)
 carry Rp (the inputs hold no outcome indicator of a program itself); what the inputs do
 not hold (the Renstra's money, the years before) shows "-".
@@ -26,7 +36,7 @@ from typing import Any
 from xlkip.perencanaan import renstra_links
 from xlkip.rules.anggaran import persen_realisasi
 from xlkip.rules.capaian import capaian, mean
-from xlkip.rules.triwulan import PER_TRIWULAN, TRIWULAN, sampai_dengan
+from xlkip.rules.triwulan import TRIWULAN, partial_turun_sum, sampai_dengan
 from xlkip.schema.kinerja import PROGRAM, program_names
 from xlkip.schema.triwulan import EVALUASI, ROMAWI
 from xlkip.sheet.expr import DASH, SUM, Expr, Range
@@ -83,7 +93,7 @@ def e81(ctx: Context, iku: Any, budget: Any, triwulan: int) -> SheetModel:
         SHEET,
         f"Tabel E.81 Evaluasi terhadap Hasil Renja {ctx.subject} Tahun {tahun} "
         f"s.d. Triwulan {ROMAWI[triwulan - 1]}",
-        [5, 20, 6, 24, 24, *([8, 14] * 11), 12],
+        _widths(),
     )
     _headers(sheet, tahun, period.renstra_akhir)
     row = first = HEADER_ROW + 3
@@ -93,6 +103,10 @@ def e81(ctx: Context, iku: Any, budget: Any, triwulan: int) -> SheetModel:
     no_budget = SimpleNamespace(programs=[])
     row = _rows(ctx, sheet, row, iku, budget or no_budget, triwulan, (k14_rows, program_rows))
     row = _closing(ctx, sheet, row, scale, k14_rows, program_rows, triwulan)
+    rows = iku.rows if iku is not None else []
+    if any(partial_turun_sum(r.iku.get("arah"), r.plan.get("cara_hitung"), triwulan) for r in rows):
+        sheet.merge((row, 0), (row, COLUMNS - 1), PARTIAL_NOTE, TEXT)
+        row += 1
     finish(
         sheet,
         (HEADER_ROW, HEADER_ROW + 2),
@@ -101,6 +115,18 @@ def e81(ctx: Context, iku: Any, budget: Any, triwulan: int) -> SheetModel:
         closing=row - first,
     )
     return sheet
+
+
+PREDIKAT_WIDTH = 14
+"""K (14) holds the predikat under the mean: a formula, whose text row heights do not
+measure (render/layout.py measures typed text), so it must fit one line ("Sangat Rendah")
+as in the Rp columns."""
+
+
+def _widths() -> list[float]:
+    widths: list[float] = [5, 20, 6, 24, 24, *([8, 14] * 11), 12]
+    widths[k_col(14)] = PREDIKAT_WIDTH
+    return widths
 
 
 def _headers(sheet: SheetModel, tahun: int, akhir: int) -> None:
@@ -199,19 +225,30 @@ def _iku_row(ctx: Context, sheet: SheetModel, row: int, item: Any, triwulan: int
     sheet.put(row, 3, None, TEXT)
     sheet.put(row, 4, record.get("indikator"), TEXT)
     k6 = sheet.put(row, k_col(6), value_cell(end_target), style)
-    k7 = sheet.put(row, k_col(7), value_cell(record.get("realisasi_lalu")), style)
+    sheet.put(row, k_col(7), value_cell(record.get("realisasi_lalu")), style)
     k8 = sheet.put(row, k_col(8), item.target_tahun.ref(), style)
     quarters = []
     for n in TRIWULAN:
         shown = item.realisasi_tw[n].ref() if n <= triwulan else None
         quarters.append(sheet.put(row, k_col(8 + n), shown, style).ref())
     k13 = sheet.put(row, k_col(13), sampai_dengan(cara, quarters[:triwulan]), style)
-    sheet.put(row, k_col(14), capaian(k8.ref(), k13.ref(), arah, cap), PERCENT)
-    years: Expr = SUM(k7.ref(), k13.ref()) if cara == PER_TRIWULAN else k13.ref()
-    k15 = sheet.put(row, k_col(15), years, style)
-    sheet.put(row, k_col(16), capaian(k6.ref(), k15.ref(), arah, cap), PERCENT)
+    k15 = sheet.put(row, k_col(15), k13.ref(), style)
+    if partial_turun_sum(arah, cara, triwulan):
+        _dashes(sheet, row, range(14, 17, 2), 0)
+    else:
+        sheet.put(row, k_col(14), capaian(k8.ref(), k13.ref(), arah, cap), PERCENT)
+        sheet.put(row, k_col(16), capaian(k6.ref(), k15.ref(), arah, cap), PERCENT)
     _dashes(sheet, row, range(6, 17), 1)
     sheet.put(row, COLUMNS - 1, record.get("penanggung_jawab"), CENTER)
+
+
+PARTIAL_NOTE = (
+    "Catatan: capaian terhadap target tahunan (kolom 14 dan 16) indikator berarah Turun "
+    'dengan Cara Hitung Per triwulan ditulis "-" sampai TW IV. Jumlah triwulan yang '
+    "belum lengkap selalu lebih kecil dari angka setahun, sehingga rumus Turun "
+    "(2 × target − realisasi) / target akan tampak melampaui target. Capaian s.d. "
+    "triwulan ini terhadap target s.d. triwulan ini ada di Tabel 3.2."
+)
 
 
 def _program_row(
@@ -280,7 +317,8 @@ def _closing(
         sheet.put(row, k_col(15) + 1, total(15), MONEY_BOLD)
         sheet.put(row, last_col, None, TEXT)
         row += 1
-    sheet.merge((row, 0), (row, 4), "RATA-RATA CAPAIAN KINERJA (%)", TEXT_BOLD)
+    label = "RATA-RATA CAPAIAN KINERJA TERHADAP TARGET TAHUNAN (%)"
+    sheet.merge((row, 0), (row, 4), label, TEXT_BOLD)
     rata = None
     if k14_rows:
         col = k_col(14)

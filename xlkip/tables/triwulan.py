@@ -18,11 +18,11 @@ from xlkip.inputs import Inputs
 from xlkip.read.records import Record
 from xlkip.rules.anggaran import persen_realisasi
 from xlkip.rules.capaian import capaian, mean
-from xlkip.rules.triwulan import TRIWULAN, sampai_dengan
+from xlkip.rules.triwulan import TRIWULAN, partial_turun_sum, sampai_dengan
 from xlkip.schema.kinerja import IKU
-from xlkip.schema.triwulan import ANGGARAN_TRIWULAN, RENCANA_AKSI, ROMAWI
+from xlkip.schema.triwulan import ANGGARAN_TRIWULAN, EVALUASI, RENCANA_AKSI, ROMAWI
 from xlkip.sheet.charts import BLUE, GREEN, LIGHT_BLUE, ORANGE, Series
-from xlkip.sheet.expr import SUBTOTAL_SUM, SUM, Expr, Range
+from xlkip.sheet.expr import DASH, SUBTOTAL_SUM, SUM, Expr, Range
 from xlkip.sheet.model import BlockColumn, SheetModel, Slot, Style, WorkbookModel
 from xlkip.tables.common import (
     CENTER,
@@ -43,7 +43,7 @@ from xlkip.tables.common import (
 )
 from xlkip.tables.kinerja import indicator_style
 from xlkip.tables.scale import skala_kinerja
-from xlkip.tables.spec import TableSpec, make_plan, table
+from xlkip.tables.spec import TableSpec, make_plan, plan_where, table
 from xlkip.text import identity_text
 
 PROGRAM = Style(bold=True, fill="#F2F2F2")
@@ -175,7 +175,9 @@ def rencana_aksi_iku(ctx: Context) -> RencanaAksiIku:
             sheet.merge((top, sd_col + 4), (row - 1, sd_col + 4), mean(capaian_sd), PERCENT)
         )
     last = row - 1
-    sheet.merge((row, 0), (row, sd_col + 1), "CAPAIAN RATA-RATA", TEXT_BOLD)
+    to_date = f"S.D. {tw(quarters[-1])}"
+    label = f"CAPAIAN RATA-RATA {to_date} TERHADAP TARGET {to_date}"
+    sheet.merge((row, 0), (row, sd_col + 1), label, TEXT_BOLD)
     rata = sheet.put(
         row, sd_col + 2, mean(Range(sheet, first, sd_col + 2, last, sd_col + 2)), PERCENT_BOLD
     )
@@ -220,7 +222,11 @@ def _iku_row(
         row, col + 2, capaian(target_sd.ref(), realisasi_sd.ref(), arah, cap), PERCENT
     )
     predikat = sheet.put(row, col + 3, scale.predikat(capaian_sd.ref()), CENTER)
-    sheet.put(row, col + 5, capaian(target_tahun.ref(), realisasi_sd.ref(), arah, cap), PERCENT)
+    if partial_turun_sum(arah, cara, quarters[-1]):
+        sheet.put(row, col + 5, DASH, CENTER)
+    else:
+        year = capaian(target_tahun.ref(), realisasi_sd.ref(), arah, cap)
+        sheet.put(row, col + 5, year, PERCENT)
     return RencanaAksiRow(
         iku,
         plan,
@@ -370,7 +376,7 @@ def tren_triwulan(ctx: Context) -> None:
         HEADER_ROW,
         (
             "TRIWULAN",
-            "CAPAIAN KINERJA RATA-RATA",
+            "CAPAIAN KINERJA RATA-RATA TRIWULAN ITU SAJA",
             "TARGET (100%)",
             "RENCANA PENYERAPAN (KAS) KUMULATIF",
             "REALISASI ANGGARAN KUMULATIF",
@@ -406,7 +412,13 @@ def trend_chart(sheet: SheetModel, first: int, last: int, iku: Any, budget: Any)
     series = []
     if iku is not None:
         series.append(
-            Series("Capaian kinerja", names, Range(sheet, first, 1, last, 1), BLUE, labels="0%")
+            Series(
+                "Capaian kinerja triwulan itu saja",
+                names,
+                Range(sheet, first, 1, last, 1),
+                BLUE,
+                labels="0%",
+            )
         )
         series.append(
             Series(
@@ -433,7 +445,7 @@ def trend_chart(sheet: SheetModel, first: int, last: int, iku: Any, budget: Any)
             )
         )
     return {
-        "title": "Tren Capaian Kinerja dan Penyerapan Anggaran per Triwulan",
+        "title": "Capaian Kinerja Triwulan Itu Saja dan Penyerapan Anggaran Kumulatif",
         "series": tuple(series),
         "value_format": "0%",
         "value_min": 0,
@@ -447,6 +459,25 @@ MONITORING: tuple[TableSpec[Any], ...] = (
     tren_triwulan,
 )
 """The monitoring workbook's tables, in the order it prints them."""
+
+
+def monitoring_feeds() -> dict[str, list[str]]:
+    """Sheet of triwulan.xlsx -> the monitoring workbook's tables it feeds, E.81 last (the
+    Petunjuk of triwulan.xlsx: the annual report reads none of it)."""
+    from xlkip.tables.e81 import SHEET as E81
+
+    plan = plan_where(MONITORING, lambda spec: True)
+    feeds = {}
+    for sheet in (RENCANA_AKSI, ANGGARAN_TRIWULAN):
+        direct = {spec.key for spec in MONITORING if any(read is sheet for read in spec.reads)}
+        fed = [
+            spec
+            for spec in MONITORING
+            if spec.key in direct or any(used.key in direct for used in (*spec.uses, *spec.needs))
+        ]
+        feeds[sheet.name] = [*(plan.label(spec) for spec in fed if plan.produces(spec)), E81]
+    feeds[EVALUASI.name] = [E81]
+    return feeds
 
 
 @dataclass
@@ -463,7 +494,7 @@ def missing_quarters(inputs: Inputs) -> str | None:
         return None
     return (
         f"Folder {inputs.folder} tidak berisi triwulan.xlsx yang terisi, sehingga laporan "
-        "triwulan tidak dapat disusun. Buat dengan xlkip init --modul triwulan, isi sheet "
+        "triwulan tidak dapat disusun. Buat dengan xlkip init FOLDER --modul triwulan, isi sheet "
         "Rencana Aksi dan Anggaran Triwulan, lalu jalankan lagi."
     )
 
