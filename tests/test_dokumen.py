@@ -420,13 +420,66 @@ def test_each_sasaran_is_compared_from_the_tables(document: Any) -> None:
         "Standar nasional indikator sasaran ini belum diisi (narasi.xlsx, sheet Standar Nasional, "
         "kolom Standar Nasional), sehingga belum dibandingkan dengan standar nasional."
     ) in first
-    # The seed's Renstra names its own sasaran: compared in a section of its own.
-    renstra = _section(document, "Capaian terhadap Target Akhir Renstra")
-    assert (
+    # The seed's Renstra rows name the IKU indicator they are ("Sama dengan IKU"):
+    # each is compared in its sasaran; an unlinked sasaran says so.
+    assert first[first.index("Dibandingkan target akhir Renstra") + 1] == (
+        "Indikator sasaran ini belum dikaitkan dengan baris mana pun di sheet Renstra "
+        '(kinerja.xlsx, sheet Renstra, kolom "Sama dengan IKU"), sehingga belum dibandingkan '
+        "dengan target akhir Renstra (2026)."
+    )
+    third = _section(document, "Sasaran 3:")
+    assert third[third.index("Dibandingkan target akhir Renstra") + 1 :][:2] == [
         'Realisasi indikator "Jumlah Informasi Publik Yang Terpublikasi" tahun 2024 (3.346) '
-        "mencapai 260,39% dari target akhir Renstra tahun 2026."
-    ) in renstra
+        "mencapai 260,39% dari target akhir Renstra tahun 2026.",
+        "Dibandingkan standar nasional",
+    ]
+    fourth = _section(document, "Sasaran 4:")
+    assert (
+        'Realisasi indikator "Jumlah pengaduan masyarakat secara online yang ditindaklanjuti" '
+        "tahun 2024 (82%) mencapai 82,00% dari target akhir Renstra tahun 2026."
+    ) in fourth
+    # The Renstra rows no IKU indicator links to: in a section of their own.
+    renstra = _section(document, "Capaian terhadap Target Akhir Renstra")
+    assert renstra[:2] == [
+        "Meningkatnya pemanfaatan layanan publik berbasis TIK, akses dan kualitas layanan "
+        "public, dan meningkatnya implementasi pengembangan sistem pelaporan dan Capaian "
+        "kinerja dan keuangan",
+        'Realisasi indikator "Jumlah Titik Hot Spot di Ruang Publik" tahun 2024 (45) mencapai '
+        "72,58% dari target akhir Renstra tahun 2026.",
+    ]
+    assert not any("Terpublikasi" in line or "pengaduan" in line for line in renstra)
     assert any("tidak diisi, sehingga capaian terhadapnya" in line for line in renstra)
+
+
+def test_the_closing_summary_has_its_own_heading(document: Any) -> None:
+    """Not read as part of the last sasaran."""
+    assert _section(document, "Capaian Kinerja Organisasi secara Keseluruhan") == [
+        "Capaian kinerja rata-rata tahun 2024 sebesar 180,61% dengan predikat Sangat Tinggi.",
+        "Indikator yang belum mencapai target: Persentase Jumlah OPD yang menggunakan tanda "
+        "tangan elektronik (80,00%).",
+    ]
+    assert not any("rata-rata" in line for line in _section(document, "Sasaran 4:"))
+
+
+def test_a_renstra_without_links_is_matched_by_sasaran_name(tmp_path: Path) -> None:
+    """No "Sama dengan IKU" and no same indicator name: the Renstra rows under a sasaran
+    of the IKU's name are that sasaran's; no section of their own is left."""
+
+    def unlinked(sheets: dict[str, Any]) -> None:
+        for row in sheets["Renstra"]:
+            row["iku"] = None
+        sheets["Renstra"][0]["sasaran"] = sheets["IKU"][0]["sasaran"]
+
+    document = Document(
+        str(_compile(example_variant(tmp_path, kinerja=unlinked), tmp_path / "out").dokumen)
+    )
+    first = _section(document, "Sasaran 1:")
+    assert (
+        'Realisasi indikator "Jumlah Titik Hot Spot di Ruang Publik" tahun 2024 (45) mencapai '
+        "72,58% dari target akhir Renstra tahun 2026."
+    ) in first
+    assert any("Sama dengan IKU" in line for line in _section(document, "Sasaran 2:"))
+    assert _section(document, "Capaian terhadap Target Akhir Renstra") == []
 
 
 def test_a_turun_indicator_reads_lower_is_better(tmp_path: Path) -> None:
