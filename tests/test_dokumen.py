@@ -24,6 +24,7 @@ from tests.helpers import run_cli, set_cells
 from tests.output_helpers import require_libreoffice
 from xlkip import api, contoh
 from xlkip.render.dokumen import size_warning
+from xlkip.render.dokumen.sumber_daya import verdict
 from xlkip.render.dokumen.susun import STAFF_STYLE
 from xlkip.render.dokumen.tabel import cell_text
 from xlkip.render.libreoffice import convert
@@ -622,8 +623,9 @@ def test_each_sasaran_reads_its_efficiency_and_programs(document: Any) -> None:
         "Efisiensi penggunaan sumber daya",
         "Capaian kinerja sasaran ini 80,00%, dengan realisasi anggaran program pendukungnya "
         "40,86% (Rp 84.750.188 dari Rp 207.423.100; Tabel 3.18). Efisiensinya 48,93% (1 − "
-        "(realisasi anggaran ÷ capaian kinerja)), efisien: capaian kinerja lebih tinggi "
-        "daripada penyerapan anggaran.",
+        "(realisasi anggaran ÷ capaian kinerja)), bukan efisiensi: target sasaran ini belum "
+        "tercapai, sementara sebagian besar anggaran program pendukungnya tidak terserap; "
+        "angka ini menunjukkan anggaran yang tidak terserap, bukan penghematan.",
         "Program dan kegiatan pendukung",
         "Sasaran ini belum tercapai (80,00%); program yang mendukungnya adalah sebagai berikut.",
         "PROGRAM PENYELENGGARAAN PERSANDIAN UNTUK PENGAMANAN INFORMASI: realisasi Rp 84.750.188 "
@@ -632,6 +634,11 @@ def test_each_sasaran_reads_its_efficiency_and_programs(document: Any) -> None:
         'Kabupaten/Kota", menyerap 40,86% anggarannya.',
     ]
     first = _section(document, "Sasaran 1:")
+    assert any(  # reached (104,70%): efficient
+        line.startswith("Capaian kinerja sasaran ini 104,70%")
+        and line.endswith("efisien: capaian kinerja lebih tinggi daripada penyerapan anggaran.")
+        for line in first
+    )
     assert (
         'Kegiatan yang paling menunjang (penyerapan tertinggi) adalah "Pengelolaan Nama Domain '
         "yang telah Ditetapkan oleh Pemerintah Pusat dan Sub Domain di Lingkup Pemerintah "
@@ -662,13 +669,47 @@ def test_the_efficiency_sentences_follow_the_budget(tmp_path: Path) -> None:
     assert (
         "Capaian kinerja sasaran ini 80,00%, dengan realisasi anggaran program pendukungnya "
         "96,42% (Rp 200.000.000 dari Rp 207.423.100; Tabel 3.18). Efisiensinya -16,42% "
-        "(capaian kinerja − realisasi anggaran), kurang efisien: capaian kinerja lebih rendah "
-        "daripada penyerapan anggaran."
+        "(capaian kinerja − realisasi anggaran), kurang efisien: target sasaran ini belum "
+        "tercapai dan capaian kinerja lebih rendah daripada penyerapan anggaran."
     ) in second
     assert (
         "PROGRAM PENYELENGGARAAN PERSANDIAN UNTUK PENGAMANAN INFORMASI: realisasi Rp 200.000.000 "
         "dari anggaran Rp 207.423.100 (96,42%)."
     ) in second
+
+
+@pytest.mark.parametrize(
+    ("capaian", "persen", "value", "said"),
+    [
+        (1.05, 0.98, 0.07, "efisien: capaian kinerja lebih tinggi daripada penyerapan anggaran"),
+        (
+            1.0,
+            1.1,
+            -0.1,
+            "kurang efisien: capaian kinerja lebih rendah daripada penyerapan anggaran",
+        ),
+        (1.0, 1.0, 0.0, "capaian kinerja seimbang dengan penyerapan anggaran"),
+        (
+            0.8,
+            0.6,
+            0.25,
+            "bukan efisiensi: target sasaran ini belum tercapai, sementara sebagian anggaran "
+            "program pendukungnya tidak terserap; angka ini menunjukkan anggaran yang tidak "
+            "terserap, bukan penghematan",
+        ),
+        (
+            0.5,
+            0.9,
+            -0.8,
+            "kurang efisien: target sasaran ini belum tercapai dan capaian kinerja lebih rendah "
+            "daripada penyerapan anggaran",
+        ),
+    ],
+)
+def test_a_missed_target_is_never_called_efficient(
+    capaian: float, persen: float, value: float, said: str
+) -> None:
+    assert verdict(capaian, persen, value) == said
 
 
 def test_without_program_pendukung_the_analyses_say_so(tmp_path: Path) -> None:
