@@ -55,6 +55,9 @@ def document(compiled: api.CompileResult) -> Any:
 
 
 def _tokens(text: str) -> set[str]:
+    """The numbers of `text`; "3,5 poin persen" is the cell's 3,5% (a difference of
+    two percentages)."""
+    text = re.sub(r"(\d) poin persen", r"\1%", text)
     return {t.rstrip(".,") for t in NUMBER.findall(text)}
 
 
