@@ -781,3 +781,27 @@ def test_the_kata_pengantar_is_dated_from_pengaturan(
     set_cells(folder / "identitas.xlsx", PENGATURAN.name, {cells["tanggal_laporan"]: "20/2/2025"})
     signed = _signature_block(Document(str(_compile(folder, tmp_path / "out").dokumen)))
     assert signed.startswith("Binjai, 20 Februari 2025") and "[Isi:" not in signed
+
+
+def test_column_chart_labels_are_whole_and_apart(example_master: Path) -> None:
+    """Gambar 3.6: the program names under the columns are printed whole (never cut
+    after four lines) and no two names' boxes overlap or leave the picture."""
+    from xlkip.compile import built_workbook
+    from xlkip.render.dokumen.grafik import figure
+
+    result = api.check(example_master)
+    with built_workbook(result.inputs, result.report) as built:
+        charts = [c for s in built.model.sheets for c in s.charts]
+        chart = next(c for c in charts if c.title == "Anggaran dan Realisasi per Program")
+        drawn = figure(chart)
+        drawn.canvas.draw()
+        renderer = drawn.canvas.get_renderer()
+        labels = drawn.axes[0].get_xticklabels()
+        boxes = [label.get_window_extent(renderer) for label in labels]
+        names = [" ".join(label.get_text().split()) for label in labels]
+    assert names[-1] == "PROGRAM PENYELENGGARAAN PERSANDIAN UNTUK PENGAMANAN INFORMASI"
+    assert len(names) == 5
+    for left, right in zip(boxes, boxes[1:], strict=False):
+        assert left.x1 < right.x0, (left, right)
+    width, height = drawn.bbox.width, drawn.bbox.height
+    assert all(0 <= b.x0 and b.x1 <= width and 0 <= b.y0 and b.y1 <= height for b in boxes)
