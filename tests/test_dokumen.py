@@ -5,6 +5,7 @@ sentences is looked up among the compiled workbook's values as the workbook show
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -801,7 +802,7 @@ def test_column_chart_labels_are_whole_and_apart(example_master: Path) -> None:
         names = [" ".join(label.get_text().split()) for label in labels]
     assert names[-1] == "PROGRAM PENYELENGGARAAN PERSANDIAN UNTUK PENGAMANAN INFORMASI"
     assert len(names) == 5
-    for left, right in zip(boxes, boxes[1:], strict=False):
+    for left, right in itertools.pairwise(boxes):
         assert left.x1 < right.x0, (left, right)
     width, height = drawn.bbox.width, drawn.bbox.height
-    assert all(0 <= b.x0 and b.x1 <= width and 0 <= b.y0 and b.y1 <= height for b in boxes)
+    assert all(b.x0 >= 0 and b.x1 <= width and b.y0 >= 0 and b.y1 <= height for b in boxes)
