@@ -279,6 +279,26 @@ def test_libreoffice_prints_the_chapters(compiled: api.CompileResult, tmp_path: 
     ):
         assert chapter in text, chapter
     assert "None" not in text and "{{" not in text
+    _no_word_of_3_14_is_broken(compiled.output, pdf)
+
+
+def _no_word_of_3_14_is_broken(workbook: Path, pdf: Path) -> None:
+    """Tabel 3.14 (landscape, 13 columns) on its page: every word of its cells, as the
+    workbook shows them, printed whole (not "REALIS" over "ASI", "23,81" over "%")."""
+    sheet = openpyxl.load_workbook(workbook, data_only=True)["Tabel 3.14"]
+    words = {
+        word
+        for row in sheet.iter_rows(min_row=3)
+        for cell in row
+        if cell.value is not None and not str(cell.value).startswith("Sumber")
+        for word in cell_text(cell.value, cell.number_format).split()
+    }
+    pages = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    page = next(p for p in pages if "SASARAN RENSTRA" in p and "Tabel 3.14 Perbandingan" in p)
+    assert {"REALISASI", "TERHADAP", "Informasi", "23,81%"} <= words
+    assert words - set(page.split()) == set()
 
 
 def _empty_headings(document: Any) -> list[str]:
