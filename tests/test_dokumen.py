@@ -196,6 +196,41 @@ def test_wide_tables_on_landscape_pages(document: Any) -> None:
     assert not all(landscape for _, landscape in tables)
 
 
+def _orientation_of_paragraphs(document: Any) -> list[tuple[str, bool]]:
+    """(text, or "<picture>" for a chart, landscape) of each body paragraph."""
+    found, pending = [], []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            picture = child.find(f".//{qn('w:drawing')}") is not None
+            text = "".join(t.text or "" for t in child.iter(qn("w:t")))
+            pending.append("<picture>" if picture else text)
+        sect = child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") if child.tag == qn("w:p") else None
+        if child.tag == qn("w:sectPr"):
+            sect = child
+        if sect is not None:
+            size = sect.find(qn("w:pgSz"))
+            landscape = int(size.get(qn("w:w"))) > int(size.get(qn("w:h")))
+            found += [(text, landscape) for text in pending]
+            pending = []
+    return found
+
+
+def test_no_page_left_nearly_empty_by_a_turn_of_the_page(document: Any) -> None:
+    """A chart goes on an upright page (below a landscape table it stood on a page of
+    its own), and the budget's sentences stay under Tabel 3.18 instead of a page alone
+    before Bab IV."""
+    paragraphs = _orientation_of_paragraphs(document)
+    pictures = [landscape for text, landscape in paragraphs if text == "<picture>"]
+    assert len(pictures) == 6 and not any(pictures)
+    at = max(i for i, (text, _) in enumerate(paragraphs) if text.startswith("Tabel 3.18"))
+    after = [(t, wide) for t, wide in paragraphs[at:] if t.startswith("Realisasi anggaran")]
+    assert after[0] == (
+        "Realisasi anggaran tahun 2024 sebesar Rp8.664.222.212 dari pagu Rp9.475.869.588 "
+        "(91,43%), dengan sisa anggaran Rp811.647.376.",
+        True,
+    )
+
+
 def test_no_template_tag_none_or_english(document: Any) -> None:
     generated = "\n".join(_generated_paragraphs(document) + _table_texts(document))
     everything = generated + "\n".join(p.text for p in document.paragraphs)

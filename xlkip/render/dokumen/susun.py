@@ -181,6 +181,8 @@ class Writer:
         if source:
             run = self.paragraph().add_run(source)
             run.italic, run.font.size = True, Pt(9)
+        if sheet.charts:  # below a landscape table a chart would stand on a page alone
+            self.orientation(False)
         self.charts(sheet, spec.chapter)
         key = spec.key
         sentence = sdm_sentence(key, self.built.results.get(key), self.ctx.subject, self.ctx.tahun)
@@ -494,8 +496,7 @@ def _bab_3(w: Writer) -> None:
         w.heading("B. Realisasi Anggaran", 2)
         for spec in budget:
             w.table(spec)
-        w.orientation(False)
-        w.sentences(anggaran_sentences(w.ctx))
+        w.sentences(anggaran_sentences(w.ctx))  # under the last table, not on a page alone
 
 
 OVERALL = "Capaian Kinerja Organisasi secara Keseluruhan"
