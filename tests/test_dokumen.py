@@ -231,6 +231,13 @@ def test_no_page_left_nearly_empty_by_a_turn_of_the_page(document: Any) -> None:
     )
 
 
+def test_no_page_number_on_the_cover(document: Any) -> None:
+    first = document.sections[0]
+    assert first.different_first_page_header_footer
+    assert first.first_page_footer.paragraphs[0].text == ""
+    assert " PAGE " in "".join(t.text for t in first.footer._element.iter(qn("w:instrText")))
+
+
 def test_no_template_tag_none_or_english(document: Any) -> None:
     generated = "\n".join(_generated_paragraphs(document) + _table_texts(document))
     everything = generated + "\n".join(p.text for p in document.paragraphs)
@@ -315,6 +322,8 @@ def test_libreoffice_prints_the_chapters(compiled: api.CompileResult, tmp_path: 
         assert chapter in text, chapter
     assert "None" not in text and "{{" not in text
     _no_word_of_3_14_is_broken(compiled.output, pdf)
+    cover, second = text.split("\f")[:2]
+    assert cover.split()[-2:] == ["SUMATERA", "UTARA"] and second.split()[-1] == "2"
 
 
 def _no_word_of_3_14_is_broken(workbook: Path, pdf: Path) -> None:

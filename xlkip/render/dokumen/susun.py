@@ -263,12 +263,21 @@ def _own_styles(doc: Document) -> Document:
 
 
 def _page_numbers(w: Writer) -> None:
-    """A page number in the footer, unless the office's template has a footer of its own."""
-    if templat.has_text(w.doc.sections[0].footer._element):
+    """A page number in the footer, unless the office's template has a footer of its own;
+    none on the cover (its first page), unless the template has a header the cover
+    would lose or a first page of its own."""
+    section = w.doc.sections[0]
+    if templat.has_text(section.footer._element):
         return
-    footer = w.doc.sections[0].footer.paragraphs[0]
+    footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     simple_field(footer, "PAGE")
+    if not section.different_first_page_header_footer and not templat.has_text(
+        section.header._element
+    ):
+        section.different_first_page_header_footer = True
+        section.first_page_footer.is_linked_to_previous = False  # an empty footer
+        section.first_page_header.is_linked_to_previous = False
 
 
 def _centered(
