@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from xlkip.inputs import Inputs
-from xlkip.read.records import Record
 from xlkip.render.dokumen.tabel import cell_text, region, row_cells
 from xlkip.rules.capaian import TURUN
 from xlkip.schema.kinerja import INDEX_BUKTI, RENSTRA
@@ -124,7 +123,7 @@ def versus_renstra(rows: list[Row], inputs: Inputs) -> list[str]:
     return sentences
 
 
-def renstra_rows(sheet: SheetModel | None, records: list[Record]) -> dict[int, Row]:
+def renstra_rows(sheet: SheetModel | None, records: list[Any]) -> dict[int, Row]:
     """Tabel 3.14's row of each Renstra record, keyed by the record's input row: the
     table prints one row per record, in the sheet's order."""
     if sheet is None:
@@ -142,7 +141,7 @@ def renstra_rows(sheet: SheetModel | None, records: list[Record]) -> dict[int, R
 
 
 def renstra_of_sasaran(
-    indicators: list[Record], name: str, links: dict[str, Record], rows: dict[int, Row]
+    indicators: list[Any], name: str, links: dict[str, Any], rows: dict[int, Row]
 ) -> list[int]:
     """The Renstra rows of a sasaran: those its IKU indicators link to (column "Sama
     dengan IKU", else the same indicator name), or else those under its own name."""
