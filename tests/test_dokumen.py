@@ -5,6 +5,7 @@ sentences is looked up among the compiled workbook's values as the workbook show
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import shutil
@@ -24,6 +25,7 @@ from tests.helpers import run_cli, set_cells
 from tests.output_helpers import require_libreoffice
 from xlkip import api, contoh
 from xlkip.render.dokumen import size_warning
+from xlkip.render.dokumen.sumber_daya import verdict
 from xlkip.render.dokumen.susun import STAFF_STYLE
 from xlkip.render.dokumen.tabel import cell_text
 from xlkip.render.libreoffice import convert
@@ -54,6 +56,9 @@ def document(compiled: api.CompileResult) -> Any:
 
 
 def _tokens(text: str) -> set[str]:
+    """The numbers of `text`; "3,5 poin persen" is the cell's 3,5% (a difference of
+    two percentages)."""
+    text = re.sub(r"(\d) poin persen", r"\1%", text)
     return {t.rstrip(".,") for t in NUMBER.findall(text)}
 
 
@@ -191,6 +196,48 @@ def test_wide_tables_on_landscape_pages(document: Any) -> None:
     assert not all(landscape for _, landscape in tables)
 
 
+def _orientation_of_paragraphs(document: Any) -> list[tuple[str, bool]]:
+    """(text, or "<picture>" for a chart, landscape) of each body paragraph."""
+    found, pending = [], []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:p"):
+            picture = child.find(f".//{qn('w:drawing')}") is not None
+            text = "".join(t.text or "" for t in child.iter(qn("w:t")))
+            pending.append("<picture>" if picture else text)
+        sect = child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") if child.tag == qn("w:p") else None
+        if child.tag == qn("w:sectPr"):
+            sect = child
+        if sect is not None:
+            size = sect.find(qn("w:pgSz"))
+            landscape = int(size.get(qn("w:w"))) > int(size.get(qn("w:h")))
+            found += [(text, landscape) for text in pending]
+            pending = []
+    return found
+
+
+def test_no_page_left_nearly_empty_by_a_turn_of_the_page(document: Any) -> None:
+    """A chart goes on an upright page (below a landscape table it stood on a page of
+    its own), and the budget's sentences stay under Tabel 3.18 instead of a page alone
+    before Bab IV."""
+    paragraphs = _orientation_of_paragraphs(document)
+    pictures = [landscape for text, landscape in paragraphs if text == "<picture>"]
+    assert len(pictures) == 6 and not any(pictures)
+    at = max(i for i, (text, _) in enumerate(paragraphs) if text.startswith("Tabel 3.18"))
+    after = [(t, wide) for t, wide in paragraphs[at:] if t.startswith("Realisasi anggaran")]
+    assert after[0] == (
+        "Realisasi anggaran tahun 2024 sebesar Rp8.664.222.212 dari pagu Rp9.475.869.588 "
+        "(91,43%), dengan sisa anggaran Rp811.647.376.",
+        True,
+    )
+
+
+def test_no_page_number_on_the_cover(document: Any) -> None:
+    first = document.sections[0]
+    assert first.different_first_page_header_footer
+    assert first.first_page_footer.paragraphs[0].text == ""
+    assert " PAGE " in "".join(t.text for t in first.footer._element.iter(qn("w:instrText")))
+
+
 def test_no_template_tag_none_or_english(document: Any) -> None:
     generated = "\n".join(_generated_paragraphs(document) + _table_texts(document))
     everything = generated + "\n".join(p.text for p in document.paragraphs)
@@ -274,6 +321,28 @@ def test_libreoffice_prints_the_chapters(compiled: api.CompileResult, tmp_path: 
     ):
         assert chapter in text, chapter
     assert "None" not in text and "{{" not in text
+    _no_word_of_3_14_is_broken(compiled.output, pdf)
+    cover, second = text.split("\f")[:2]
+    assert cover.split()[-2:] == ["SUMATERA", "UTARA"] and second.split()[-1] == "2"
+
+
+def _no_word_of_3_14_is_broken(workbook: Path, pdf: Path) -> None:
+    """Tabel 3.14 (landscape, 13 columns) on its page: every word of its cells, as the
+    workbook shows them, printed whole (not "REALIS" over "ASI", "23,81" over "%")."""
+    sheet = openpyxl.load_workbook(workbook, data_only=True)["Tabel 3.14"]
+    words = {
+        word
+        for row in sheet.iter_rows(min_row=3)
+        for cell in row
+        if cell.value is not None and not str(cell.value).startswith("Sumber")
+        for word in cell_text(cell.value, cell.number_format).split()
+    }
+    pages = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    page = next(p for p in pages if "SASARAN RENSTRA" in p and "Tabel 3.14 Perbandingan" in p)
+    assert {"REALISASI", "TERHADAP", "Informasi", "23,81%"} <= words
+    assert words - set(page.split()) == set()
 
 
 def _empty_headings(document: Any) -> list[str]:
@@ -420,13 +489,66 @@ def test_each_sasaran_is_compared_from_the_tables(document: Any) -> None:
         "Standar nasional indikator sasaran ini belum diisi (narasi.xlsx, sheet Standar Nasional, "
         "kolom Standar Nasional), sehingga belum dibandingkan dengan standar nasional."
     ) in first
-    # The seed's Renstra names its own sasaran: compared in a section of its own.
-    renstra = _section(document, "Capaian terhadap Target Akhir Renstra")
-    assert (
+    # The seed's Renstra rows name the IKU indicator they are ("Sama dengan IKU"):
+    # each is compared in its sasaran; an unlinked sasaran says so.
+    assert first[first.index("Dibandingkan target akhir Renstra") + 1] == (
+        "Indikator sasaran ini belum dikaitkan dengan baris mana pun di sheet Renstra "
+        '(kinerja.xlsx, sheet Renstra, kolom "Sama dengan IKU"), sehingga belum dibandingkan '
+        "dengan target akhir Renstra (2026)."
+    )
+    third = _section(document, "Sasaran 3:")
+    assert third[third.index("Dibandingkan target akhir Renstra") + 1 :][:2] == [
         'Realisasi indikator "Jumlah Informasi Publik Yang Terpublikasi" tahun 2024 (3.346) '
-        "mencapai 260,39% dari target akhir Renstra tahun 2026."
-    ) in renstra
+        "mencapai 260,39% dari target akhir Renstra tahun 2026.",
+        "Dibandingkan standar nasional",
+    ]
+    fourth = _section(document, "Sasaran 4:")
+    assert (
+        'Realisasi indikator "Jumlah pengaduan masyarakat secara online yang ditindaklanjuti" '
+        "tahun 2024 (82%) mencapai 82,00% dari target akhir Renstra tahun 2026."
+    ) in fourth
+    # The Renstra rows no IKU indicator links to: in a section of their own.
+    renstra = _section(document, "Capaian terhadap Target Akhir Renstra")
+    assert renstra[:2] == [
+        "Meningkatnya pemanfaatan layanan publik berbasis TIK, akses dan kualitas layanan "
+        "public, dan meningkatnya implementasi pengembangan sistem pelaporan dan Capaian "
+        "kinerja dan keuangan",
+        'Realisasi indikator "Jumlah Titik Hot Spot di Ruang Publik" tahun 2024 (45) mencapai '
+        "72,58% dari target akhir Renstra tahun 2026.",
+    ]
+    assert not any("Terpublikasi" in line or "pengaduan" in line for line in renstra)
     assert any("tidak diisi, sehingga capaian terhadapnya" in line for line in renstra)
+
+
+def test_the_closing_summary_has_its_own_heading(document: Any) -> None:
+    """Not read as part of the last sasaran."""
+    assert _section(document, "Capaian Kinerja Organisasi secara Keseluruhan") == [
+        "Capaian kinerja rata-rata tahun 2024 sebesar 180,61% dengan predikat Sangat Tinggi.",
+        "Indikator yang belum mencapai target: Persentase Jumlah OPD yang menggunakan tanda "
+        "tangan elektronik (80,00%).",
+    ]
+    assert not any("rata-rata" in line for line in _section(document, "Sasaran 4:"))
+
+
+def test_a_renstra_without_links_is_matched_by_sasaran_name(tmp_path: Path) -> None:
+    """No "Sama dengan IKU" and no same indicator name: the Renstra rows under a sasaran
+    of the IKU's name are that sasaran's; no section of their own is left."""
+
+    def unlinked(sheets: dict[str, Any]) -> None:
+        for row in sheets["Renstra"]:
+            row["iku"] = None
+        sheets["Renstra"][0]["sasaran"] = sheets["IKU"][0]["sasaran"]
+
+    document = Document(
+        str(_compile(example_variant(tmp_path, kinerja=unlinked), tmp_path / "out").dokumen)
+    )
+    first = _section(document, "Sasaran 1:")
+    assert (
+        'Realisasi indikator "Jumlah Titik Hot Spot di Ruang Publik" tahun 2024 (45) mencapai '
+        "72,58% dari target akhir Renstra tahun 2026."
+    ) in first
+    assert any("Sama dengan IKU" in line for line in _section(document, "Sasaran 2:"))
+    assert _section(document, "Capaian terhadap Target Akhir Renstra") == []
 
 
 def test_a_turun_indicator_reads_lower_is_better(tmp_path: Path) -> None:
@@ -569,8 +691,9 @@ def test_each_sasaran_reads_its_efficiency_and_programs(document: Any) -> None:
         "Efisiensi penggunaan sumber daya",
         "Capaian kinerja sasaran ini 80,00%, dengan realisasi anggaran program pendukungnya "
         "40,86% (Rp 84.750.188 dari Rp 207.423.100; Tabel 3.18). Efisiensinya 48,93% (1 − "
-        "(realisasi anggaran ÷ capaian kinerja)), efisien: capaian kinerja lebih tinggi "
-        "daripada penyerapan anggaran.",
+        "(realisasi anggaran ÷ capaian kinerja)), bukan efisiensi: target sasaran ini belum "
+        "tercapai, sementara sebagian besar anggaran program pendukungnya tidak terserap; "
+        "angka ini menunjukkan anggaran yang tidak terserap, bukan penghematan.",
         "Program dan kegiatan pendukung",
         "Sasaran ini belum tercapai (80,00%); program yang mendukungnya adalah sebagai berikut.",
         "PROGRAM PENYELENGGARAAN PERSANDIAN UNTUK PENGAMANAN INFORMASI: realisasi Rp 84.750.188 "
@@ -579,6 +702,11 @@ def test_each_sasaran_reads_its_efficiency_and_programs(document: Any) -> None:
         'Kabupaten/Kota", menyerap 40,86% anggarannya.',
     ]
     first = _section(document, "Sasaran 1:")
+    assert any(  # reached (104,70%): efficient
+        line.startswith("Capaian kinerja sasaran ini 104,70%")
+        and line.endswith("efisien: capaian kinerja lebih tinggi daripada penyerapan anggaran.")
+        for line in first
+    )
     assert (
         'Kegiatan yang paling menunjang (penyerapan tertinggi) adalah "Pengelolaan Nama Domain '
         "yang telah Ditetapkan oleh Pemerintah Pusat dan Sub Domain di Lingkup Pemerintah "
@@ -609,13 +737,47 @@ def test_the_efficiency_sentences_follow_the_budget(tmp_path: Path) -> None:
     assert (
         "Capaian kinerja sasaran ini 80,00%, dengan realisasi anggaran program pendukungnya "
         "96,42% (Rp 200.000.000 dari Rp 207.423.100; Tabel 3.18). Efisiensinya -16,42% "
-        "(capaian kinerja − realisasi anggaran), kurang efisien: capaian kinerja lebih rendah "
-        "daripada penyerapan anggaran."
+        "(capaian kinerja − realisasi anggaran), kurang efisien: target sasaran ini belum "
+        "tercapai dan capaian kinerja lebih rendah daripada penyerapan anggaran."
     ) in second
     assert (
         "PROGRAM PENYELENGGARAAN PERSANDIAN UNTUK PENGAMANAN INFORMASI: realisasi Rp 200.000.000 "
         "dari anggaran Rp 207.423.100 (96,42%)."
     ) in second
+
+
+@pytest.mark.parametrize(
+    ("capaian", "persen", "value", "said"),
+    [
+        (1.05, 0.98, 0.07, "efisien: capaian kinerja lebih tinggi daripada penyerapan anggaran"),
+        (
+            1.0,
+            1.1,
+            -0.1,
+            "kurang efisien: capaian kinerja lebih rendah daripada penyerapan anggaran",
+        ),
+        (1.0, 1.0, 0.0, "capaian kinerja seimbang dengan penyerapan anggaran"),
+        (
+            0.8,
+            0.6,
+            0.25,
+            "bukan efisiensi: target sasaran ini belum tercapai, sementara sebagian anggaran "
+            "program pendukungnya tidak terserap; angka ini menunjukkan anggaran yang tidak "
+            "terserap, bukan penghematan",
+        ),
+        (
+            0.5,
+            0.9,
+            -0.8,
+            "kurang efisien: target sasaran ini belum tercapai dan capaian kinerja lebih rendah "
+            "daripada penyerapan anggaran",
+        ),
+    ],
+)
+def test_a_missed_target_is_never_called_efficient(
+    capaian: float, persen: float, value: float, said: str
+) -> None:
+    assert verdict(capaian, persen, value) == said
 
 
 def test_without_program_pendukung_the_analyses_say_so(tmp_path: Path) -> None:
@@ -688,3 +850,27 @@ def test_the_kata_pengantar_is_dated_from_pengaturan(
     set_cells(folder / "identitas.xlsx", PENGATURAN.name, {cells["tempat_laporan"]: "Stabat"})
     signed = _signature_block(Document(str(_compile(folder, tmp_path / "again").dokumen)))
     assert signed.startswith("Stabat, 20 Februari 2025")
+
+
+def test_column_chart_labels_are_whole_and_apart(example_master: Path) -> None:
+    """Gambar 3.6: the program names under the columns are printed whole (never cut
+    after four lines) and no two names' boxes overlap or leave the picture."""
+    from xlkip.compile import built_workbook
+    from xlkip.render.dokumen.grafik import figure
+
+    result = api.check(example_master)
+    with built_workbook(result.inputs, result.report) as built:
+        charts = [c for s in built.model.sheets for c in s.charts]
+        chart = next(c for c in charts if c.title == "Anggaran dan Realisasi per Program")
+        drawn = figure(chart)
+        drawn.canvas.draw()
+        renderer = drawn.canvas.get_renderer()
+        labels = drawn.axes[0].get_xticklabels()
+        boxes = [label.get_window_extent(renderer) for label in labels]
+        names = [" ".join(label.get_text().split()) for label in labels]
+    assert names[-1] == "PROGRAM PENYELENGGARAAN PERSANDIAN UNTUK PENGAMANAN INFORMASI"
+    assert len(names) == 5
+    for left, right in itertools.pairwise(boxes):
+        assert left.x1 < right.x0, (left, right)
+    width, height = drawn.bbox.width, drawn.bbox.height
+    assert all(b.x0 >= 0 and b.x1 <= width and b.y0 >= 0 and b.y1 <= height for b in boxes)

@@ -92,8 +92,8 @@ def test_each_indicator_against_its_standard(compiled: api.CompileResult) -> Non
     document = Document(str(compiled.dokumen))
     assert (
         'Realisasi indikator "Indeks Nilai SPBE" tahun 2024 sebesar 3,12, lebih tinggi 0,33 dari '
-        "standar nasional 2,79 (KepMenPANRB 663/2024) (Tabel 3.19); kinerjanya di bawah standar "
-        "nasional (arah Turun: lebih rendah lebih baik)."
+        "standar nasional 2,79 (sumber: KepMenPANRB 663/2024; Tabel 3.19); kinerjanya di bawah "
+        "standar nasional (arah Turun: lebih rendah lebih baik)."
     ) in _section(document, "Sasaran 1:")
     assert f'Tidak ada standar nasional untuk indikator "{TTE}".' in _section(
         document, "Sasaran 2:"
@@ -104,8 +104,9 @@ def test_each_indicator_against_its_standard(compiled: api.CompileResult) -> Non
         "(narasi.xlsx, sheet Standar Nasional, kolom Nilai Standar), sehingga belum dibandingkan."
     ) in third
     assert (
-        f'Realisasi indikator "{STATISTIK}" tahun 2024 sebesar 30%, lebih tinggi 5% dari standar '
-        "nasional 25% (Perpres 39/2019) (Tabel 3.19); kinerjanya di atas standar nasional."
+        f'Realisasi indikator "{STATISTIK}" tahun 2024 sebesar 30%, lebih tinggi 5 poin persen '
+        "dari standar nasional 25% (sumber: Perpres 39/2019; Tabel 3.19); kinerjanya di atas "
+        "standar nasional."
     ) in third
     assert (
         "Standar nasional indikator sasaran ini belum diisi (narasi.xlsx, sheet Standar Nasional, "

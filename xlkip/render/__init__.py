@@ -3,5 +3,6 @@ through xlsxwriter, `dokumen/` the Word document from the built tables, LibreOff
 prints both to PDF. A renderer adds nothing in read/, validate/ or tables/, and imports
 nothing of them but what they built.
 
-May import: findings, inputs, measure/, output, rules/, schema/, sheet/, tables/, tanggal, text.
+May import: findings, inputs, measure/, output, perencanaan, rules/, schema/, sheet/, tables/,
+tanggal, text.
 """

@@ -5,14 +5,14 @@ against last year (Tabel 3.13) and against the Renstra's end-of-period target (T
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from xlkip.inputs import Inputs
 from xlkip.render.dokumen.tabel import cell_text, region, row_cells
 from xlkip.rules.capaian import TURUN
-from xlkip.schema.kinerja import INDEX_BUKTI
+from xlkip.schema.kinerja import INDEX_BUKTI, RENSTRA
 from xlkip.sheet.model import SheetModel, Slot
 from xlkip.text import identity_text
 
@@ -51,11 +51,15 @@ def indicator_rows(sheet: SheetModel) -> Iterator[Row]:
 
 
 def by_sasaran(sheet: SheetModel | None) -> dict[str, list[Row]]:
-    rows: dict[str, list[Row]] = defaultdict(list)
-    if sheet is not None:
-        for row in indicator_rows(sheet):
-            rows[identity_text(row.sasaran)].append(row)
-    return rows
+    return grouped(indicator_rows(sheet) if sheet is not None else ())
+
+
+def grouped(rows: Iterable[Row]) -> dict[str, list[Row]]:
+    """The rows under each sasaran's identity, in order."""
+    groups: dict[str, list[Row]] = defaultdict(list)
+    for row in rows:
+        groups[identity_text(row.sasaran)].append(row)
+    return groups
 
 
 def _iku_records(inputs: Inputs, iku: Any) -> dict[str, Any]:
@@ -117,3 +121,42 @@ def versus_renstra(rows: list[Row], inputs: Inputs) -> list[str]:
             f"mencapai {row.shown(last)} dari target akhir Renstra tahun {akhir}."
         )
     return sentences
+
+
+def renstra_rows(sheet: SheetModel | None, records: list[Any]) -> dict[int, Row]:
+    """Tabel 3.14's row of each Renstra record, keyed by the record's input row: the
+    table prints one row per record, in the sheet's order."""
+    if sheet is None:
+        return {}
+    first = region(sheet).header[1] + 1
+    rows: dict[int, Row] = {}
+    sasaran = ""
+    for offset, record in enumerate(records):
+        cells = row_cells(sheet, first + offset)
+        named = cells.get(SASARAN_COL)
+        if named is not None and isinstance(named.content, str) and named.content.strip():
+            sasaran = named.content
+        rows[record.row] = Row(sasaran, str(record.get("indikator") or ""), cells)
+    return rows
+
+
+def renstra_of_sasaran(
+    indicators: list[Any], name: str, links: dict[str, Any], rows: dict[int, Row]
+) -> list[int]:
+    """The Renstra rows of a sasaran: those its IKU indicators link to (column "Sama
+    dengan IKU", else the same indicator name), or else those under its own name."""
+    linked = (links.get(identity_text(r.get("indikator"))) for r in indicators)
+    found = list(dict.fromkeys(r.row for r in linked if r is not None and r.row in rows))
+    if not found:
+        key = identity_text(name)
+        found = [at for at, row in rows.items() if identity_text(row.sasaran) == key]
+    return found
+
+
+def no_renstra_row(inputs: Inputs) -> str:
+    column = RENSTRA.column("iku").header
+    return (
+        "Indikator sasaran ini belum dikaitkan dengan baris mana pun di sheet Renstra "
+        f'({inputs.file_of("kinerja")}, sheet {RENSTRA.name}, kolom "{column}"), sehingga '
+        f"belum dibandingkan dengan target akhir Renstra ({inputs.period.renstra_akhir})."
+    )

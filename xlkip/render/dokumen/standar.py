@@ -64,8 +64,9 @@ def versus_standard(
 
 def _compared(row: Any, name: str, tahun: int, cited: str | None) -> str:
     sumber = row.standar.get("sumber")
-    standard = f"standar nasional {_shown(row.nilai)}" + (f" ({sumber})" if sumber else "")
-    where = f" ({cited})" if cited else ""
+    standard = f"standar nasional {_shown(row.nilai)}"
+    cites = [f"sumber: {sumber}"] if sumber else []
+    where = f" ({'; '.join([*cites, cited] if cited else cites)})" if cites or cited else ""
     realisasi, selisih = _number(row.realisasi), _number(row.selisih)
     said = f"Realisasi {name} tahun {tahun}"
     if realisasi is None or selisih is None:
@@ -78,7 +79,16 @@ def _compared(row: Any, name: str, tahun: int, cited: str | None) -> str:
     better = (selisih < 0) if turun else (selisih > 0)
     verdict = "di atas" if better else "di bawah"
     rule = " (arah Turun: lebih rendah lebih baik)" if turun else ""
-    gap = _shown(row.selisih).removeprefix("-")
+    gap = _gap(row.selisih)
     return (
         f"{said}, {word} {gap} dari {standard}{where}; kinerjanya {verdict} standar nasional{rule}."
     )
+
+
+def _gap(selisih: Slot) -> str:
+    """The difference as its cell shows it, unsigned; between two percentages it is
+    in percentage points ("poin persen"), not a percent of the standard."""
+    shown = _shown(selisih).removeprefix("-")
+    if shown.endswith("%"):
+        return f"{shown.removesuffix('%')} poin persen"
+    return shown

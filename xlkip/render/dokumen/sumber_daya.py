@@ -95,13 +95,30 @@ def _efisiensi(ctx: Context, row: SasaranEfisiensi) -> str:
     if value is None:
         return f"{said}; efisiensinya tidak dapat dihitung karena salah satu angka itu kosong."
     rumus = ctx.inputs.setting("rumus_efisiensi")
+    judged = verdict(_number(row.capaian), _number(row.persen), value)
+    return f"{said}. Efisiensinya {shown(row.efisiensi)} ({rumus}), {judged}."
+
+
+def verdict(capaian: float | None, persen: float | None, value: float) -> str:
+    """What efficiency `value` says, given the sasaran's capaian and the share of its
+    budget spent: efficient only when the target is reached, since a missed target
+    with money left unspent is under-spending, not a saving."""
+    missed = capaian is not None and capaian < 1
+    if missed and value > 0:
+        share = "sebagian besar" if persen is not None and persen < 0.5 else "sebagian"
+        return (
+            f"bukan efisiensi: target sasaran ini belum tercapai, sementara {share} anggaran "
+            "program pendukungnya tidak terserap; angka ini menunjukkan anggaran yang tidak "
+            "terserap, bukan penghematan"
+        )
     if value > 0:
-        verdict = "efisien: capaian kinerja lebih tinggi daripada penyerapan anggaran"
-    elif value < 0:
-        verdict = "kurang efisien: capaian kinerja lebih rendah daripada penyerapan anggaran"
-    else:
-        verdict = "capaian kinerja seimbang dengan penyerapan anggaran"
-    return f"{said}. Efisiensinya {shown(row.efisiensi)} ({rumus}), {verdict}."
+        return "efisien: capaian kinerja lebih tinggi daripada penyerapan anggaran"
+    if value < 0:
+        missed_too = "target sasaran ini belum tercapai dan " if missed else ""
+        return (
+            f"kurang efisien: {missed_too}capaian kinerja lebih rendah daripada penyerapan anggaran"
+        )
+    return "capaian kinerja seimbang dengan penyerapan anggaran"
 
 
 def _programs(row: SasaranEfisiensi, rinci: AnggaranRinci | None) -> list[str]:

@@ -18,8 +18,18 @@ from docx.text.paragraph import Paragraph
 
 from xlkip.findings import Report
 from xlkip.inputs import Inputs
+from xlkip.perencanaan import renstra_links
 from xlkip.render.dokumen import templat
-from xlkip.render.dokumen.analisis import by_sasaran, versus_last_year, versus_renstra
+from xlkip.render.dokumen.analisis import (
+    Row,
+    by_sasaran,
+    grouped,
+    no_renstra_row,
+    renstra_of_sasaran,
+    renstra_rows,
+    versus_last_year,
+    versus_renstra,
+)
 from xlkip.render.dokumen.bukti import evidence_by_sasaran
 from xlkip.render.dokumen.grafik import draw
 from xlkip.render.dokumen.kalimat import sdm_sentence
@@ -38,6 +48,7 @@ from xlkip.render.dokumen.word import (
     update_fields_on_open,
 )
 from xlkip.schema import narasi
+from xlkip.schema.kinerja import RENSTRA
 from xlkip.sheet.model import SheetModel
 from xlkip.tables import Built
 from xlkip.tables.common import Context
@@ -170,6 +181,8 @@ class Writer:
         if source:
             run = self.paragraph().add_run(source)
             run.italic, run.font.size = True, Pt(9)
+        if sheet.charts:  # below a landscape table a chart would stand on a page alone
+            self.orientation(False)
         self.charts(sheet, spec.chapter)
         key = spec.key
         sentence = sdm_sentence(key, self.built.results.get(key), self.ctx.subject, self.ctx.tahun)
@@ -250,12 +263,21 @@ def _own_styles(doc: Document) -> Document:
 
 
 def _page_numbers(w: Writer) -> None:
-    """A page number in the footer, unless the office's template has a footer of its own."""
-    if templat.has_text(w.doc.sections[0].footer._element):
+    """A page number in the footer, unless the office's template has a footer of its own;
+    none on the cover (its first page), unless the template has a header the cover
+    would lose or a first page of its own."""
+    section = w.doc.sections[0]
+    if templat.has_text(section.footer._element):
         return
-    footer = w.doc.sections[0].footer.paragraphs[0]
+    footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     simple_field(footer, "PAGE")
+    if not section.different_first_page_header_footer and not templat.has_text(
+        section.header._element
+    ):
+        section.different_first_page_header_footer = True
+        section.first_page_footer.is_linked_to_previous = False  # an empty footer
+        section.first_page_header.is_linked_to_previous = False
 
 
 def _centered(
@@ -486,10 +508,11 @@ def _bab_3(w: Writer) -> None:
         w.heading("B. Realisasi Anggaran", 2)
         for spec in budget:
             w.table(spec)
-        w.orientation(False)
-        w.sentences(anggaran_sentences(w.ctx))
+        w.sentences(anggaran_sentences(w.ctx))  # under the last table, not on a page alone
 
 
+OVERALL = "Capaian Kinerja Organisasi secara Keseluruhan"
+"""The heading of the sentences on every sasaran together, after the last sasaran."""
 STAFF_ANALYSIS = (
     ("penyebab", "Penyebab keberhasilan/kegagalan"),
     ("kendala", "Kendala/hambatan"),
@@ -508,7 +531,9 @@ def _per_sasaran(w: Writer) -> None:
     w.orientation(False)
     said = kinerja_sentences(w.ctx)
     last_year = by_sasaran(w.sheet_of(perbandingan_tahun_lalu))
-    renstra = by_sasaran(w.sheet_of(target_renstra))
+    renstra = renstra_rows(w.sheet_of(target_renstra), w.inputs.records(RENSTRA))
+    links = renstra_links(w.inputs)
+    compared: set[int] = set()
     evidence = evidence_by_sasaran(plan_of(w.inputs), [r.record for r in iku.rows])
     for number, row in enumerate(iku.sasaran, start=1):
         name = str(row.sasaran or "").strip()
@@ -520,8 +545,8 @@ def _per_sasaran(w: Writer) -> None:
         _part(w, "Target dan realisasi", [line for line in said if f'"{name}"' in line])
         if key in last_year:
             _part(w, "Dibandingkan tahun lalu", versus_last_year(last_year[key], w.inputs, iku))
-        if key in renstra:
-            _part(w, "Dibandingkan target akhir Renstra", versus_renstra(renstra[key], w.inputs))
+        if renstra:
+            compared.update(_versus_renstra(w, iku, name, links, renstra))
         _standar(w, key)
         _evidence(w, evidence.get(key, []))
         for column, label in STAFF_ANALYSIS:
@@ -533,8 +558,24 @@ def _per_sasaran(w: Writer) -> None:
         for label, lines in sumber_daya(w.ctx, row):
             _part(w, label, lines)
     closing = [line for line in said if not any(f'"{r.sasaran}"' in line for r in iku.sasaran)]
-    w.sentences(closing)
-    _renstra_elsewhere(w, renstra, {identity_text(str(r.sasaran or "")) for r in iku.sasaran})
+    if closing:
+        w.heading(OVERALL, 3)
+        w.sentences(closing)
+    _renstra_elsewhere(w, [r for at, r in renstra.items() if at not in compared])
+
+
+def _versus_renstra(
+    w: Writer, iku: Any, name: str, links: dict[str, Any], renstra: dict[int, Row]
+) -> list[int]:
+    """Analysis (3) of one sasaran, from the Renstra rows its indicators link to, or
+    plainly none; the rows compared."""
+    key = identity_text(name)
+    indicators = [r.record for r in iku.rows if identity_text(r.record.get("sasaran")) == key]
+    found = renstra_of_sasaran(indicators, name, links, renstra)
+    rows = [renstra[at] for at in found]
+    said = versus_renstra(rows, w.inputs) if rows else [no_renstra_row(w.inputs)]
+    _part(w, "Dibandingkan target akhir Renstra", said)
+    return found
 
 
 def _evidence(w: Writer, specs: list[TableSpec[Any]]) -> None:
@@ -549,16 +590,15 @@ def _evidence(w: Writer, specs: list[TableSpec[Any]]) -> None:
     w.orientation(False)
 
 
-def _renstra_elsewhere(w: Writer, renstra: dict[str, list[Any]], placed: set[str]) -> None:
-    """The Renstra's sasaran that no IKU sasaran names (its own wording, as in the
-    seed): their end-target comparisons in a section of their own."""
-    rest = {key: rows for key, rows in renstra.items() if key not in placed}
-    if not rest:
+def _renstra_elsewhere(w: Writer, rows: list[Row]) -> None:
+    """The Renstra rows that no IKU sasaran's indicators link to: their end-target
+    comparisons in a section of their own, under the Renstra's own sasaran wording."""
+    if not rows:
         return
     w.heading("Capaian terhadap Target Akhir Renstra", 3)
-    for rows in rest.values():
-        w.paragraph().add_run(rows[0].sasaran).bold = True
-        w.sentences(versus_renstra(rows, w.inputs))
+    for group in grouped(rows).values():
+        w.paragraph().add_run(group[0].sasaran).bold = True
+        w.sentences(versus_renstra(group, w.inputs))
 
 
 def _part(w: Writer, label: str, lines: list[str]) -> None:

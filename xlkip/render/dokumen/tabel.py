@@ -28,6 +28,11 @@ CELL_PADDING_TWIPS = 260
 """A cell's left and right margins, and a little air."""
 MEASURED_ROWS = 300
 """Rows measured for the longest word (a 5,000-row budget repeats its words)."""
+CELL_HALF_POINTS, SMALLEST_HALF_POINTS = 18, 14
+"""The table cells' 9 pt, and the smallest (7 pt) a wide table is set in."""
+SPARE_SHARE = 0.9
+"""The share of the width the longest words may take; the rest gives the long texts
+(sasaran, indikator) room to wrap in fewer lines."""
 JUSTIFY = {"center": "center", "right": "right", "left": "left"}
 EMU_PER_TWIP = 635
 
@@ -112,7 +117,9 @@ def add_table(document: Document, sheet: SheetModel, width: int, cell_style: str
     where = region(sheet)
     columns = visible_columns(sheet)
     first, last = where.header[0], where.last
-    twips = _widths(sheet, columns, first, last, width // EMU_PER_TWIP)
+    total = width // EMU_PER_TWIP
+    size, need = _fitted(_needs(sheet, columns, first, last), total)
+    twips = _widths(sheet, columns, need, total)
     spans = _spans(sheet, first, last, columns)
     parts = [
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="TableGrid"/>'
@@ -130,7 +137,8 @@ def add_table(document: Document, sheet: SheetModel, width: int, cell_style: str
             col = columns[index]
             span, merge, anchor = spans.get((row, col), (1, "", col))
             slot = cells.get(anchor) if merge != "continue" else None
-            parts.append(_cell_xml(slot, sum(twips[index : index + span]), span, merge, cell_style))
+            width_of = sum(twips[index : index + span])
+            parts.append(_cell_xml(slot, width_of, span, merge, cell_style, size))
             index += span
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
@@ -157,7 +165,9 @@ def _spans(
     return spans
 
 
-def _cell_xml(slot: Slot | None, twips: int, span: int, merge: str, cell_style: str) -> str:
+def _cell_xml(
+    slot: Slot | None, twips: int, span: int, merge: str, cell_style: str, size: int
+) -> str:
     style: Style | None = slot.style if slot is not None else None
     properties = f'<w:tcW w:w="{twips}" w:type="dxa"/>'
     if span > 1:
@@ -173,6 +183,8 @@ def _cell_xml(slot: Slot | None, twips: int, span: int, merge: str, cell_style: 
     text = _xml_text(cell_text(slot.value(), style.num_format)) if slot and style else ""
     if text:
         marks = ("<w:b/>" if style.bold else "") + ("<w:i/>" if style.italic else "")
+        if size != CELL_HALF_POINTS:
+            marks += f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
         paragraph += f'<w:r><w:rPr>{marks}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
     return f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p>{paragraph}</w:p></w:tc>"
 
@@ -185,19 +197,33 @@ def _xml_text(text: str) -> str:
     return escape(_NOT_XML.sub("", text))
 
 
-def _widths(sheet: SheetModel, columns: list[int], first: int, last: int, total: int) -> list[int]:
+def _widths(sheet: SheetModel, columns: list[int], need: list[int], total: int) -> list[int]:
     """Column widths in twips summing to `total`: the workbook's proportions, but no
     column narrower than its longest word (so "REALISASI" never breaks into "REALISA
-    SI"), the room for that taken from the columns that have more than they need."""
+    SI"), the room for that taken from the columns that have more than they need.
+    `need` is each column's longest word (see `_fitted`)."""
     units = [sheet.widths.get(c, 8.43) for c in columns]
     twips = [total * u / sum(units) for u in units]
-    need = _needs(sheet, columns, first, last)
     pairs = list(zip(need, twips, strict=True))
     short = sum(max(0.0, n - t) for n, t in pairs)
     spare = sum(max(0.0, t - n) for n, t in pairs)
     if short and spare > short:
         twips = [n if t < n else t - (t - n) * short / spare for n, t in pairs]
     return [int(t) for t in twips]
+
+
+def _fitted(need: list[int], total: int) -> tuple[int, list[int]]:
+    """The font size (half-points) and each column's need at that size: the cells'
+    9 pt, or smaller (to 7 pt) when the longest words side by side are wider than
+    the page, so that words stay whole and the long texts keep some room."""
+    room = SPARE_SHARE * total
+    words = sum(n - CELL_PADDING_TWIPS for n in need)
+    padding = CELL_PADDING_TWIPS * len(need)
+    size = CELL_HALF_POINTS
+    while size > SMALLEST_HALF_POINTS and padding + words * size / CELL_HALF_POINTS > room:
+        size -= 1
+    scaled = [CELL_PADDING_TWIPS + (n - CELL_PADDING_TWIPS) * size / CELL_HALF_POINTS for n in need]
+    return size, [math.ceil(n) for n in scaled]
 
 
 def _needs(sheet: SheetModel, columns: list[int], first: int, last: int) -> list[int]:
