@@ -287,12 +287,12 @@ def staff_content(target: Path, period: Period) -> Content:
     try:
         source = SourceWorkbook.open(target)
     except Unreadable as exc:
-        raise OutputError(_refusal(target, [exc.finding])) from exc
+        raise OutputError(_not_rewritten(target, [exc.finding])) from exc
     try:
         data = TemplateData(TRIWULAN, target)
         errors = [f for f in read_template(source, data, period) if f.tingkat is Tingkat.ERROR]
         if errors:
-            raise OutputError(_refusal(target, errors))
+            raise OutputError(_not_rewritten(target, errors))
         content: Content = {}
         for name, table in data.tables.items():
             content[name] = [_as_typed(r, table.sheet, source.sheet(name)) for r in table.records]
@@ -303,7 +303,7 @@ def staff_content(target: Path, period: Period) -> Content:
         source.close()
 
 
-def _refusal(target: Path, errors: list[Finding]) -> str:
+def _not_rewritten(target: Path, errors: list[Finding]) -> str:
     shown = "; ".join(f"{f.lokasi}: {f.pesan.rstrip('.')}" for f in errors[:5])
     more = f" (dan {len(errors) - 5} error lain)" if len(errors) > 5 else ""
     return (
