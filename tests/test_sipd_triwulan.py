@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.helpers import findings_of, run_cli
+from tests.helpers import findings_of, run_cli, set_cells
 from tests.sipd_files import (
     example_sub_kegiatan,
     quarter_realisasi,
@@ -18,6 +18,11 @@ from tests.sipd_files import (
 )
 from xlkip import api
 from xlkip.output import template_kind
+from xlkip.read.records import TemplateData
+from xlkip.read.sheets import read_template
+from xlkip.read.workbook import SourceWorkbook
+from xlkip.schema import TEMPLATES
+from xlkip.schema.writer import Period
 from xlkip.sipd.model import rupiah
 from xlkip.sipd.quarters import import_quarters
 
@@ -272,9 +277,10 @@ def test_rows_not_in_the_file_are_added_inside_the_table(tmp_path: Path) -> None
     added = len(example_sub_kegiatan())
     assert len([n for n in names if n and not n.startswith("Nama lama")]) == added
     assert after.max_row > last
-    for rule in after.data_validations.dataValidation:
-        for col in "ABCDEFGHIJK":
-            assert (f"{col}{last}" in rule.sqref) == (f"{col}{after.max_row}" in rule.sqref)
+    rules = after.data_validations.dataValidation  # the template's own, over every row
+    assert sorted(str(rule.sqref) for rule in rules) == [
+        f"{c}4:{c}{after.max_row}" for c in "ABCDEFGHIJK"
+    ]
     assert after.tables["AnggaranTriwulan"].ref == f"A3:K{after.max_row}"
     found = {
         (kode, sheet) for _, kode, file, sheet, _ in findings_of(folder) if file == target.name
@@ -298,3 +304,63 @@ def test_an_annual_import_of_part_of_the_year_is_a_warning(tmp_path: Path) -> No
     year = export(tmp_path, "tahun.xlsx", "s.d. 31 Desember 2024", (1, 4))
     result = api.import_anggaran([year], tmp_path / "setahun" / "anggaran.xlsx")
     assert result.report.findings == []
+
+
+def read_back(path: Path) -> dict[str, list[dict] | dict]:
+    """The file as xlkip reads it: each table's rows and each form's values."""
+    source = SourceWorkbook.open(path)
+    try:
+        data = TemplateData(TEMPLATES["triwulan"], path)
+        read_template(source, data, Period.around(2024))
+    finally:
+        source.close()
+    tables = {name: [r.values for r in t.records] for name, t in data.tables.items()}
+    return tables | {name: form.values for name, form in data.forms.items()}
+
+
+def test_every_staff_value_survives_the_rewrite(tmp_path: Path) -> None:
+    folder = tmp_path / "EX"
+    assert run_cli("init", folder, "--contoh")[0] == 0
+    target = folder / "triwulan.xlsx"
+    staff = {
+        "Rencana Aksi": {"D4": 2.75, "K4": 3.2, "H5": 0.031},
+        SHEET: {"D4": 471655515, "J4": 123456789.5, "G6": 0},
+        "Evaluasi": {"B5": "Koordinasi; tanda tangan elektronik 'TTE' & satu data"},
+    }
+    assert openpyxl.load_workbook(target)["Evaluasi"]["A5"].value.startswith("Faktor Pendorong")
+    for sheet, cells in staff.items():
+        set_cells(target, sheet, cells)
+    before, found_before = read_back(target), findings_of(folder)
+    tw1 = export(tmp_path, "tw1.xlsx", "s.d. 31 Maret 2024", (1, 1))
+    assert run_cli("impor-anggaran", tw1, "-o", target, "--timpa")[0] == 0
+    after = read_back(target)
+    assert after["Rencana Aksi"] == before["Rencana Aksi"]
+    assert after["Evaluasi"] == before["Evaluasi"]
+    imported = {"realisasi_tw1"}
+    strip = [{k: v for k, v in r.items() if k not in imported} for r in after[SHEET]]
+    assert strip == [{k: v for k, v in r.items() if k not in imported} for r in before[SHEET]]
+    workbook = openpyxl.load_workbook(target)
+    for sheet, cells in staff.items():
+        for cell, value in cells.items():
+            assert workbook[sheet][cell].value == value, (sheet, cell)
+    assert workbook[SHEET]["A5"].value is None  # a name left blank for "as above" stays so
+    assert template_kind(target) == "triwulan"
+    assert workbook.sheetnames == ["Petunjuk", "Rencana Aksi", SHEET, "Evaluasi", "Rekonsiliasi"]
+    found_after = findings_of(folder)
+    assert {f[1:4] for f in found_after} <= {f[1:4] for f in found_before}
+
+
+def test_a_file_xlkip_cannot_read_is_not_overwritten(tmp_path: Path) -> None:
+    folder = tmp_path / "EX"
+    assert run_cli("init", folder, "--contoh")[0] == 0
+    target = folder / "triwulan.xlsx"
+    set_cells(target, SHEET, {"E7": "sekitar dua juta"})
+    kept = target.read_bytes()
+    tw1 = export(tmp_path, "tw1.xlsx", "s.d. 31 Maret 2024", (1, 1))
+    for force in ((), ("--paksa",)):
+        code, output = run_cli("impor-anggaran", tw1, "-o", target, "--timpa", *force)
+        assert code == 2
+        flat = " ".join(output.split())
+        assert "tidak terbaca bersih oleh xlkip, sehingga tidak ditimpa" in flat
+        assert "Anggaran Triwulan!E7" in flat
+        assert target.read_bytes() == kept

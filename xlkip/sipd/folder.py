@@ -96,7 +96,7 @@ def _import_quarters(
     force: bool,
 ) -> ImportResult:
     """Exports of several quarters into triwulan.xlsx (xlkip.sipd.quarters)."""
-    from xlkip.sipd.quarters import import_quarters, write_quarters
+    from xlkip.sipd.quarters import import_quarters, quarters_content, write_quarters
 
     imported = import_quarters(files, skpd)
     report = Report()
@@ -108,8 +108,12 @@ def _import_quarters(
     result.quarters = imported.quarters
     if not imported.quarters or (not report.valid and not force):
         return result
+    content = quarters_content(output, period, imported)  # refuses a file it cannot read
+    options = options_for(template_kinds(_modules_in(output.parent)))
     write_atomically(
-        output, lambda path: write_quarters(path, output, period, imported), template=True
+        output,
+        lambda path: write_quarters(path, period, content, options, imported),
+        template=True,
     )
     result.output = output
     return result

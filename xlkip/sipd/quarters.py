@@ -3,24 +3,29 @@
 Each export's period is read from its title rows (`periode`); the exports of one period
 are imported together like an annual import (duplicates, reconciliation), and the
 quarters' realisasi follow: a single-quarter export as it is, a cumulative one less the
-quarters before it. Only the Realisasi TW columns of the quarters imported are written:
-anggaran kas, Rencana Aksi, Evaluasi and the rest of the file stay as staff typed them.
+quarters before it. The existing file is read like any template and written anew by the
+schema writer with the imported quarters' realisasi merged into its rows: anggaran kas,
+the other quarters, Rencana Aksi and Evaluasi read back as staff typed them.
 """
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from xlkip.findings import Finding, error
+from openpyxl.utils import column_index_from_string
+
+from xlkip.findings import Finding, Tingkat, error
 from xlkip.output import OutputError, template_kind
-from xlkip.read.cells import quote
-from xlkip.read.workbook import Unreadable
+from xlkip.read.cells import is_blank, quote
+from xlkip.read.records import Record, TemplateData
+from xlkip.read.sheets import read_template
+from xlkip.read.workbook import SourceSheet, SourceWorkbook, Unreadable
 from xlkip.schema import TEMPLATES
+from xlkip.schema.base import Kind, TableSheet, is_percent_unit
 from xlkip.schema.triwulan import ANGGARAN_TRIWULAN, ROMAWI
-from xlkip.schema.writer import Period, write_template
+from xlkip.schema.writer import Percent, Period, TemplateOptions, write_template
 from xlkip.sipd.grid import Grid, read_grids
 from xlkip.sipd.header import find_layout
 from xlkip.sipd.importer import import_files
@@ -32,6 +37,8 @@ from xlkip.text import identity_text
 TRIWULAN = TEMPLATES["triwulan"]
 REKONSILIASI = "Rekonsiliasi"
 NAME_KEYS = ("program", "kegiatan", "sub_kegiatan")
+Content = dict[str, Any]
+"""Sheet name → rows (a table) or field values (a form), as the schema writer takes them."""
 
 
 def is_triwulan_target(output: Path) -> bool:
@@ -251,134 +258,151 @@ def _rupiah(sen: int | None) -> int | float | None:
 # -- writing ------------------------------------------------------------------------------
 
 
-def write_quarters(temp: Path, target: Path, period: Period, imported: QuarterImport) -> None:
-    """Into `temp`: the target's own file (or a new blank triwulan template), with only
-    the imported quarters' realisasi cells and the Rekonsiliasi sheet changed."""
-    import openpyxl  # only here: the import writes; compile never pays for it
-
-    if target.exists():
-        shutil.copyfile(target, temp)
-    else:
-        write_template(TRIWULAN, temp, period)
-    workbook = openpyxl.load_workbook(temp)
-    _fill(workbook[ANGGARAN_TRIWULAN.name], imported)
-    _rekonsiliasi(workbook, imported)
-    workbook.save(temp)
+def quarters_content(target: Path, period: Period, imported: QuarterImport) -> Content:
+    """What triwulan.xlsx is written with: the staff's own file as xlkip reads it (nothing
+    for a new file), with the imported quarters' realisasi in its Anggaran Triwulan rows."""
+    content = staff_content(target, period) if target.exists() else {}
+    content[ANGGARAN_TRIWULAN.name] = _merged(content.get(ANGGARAN_TRIWULAN.name, []), imported)
+    return content
 
 
-def _text(cell: Any, value: str) -> None:
-    """Staff and export text stays text: never a formula, whatever it begins with."""
-    cell.value = value
-    cell.data_type = "s"
-
-
-def _header(sheet: Any) -> tuple[int, dict[str, int]]:
-    headers = {c.header: c.key for c in ANGGARAN_TRIWULAN.columns}
-    for row in sheet.iter_rows(min_row=1, max_row=10):
-        found = {headers[str(c.value)]: c.column for c in row if str(c.value) in headers}
-        if "sub_kegiatan" in found:
-            return row[0].row, found
-    raise OutputError(
-        f"Judul kolom sheet {ANGGARAN_TRIWULAN.name} tidak ditemukan di berkas tujuan; "
-        "judul kolom template triwulan tidak boleh diubah. Berkas itu tidak diubah."
+def write_quarters(
+    temp: Path, period: Period, content: Content, options: TemplateOptions, imported: QuarterImport
+) -> None:
+    """The whole file anew through the schema writer, the Rekonsiliasi sheet after it."""
+    write_template(
+        TRIWULAN,
+        temp,
+        period,
+        content,
+        options,
+        extra=lambda workbook: _rekonsiliasi(workbook, imported),
     )
 
 
-def _fill(sheet: Any, imported: QuarterImport) -> None:
-    header, columns = _header(sheet)
-    rows, blank = _rows(sheet, header, columns)
-    for entry in imported.rows:
-        row = _find(rows, entry)
-        if row is None:
-            row = blank.pop(0) if blank else _append(sheet)
-            for key in NAME_KEYS:
-                _text(sheet.cell(row, columns[key]), entry[key])
-        for n in imported.written:
-            value = entry[f"realisasi_tw{n}"]
-            if value is not None:
-                sheet.cell(row, columns[f"realisasi_tw{n}"]).value = value
+def staff_content(target: Path, period: Period) -> Content:
+    """Every sheet of an existing triwulan.xlsx as the writer takes it back, so that it
+    reads the same. A file xlkip cannot read cleanly is not rewritten (what it could not
+    read would be lost): the errors are said and the file is left as it is."""
+    try:
+        source = SourceWorkbook.open(target)
+    except Unreadable as exc:
+        raise OutputError(_not_rewritten(target, [exc.finding])) from exc
+    try:
+        data = TemplateData(TRIWULAN, target)
+        errors = [f for f in read_template(source, data, period) if f.tingkat is Tingkat.ERROR]
+        if errors:
+            raise OutputError(_not_rewritten(target, errors))
+        content: Content = {}
+        for name, table in data.tables.items():
+            content[name] = [_as_typed(r, table.sheet, source.sheet(name)) for r in table.records]
+        for name, form in data.forms.items():
+            content[name] = {k: v for k, v in form.values.items() if v is not None}
+        return content
+    finally:
+        source.close()
 
 
-def _rows(sheet: Any, header: int, columns: dict[str, int]) -> tuple[dict, list[int]]:
-    """Staff rows by (kegiatan, sub kegiatan) and by sub kegiatan (names filled down),
-    and the blank rows after the last one."""
-    found: dict[tuple[str, ...], int] = {}
-    blank: list[int] = []
-    program = kegiatan = ""
-    for row in range(header + 1, sheet.max_row + 1):
-        values = [sheet.cell(row, col).value for col in columns.values()]
-        if all(v is None or str(v).strip() == "" for v in values):
-            blank.append(row)
-            continue
-        blank.clear()
-        names = [sheet.cell(row, columns[k]).value for k in NAME_KEYS]
-        program = identity_text(names[0]) if names[0] else program
-        kegiatan = identity_text(names[1]) if names[1] else kegiatan
-        sub = identity_text(names[2]) if names[2] else ""
-        found.setdefault((kegiatan, sub), row)
-        found.setdefault((sub,), row)
-    return found, blank
+def _not_rewritten(target: Path, errors: list[Finding]) -> str:
+    shown = "; ".join(f"{f.lokasi}: {f.pesan.rstrip('.')}" for f in errors[:5])
+    more = f" (dan {len(errors) - 5} error lain)" if len(errors) > 5 else ""
+    return (
+        f"Berkas {target} tidak terbaca bersih oleh xlkip, sehingga tidak ditimpa (isinya "
+        f"tetap): {shown}{more}. Perbaiki sel itu (lihat xlkip check {target.parent}), "
+        "lalu ulangi impor."
+    )
 
 
-def _find(rows: dict, entry: dict[str, Any]) -> int | None:
-    sub = identity_text(entry["sub_kegiatan"])
-    return rows.get((identity_text(entry["kegiatan"]), sub)) or rows.get((sub,))
-
-
-def _append(sheet: Any) -> int:
-    """A row after the table, styled like its last row, the table stretched over it."""
-    from copy import copy
-
-    from openpyxl.utils.cell import range_boundaries
-
-    row = sheet.max_row + 1
-    for col in range(1, sheet.max_column + 1):
-        sheet.cell(row, col)._style = copy(sheet.cell(row - 1, col)._style)
-        above = f"{_letter(col)}{row - 1}"
-        for rule in sheet.data_validations.dataValidation:
-            if above in rule.sqref:  # the column's dropdown or number check reaches it too
-                rule.add(f"{_letter(col)}{row}")
-    for table in sheet.tables.values():
-        first_col, first_row, last_col, _ = range_boundaries(table.ref)
-        table.ref = f"{_letter(first_col)}{first_row}:{_letter(last_col)}{row}"
+def _as_typed(record: Record, sheet: TableSheet, grid: SourceSheet | None) -> dict[str, Any]:
+    """A row as staff typed it: a name left blank to mean the one above stays blank, a
+    % indicator's fraction is written as a percentage (so both read back the same)."""
+    row = dict(record.values)
+    percent = is_percent_unit(record.values.get("satuan"))
+    for column in sheet.columns:
+        letter = record.letters.get(column.key)
+        if column.fill_down and letter and grid is not None and _blank(grid, record.row, letter):
+            row[column.key] = None
+        value = row.get(column.key)
+        if column.kind is Kind.MEASURE and isinstance(value, int | float) and percent:
+            row[column.key] = Percent(value)
     return row
 
 
-def _letter(col: int) -> str:
-    from openpyxl.utils import get_column_letter
+def _blank(grid: SourceSheet, row: int, letter: str) -> bool:
+    return is_blank(grid.value(row, column_index_from_string(letter)))
 
-    return get_column_letter(col)
+
+def _merged(staff: list[dict[str, Any]], imported: QuarterImport) -> list[dict[str, Any]]:
+    """The staff rows with the imported realisasi in the row of the same (kegiatan, sub
+    kegiatan), or else of the same sub kegiatan; a sub kegiatan not there is a new row."""
+    rows = [dict(row) for row in staff]
+    found = _keys(rows)
+    for entry in imported.rows:
+        sub = identity_text(entry["sub_kegiatan"])
+        index = found.get((identity_text(entry["kegiatan"]), sub), found.get((sub,)))
+        if index is None:
+            rows.append({key: entry[key] for key in NAME_KEYS})
+            index = len(rows) - 1
+        for n in imported.written:
+            value = entry[f"realisasi_tw{n}"]
+            if value is not None:
+                rows[index][f"realisasi_tw{n}"] = value
+    return rows
+
+
+def _keys(rows: list[dict[str, Any]]) -> dict[tuple[str, ...], int]:
+    """Row index by (kegiatan, sub kegiatan) and by sub kegiatan, names filled down."""
+    found: dict[tuple[str, ...], int] = {}
+    kegiatan = ""
+    for index, row in enumerate(rows):
+        kegiatan = identity_text(row["kegiatan"]) if row.get("kegiatan") else kegiatan
+        sub = identity_text(row["sub_kegiatan"]) if row.get("sub_kegiatan") else ""
+        found.setdefault((kegiatan, sub), index)
+        found.setdefault((sub,), index)
+    return found
 
 
 def _rekonsiliasi(workbook: Any, imported: QuarterImport) -> None:
-    if REKONSILIASI in workbook.sheetnames:
-        del workbook[REKONSILIASI]  # xlkip's own sheet, written again each import
-    sheet = workbook.create_sheet(REKONSILIASI)
-    sheet.append(["Rekonsiliasi impor realisasi per triwulan dari unduhan SIPD"])
-    sheet.append(
-        ["Ditulis oleh xlkip impor-anggaran; sheet ini hanya keterangan dan tidak dibaca."]
+    sheet = workbook.add_worksheet(REKONSILIASI)
+    bold = workbook.add_format({"bold": True})
+    sheet.write_string(0, 0, "Rekonsiliasi impor realisasi per triwulan dari unduhan SIPD", bold)
+    sheet.write_string(
+        1, 0, "Ditulis oleh xlkip impor-anggaran; sheet ini hanya keterangan dan tidak dibaca."
     )
-    sheet.append([])
-    sheet.append(["Periode", "Jenis", "Berkas", "Periode terbaca", "Realisasi menurut berkas"])
+    headers = ("Periode", "Jenis", "Berkas", "Periode terbaca", "Realisasi menurut berkas")
+    _strings(sheet, 3, headers, bold)
+    row = 4
     for export in imported.exports:
         jenis = "kumulatif s.d. akhir triwulan" if export.periode.kumulatif else "satu triwulan"
-        row = [export.periode.label, jenis, None, None, sum(export.realisasi.values()) / 100]
-        sheet.append(row)
-        _text(sheet.cell(sheet.max_row, 3), ", ".join(p.name for p in export.files))
-        _text(sheet.cell(sheet.max_row, 4), export.periode.text)
-    sheet.append([])
+        files = ", ".join(p.name for p in export.files)
+        _strings(sheet, row, (export.periode.label, jenis, files, export.periode.text))
+        sheet.write_number(row, 4, sum(export.realisasi.values()) / 100)
+        row += 1
     quarters = imported.quarters
-    sheet.append(
-        ["Sub Kegiatan", "Kode", *(f"Realisasi TW {ROMAWI[n - 1]} ditulis" for n in quarters)]
-    )
-    for entry in imported.rows:
-        values = [entry[f"realisasi_tw{n}"] for n in quarters]
-        sheet.append(
-            [None, entry["kode"], *(v if v is not None else "tidak ditulis" for v in values)]
-        )
-        _text(sheet.cell(sheet.max_row, 1), entry["sub_kegiatan"])
-    for col, width in zip("ABCDEFG", (48, 20, 26, 40, 24, 24, 24), strict=True):
-        sheet.column_dimensions[col].width = width
+    written = (f"Realisasi TW {ROMAWI[n - 1]} ditulis" for n in quarters)
+    _strings(sheet, row + 1, ("Sub Kegiatan", "Kode", *written), bold)
+    for at, entry in enumerate(imported.rows, row + 2):
+        _strings(sheet, at, (entry["sub_kegiatan"], entry["kode"]))
+        for col, n in enumerate(quarters, 2):
+            value = entry[f"realisasi_tw{n}"]
+            if value is None:
+                sheet.write_string(at, col, "tidak ditulis")
+            else:
+                sheet.write_number(at, col, value)
+    for col, width in enumerate((48, 20, 26, 40, 24, 24, 24)):
+        sheet.set_column(col, col, width)
 
 
-__all__ = ["QuarterImport", "import_quarters", "is_triwulan_target", "write_quarters"]
+def _strings(sheet: Any, row: int, texts: tuple[str, ...], style: Any = None) -> None:
+    """Staff and export text stays text: never a formula, whatever it begins with."""
+    for col, text in enumerate(texts):
+        sheet.write_string(row, col, text, style)
+
+
+__all__ = [
+    "QuarterImport",
+    "import_quarters",
+    "is_triwulan_target",
+    "quarters_content",
+    "write_quarters",
+]
