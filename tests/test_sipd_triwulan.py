@@ -233,6 +233,7 @@ def test_staff_kas_and_other_sheets_are_kept(tmp_path: Path) -> None:
     code, output = run_cli("impor-anggaran", tw1, tw2, "-o", target)
     assert code == 2
     assert "hanya kolom Realisasi TW dari triwulan yang diimpor yang diganti" in output
+    assert "catatan di luar tabel, warna dan sheet tambahan tidak ikut" in " ".join(output.split())
     assert sheet_values(target) == before
     code, output = run_cli("impor-anggaran", tw1, tw2, "-o", target, "--timpa")
     assert code == 0, output

@@ -140,7 +140,8 @@ def _import_target(files: list[Path], output: Path, overwrite: bool) -> tuple[Pa
         raise UsageError(
             f"Berkas {output} sudah ada. Tambahkan --timpa untuk mengisi realisasi triwulannya: "
             "hanya kolom Realisasi TW dari triwulan yang diimpor yang diganti; anggaran kas, "
-            "Rencana Aksi dan sheet lain tetap seperti diketik."
+            "Rencana Aksi dan Evaluasi tetap seperti diketik. Berkas ditulis ulang dari isi "
+            "tabelnya: catatan di luar tabel, warna dan sheet tambahan tidak ikut."
         )
     if output.exists() and not overwrite:
         raise UsageError(
