@@ -249,6 +249,6 @@ def _measured(
 def _word_twips(word: str) -> int:
     """A word's width in the tables' 9 pt Arial (bold for capitals), in twips."""
     return sum(
-        125 if ch.isupper() else 105 if ch.isdigit() else 55 if ch in ".,:;'|" else 100
+        140 if ch.isupper() else 105 if ch.isdigit() else 55 if ch in ".,:;'|" else 100
         for ch in word
     )
