@@ -172,21 +172,30 @@ def test_tables_are_word_tables_with_header_rows_kept_whole(document: Any) -> No
     assert any("9.475.869.588" in c.text for r in anggaran.rows for c in r.cells)
 
 
-def _orientation_of_tables(document: Any) -> list[tuple[int, bool]]:
-    """(columns, landscape) of each table, from the section its table falls in."""
+def _in_sections(document: Any) -> list[tuple[Any, bool]]:
+    """Each element of the body with whether the section it falls in is landscape (a
+    section's settings close it: they stand in its last paragraph, or end the body)."""
     found, pending = [], []
     for child in document.element.body.iterchildren():
-        if child.tag == qn("w:tbl"):
-            pending.append(len(child.tblGrid.gridCol_lst))
+        pending.append(child)
         sect = child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") if child.tag == qn("w:p") else None
         if child.tag == qn("w:sectPr"):
             sect = child
         if sect is not None:
             size = sect.find(qn("w:pgSz"))
             landscape = int(size.get(qn("w:w"))) > int(size.get(qn("w:h")))
-            found += [(cols, landscape) for cols in pending]
+            found += [(element, landscape) for element in pending]
             pending = []
     return found
+
+
+def _orientation_of_tables(document: Any) -> list[tuple[int, bool]]:
+    """(columns, landscape) of each table."""
+    return [
+        (len(child.tblGrid.gridCol_lst), landscape)
+        for child, landscape in _in_sections(document)
+        if child.tag == qn("w:tbl")
+    ]
 
 
 def test_wide_tables_on_landscape_pages(document: Any) -> None:
@@ -198,20 +207,12 @@ def test_wide_tables_on_landscape_pages(document: Any) -> None:
 
 def _orientation_of_paragraphs(document: Any) -> list[tuple[str, bool]]:
     """(text, or "<picture>" for a chart, landscape) of each body paragraph."""
-    found, pending = [], []
-    for child in document.element.body.iterchildren():
+    found = []
+    for child, landscape in _in_sections(document):
         if child.tag == qn("w:p"):
             picture = child.find(f".//{qn('w:drawing')}") is not None
             text = "".join(t.text or "" for t in child.iter(qn("w:t")))
-            pending.append("<picture>" if picture else text)
-        sect = child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") if child.tag == qn("w:p") else None
-        if child.tag == qn("w:sectPr"):
-            sect = child
-        if sect is not None:
-            size = sect.find(qn("w:pgSz"))
-            landscape = int(size.get(qn("w:w"))) > int(size.get(qn("w:h")))
-            found += [(text, landscape) for text in pending]
-            pending = []
+            found.append(("<picture>" if picture else text, landscape))
     return found
 
 
