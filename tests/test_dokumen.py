@@ -875,3 +875,13 @@ def test_column_chart_labels_are_whole_and_apart(example_master: Path) -> None:
         assert left.x1 < right.x0, (left, right)
     width, height = drawn.bbox.width, drawn.bbox.height
     assert all(b.x0 >= 0 and b.x1 <= width and b.y0 >= 0 and b.y1 <= height for b in boxes)
+
+
+def test_a_line_break_in_a_cell_is_a_line_break_in_word(document: Any) -> None:
+    """Tabel 3.18 lists a sasaran's programs one per line: Word shows them so."""
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    both = (
+        "PROGRAM PENGELOLAAN INFORMASI DAN KOMUNIKASI PUBLIK\n"
+        "PROGRAM PENYELENGGARAAN STATISTIK SEKTORAL"
+    )
+    assert both in cells

@@ -354,3 +354,14 @@ def test_a_standard_without_its_source_or_an_unknown_program_is_sebagian(tmp_pat
     assert hasil["3.b.6"].where.startswith("narasi.xlsx, sheet Standar Nasional, sel D")
     assert hasil["3.b.8"].status == "sebagian"
     assert "program 'PROGRAM YANG TIDAK ADA' tidak ada di anggaran" in hasil["3.b.8"].why
+
+
+def test_a_narasi_xlsx_with_nothing_written_is_no_report_text(example: Path) -> None:
+    """3.a.1: narasi.xlsx present but no section written is sebagian, not terpenuhi."""
+    from xlkip.schema.narasi import NARASI
+
+    cells = {r.cell("isi"): None for r in api.check(example).inputs.records(NARASI)}
+    set_cells(example / "narasi.xlsx", NARASI.name, cells)
+    status = {h.kriteria.id: h.status for h in api.check(example).lke.hasil}["3.a.1"]
+    assert (status.status, status.where) == ("sebagian", "narasi.xlsx, sheet Narasi")
+    assert status.why.startswith("Tabel Bab I–III dapat disusun, tetapi belum ada bagian")

@@ -133,6 +133,14 @@ def laporan_disusun(b: Bahan) -> Status:
             "compile --dokumen.",
             narasi.TEMPLATE.filename,
         )
+    written = [r for r in b.inputs.records(narasi.NARASI) if filled(r.get("isi"))]
+    if not written:
+        return Status(
+            SEBAGIAN,
+            "Tabel Bab I–III dapat disusun, tetapi belum ada bagian laporan yang ditulis di "
+            "sheet Narasi: isi teksnya, lalu susun dokumennya dengan xlkip compile --dokumen.",
+            at(b.inputs, narasi.NARASI),
+        )
     return Status(
         TERPENUHI,
         "Tabel dan teks laporan tersedia: xlkip compile --dokumen menyusun draf Bab I–IV.",

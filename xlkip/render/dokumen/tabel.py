@@ -185,7 +185,9 @@ def _cell_xml(
         marks = ("<w:b/>" if style.bold else "") + ("<w:i/>" if style.italic else "")
         if size != CELL_HALF_POINTS:
             marks += f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
-        paragraph += f'<w:r><w:rPr>{marks}</w:rPr><w:t xml:space="preserve">{text}</w:t></w:r>'
+        # A line break typed in the cell (Alt+Enter) is a line break in Word, not a space.
+        lines = '</w:t><w:br/><w:t xml:space="preserve">'.join(re.split(r"\r?\n", text))
+        paragraph += f'<w:r><w:rPr>{marks}</w:rPr><w:t xml:space="preserve">{lines}</w:t></w:r>'
     return f"<w:tc><w:tcPr>{properties}</w:tcPr><w:p>{paragraph}</w:p></w:tc>"
 
 
