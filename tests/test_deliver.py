@@ -53,7 +53,7 @@ def test_draft_body_carries_the_headline_figures(draft: Path) -> None:
         "- Realisasi anggaran: 91,43% (Rp8.664.222.212 dari pagu Rp9.475.869.588)",
         "- Efisiensi anggaran: 49,38%",
         "- Indeks SPBE 2024: 3,12, predikat Baik",
-        "- LKjIP_Binjai_2024.xlsx",
+        "- LKjIP_Binjai_2024.xlsx (tabel LKjIP, Excel)",
     ]:
         assert line in text.splitlines(), line
 
@@ -256,3 +256,17 @@ def test_partly_refused_recipients(
         text = _failed_send(draft, f"kepala@binjaikota.go.id,{REFUSED}")
     assert f"Sebagian alamat ditolak oleh server 127.0.0.1:{server.port}: {REFUSED}" in text
     assert [rcpt for _, rcpt, _ in server.inbox.received] == [["kepala@binjaikota.go.id"]]
+
+
+def test_each_attachment_says_what_it_is() -> None:
+    """The head opens the right PDF: the workbook's tables or the report for e-SAKIP."""
+    names = ["LKjIP.xlsx", "LKjIP.pdf", "LKjIP_Dinas_2024.docx", "LKjIP_Dinas_2024.pdf"]
+    summary = Summary("Dinas", "Pemerintah Kota Binjai", 2024, Figures())
+    lines = body(summary, [Path(n) for n in names]).splitlines()
+    listed = lines[lines.index("Lampiran:") + 1 : lines.index("Lampiran:") + 5]
+    assert listed == [
+        "- LKjIP.xlsx (tabel LKjIP, Excel)",
+        "- LKjIP.pdf (tabel LKjIP siap cetak)",
+        "- LKjIP_Dinas_2024.docx (dokumen laporan LKjIP, Word)",
+        "- LKjIP_Dinas_2024.pdf (dokumen laporan LKjIP untuk e-SAKIP)",
+    ]

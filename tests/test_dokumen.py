@@ -461,6 +461,9 @@ def test_the_email_draft_carries_the_document(tmp_path: Path) -> None:
     }
     sent = next(p for p in message.iter_attachments() if p.get_filename() == document.name)
     assert sent.get_content() == document.read_bytes()
+    body = message.get_body(("plain",)).get_content().splitlines()
+    assert "- lkjip.xlsx (tabel LKjIP, Excel)" in body
+    assert f"- {document.name} (dokumen laporan LKjIP, Word)" in body
 
 
 def _section(document: Any, heading: str) -> list[str]:

@@ -294,7 +294,11 @@ def compile_(
     ] = False,
     eml: Annotated[
         bool,
-        typer.Option("--eml", help="Tulis juga draf surel (.eml) berlampiran workbook (dan PDF)."),
+        typer.Option(
+            "--eml",
+            help="Tulis juga draf surel (.eml) berlampiran workbook, PDF dan dokumen Word bila "
+            "dibuat.",
+        ),
     ] = False,
     dengan_temuan: Annotated[
         bool,

@@ -61,6 +61,20 @@ def office(summary: Summary) -> str:
     return " ".join(f"{summary.instansi} {short_pemda(summary.pemda)}".split())
 
 
+def _what(path: Path, attachments: list[Path]) -> str:
+    """What an attachment is, so the head opens the right one: the workbook's PDF has
+    the workbook's name, the document's PDF the document's."""
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return "tabel LKjIP, Excel"
+    if suffix == ".docx":
+        return "dokumen laporan LKjIP, Word"
+    stems = {p.stem for p in attachments if p.suffix.lower() == ".xlsx"}
+    if path.stem in stems:
+        return "tabel LKjIP siap cetak"
+    return "dokumen laporan LKjIP untuk e-SAKIP"
+
+
 def body(summary: Summary, attachments: list[Path]) -> str:
     lines = [
         "Yth. Bapak/Ibu,",
@@ -72,7 +86,7 @@ def body(summary: Summary, attachments: list[Path]) -> str:
         *_headline_lines(summary.figures, summary.tahun),
         "",
         "Lampiran:",
-        *(f"- {path.name}" for path in attachments),
+        *(f"- {path.name} ({_what(path, attachments)})" for path in attachments),
         "",
         "Demikian kami sampaikan. Atas perhatian Bapak/Ibu, kami ucapkan terima kasih.",
         "",
