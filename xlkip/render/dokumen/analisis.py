@@ -153,6 +153,25 @@ def renstra_of_sasaran(
     return found
 
 
+def unlinked_indicators(inputs: Inputs, indicators: list[Any], links: dict[str, Any]) -> str | None:
+    """The sentence naming the sasaran's indicators no Renstra row stands for, when some
+    others have one (all without: see no_renstra_row)."""
+    names = [
+        str(r.get("indikator"))
+        for r in indicators
+        if links.get(identity_text(r.get("indikator"))) is None
+    ]
+    if not names or len(names) == len(indicators):
+        return None
+    column = RENSTRA.column("iku").header
+    listed = ", ".join(f'"{n}"' for n in names)
+    return (
+        f"Indikator {listed} belum dikaitkan dengan baris sheet Renstra "
+        f'({inputs.file_of("kinerja")}, kolom "{column}"), sehingga belum dibandingkan dengan '
+        f"target akhir Renstra ({inputs.period.renstra_akhir})."
+    )
+
+
 def no_renstra_row(inputs: Inputs) -> str:
     column = RENSTRA.column("iku").header
     return (

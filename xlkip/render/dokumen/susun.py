@@ -27,6 +27,7 @@ from xlkip.render.dokumen.analisis import (
     no_renstra_row,
     renstra_of_sasaran,
     renstra_rows,
+    unlinked_indicators,
     versus_last_year,
     versus_renstra,
 )
@@ -574,7 +575,8 @@ def _versus_renstra(
     found = renstra_of_sasaran(indicators, name, links, renstra)
     rows = [renstra[at] for at in found]
     said = versus_renstra(rows, w.inputs) if rows else [no_renstra_row(w.inputs)]
-    _part(w, "Dibandingkan target akhir Renstra", said)
+    unlinked = unlinked_indicators(w.inputs, indicators, links) if rows else None
+    _part(w, "Dibandingkan target akhir Renstra", said + ([unlinked] if unlinked else []))
     return found
 
 
