@@ -698,14 +698,14 @@ def test_each_sasaran_reads_its_efficiency_and_programs(document: Any) -> None:
     assert second[at : at + 6] == [
         "Efisiensi penggunaan sumber daya",
         "Capaian kinerja sasaran ini 80,00%, dengan realisasi anggaran program pendukungnya "
-        "40,86% (Rp 84.750.188 dari Rp 207.423.100; Tabel 3.18). Efisiensinya 48,93% (1 − "
+        "40,86% (Rp84.750.188 dari Rp207.423.100; Tabel 3.18). Efisiensinya 48,93% (1 − "
         "(realisasi anggaran ÷ capaian kinerja)), bukan efisiensi: target sasaran ini belum "
         "tercapai, sementara sebagian besar anggaran program pendukungnya tidak terserap; "
         "angka ini menunjukkan anggaran yang tidak terserap, bukan penghematan.",
         "Program dan kegiatan pendukung",
         "Sasaran ini belum tercapai (80,00%); program yang mendukungnya adalah sebagai berikut.",
-        "PROGRAM PENYELENGGARAAN PERSANDIAN UNTUK PENGAMANAN INFORMASI: realisasi Rp 84.750.188 "
-        "dari anggaran Rp 207.423.100 (40,86%).",
+        "PROGRAM PENYELENGGARAAN PERSANDIAN UNTUK PENGAMANAN INFORMASI: realisasi Rp84.750.188 "
+        "dari anggaran Rp207.423.100 (40,86%).",
         'Kegiatannya, "Penyelenggaraan Persandian untuk Pengamanan Informasi Pemerintah Daerah '
         'Kabupaten/Kota", menyerap 40,86% anggarannya.',
     ]
@@ -720,7 +720,7 @@ def test_each_sasaran_reads_its_efficiency_and_programs(document: Any) -> None:
         "yang telah Ditetapkan oleh Pemerintah Pusat dan Sub Domain di Lingkup Pemerintah "
         'Daerah Kabupaten/Kota" (99,45%); yang paling menghambat (penyerapan terendah) adalah '
         '"Pengelolaan e- government Di Lingkup Pemerintah Daerah Kabupaten/Kota" (97,14%, sisa '
-        "Rp 50.609.256)."
+        "Rp50.609.256)."
     ) in first
 
 
@@ -744,13 +744,13 @@ def test_the_efficiency_sentences_follow_the_budget(tmp_path: Path) -> None:
     second = _section(Document(str(result.dokumen)), "Sasaran 2:")
     assert (
         "Capaian kinerja sasaran ini 80,00%, dengan realisasi anggaran program pendukungnya "
-        "96,42% (Rp 200.000.000 dari Rp 207.423.100; Tabel 3.18). Efisiensinya -16,42% "
+        "96,42% (Rp200.000.000 dari Rp207.423.100; Tabel 3.18). Efisiensinya -16,42% "
         "(capaian kinerja − realisasi anggaran), kurang efisien: target sasaran ini belum "
         "tercapai dan capaian kinerja lebih rendah daripada penyerapan anggaran."
     ) in second
     assert (
-        "PROGRAM PENYELENGGARAAN PERSANDIAN UNTUK PENGAMANAN INFORMASI: realisasi Rp 200.000.000 "
-        "dari anggaran Rp 207.423.100 (96,42%)."
+        "PROGRAM PENYELENGGARAAN PERSANDIAN UNTUK PENGAMANAN INFORMASI: realisasi Rp200.000.000 "
+        "dari anggaran Rp207.423.100 (96,42%)."
     ) in second
 
 

@@ -220,7 +220,8 @@ IKU = TableSheet(
             "realisasi_lalu",
             "Realisasi Tahun Lalu ({tahun_lalu})",
             Kind.MEASURE,
-            "Realisasi tahun sebelumnya (untuk Tabel 3.13). Kosongkan bila tidak ada.",
+            "Realisasi tahun sebelumnya (untuk perbandingan dengan tahun lalu). Kosongkan bila "
+            "tidak ada.",
             required=False,
             minimum=None,
             width=15,

@@ -88,7 +88,7 @@ def _efisiensi(ctx: Context, row: SasaranEfisiensi) -> str:
     where = ctx.label(efisiensi_sasaran)
     said = (
         f"Capaian kinerja sasaran ini {shown(row.capaian)}, dengan realisasi anggaran program "
-        f"pendukungnya {shown(row.persen)} (Rp {shown(row.realisasi)} dari Rp "
+        f"pendukungnya {shown(row.persen)} (Rp{shown(row.realisasi)} dari Rp"
         f"{shown(row.anggaran)}; {where})"
     )
     value = _number(row.efisiensi)
@@ -151,8 +151,8 @@ def _program(program: ProgramCells) -> str:
     persen = _beside(program.anggaran, PERSEN_COL)
     ratio = f" ({shown(persen)})" if persen is not None else ""
     return (
-        f"{program.name}: realisasi Rp {shown(program.realisasi)} dari anggaran "
-        f"Rp {shown(program.anggaran)}{ratio}."
+        f"{program.name}: realisasi Rp{shown(program.realisasi)} dari anggaran "
+        f"Rp{shown(program.anggaran)}{ratio}."
     )
 
 
@@ -172,7 +172,7 @@ def _kegiatan(program: ProgramCells) -> str:
     if low[0] == high[0]:
         return f"Semua kegiatannya menyerap {shown(high[2])} anggarannya."
     sisa = _beside(low[1].anggaran, SISA_COL)
-    left = f", sisa Rp {shown(sisa)}" if sisa is not None else ""
+    left = f", sisa Rp{shown(sisa)}" if sisa is not None else ""
     return (
         f'Kegiatan yang paling menunjang (penyerapan tertinggi) adalah "{high[1].name}" '
         f"({shown(high[2])}); yang paling menghambat (penyerapan terendah) adalah "
