@@ -425,3 +425,27 @@ def test_turun_per_quarter_has_no_capaian_against_the_year_before_tw4(
         chart = package.read("xl/charts/chart1.xml").decode()
     assert "Capaian Kinerja Triwulan Itu Saja" in chart
     assert "Capaian kinerja triwulan itu saja" in chart
+
+
+def _predikat(capaian: float) -> str:
+    """The default scale of Tabel 3.1 (Pengaturan's bounds), on the value as shown."""
+    shown = round(capaian * 100, 2)
+    for bound, label in ((91, "Sangat Tinggi"), (76, "Tinggi"), (66, "Sedang"), (51, "Rendah")):
+        if shown >= bound:
+            return label
+    return "Sangat Rendah"
+
+
+def test_each_sasaran_has_its_predikat(monitoring: dict) -> None:
+    """Issue 22: capaian and predikat per IKU and per sasaran."""
+    _, values = monitoring[3]
+    sheet = "Tabel 3.2"
+    header = {v: c.rstrip("0123456789") for (s, c), v in values.items() if s == sheet}
+    capaian_col, predikat_col = header["CAPAIAN SASARAN"], header["PREDIKAT SASARAN"]
+    pairs = [
+        (value, values.get((sheet, f"{predikat_col}{cell[len(capaian_col) :]}")))
+        for (s, cell), value in values.items()
+        if s == sheet and cell.rstrip("0123456789") == capaian_col and isinstance(value, float)
+    ]
+    assert len(pairs) == 4
+    assert all(predikat == _predikat(capaian) for capaian, predikat in pairs), pairs

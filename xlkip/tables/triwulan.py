@@ -140,7 +140,7 @@ def rencana_aksi_iku(ctx: Context) -> RencanaAksiIku:
     scale = scale_result.scale
     cap = scale_result.cap.ref(absolute=True) if scale_result.cap is not None else None
     sd_col = 7 + 3 * len(quarters)
-    widths = [5, 24, 34, 9, 7, 11, 11, *([10, 10, 10] * len(quarters)), 11, 11, 10, 12, 11, 11]
+    widths = [5, 24, 34, 9, 7, 11, 11, *([10, 10, 10] * len(quarters)), 11, 11, 10, 12, 11, 11, 12]
     sheet = table_sheet(ctx, widths)
     two = HEADER_ROW + 1
     for col, text in enumerate(
@@ -157,6 +157,7 @@ def rencana_aksi_iku(ctx: Context) -> RencanaAksiIku:
     headers(sheet, two, ("TARGET", "REALISASI", "CAPAIAN", "PREDIKAT"), sd_col)
     header_span(sheet, (HEADER_ROW, sd_col + 4), (two, sd_col + 4), "CAPAIAN SASARAN")
     header_span(sheet, (HEADER_ROW, sd_col + 5), (two, sd_col + 5), "CAPAIAN THD TARGET TAHUN")
+    header_span(sheet, (HEADER_ROW, sd_col + 6), (two, sd_col + 6), "PREDIKAT SASARAN")
     row = first = two + 1
     rows: list[RencanaAksiRow] = []
     sasaran: list[Slot] = []
@@ -171,9 +172,12 @@ def rencana_aksi_iku(ctx: Context) -> RencanaAksiIku:
         sheet.merge((top, 0), (row - 1, 0), number, CENTER)
         sheet.merge((top, 1), (row - 1, 1), group[0][0].get("sasaran"), TEXT)
         capaian_sd = Range(sheet, top, sd_col + 2, row - 1, sd_col + 2)
-        sasaran.append(
-            sheet.merge((top, sd_col + 4), (row - 1, sd_col + 4), mean(capaian_sd), PERCENT)
+        capaian_sasaran = sheet.merge(
+            (top, sd_col + 4), (row - 1, sd_col + 4), mean(capaian_sd), PERCENT
         )
+        sasaran.append(capaian_sasaran)
+        predikat_sasaran = scale.predikat(capaian_sasaran.ref())
+        sheet.merge((top, sd_col + 6), (row - 1, sd_col + 6), predikat_sasaran, CENTER)
     last = row - 1
     to_date = f"S.D. {tw(quarters[-1])}"
     label = f"CAPAIAN RATA-RATA {to_date} TERHADAP TARGET {to_date}"
@@ -182,7 +186,7 @@ def rencana_aksi_iku(ctx: Context) -> RencanaAksiIku:
         row, sd_col + 2, mean(Range(sheet, first, sd_col + 2, last, sd_col + 2)), PERCENT_BOLD
     )
     predikat = sheet.put(row, sd_col + 3, scale.predikat(rata.ref()), TEXT_BOLD)
-    for col in (sd_col + 4, sd_col + 5):
+    for col in (sd_col + 4, sd_col + 5, sd_col + 6):
         sheet.put(row, col, None, TEXT)
     finish(sheet, (HEADER_ROW, two), row, f"Rencana Aksi dan Perjanjian Kinerja {ctx.subject}")
     return RencanaAksiIku(rows, first, last, capaian_cols, sasaran, rata, predikat, sheet)
