@@ -449,3 +449,17 @@ def test_each_sasaran_has_its_predikat(monitoring: dict) -> None:
     ]
     assert len(pairs) == 4
     assert all(predikat == _predikat(capaian) for capaian, predikat in pairs), pairs
+
+
+def test_e81_gives_a_program_its_code(example: Path, tmp_path: Path) -> None:
+    """Column (3) KODE: the urusan.bidang.program part of its sub kegiatan's codes."""
+    sheet = openpyxl.load_workbook(example / "anggaran.xlsx")[REALISASI_ANGGARAN.name]
+    name = "PROGRAM PENGELOLAAN APLIKASI INFORMATIKA"
+    (row,) = [c.row for c in sheet["B"] if str(c.value).strip() == name]
+    set_cells(example / "anggaran.xlsx", REALISASI_ANGGARAN.name, {f"A{row}": "2.16.03.2.01.01"})
+    result = api.compile_folder(example, tmp_path / "tw4.xlsx", triwulan=4)
+    values = cached_values(result.output)
+    at = _row_of(values, "E.81", "D", name)
+    assert values[("E.81", f"C{at}")] == "2.16.03"
+    other = _row_of(values, "E.81", "D", "PROGRAM PENYELENGGARAAN STATISTIK SEKTORAL")
+    assert values.get(("E.81", f"C{other}")) in (None, "")

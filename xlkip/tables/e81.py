@@ -33,10 +33,12 @@ from itertools import groupby
 from types import SimpleNamespace
 from typing import Any
 
+from xlkip.inputs import Inputs
 from xlkip.perencanaan import renstra_links
 from xlkip.rules.anggaran import persen_realisasi
 from xlkip.rules.capaian import capaian, mean
 from xlkip.rules.triwulan import TRIWULAN, partial_turun_sum, sampai_dengan
+from xlkip.schema.anggaran import REALISASI_ANGGARAN
 from xlkip.schema.kinerja import PROGRAM, program_names
 from xlkip.schema.triwulan import EVALUASI, ROMAWI
 from xlkip.sheet.expr import DASH, SUM, Expr, Range
@@ -184,6 +186,7 @@ def _rows(
     names come last. `placed` collects the rows of each kind."""
     k14_rows, program_rows = placed
     programs = {identity_text(name or ""): (name, money) for name, money in budget.programs}
+    codes = program_codes(ctx.inputs)
     done: set[str] = set()
     groups = groupby(iku.rows if iku is not None else [], key=_sasaran_of)
     for number, (_, members) in enumerate(groups, start=1):
@@ -200,10 +203,13 @@ def _rows(
                 key = identity_text(name)
                 if key in programs and key not in done:
                     done.add(key)
-                    row = _program_row(sheet, row, *programs[key], triwulan, program_rows)
+                    name, money = programs[key]
+                    code = codes.get(key)
+                    row = _program_row(sheet, row, name, code, money, triwulan, program_rows)
     rest = [(name, money) for key, (name, money) in programs.items() if key not in done]
     for index, (name, money) in enumerate(rest):
-        row = _program_row(sheet, row, name, money, triwulan, program_rows)
+        code = codes.get(identity_text(name or ""))
+        row = _program_row(sheet, row, name, code, money, triwulan, program_rows)
         if index == 0 and done:  # not under the last sasaran: no indicator names them
             sheet.put(row - 1, 1, UNNAMED, TEXT)
     return row
@@ -251,11 +257,30 @@ PARTIAL_NOTE = (
 )
 
 
+def program_codes(inputs: Inputs) -> dict[str, str]:
+    """Program name (identity) -> its code: the first three parts (urusan.bidang.program)
+    of its sub kegiatan's codes in anggaran.xlsx, where they agree."""
+    found: dict[str, set[str]] = {}
+    for record in inputs.records(REALISASI_ANGGARAN):
+        kode, program = record.get("kode"), record.get("program")
+        parts = str(kode).split(".") if kode is not None else []
+        if program is not None and len(parts) >= 3:
+            found.setdefault(identity_text(program), set()).add(".".join(parts[:3]))
+    return {name: next(iter(codes)) for name, codes in found.items() if len(codes) == 1}
+
+
 def _program_row(
-    sheet: SheetModel, row: int, name: Any, money: Any, triwulan: int, program_rows: list[int]
+    sheet: SheetModel,
+    row: int,
+    name: Any,
+    code: str | None,
+    money: Any,
+    triwulan: int,
+    program_rows: list[int],
 ) -> int:
-    for col in (0, 1, 2, 4):
+    for col in (0, 1, 4):
         sheet.put(row, col, None, TEXT)
+    sheet.put(row, 2, code, TEXT)
     sheet.put(row, 3, name, TEXT)
     _dashes(sheet, row, range(6, 17), 0)
     _money_row(sheet, row, money.kas_tahun.ref(), money.realisasi, triwulan)
