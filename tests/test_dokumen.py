@@ -957,16 +957,23 @@ def test_bab_ii_sentences_follow_the_data(tmp_path: Path) -> None:
 
 
 def test_bab_ii_without_its_columns_says_which_to_fill(tmp_path: Path) -> None:
-    """No Bab II column of the IKU sheet filled: Tabel 2.1–2.3 are not made, and the
-    document says which columns of which sheet would make them."""
+    """No Bab II column of the IKU sheet filled and no DPA murni: Tabel 2.1–2.4 are not
+    made, and the document says which columns and sheets would make them."""
 
     def no_bab_ii(sheets: dict[str, Any]) -> None:
         for row in sheets["IKU"]:
             row.update(dict.fromkeys(BAB_II_KEYS))
 
-    result = _compile(example_variant(tmp_path, kinerja=no_bab_ii), tmp_path / "out")
-    bab = _bab_ii(Document(str(result.dokumen)))
-    assert [t for t in bab if re.match(r"[A-Z]\. ", t)] == ["A. Visi dan Misi", "B. Anggaran"]
+    def no_dpa_murni(sheets: dict[str, Any]) -> None:
+        sheets["DPA Murni"] = []
+
+    inputs = example_variant(tmp_path, kinerja=no_bab_ii, anggaran=no_dpa_murni)
+    bab = _bab_ii(Document(str(_compile(inputs, tmp_path / "out").dokumen)))
+    assert [t for t in bab if re.match(r"[A-Z]\. ", t)] == ["A. Visi dan Misi"]
+    assert (
+        "Tabel anggaran DPA murni tidak disusun karena sheet DPA Murni di anggaran.xlsx belum "
+        "diisi."
+    ) in bab
     assert (
         "Tabel sasaran strategis, indikator kinerja utama dan Perjanjian Kinerja tidak disusun "
         "karena belum satu pun kolom Bab II di kinerja.xlsx, sheet IKU, yang diisi: Tujuan, "
