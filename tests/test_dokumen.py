@@ -24,6 +24,7 @@ from tests.data_helpers import example_variant
 from tests.helpers import run_cli, set_cells
 from tests.output_helpers import require_libreoffice
 from xlkip import api, contoh
+from xlkip.perencanaan import BAB_II_KEYS
 from xlkip.render.dokumen import size_warning
 from xlkip.render.dokumen.sumber_daya import verdict
 from xlkip.render.dokumen.susun import STAFF_STYLE
@@ -400,6 +401,7 @@ def test_an_office_with_only_the_core_templates(tmp_path: Path) -> None:
     gaps = [p.text for p in document.paragraphs if p.text.startswith("[Isi: ")]
     assert "[Isi: latar belakang (narasi.xlsx, sheet Narasi)]" in gaps
     assert "[Isi: langkah ke depan (narasi.xlsx, sheet Narasi)]" in gaps
+    assert "[Isi: visi dan misi (narasi.xlsx, sheet Narasi)]" in gaps
 
 
 def test_pdf_of_the_document_for_esakip(tmp_path: Path) -> None:
@@ -892,3 +894,90 @@ def test_a_line_break_in_a_cell_is_a_line_break_in_word(document: Any) -> None:
         "PROGRAM PENYELENGGARAAN STATISTIK SEKTORAL"
     )
     assert both in cells
+
+
+def _bab_ii(document: Any) -> list[str]:
+    """The paragraphs of Bab II's body, from its heading to Bab III's."""
+    paragraphs = [p for p in document.paragraphs if p.text]
+    bab = [i for i, p in enumerate(paragraphs) if p.style.name == "Heading 1"]
+    start = next(i for i in bab if paragraphs[i].text == "BAB II PERENCANAAN KINERJA")
+    end = next(i for i in bab if i > start)
+    return [p.text for p in paragraphs[start:end]]
+
+
+def test_bab_ii_opens_with_visi_misi_and_tells_its_tables(document: Any) -> None:
+    bab = _bab_ii(document)
+    assert bab[1:4] == [
+        "A. Visi dan Misi",
+        'Visi: "Mewujudkan Binjai Yang Lebih Maju, Berbudaya dan Religius."',
+        "Misi:",
+    ]
+    assert [t for t in bab if re.match(r"[A-Z]\. ", t)] == [
+        "A. Visi dan Misi",
+        "B. Rencana Strategis",
+        "C. Perjanjian Kinerja",
+        "D. Anggaran",
+    ]
+    for sentence in (
+        "Rencana Strategis menetapkan satu tujuan dengan empat sasaran strategis dan lima "
+        "indikator kinerja yang ditargetkan untuk tahun 2024.",
+        "Perjanjian Kinerja tahun 2024 memuat lima indikator kinerja dari empat sasaran strategis.",
+        "Anggaran DPA murni tahun 2024 sebesar Rp9.407.766.959 untuk lima program.",
+    ):
+        assert sentence in bab
+    assert not any("tidak disusun" in t for t in bab)
+
+
+STATISTIK = "PROGRAM PENYELENGGARAAN STATISTIK SEKTORAL"
+
+
+def _one_more_indicator(sheets: dict[str, Any]) -> None:
+    sheets["IKU"].append({**sheets["IKU"][-1], "indikator": "Jumlah kanal pengaduan terpadu"})
+    for row in sheets["IKU"]:
+        if row.get("program") == STATISTIK:
+            row["program"] = None
+
+
+def _one_program_less(sheets: dict[str, Any]) -> None:
+    sheets["DPA Murni"] = [r for r in sheets["DPA Murni"] if r["program"] != STATISTIK]
+    rows = sheets["Realisasi Anggaran"]
+    first = next(i for i, r in enumerate(rows) if r["program"] == STATISTIK)
+    end = next(i for i in range(first + 1, len(rows)) if rows[i]["program"] is not None)
+    sheets["Realisasi Anggaran"] = rows[:first] + rows[end:]
+
+
+def test_bab_ii_sentences_follow_the_data(tmp_path: Path) -> None:
+    inputs = example_variant(tmp_path, kinerja=_one_more_indicator, anggaran=_one_program_less)
+    result = _compile(inputs, tmp_path / "out")
+    bab = _bab_ii(Document(str(result.dokumen)))
+    assert (
+        "Perjanjian Kinerja tahun 2024 memuat enam indikator kinerja dari empat sasaran strategis."
+    ) in bab
+    assert "Anggaran DPA murni tahun 2024 sebesar Rp9.256.446.329 untuk empat program." in bab
+
+
+def test_bab_ii_without_its_columns_says_which_to_fill(tmp_path: Path) -> None:
+    """No Bab II column of the IKU sheet filled and no DPA murni: Tabel 2.1–2.4 are not
+    made, and the document says which columns and sheets would make them."""
+
+    def no_bab_ii(sheets: dict[str, Any]) -> None:
+        for row in sheets["IKU"]:
+            row.update(dict.fromkeys(BAB_II_KEYS))
+
+    def no_dpa_murni(sheets: dict[str, Any]) -> None:
+        sheets["DPA Murni"] = []
+
+    inputs = example_variant(tmp_path, kinerja=no_bab_ii, anggaran=no_dpa_murni)
+    bab = _bab_ii(Document(str(_compile(inputs, tmp_path / "out").dokumen)))
+    assert [t for t in bab if re.match(r"[A-Z]\. ", t)] == ["A. Visi dan Misi"]
+    assert (
+        "Tabel anggaran DPA murni tidak disusun karena sheet DPA Murni di anggaran.xlsx belum "
+        "diisi."
+    ) in bab
+    assert (
+        "Tabel sasaran strategis, indikator kinerja utama dan Perjanjian Kinerja tidak disusun "
+        "karena belum satu pun kolom Bab II di kinerja.xlsx, sheet IKU, yang diisi: Tujuan, "
+        "Target Renstra 2024, Target PK 2024, Penanggung Jawab, Sumber Data dan "
+        "Penjelasan/Rumus."
+    ) in bab
+    assert not any("Perjanjian Kinerja tahun 2024 memuat" in t for t in bab)

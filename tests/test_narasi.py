@@ -19,7 +19,7 @@ from xlkip.schema.narasi import PENUTUP
 
 NARASI = ("narasi_kosong", "narasi_tahun_lalu")
 CARRIED = [
-    *(("peringatan", "narasi_tahun_lalu", "narasi.xlsx", "Narasi", f"B{r}") for r in range(4, 10)),
+    *(("peringatan", "narasi_tahun_lalu", "narasi.xlsx", "Narasi", f"B{r}") for r in range(4, 11)),
     *(("peringatan", "narasi_tahun_lalu", "narasi.xlsx", "Narasi Sasaran", f"{c}4") for c in "BCD"),
 ]
 # The example (as the seed) writes causes, obstacles and solutions for one sasaran only.
@@ -50,7 +50,7 @@ def test_carried_text_is_last_years_at_each_cell(rolled: Path) -> None:
     assert _narasi_findings(rolled) == CARRIED + SASARAN_MISSING
     pesan = _messages(rolled)
     assert "tahun 2024" in pesan["Narasi!B4"] and "Latar Belakang" in pesan["Narasi!B4"]
-    assert pesan["Narasi!B9"].endswith(
+    assert pesan["Narasi!B10"].endswith(
         "Teks tahun lalu melemahkan kriteria LKE 3.b.9 (3. Pelaporan Kinerja (bobot 15 dari "
         '100)): "Dokumen Laporan Kinerja telah menginfokan upaya perbaikan ke depan".'
     )
@@ -100,19 +100,24 @@ def test_an_edited_cell_is_this_years(rolled: Path, tmp_path: Path) -> None:
 def test_empty_and_missing_sections(example: Path) -> None:
     assert _narasi_findings(example) == SASARAN_MISSING
     path = example / "narasi.xlsx"
-    set_cells(path, "Narasi", {"B5": None, "A9": None, "B9": None})
+    set_cells(path, "Narasi", {"B5": None, "B9": None, "A10": None, "B10": None})
     set_cells(path, "Narasi Sasaran", {"D4": "  "})
     assert _narasi_findings(example) == [
         ("peringatan", "narasi_kosong", "narasi.xlsx", "Narasi", "B5"),
-        ("peringatan", "narasi_kosong", "narasi.xlsx", "Narasi", "A9"),
+        ("peringatan", "narasi_kosong", "narasi.xlsx", "Narasi", "B9"),
+        ("peringatan", "narasi_kosong", "narasi.xlsx", "Narasi", "A10"),
         ("peringatan", "narasi_kosong", "narasi.xlsx", "Narasi Sasaran", "D4"),
         *SASARAN_MISSING,
     ]
     pesan = _messages(example)
     assert (
-        "Penutup dan Langkah ke Depan" in pesan["Narasi!A9"] and "rekomendasi" in pesan["Narasi!A9"]
+        "Penutup dan Langkah ke Depan" in pesan["Narasi!A10"]
+        and "rekomendasi" in pesan["Narasi!A10"]
     )
-    assert "barisnya tidak ada" in pesan["Narasi!A9"]
+    assert "barisnya tidak ada" in pesan["Narasi!A10"]
+    visi = pesan["Narasi!B9"]  # Bab II's vision and mission, a part of criterion 3.b.1
+    assert visi.startswith("Bagian 'Visi dan Misi' (sheet Narasi) belum diisi")
+    assert "visi dan misi kepala daerah dalam RPJMD" in visi and "kriteria LKE 3.b.1 " in visi
 
 
 def test_an_absent_module_asks_for_nothing(example: Path) -> None:

@@ -121,7 +121,8 @@ def test_init_kominfo_numbers_the_feeds_like_the_seed(blank: Path) -> None:
         blank, "kinerja.xlsx"
     )
     assert (
-        "Dipakai untuk: dokumen Word: Bab I Pendahuluan dan Bab IV Penutup; dokumen Word: "
+        "Dipakai untuk: dokumen Word: Bab I Pendahuluan, visi dan misi di Bab II, Bab IV "
+        "Penutup; dokumen Word: "
         "analisis setiap sasaran di Bab III; Tabel 3.19 dan dokumen Word: perbandingan dengan "
         "standar nasional di Bab III; dokumen Word: Lampiran."
     ) in _petunjuk(blank, "narasi.xlsx")

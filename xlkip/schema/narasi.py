@@ -20,14 +20,23 @@ TUGAS_FUNGSI = "Tugas dan Fungsi"
 STRUKTUR_ORGANISASI = "Struktur Organisasi"
 ISU_STRATEGIS = "Isu Strategis dan Permasalahan"
 SISTEMATIKA = "Sistematika Laporan"
+VISI_MISI = "Visi dan Misi"
 PENUTUP = "Penutup dan Langkah ke Depan"
 
-BAGIAN = (LATAR_BELAKANG, TUGAS_FUNGSI, STRUKTUR_ORGANISASI, ISU_STRATEGIS, SISTEMATIKA, PENUTUP)
+BAGIAN = (
+    LATAR_BELAKANG,
+    TUGAS_FUNGSI,
+    STRUKTUR_ORGANISASI,
+    ISU_STRATEGIS,
+    SISTEMATIKA,
+    VISI_MISI,
+    PENUTUP,
+)
 """The fixed sections, in the order the document prints them."""
 
 NARASI = TableSheet(
     name="Narasi",
-    feeds_document="dokumen Word: Bab I Pendahuluan dan Bab IV Penutup",
+    feeds_document="dokumen Word: Bab I Pendahuluan, visi dan misi di Bab II, Bab IV Penutup",
     table_name="Narasi",
     title="Narasi laporan kinerja tahun {tahun}",
     description=(
@@ -236,6 +245,9 @@ TULIS: dict[str, str] = {
     STRUKTUR_ORGANISASI: "susunan organisasi dan jabatan tahun ini",
     ISU_STRATEGIS: "isu strategis dan permasalahan utama yang dihadapi tahun ini",
     SISTEMATIKA: "urutan bab laporan dan isi singkat tiap bab",
+    VISI_MISI: (
+        "visi dan misi kepala daerah dalam RPJMD dan kaitannya dengan tugas perangkat daerah"
+    ),
     PENUTUP: "rekomendasi dan langkah perbaikan kinerja tahun depan",
     "penyebab": "penyebab keberhasilan atau kegagalan mencapai target tahun ini",
     "kendala": "kendala dan hambatan yang dihadapi tahun ini",

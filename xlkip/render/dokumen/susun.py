@@ -35,6 +35,8 @@ from xlkip.render.dokumen.bukti import evidence_by_sasaran
 from xlkip.render.dokumen.grafik import draw
 from xlkip.render.dokumen.kalimat import sdm_sentence
 from xlkip.render.dokumen.lampiran import lampiran
+from xlkip.render.dokumen.perencanaan import not_made
+from xlkip.render.dokumen.perencanaan import sentences as bab_ii_sentences
 from xlkip.render.dokumen.standar import versus_standard
 from xlkip.render.dokumen.sumber_daya import analyses as sumber_daya
 from xlkip.render.dokumen.tabel import add_table, cell_text, is_wide, region
@@ -189,6 +191,7 @@ class Writer:
         sentence = sdm_sentence(key, self.built.results.get(key), self.ctx.subject, self.ctx.tahun)
         if sentence:
             self.paragraph(sentence)
+        self.sentences(bab_ii_sentences(key, self.inputs, self.built.results.get(key)))
         self.sentences(self.evidence_said.get(key, ()))
 
     def orient_for(self, specs: list[TableSpec[Any]]) -> None:
@@ -473,17 +476,15 @@ def _table_sections(w: Writer, chapter: int, letter: Iterable[str]) -> None:
 def _bab_2(w: Writer) -> None:
     _bab(w, 2)
     letter = _letters()
+    w.heading(f"{next(letter)}. {narasi.VISI_MISI}", 2)
+    w.staff_text(w.staff.get(narasi.VISI_MISI), "visi dan misi (narasi.xlsx, sheet Narasi)")
     _table_sections(w, 2, letter)
     rest = [s for s in plan_of(w.inputs).tables if s.chapter == 2 and s.key not in w.placed]
     if rest:
         w.heading(f"{next(letter)}. Data Perencanaan Lainnya", 2)
         for spec in rest:
             w.table(spec)
-    if len(w.outline) and w.outline[-1] == (1, f"BAB II {TITLES[2]}"):
-        w.paragraph(
-            "Tabel perencanaan kinerja (Bab II) tidak disusun karena sheet Sasaran, IKU dan "
-            "Anggaran di kinerja.xlsx/anggaran.xlsx belum diisi."
-        )
+    w.sentences(not_made(w.inputs, "anggaran_murni" in w.placed))
 
 
 def _bab_3(w: Writer) -> None:
