@@ -468,6 +468,11 @@ def test_the_email_draft_carries_the_document(tmp_path: Path) -> None:
     assert f"- {document.name} (dokumen laporan LKjIP, Word)" in body
 
 
+def _variant_document(tmp_path: Path, **changes: Any) -> Any:
+    """The Word document of the example with `changes` (see example_variant)."""
+    return Document(str(_compile(example_variant(tmp_path, **changes), tmp_path / "out").dokumen))
+
+
 def _section(document: Any, heading: str) -> list[str]:
     """The paragraphs under the Heading 3 starting with `heading`, up to the next heading."""
     lines, inside = [], False
@@ -549,9 +554,7 @@ def test_a_renstra_without_links_is_matched_by_sasaran_name(tmp_path: Path) -> N
             row["iku"] = None
         sheets["Renstra"][0]["sasaran"] = sheets["IKU"][0]["sasaran"]
 
-    document = Document(
-        str(_compile(example_variant(tmp_path, kinerja=unlinked), tmp_path / "out").dokumen)
-    )
+    document = _variant_document(tmp_path, kinerja=unlinked)
     first = _section(document, "Sasaran 1:")
     assert (
         'Realisasi indikator "Jumlah Titik Hot Spot di Ruang Publik" tahun 2024 (45) mencapai '
@@ -568,9 +571,7 @@ def test_a_turun_indicator_reads_lower_is_better(tmp_path: Path) -> None:
     def turun(sheets: dict[str, Any]) -> None:
         sheets["IKU"][0]["arah"] = "Turun"
 
-    document = Document(
-        str(_compile(example_variant(tmp_path, kinerja=turun), tmp_path / "out").dokumen)
-    )
+    document = _variant_document(tmp_path, kinerja=turun)
     first = _section(document, "Sasaran 1:")
     assert (
         'Realisasi indikator "Indeks Nilai SPBE" tahun 2024 sebesar 3,12, naik dari 2,98 pada '
