@@ -133,15 +133,17 @@ def test_rollover_prepares_the_rencana_aksi(example_master: Path, tmp_path: Path
     rows = api.check(tmp_path / "2025").inputs.records(RENCANA_AKSI)
     got = [(r.get("cara_hitung"), r.get("target_tw4"), r.get("realisasi_tw4")) for r in rows]
     # TW IV of a cumulative indicator is the year's target (Renstra 2025: 85,71% for TTE,
-    # none for SPBE and statistik); the other quarters are the office's plan.
+    # none for SPBE and statistik); an averaged one (pengaduan, 80%) holds it each quarter;
+    # how a sum per quarter spreads is the office's plan.
     assert got == [
         ("Kumulatif", None, None),
         ("Kumulatif", pytest.approx(0.8571), None),
         ("Per triwulan", None, None),
         ("Kumulatif", None, None),
-        ("Rata-rata triwulan", None, None),
+        ("Rata-rata triwulan", pytest.approx(0.8), None),
     ]
-    assert all(r.get("target_tw1") is None for r in rows)
+    assert [r.get("target_tw1") for r in rows] == [None, None, None, None, pytest.approx(0.8)]
+    assert [rows[4].get(f"target_tw{n}") for n in (2, 3)] == [pytest.approx(0.8)] * 2
     # What the rollover wrote (Target TW IV alone) is no finding of its own.
     assert not [f for f in findings_of(tmp_path / "2025") if f[1] in TRIWULAN_CODES]
 

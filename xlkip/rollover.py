@@ -205,9 +205,10 @@ def _kinerja(last: Inputs, period: Period) -> Content:
 
 def _triwulan(last: Inputs, iku: list[dict[str, Any]]) -> Content:
     """The new year's rencana aksi: one row per IKU with last year's Cara Hitung; a
-    cumulative indicator reaches the year's target at TW IV. The other quarters' targets
-    are the office's plan, left for staff; the budget per quarter starts blank."""
-    from xlkip.rules.triwulan import KUMULATIF
+    cumulative indicator reaches the year's target at TW IV, one averaged over the quarters
+    holds it each quarter (their mean is the year's). How a sum per quarter spreads over
+    the year is the office's plan, left for staff; the budget per quarter starts blank."""
+    from xlkip.rules.triwulan import KUMULATIF, RATA_RATA
 
     cara = {
         identity_text(r.get("indikator")): r.get("cara_hitung") for r in last.records(RENCANA_AKSI)
@@ -215,13 +216,15 @@ def _triwulan(last: Inputs, iku: list[dict[str, Any]]) -> Content:
     rows = []
     for row in iku:
         hitung = cara.get(identity_text(row["indikator"] or ""))
-        tw4 = row["target"] if hitung == KUMULATIF else None
+        planned = {4: row["target"]} if hitung == KUMULATIF else {}
+        if hitung == RATA_RATA:
+            planned = dict.fromkeys((1, 2, 3, 4), row["target"])
         rows.append(
             {
                 "indikator": row["indikator"],
                 "satuan": row["satuan"],
                 "cara_hitung": hitung,
-                "target_tw4": tw4,
+                **{f"target_tw{n}": target for n, target in planned.items()},
             }
         )
     return {RENCANA_AKSI.name: rows}
