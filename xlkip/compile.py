@@ -125,7 +125,7 @@ def compile_folder(
                 result.inputs, result.report, None, example, timings=timings, lke=result.lke
             )
         started = time.perf_counter()
-        with built_workbook(result.inputs, result.report, triwulan) as built:
+        with built_workbook(result.inputs, result.report, triwulan, result.lke) as built:
             computed = time.perf_counter()
             target = output or default_output(result.inputs, out_dir, triwulan)
             _refuse_inputs(target, read, pdf, eml)
@@ -179,16 +179,19 @@ def _input_folder(folder: Path | None, example: bool, stack: ExitStack) -> Path:
 
 
 @contextmanager
-def built_workbook(inputs: Inputs, report: Report, triwulan: int | None = None) -> Iterator[Built]:
+def built_workbook(
+    inputs: Inputs, report: Report, triwulan: int | None = None, lke: Evaluasi | None = None
+) -> Iterator[Built]:
     """Every table built; the model's cells are released on leaving, so a big workbook
-    is freed at once (read what you need from `built.results` inside)."""
+    is freed at once (read what you need from `built.results` inside). `lke`: the
+    Pra-evaluasi check() made already (evaluated here when not given)."""
     from xlkip.lke import evaluate
     from xlkip.lke.lembar import add_sheet
     from xlkip.tables import build
 
     if triwulan is None:
         built = build(inputs, report)
-        add_sheet(built.model, inputs, evaluate(inputs, report))
+        add_sheet(built.model, inputs, lke or evaluate(inputs, report))
     else:  # the quarter's monitoring workbook: the LKE grades the annual report
         built = _monitoring(inputs, report, triwulan)
     try:

@@ -13,10 +13,49 @@ May import: rules/.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from importlib.abc import Traversable
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+
+class Dated(Protocol):
+    """Data in force for the reports of tahun_dari … tahun_sampai (None: open)."""
+
+    @property
+    def tahun_dari(self) -> int | None: ...
+
+    @property
+    def tahun_sampai(self) -> int | None: ...
+
+
+D = TypeVar("D", bound=Dated)
+
+
+def applies(item: Dated, tahun: int) -> bool:
+    after = item.tahun_dari is None or tahun >= item.tahun_dari
+    before = item.tahun_sampai is None or tahun <= item.tahun_sampai
+    return after and before
+
+
+def in_force(tahun: int, shipped: Sequence[D]) -> D:
+    """The one of `shipped` (oldest first) for the report of `tahun`: the latest that
+    applies, else the nearest (the first before all, the last after all or in a gap)."""
+    for item in reversed(shipped):
+        if applies(item, tahun):
+            return item
+    earliest = shipped[0]
+    return earliest if tahun < (earliest.tahun_dari or 0) else shipped[-1]
+
+
+def load_folder(folder: Traversable | Path, parse: Callable[[dict[str, Any]], D]) -> tuple[D, ...]:
+    """Every JSON file of `folder`, parsed, oldest first."""
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".json")), key=lambda f: f.name)
+    loaded = [parse(json.loads(f.read_text(encoding="utf-8"))) for f in files]
+    return tuple(sorted(loaded, key=lambda item: item.tahun_dari or 0))
 
 
 @dataclass(frozen=True)
@@ -76,9 +115,7 @@ class Instrument:
     pasal_nama: str = ""
 
     def applies_to(self, tahun: int) -> bool:
-        after = self.tahun_dari is None or tahun >= self.tahun_dari
-        before = self.tahun_sampai is None or tahun <= self.tahun_sampai
-        return after and before
+        return applies(self, tahun)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -138,18 +175,12 @@ def _instrument(data: dict[str, Any]) -> Instrument:
 @cache
 def instruments() -> tuple[Instrument, ...]:
     """Every instrument shipped with xlkip, oldest first."""
-    files = sorted(f for f in resources.files(__package__).iterdir() if f.name.endswith(".json"))
-    loaded = [_instrument(json.loads(f.read_text(encoding="utf-8"))) for f in files]
-    return tuple(sorted(loaded, key=lambda i: i.tahun_dari or 0))
+    return load_folder(resources.files(__package__), _instrument)
 
 
 def instrument_for(tahun: int) -> Instrument:
     """The instrument that evaluates the report of `tahun` (the latest one for a gap)."""
-    for instrument in instruments():
-        if instrument.applies_to(tahun):
-            return instrument
-    earliest = instruments()[0]
-    return earliest if tahun < (earliest.tahun_dari or 0) else instruments()[-1]
+    return in_force(tahun, instruments())
 
 
 def by_name(nama: object) -> Instrument | None:

@@ -42,7 +42,7 @@ def compile_office(
                 before_year_end(inputs, report)
             details, written, unwritten = None, None, None
             if report.valid:
-                with built_workbook(inputs, report, triwulan) as built:
+                with built_workbook(inputs, report, triwulan, checked.lke) as built:
                     details = details_of(built, inputs, triwulan)
                     if out_dir is not None or output is not None:
                         target = output or default_output(inputs, out_dir or Path("output"))

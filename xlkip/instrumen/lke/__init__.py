@@ -9,13 +9,14 @@ criterion from one source.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 from typing import Any
+
+from xlkip.instrumen import applies, in_force, load_folder
 
 
 @dataclass(frozen=True)
@@ -46,9 +47,7 @@ class Edisi:
     kriteria: tuple[Kriteria, ...]
 
     def applies_to(self, tahun: int) -> bool:
-        after = self.tahun_dari is None or tahun >= self.tahun_dari
-        before = self.tahun_sampai is None or tahun <= self.tahun_sampai
-        return after and before
+        return applies(self, tahun)
 
     def resting_on(self, part: str) -> Kriteria | None:
         """The criterion a narasi section or Narasi Sasaran column serves."""
@@ -90,17 +89,9 @@ def edisi_of(data: dict[str, Any]) -> Edisi:
 @cache
 def editions(folder: Traversable | Path | None = None) -> tuple[Edisi, ...]:
     """Every edition in `folder` (by default those shipped with xlkip), oldest first."""
-    source = folder or resources.files(__package__)
-    files = [f for f in source.iterdir() if f.name.endswith(".json")]
-    loaded = [edisi_of(json.loads(f.read_text(encoding="utf-8"))) for f in files]
-    return tuple(sorted(loaded, key=lambda e: e.tahun_dari or 0))
+    return load_folder(folder or resources.files(__package__), edisi_of)
 
 
 def edition_for(tahun: int, shipped: tuple[Edisi, ...] | None = None) -> Edisi:
     """The edition that evaluates the report of `tahun` (the nearest one outside all)."""
-    shipped = shipped or editions()
-    for edisi in reversed(shipped):
-        if edisi.applies_to(tahun):
-            return edisi
-    earliest = shipped[0]
-    return earliest if tahun < (earliest.tahun_dari or 0) else shipped[-1]
+    return in_force(tahun, shipped or editions())
