@@ -240,21 +240,27 @@ def _no_narasi(what: str) -> Status:
     )
 
 
-def _section_item(b: Bahan, rows: dict[str, Record], bagian: str) -> Item:
-    row = rows.get(identity_text(bagian))
+def _prose_item(
+    b: Bahan, sheet: TableSheet, rows: dict[str, Record], name: str, keys: tuple[str, ...]
+) -> Item:
+    """One row of staff prose (a section of Narasi, a sasaran of Narasi Sasaran): its row
+    there, each of `keys` written and not last year's text."""
+    row = rows.get(identity_text(name))
     if row is None:
-        return Item(
-            bagian,
-            False,
-            f"{at(b.inputs, narasi.NARASI)} (tambah baris {bagian})",
-            "belum ada barisnya",
-        )
-    cell = row.cell("isi")
-    if not filled(row.get("isi")):
-        return Item(bagian, False, at(b.inputs, narasi.NARASI, cell), "kosong")
-    if b.stale(narasi.NARASI.name, cell):
-        return Item(bagian, False, at(b.inputs, narasi.NARASI, cell), "masih teks tahun lalu")
-    return Item(bagian, True, at(b.inputs, narasi.NARASI, cell))
+        where = f"{at(b.inputs, sheet)} (tambah baris {quote(name)})"
+        return Item(name, False, where, "belum ada barisnya")
+    for key in keys:
+        cell = row.cell(key)
+        which = f"{key} " if len(keys) > 1 else ""
+        if not filled(row.get(key)):
+            return Item(name, False, at(b.inputs, sheet, cell), f"{which}kosong")
+        if b.stale(sheet.name, cell):
+            return Item(name, False, at(b.inputs, sheet, cell), f"{which}masih teks tahun lalu")
+    return Item(name, True, at(b.inputs, sheet, row.cell(keys[0])))
+
+
+def _section_item(b: Bahan, rows: dict[str, Record], bagian: str) -> Item:
+    return _prose_item(b, narasi.NARASI, rows, bagian, ("isi",))
 
 
 @check("sesuai_standar")
@@ -468,22 +474,7 @@ def standar_nasional(b: Bahan) -> Status:
 
 
 def _analisis_item(b: Bahan, rows: dict[str, Record], sasaran: str) -> Item:
-    sheet = narasi.NARASI_SASARAN
-    row = rows.get(identity_text(sasaran))
-    if row is None:
-        return Item(
-            sasaran,
-            False,
-            f"{at(b.inputs, sheet)} (tambah baris {quote(sasaran)})",
-            "belum ada barisnya",
-        )
-    for key in narasi.NARASI_SASARAN_COLUMNS:
-        cell = row.cell(key)
-        if not filled(row.get(key)):
-            return Item(sasaran, False, at(b.inputs, sheet, cell), f"{key} kosong")
-        if b.stale(sheet.name, cell):
-            return Item(sasaran, False, at(b.inputs, sheet, cell), f"{key} masih teks tahun lalu")
-    return Item(sasaran, True, at(b.inputs, sheet, row.cell("penyebab")))
+    return _prose_item(b, narasi.NARASI_SASARAN, rows, sasaran, narasi.NARASI_SASARAN_COLUMNS)
 
 
 @check("upaya_dan_hambatan")
