@@ -7,6 +7,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from xlkip.rules.values import number_or_none
 from xlkip.tables.triwulan import anggaran_triwulan, rencana_aksi_iku
 
 
@@ -40,10 +41,6 @@ class Quarter:
         return (not self.behind, min(shown) if shown else math.inf)
 
 
-def _number(value: Any) -> float | None:
-    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
-
-
 def quarter_of(built: Any, triwulan: int) -> Quarter:
     iku = built.results.get(rencana_aksi_iku.key)
     budget = built.results.get(anggaran_triwulan.key)
@@ -51,8 +48,8 @@ def quarter_of(built: Any, triwulan: int) -> Quarter:
     return Quarter(
         triwulan,
         iku=len(iku.rows) if iku is not None else 0,
-        capaian=_number(iku.rata.value()) if iku is not None else None,
-        kas_sd=_number(total.kas_sd.value()) if total else None,
-        realisasi_sd=_number(total.realisasi_sd.value()) if total else None,
-        kas_tahun=_number(total.kas_tahun.value()) if total else None,
+        capaian=number_or_none(iku.rata.value()) if iku is not None else None,
+        kas_sd=number_or_none(total.kas_sd.value()) if total else None,
+        realisasi_sd=number_or_none(total.realisasi_sd.value()) if total else None,
+        kas_tahun=number_or_none(total.kas_tahun.value()) if total else None,
     )

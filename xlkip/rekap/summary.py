@@ -15,6 +15,7 @@ from xlkip.inputs import Inputs
 from xlkip.output import OutputError, os_error_behind, os_reason
 from xlkip.rules.anggaran import DEFAULT_RUMUS_EFISIENSI
 from xlkip.rules.predikat import KINERJA_DEFAULT_BOUNDS
+from xlkip.rules.values import number_or_none
 from xlkip.tables.figures import Figures
 from xlkip.tables.kinerja import capaian_iku
 from xlkip.tables.scale import skala_kinerja
@@ -101,10 +102,6 @@ class OfficeSummary:
         return self.details.figures if self.details else None
 
 
-def _number(value: Any) -> float | None:
-    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
-
-
 def details_of(built: Built, inputs: Inputs, triwulan: int | None = None) -> OfficeDetails:
     """The office's figures, IKU and rules, as plain values from its tables' results
     (with `triwulan`, from its monitoring workbook)."""
@@ -115,9 +112,9 @@ def details_of(built: Built, inputs: Inputs, triwulan: int | None = None) -> Off
             row.record.get("indikator"),
             row.record.get("satuan"),
             row.record.get("arah"),
-            _number(row.record.get("target")),
-            _number(row.realisasi.value()),
-            _number(row.capaian.value()),
+            number_or_none(row.record.get("target")),
+            number_or_none(row.realisasi.value()),
+            number_or_none(row.capaian.value()),
             row.target.style.num_format,
         )
         for row in (iku.rows if iku is not None else ())
@@ -125,7 +122,7 @@ def details_of(built: Built, inputs: Inputs, triwulan: int | None = None) -> Off
     skala = built.results.get(skala_kinerja.key)
     rules = OfficeRules(
         bounds=tuple(b.value() for b in skala.scale.bounds) if skala else KINERJA_DEFAULT_BOUNDS,
-        cap=_number(skala.cap.value()) if skala and skala.cap is not None else None,
+        cap=number_or_none(skala.cap.value()) if skala and skala.cap is not None else None,
         rumus_efisiensi=inputs.setting("rumus_efisiensi") or DEFAULT_RUMUS_EFISIENSI,
     )
     if triwulan is not None:

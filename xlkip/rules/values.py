@@ -13,6 +13,11 @@ def literal(value: float | int | str | None) -> Expr:
     return Const("" if value is None else value)
 
 
+def number_or_none(value: Any) -> float | None:
+    """A computed value as a number; None for "-", text, a boolean or a blank."""
+    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
 def value_of(expr: Expr) -> Any:
     """The expression's value, with "-" (a rule that has no value) as None."""
     value = expr.evaluate()

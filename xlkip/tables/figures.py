@@ -6,15 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from xlkip.rules.values import number_or_none
 from xlkip.sheet.model import Slot
 from xlkip.tables.anggaran import anggaran_program
 from xlkip.tables.kinerja import capaian_iku
 from xlkip.tables.layanan import pengaduan_dua_tahun, publikasi
 from xlkip.tables.spbe import indeks_spbe
-
-
-def _number(value: Any) -> float | None:
-    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 @dataclass(frozen=True)
@@ -47,23 +44,26 @@ def figures_of(results: dict[str, Any], tahun: int, nama_indeks: str | None = No
     cells: dict[str, Slot] = {}
     iku = results.get(capaian_iku.key)
     if iku is not None:
-        capaian = [_number(row.capaian.value()) for row in iku.rows]
+        capaian = [number_or_none(row.capaian.value()) for row in iku.rows]
         values.update(
-            capaian_rata=_number(iku.rata.value()),
-            predikat=iku.predikat.value() if _number(iku.rata.value()) is not None else None,
+            capaian_rata=number_or_none(iku.rata.value()),
+            predikat=iku.predikat.value() if number_or_none(iku.rata.value()) is not None else None,
             iku_tercapai=sum(1 for c in capaian if c is not None and c >= 1),
             iku_total=len(iku.rows),
         )
         cells["capaian_rata"] = iku.rata
     money = results.get(anggaran_program.key)
     if money is not None:
-        anggaran, realisasi = _number(money.anggaran.value()), _number(money.realisasi.value())
+        anggaran, realisasi = (
+            number_or_none(money.anggaran.value()),
+            number_or_none(money.realisasi.value()),
+        )
         values.update(
             anggaran=anggaran,
             realisasi=realisasi,
-            persen_realisasi=_number(money.persen.value()),
+            persen_realisasi=number_or_none(money.persen.value()),
             sisa=anggaran - realisasi if anggaran is not None and realisasi is not None else None,
-            efisiensi=_number(money.efisiensi.value()),
+            efisiensi=number_or_none(money.efisiensi.value()),
         )
         cells.update(
             anggaran=money.anggaran,
@@ -72,7 +72,7 @@ def figures_of(results: dict[str, Any], tahun: int, nama_indeks: str | None = No
             efisiensi=money.efisiensi,
         )
     spbe = results.get(indeks_spbe.key)
-    if spbe is not None and _number(spbe.totals[tahun].value()) is not None:
+    if spbe is not None and number_or_none(spbe.totals[tahun].value()) is not None:
         values.update(
             indeks_digital=spbe.totals[tahun].value(),
             predikat_digital=spbe.predikat.value(),
@@ -81,9 +81,9 @@ def figures_of(results: dict[str, Any], tahun: int, nama_indeks: str | None = No
         cells["indeks_digital"] = spbe.totals[tahun]
     pengaduan = results.get(pengaduan_dua_tahun.key)
     if pengaduan is not None:
-        values["rasio_pengaduan"] = _number(pengaduan.totals[tahun]["rasio"].value())
+        values["rasio_pengaduan"] = number_or_none(pengaduan.totals[tahun]["rasio"].value())
     informasi = results.get(publikasi.key)
     if informasi is not None:
-        values["jumlah_informasi"] = _number(informasi.totals[tahun].value())
+        values["jumlah_informasi"] = number_or_none(informasi.totals[tahun].value())
     values["formats"] = {k: c.style.num_format for k, c in cells.items() if c.style.num_format}
     return Figures(**values)

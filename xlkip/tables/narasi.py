@@ -6,9 +6,8 @@ value of a table cell, so different inputs give different sentences.
 
 from __future__ import annotations
 
-from typing import Any
-
 from xlkip.rules.predikat import KINERJA_LABELS, Scale, kinerja_scale
+from xlkip.rules.values import number_or_none
 from xlkip.schema.identitas import KINERJA_PREFIX, SPBE_PREFIX, scale_key
 from xlkip.sheet.model import Slot
 from xlkip.tables.anggaran import anggaran_program
@@ -18,10 +17,6 @@ from xlkip.tables.layanan import pengaduan_dua_tahun, publikasi
 from xlkip.tables.perencanaan import anggaran_murni
 from xlkip.tables.spbe import indeks_spbe
 from xlkip.text import angka, as_shown, persen_tabel
-
-
-def _number(value: Any) -> float | None:
-    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
 def _shown(cell: Slot) -> str:
@@ -50,13 +45,13 @@ def kinerja_sentences(ctx: Context) -> list[str]:
         return []
     sentences = []
     for row in iku.sasaran:
-        sasaran, value = row.sasaran, _number(row.capaian.value())
+        sasaran, value = row.sasaran, number_or_none(row.capaian.value())
         if value is not None and sasaran:
             sentences.append(
                 f'Capaian indikator kinerja sasaran "{sasaran}" adalah '
                 f"{scale.classify(value).lower()}, yaitu mencapai {_shown(row.capaian)}."
             )
-    if _number(iku.rata.value()) is not None:
+    if number_or_none(iku.rata.value()) is not None:
         value = iku.rata.value()
         sentences.append(
             f"Capaian kinerja rata-rata tahun {ctx.tahun} sebesar {_shown(iku.rata)} "
@@ -65,7 +60,7 @@ def kinerja_sentences(ctx: Context) -> list[str]:
     below = [
         (row.record.get("indikator"), row.capaian)
         for row in iku.rows
-        if _number(row.capaian.value()) is not None and row.capaian.value() < 1
+        if number_or_none(row.capaian.value()) is not None and row.capaian.value() < 1
     ]
     if below:
         listed = "; ".join(f"{name} ({_shown(cell)})" for name, cell in below)
@@ -78,13 +73,13 @@ def anggaran_sentences(ctx: Context) -> list[str]:
     if money is None:
         return []
     pagu, realisasi = money.anggaran.value(), money.realisasi.value()
-    ratio = _number(money.persen.value())
+    ratio = number_or_none(money.persen.value())
     shown = f" ({_shown(money.persen)})" if ratio is not None else ""
     sentences = [
         f"Realisasi anggaran tahun {ctx.tahun} sebesar Rp{angka(realisasi)} dari pagu "
         f"Rp{angka(pagu)}{shown}, dengan sisa anggaran Rp{angka(pagu - realisasi)}."
     ]
-    efisiensi = _number(money.efisiensi.value())
+    efisiensi = number_or_none(money.efisiensi.value())
     if efisiensi is not None:
         sentences.append(
             f"Tingkat efisiensi penggunaan anggaran sebesar {_shown(money.efisiensi)}."
@@ -127,8 +122,8 @@ def _spbe_sentences(ctx: Context) -> list[str]:
     sentences = []
     spbe = ctx.maybe(indeks_spbe)
     totals = spbe.totals if spbe else None
-    if totals and _number(totals[ctx.tahun].value()) is not None:
-        now, before = totals[ctx.tahun].value(), _number(totals[ctx.tahun - 1].value())
+    if totals and number_or_none(totals[ctx.tahun].value()) is not None:
+        now, before = totals[ctx.tahun].value(), number_or_none(totals[ctx.tahun - 1].value())
         instrument = ctx.inputs.instrument
         keys = [SPBE_PREFIX + b.kode for b in instrument.predikat if b.batas is not None]
         scale = Scale(tuple(ctx.inputs.setting(k) for k in keys), instrument.labels, digits=2)
@@ -154,7 +149,7 @@ def _pengaduan_sentences(ctx: Context) -> list[str]:
     pengaduan = ctx.maybe(pengaduan_dua_tahun)
     if pengaduan:
         total = pengaduan.totals[ctx.tahun]
-        rasio = _number(total["rasio"].value())
+        rasio = number_or_none(total["rasio"].value())
         if rasio is not None:
             sentences.append(
                 f"Sebanyak {angka(total['sudah'].value())} dari {angka(total['jumlah'].value())} "
@@ -169,7 +164,7 @@ def _informasi_sentences(ctx: Context) -> list[str]:
     informasi = ctx.maybe(publikasi)
     if informasi:
         informasi = informasi.totals
-        now, before = informasi[ctx.tahun].value(), _number(informasi[ctx.tahun - 1].value())
+        now, before = informasi[ctx.tahun].value(), number_or_none(informasi[ctx.tahun - 1].value())
         trend = ""
         if before:
             change = (now - before) / before

@@ -12,6 +12,7 @@ from typing import Any
 from xlkip.inputs import Inputs
 from xlkip.render.dokumen.tabel import cell_text, region, row_cells
 from xlkip.rules.capaian import TURUN
+from xlkip.rules.values import number_or_none
 from xlkip.schema.kinerja import INDEX_BUKTI, RENSTRA
 from xlkip.sheet.model import SheetModel, Slot
 from xlkip.text import identity_text
@@ -33,8 +34,7 @@ class Row:
 
     def number(self, col: int) -> float | None:
         slot = self.cells.get(col)
-        value = slot.value() if slot is not None else None
-        return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+        return number_or_none(slot.value()) if slot is not None else None
 
 
 def indicator_rows(sheet: SheetModel) -> Iterator[Row]:

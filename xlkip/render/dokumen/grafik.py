@@ -7,6 +7,7 @@ import io
 from typing import Any
 
 from xlkip.render.dokumen.tabel import cell_text
+from xlkip.rules.values import number_or_none
 from xlkip.sheet.charts import HIGHLIGHT, ChartSpec, Series
 from xlkip.sheet.expr import Range
 
@@ -25,8 +26,8 @@ def _cells(rng: Range) -> list[Any]:
 
 
 def _number(value: Any) -> float | None:
-    number = isinstance(value, int | float) and not isinstance(value, bool)
-    return float(value) if number else None
+    number = number_or_none(value)
+    return None if number is None else float(number)
 
 
 def draw(spec: ChartSpec) -> bytes:

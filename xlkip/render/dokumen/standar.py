@@ -9,6 +9,7 @@ from typing import Any
 from xlkip.inputs import Inputs
 from xlkip.render.dokumen.tabel import cell_text
 from xlkip.rules.capaian import TURUN
+from xlkip.rules.values import number_or_none
 from xlkip.schema.narasi import ADA, STANDAR, TIDAK_ADA
 from xlkip.sheet.model import Slot
 from xlkip.text import identity_text
@@ -21,8 +22,7 @@ def _shown(slot: Slot) -> str:
 
 
 def _number(slot: Slot) -> float | None:
-    value = slot.value()
-    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+    return number_or_none(slot.value())
 
 
 def versus_standard(

@@ -6,6 +6,7 @@ sasaran is the IKU sheet's Program Pendukung column; nothing is recomputed here.
 from __future__ import annotations
 
 from xlkip.render.dokumen.tabel import cell_text
+from xlkip.rules.values import number_or_none
 from xlkip.schema.kinerja import PROGRAM
 from xlkip.sheet.expr import Ref
 from xlkip.sheet.model import Slot
@@ -80,8 +81,7 @@ def shown(slot: Slot) -> str:
 
 
 def _number(slot: Slot) -> float | None:
-    value = slot.value()
-    return value if isinstance(value, int | float) and not isinstance(value, bool) else None
+    return number_or_none(slot.value())
 
 
 def _efisiensi(ctx: Context, row: SasaranEfisiensi) -> str:
