@@ -113,6 +113,11 @@ def set_smtp(monkeypatch, **values: str) -> None:
         monkeypatch.setenv(f"XLKIP_SMTP_{name.upper()}", value)
 
 
+def set_server(monkeypatch, server: Server, **values: str) -> None:
+    """kirim pointed at the local test `server`, with the other `values` set_smtp takes."""
+    set_smtp(monkeypatch, host="127.0.0.1", port=str(server.port), **values)
+
+
 def kirim(draft: Path, to: str = KEPALA) -> tuple[int, str]:
     """`xlkip kirim DRAFT --ke TO`: the exit code and the output on one line."""
     from tests.helpers import run_cli

@@ -12,7 +12,14 @@ import pytest
 
 from tests.helpers import run_cli
 from tests.output_helpers import require_libreoffice
-from tests.smtp_server import PASSWORD, REFUSED, USER, free_port, set_smtp, smtp_server
+from tests.smtp_server import (
+    PASSWORD,
+    REFUSED,
+    USER,
+    free_port,
+    set_smtp,
+    smtp_server,
+)
 from xlkip import api
 from xlkip.deliver.eml import Summary, body, subject
 from xlkip.tables.figures import Figures

@@ -24,6 +24,7 @@ from tests.smtp_server import (
     USER,
     free_port,
     kirim,
+    set_server,
     set_smtp,
     silent_server,
     smtp_server,
@@ -75,7 +76,7 @@ def test_plain_relay_when_the_setting_says_so(
     login: bool, draft: Path, config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with smtp_server(tmp_path, "tanpa", auth_required=login) as server:
-        set_smtp(monkeypatch, host="127.0.0.1", port=str(server.port), security="tanpa")
+        set_server(monkeypatch, server, security="tanpa")
         if login:
             set_smtp(monkeypatch, user=USER, password=PASSWORD)
         else:
@@ -101,7 +102,7 @@ def test_starttls_required_but_the_relay_has_none(
     draft: Path, config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with smtp_server(tmp_path, "tanpa", auth_required=False) as server:
-        set_smtp(monkeypatch, host="127.0.0.1", port=str(server.port), user=USER, password=PASSWORD)
+        set_server(monkeypatch, server, user=USER, password=PASSWORD)
         code, text = kirim(draft)
     assert code == 2
     assert f"Server 127.0.0.1:{server.port} tidak menawarkan STARTTLS" in text
@@ -162,10 +163,9 @@ def test_login_required_but_no_user_set(
     draft: Path, config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with smtp_server(tmp_path, "starttls") as server:
-        set_smtp(
+        set_server(
             monkeypatch,
-            host="127.0.0.1",
-            port=str(server.port),
+            server,
             ca=str(server.cafile),
             **{"from": "program@binjaikota.go.id"},
         )
@@ -182,10 +182,9 @@ def test_login_needs_encryption_on_a_plain_relay(
 ) -> None:
     """A relay that offers no login without TLS: the message says what to change."""
     with smtp_server(tmp_path, "starttls") as server:
-        set_smtp(
+        set_server(
             monkeypatch,
-            host="127.0.0.1",
-            port=str(server.port),
+            server,
             security="tanpa",
             user=USER,
             password=PASSWORD,
@@ -201,7 +200,7 @@ def test_plain_sending_to_a_relay_that_wants_starttls(
     draft: Path, config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with smtp_server(tmp_path, "starttls", auth_required=False) as server:
-        set_smtp(monkeypatch, host="127.0.0.1", port=str(server.port), security="tanpa")
+        set_server(monkeypatch, server, security="tanpa")
         set_smtp(monkeypatch, **{"from": "program@binjaikota.go.id"})
         code, text = kirim(draft)
     assert code == 2
@@ -234,10 +233,9 @@ def test_a_server_that_stalls_after_the_message(
 ) -> None:
     """The data went out but no answer came: the mail may have arrived, and it says so."""
     with smtp_server(tmp_path, "starttls", delay=3) as server:
-        set_smtp(
+        set_server(
             monkeypatch,
-            host="127.0.0.1",
-            port=str(server.port),
+            server,
             user=USER,
             password=PASSWORD,
             ca=str(server.cafile),
@@ -270,10 +268,9 @@ def test_missing_ca_file(
 ) -> None:
     missing = tmp_path / "tidak-ada" / "ca-kantor.pem"
     with smtp_server(tmp_path, "starttls") as server:
-        set_smtp(
+        set_server(
             monkeypatch,
-            host="127.0.0.1",
-            port=str(server.port),
+            server,
             user=USER,
             password=PASSWORD,
             ca=str(missing),
@@ -346,10 +343,9 @@ def test_server_reply_is_quoted_as_the_servers_words(
     draft: Path, config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with smtp_server(tmp_path, "starttls") as server:
-        set_smtp(
+        set_server(
             monkeypatch,
-            host="127.0.0.1",
-            port=str(server.port),
+            server,
             user=USER,
             ca=str(server.cafile),
             password="keliru-999",
@@ -523,10 +519,9 @@ def test_non_ascii_password_is_a_sentence(
     draft: Path, config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with smtp_server(tmp_path, "ssl") as server:
-        set_smtp(
+        set_server(
             monkeypatch,
-            host="127.0.0.1",
-            port=str(server.port),
+            server,
             security="ssl",
             user=USER,
             password="rahasia-é",

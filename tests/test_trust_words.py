@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import run_cli
-from tests.smtp_server import PASSWORD, USER, free_port, kirim, set_smtp, smtp_server
+from tests.smtp_server import PASSWORD, USER, free_port, kirim, set_server, set_smtp, smtp_server
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:Requiring AUTH while not requiring TLS:UserWarning"  # see tests/smtp_server.py
@@ -95,10 +95,9 @@ def test_wrong_password_message_has_no_nested_parentheses(
     draft: Path, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with smtp_server(tmp_path, "ssl") as server:
-        set_smtp(
+        set_server(
             monkeypatch,
-            host="127.0.0.1",
-            port=str(server.port),
+            server,
             user=USER,
             security="ssl",
             ca=str(server.cafile),
